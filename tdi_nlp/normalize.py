@@ -101,3 +101,18 @@ def normalize(raw: str, rules: tuple[Rule, ...] | None = None) -> Normalized:
     for rule in rules or load_rules():
         text, mapping = _apply(rule, text, mapping)
     return Normalized(text, raw, mapping)
+
+
+def normalize_document(doc):
+    """A Document whose text is normalized, sections and pages moved to the new offsets; and the map."""
+    from dataclasses import replace
+    norm = normalize(doc.text)
+
+    def move(items):
+        out = []
+        for it in items:
+            start, end = norm.from_raw(it.start), norm.from_raw(it.end, end=True)
+            out.append(replace(it, start=start, end=max(start, end)))
+        return out
+
+    return replace(doc, text=norm.text, sections=move(doc.sections), pages=move(doc.pages)), norm

@@ -1,0 +1,157 @@
+"""Read access to the knowledge base: ``KnowledgeBase(path)``."""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+from .schema import connect
+
+
+def _row(r: sqlite3.Row, json_cols=("metadata", "value", "external_ids", "data")) -> dict:
+    d = dict(r)
+    for k in json_cols:
+        if k in d and isinstance(d[k], str):
+            d[k] = json.loads(d[k])
+    return d
+
+
+class KnowledgeBase:
+    """Queries over a KB file: documents, mentions, entities, full-text search, statistics."""
+
+    def __init__(self, path: str | Path):
+        if not Path(path).exists():
+            raise FileNotFoundError(f"no knowledge base at {path}: run `tdi-nlp extract FOLDER --kb {path}` first")
+        self.path = str(path)
+        self.con = connect(self.path)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # Documents -----------------------------------------------------------------------------------------------
+    def documents(self, kind: str | None = None, territory: str | None = None, person: str | None = None,
+                  entity: str | None = None, theme: str | None = None, rubrique: str | None = None,
+                  date_from: str | None = None, date_to: str | None = None, limit: int | None = None) -> list[dict]:
+        """Documents (without their text) filtered by kind, linked entity (id or name), theme, rubrique, date."""
+        where, args = [], []
+        if kind:
+            where.append("d.kind = ?")
+            args.append(kind)
+        for label, ref in (("TERRITORY", territory), ("PERSON", person), (None, entity)):
+            if ref:
+                ids = self.resolve_entity(ref, label)
+                where.append(f"d.id IN (SELECT doc_id FROM mentions WHERE entity_id IN ({','.join('?' * len(ids)) or 'NULL'}))")
+                args.extend(ids)
+        if theme:
+            where.append("d.id IN (SELECT doc_id FROM themes WHERE theme = ?)")
+            args.append(theme)
+        if rubrique:
+            where.append("lower(json_extract(d.metadata, '$.rubrique')) = lower(?)")
+            args.append(rubrique)
+        if date_from:
+            where.append("d.date >= ?")
+            args.append(date_from)
+        if date_to:
+            where.append("d.date <= ?")
+            args.append(date_to)
+        sql = ("SELECT d.id, d.source_key, d.path, d.format, d.kind, d.date, d.title, d.metadata FROM documents d"
+               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.date, d.id")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [_row(r) for r in self.con.execute(sql, args)]
+
+    def document(self, doc_id: str) -> dict | None:
+        r = self.con.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if r is None:
+            return None
+        d = _row(r)
+        d["offset_map"] = json.loads(d["offset_map"])
+        d["sections"] = [dict(s) for s in self.con.execute(
+            "SELECT kind, title, start, end FROM sections WHERE doc_id = ? ORDER BY idx", (doc_id,))]
+        d["pages"] = [dict(p) for p in self.con.execute(
+            "SELECT number, start, end FROM pages WHERE doc_id = ? ORDER BY number", (doc_id,))]
+        return d
+
+    def source_documents(self, source_key: str) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT id FROM documents WHERE source_key = ? ORDER BY rowid", (source_key,))]
+
+    def record(self, doc_id: str) -> dict:
+        """The JSON Lines record of a stored document (same contract as extraction)."""
+        d = self.document(doc_id)
+        if d is None:
+            raise KeyError(doc_id)
+        return {
+            "id": d["id"], "source": d["path"], "format": d["format"], "kind": d["kind"], "date": d["date"],
+            "metadata": d["metadata"], "text": d["text"], "sections": d["sections"], "pages": d["pages"],
+            "entities": [{k: m[k] for k in ("label", "text", "start", "end", "section", "page", "value", "entity_id")}
+                         for m in self.mentions(doc_id=doc_id)],
+            "themes": self.themes(doc_id),
+        }
+
+    # Mentions, entities, themes --------------------------------------------------------------------------------
+    def mentions(self, label: str | None = None, doc_id: str | None = None, entity_id: str | None = None) -> list[dict]:
+        where, args = [], []
+        for col, val in (("label", label), ("doc_id", doc_id), ("entity_id", entity_id)):
+            if val:
+                where.append(f"{col} = ?")
+                args.append(val)
+        sql = "SELECT * FROM mentions" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY doc_id, idx"
+        return [_row(r) for r in self.con.execute(sql, args)]
+
+    def entities(self, label: str | None = None) -> list[dict]:
+        sql = ("SELECT e.*, count(m.doc_id) AS mentions, count(DISTINCT m.doc_id) AS documents FROM entities e "
+               "LEFT JOIN mentions m ON m.entity_id = e.id" + (" WHERE e.label = ?" if label else "")
+               + " GROUP BY e.id ORDER BY mentions DESC, e.id")
+        return [_row(r) for r in self.con.execute(sql, (label,) if label else ())]
+
+    def entity(self, entity_id: str) -> dict | None:
+        r = self.con.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return _row(r) if r else None
+
+    def resolve_entity(self, ref: str, label: str | None = None) -> list[str]:
+        """Entity ids for an id ("region:32") or a name ("Hauts-de-France"), accents and case ignored."""
+        if self.entity(ref):
+            return [ref]
+        from ..text_utils import fold
+        target = fold(ref)
+        rows = self.con.execute("SELECT id, label, canonical FROM entities" + (" WHERE label = ?" if label else ""),
+                                (label,) if label else ())
+        return [r["id"] for r in rows if fold(r["canonical"]) == target]
+
+    def themes(self, doc_id: str) -> list[dict]:
+        return [dict(r) for r in self.con.execute(
+            "SELECT taxonomy, theme, score, evidence, evidence_start AS start, evidence_end AS end FROM themes "
+            "WHERE doc_id = ? ORDER BY taxonomy, score DESC", (doc_id,))]
+
+    # Search and statistics ---------------------------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        """Full-text search (FTS5, accents ignored): [{id, title, kind, date, snippet, score}]."""
+        terms = re.findall(r"\w+", query)
+        if not terms:
+            return []
+        fts_query = " ".join('"' + t.replace('"', "") + '"' for t in terms)
+        sql = ("SELECT f.id, d.title, d.kind, d.date, snippet(documents_fts, 2, '[', ']', ' … ', 12) AS snippet, "
+               "bm25(documents_fts) AS score FROM documents_fts f JOIN documents d ON d.id = f.id "
+               "WHERE documents_fts MATCH ? ORDER BY score LIMIT ?")
+        return [dict(r) for r in self.con.execute(sql, (fts_query, limit))]
+
+    def errors(self) -> list[dict]:
+        return [dict(r) for r in self.con.execute("SELECT * FROM errors ORDER BY source_key")]
+
+    def stats(self) -> dict:
+        q = self.con.execute
+        return {
+            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "by_kind": dict(q("SELECT kind, count(*) FROM documents GROUP BY kind ORDER BY kind").fetchall()),
+            "mentions": dict(q("SELECT label, count(*) FROM mentions GROUP BY label ORDER BY label").fetchall()),
+            "entities": dict(q("SELECT label, count(*) FROM entities GROUP BY label ORDER BY label").fetchall()),
+            "themes": dict(q("SELECT theme, count(*) FROM themes GROUP BY theme ORDER BY theme").fetchall()),
+            "errors": q("SELECT count(*) FROM errors").fetchone()[0],
+        }

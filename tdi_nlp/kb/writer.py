@@ -1,0 +1,104 @@
+"""Writes records into the knowledge base: one transaction per source file, so that an interrupted run keeps every
+file already committed and never leaves a half-written document. Knows nothing of spaCy."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from .schema import connect
+
+
+def _json(x) -> str:
+    return json.dumps(x, ensure_ascii=False, sort_keys=True)
+
+
+class DuplicateDocument(Exception):
+    pass
+
+
+class KBWriter:
+    def __init__(self, path: str):
+        self.path = path
+        self.con = connect(path)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def is_unchanged(self, key: str, sha256: str) -> bool:
+        row = self.con.execute("SELECT sha256 FROM sources WHERE key = ?", (key,)).fetchone()
+        err = self.con.execute("SELECT 1 FROM errors WHERE source_key = ?", (key,)).fetchone()
+        return row is not None and row["sha256"] == sha256 and err is None
+
+    def known_error(self, key: str, sha256: str | None) -> bool:
+        row = self.con.execute("SELECT sha256 FROM errors WHERE source_key = ?", (key,)).fetchone()
+        return row is not None and sha256 is not None and row["sha256"] == sha256
+
+    def record_error(self, key: str, path: str, sha256: str | None, stage: str, reason: str) -> None:
+        """Record why a source failed; what was stored from it before is kept."""
+        with self.con:
+            self.con.execute(
+                "INSERT INTO errors VALUES (?, ?, ?, ?, ?) ON CONFLICT(source_key) DO UPDATE SET "
+                "path = excluded.path, sha256 = excluded.sha256, stage = excluded.stage, reason = excluded.reason",
+                (key, path, sha256, stage, reason))
+
+    def replace_source(self, key: str, path: str, sha256: str, size: int, records: list[dict],
+                       problems: list[tuple[str, str]] = ()) -> None:
+        """Replace everything stored from this source by records, in one transaction."""
+        con = self.con
+        try:
+            with con:
+                old = [r[0] for r in con.execute("SELECT id FROM documents WHERE source_key = ?", (key,))]
+                for doc_id in old:
+                    con.execute("DELETE FROM documents_fts WHERE id = ?", (doc_id,))
+                con.execute("DELETE FROM sources WHERE key = ?", (key,))  # cascades to documents and below
+                con.execute("DELETE FROM errors WHERE source_key = ? OR source_key LIKE ?", (key, key + ":%"))
+                con.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?)", (key, path, sha256, size, len(records)))
+                for rec in records:
+                    self._insert(key, sha256, rec)
+                for where, reason in problems:
+                    con.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?, 'read', ?)", (where, path, sha256, reason))
+        except sqlite3.IntegrityError as exc:
+            raise DuplicateDocument(str(exc)) from exc
+
+    def _insert(self, key: str, sha256: str, rec: dict) -> None:
+        con = self.con
+        other = con.execute("SELECT source_key FROM documents WHERE id = ?", (rec["id"],)).fetchone()
+        if other:
+            raise DuplicateDocument(f"document id {rec['id']!r} is already stored from {other[0]!r}")
+        title = rec["metadata"].get("title") or rec["metadata"].get("analyse")
+        con.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (rec["id"], key, rec["source"], sha256, rec["format"], rec["kind"], rec.get("date"), title,
+             _json(rec["metadata"]), rec["text"], _json(rec.get("offset_map", []))))
+        con.execute("INSERT INTO documents_fts (id, title, text) VALUES (?, ?, ?)", (rec["id"], title or "", rec["text"]))
+        con.executemany("INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?)",
+                        [(rec["id"], i, s["kind"], s.get("title"), s["start"], s["end"])
+                         for i, s in enumerate(rec["sections"])])
+        con.executemany("INSERT INTO pages VALUES (?, ?, ?, ?)",
+                        [(rec["id"], p["number"], p["start"], p["end"]) for p in rec.get("pages", [])])
+        for e in rec["entities"]:
+            if e.get("entity_id"):
+                self._upsert_entity(e)
+        con.executemany(
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(rec["id"], i, e["label"], e["text"], e["start"], e["end"], e.get("section"), e.get("page"),
+              _json(e.get("value")), e.get("entity_id")) for i, e in enumerate(rec["entities"])])
+        con.executemany(
+            "INSERT OR REPLACE INTO themes VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(rec["id"], t.get("taxonomy", "tdi"), t["theme"], float(t["score"]), t.get("evidence"),
+              t.get("start"), t.get("end")) for t in rec.get("themes", [])])
+
+    def _upsert_entity(self, e: dict) -> None:
+        value = e.get("value") or {}
+        ext = dict(value.get("external_ids") or {})
+        if value.get("code"):
+            ext.setdefault("code", value["code"])
+        data = {k: v for k, v in value.items() if k not in ("external_ids",)}
+        self.con.execute("INSERT INTO entities VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+                         (e["entity_id"], e["label"], value.get("name") or e["text"], _json(ext), _json(data)))

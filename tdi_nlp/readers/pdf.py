@@ -1,0 +1,73 @@
+"""PDF via pdfplumber: page texts in reading order, page numbers kept, running headers, footers and page
+numbers dropped."""
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+
+from ..config import settings
+from ..document import Document, Page
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?[-–]?\s*\d{1,4}\s*(?:/\s*\d{1,4}|sur\s+\d{1,4})?\s*[-–]?\s*$", re.I)
+_DIGITS = re.compile(r"\d+")
+EDGE_LINES = 2  # lines at the top and bottom of a page that may be running headers or footers
+
+
+def _shape(line: str) -> str:
+    return _DIGITS.sub("#", line.strip().lower())
+
+
+def _strip_running(pages: list[list[str]]) -> list[list[str]]:
+    """Drop page-number lines and lines repeated at the same edge on at least half of the pages."""
+    if len(pages) >= 2:
+        counts = Counter()
+        for lines in pages:
+            edge = {_shape(l) for l in lines[:EDGE_LINES] + lines[-EDGE_LINES:] if l.strip()}
+            counts.update(edge)
+        running = {s for s, c in counts.items() if c >= max(2, len(pages) / 2)}
+    else:
+        running = set()
+    out = []
+    for lines in pages:
+        keep = []
+        for i, line in enumerate(lines):
+            at_edge = i < EDGE_LINES or i >= len(lines) - EDGE_LINES
+            if at_edge and (_PAGE_NUMBER.match(line) or _shape(line) in running):
+                continue
+            keep.append(line)
+        out.append(keep)
+    return out
+
+
+def read(data: bytes, key: str, path: str) -> Document:
+    from . import ReaderError
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    if not data.lstrip().startswith(b"%PDF"):
+        raise ReaderError("corrupt PDF: no %PDF header")
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > settings.max_pdf_pages:
+                raise ReaderError(f"PDF too long: {len(pdf.pages)} pages over the {settings.max_pdf_pages} limit")
+            raw_pages = [(page.extract_text(layout=False) or "").splitlines() for page in pdf.pages]
+            info = {k: v for k, v in (pdf.metadata or {}).items() if isinstance(v, str) and v.strip()}
+    except ReaderError:
+        raise
+    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many types on damaged files
+        raise ReaderError(f"corrupt or truncated PDF: {type(exc).__name__}: {str(exc)[:120]}") from exc
+    texts = ["\n".join(lines).strip() for lines in _strip_running(raw_pages)]
+    if not any(texts):
+        raise ReaderError("PDF has no extractable text (scanned images without OCR?)")
+    parts, pages, pos = [], [], 0
+    for number, text in enumerate(texts, 1):
+        if parts:
+            parts.append("\n\n")
+            pos += 2
+        pages.append(Page(number, pos, pos + len(text)))
+        parts.append(text)
+        pos += len(text)
+    metadata = {"pdf_" + k.lower(): v for k, v in info.items() if k in ("Title", "Author", "Subject", "CreationDate")}
+    metadata["page_count"] = len(texts)
+    return Document(id=key, text="".join(parts), source=path, format="pdf", metadata=metadata, pages=pages)
