@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import warnings
 from functools import lru_cache
 
 import spacy
@@ -20,7 +21,11 @@ def discover() -> list[tuple[int, str]]:
     """(order, factory name) of every project component, sorted."""
     found = []
     for info in pkgutil.iter_modules(_components.__path__):
-        mod = importlib.import_module(f"{_components.__name__}.{info.name}")
+        try:
+            mod = importlib.import_module(f"{_components.__name__}.{info.name}")
+        except ImportError as exc:  # a component whose data or dependency is missing is left out, loudly
+            warnings.warn(f"component module {info.name} not loaded: {exc}", stacklevel=2)
+            continue
         if hasattr(mod, "FACTORY"):
             found.append((getattr(mod, "ORDER", 100), mod.FACTORY))
     return sorted(found)
@@ -28,7 +33,7 @@ def discover() -> list[tuple[int, str]]:
 
 def build(components: list[str] | tuple[str, ...] | None = None, exclude: tuple[str, ...] | None = None) -> Language:
     """A fresh pipeline. components=None means every discovered component; [] means the stock model only."""
-    available = [name for _, name in discover()]
+    available = [name for _, name in discover()] if components != [] else []
     if components is None:
         components = list(settings.components) or available
     nlp = spacy.load(settings.spacy_model, exclude=list(exclude if exclude is not None else settings.exclude_stock))
