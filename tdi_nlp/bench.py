@@ -1,0 +1,110 @@
+"""``tdi-nlp bench``: speed and peak memory of the whole extraction beside bare fr_core_news_md on the same texts.
+
+Each configuration runs in a fresh process so that its peak memory is its own. Default inputs: the government
+statements (vie-publique-2020) and the AN questions in ../shared, written to a temporary folder as JSON Lines and
+AN JSON so that the real readers run.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .config import settings, shared_path
+
+
+def _peak_mb() -> float:
+    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (self_kb + child_kb) / 1024
+
+
+def _bare(folder: str, q) -> None:
+    import spacy
+    from .readers import iter_files, read_path
+    texts = [d.text for f, root in iter_files([folder]) for d in read_path(f, root).documents]
+    nlp = spacy.load(settings.spacy_model)
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=settings.batch_size):
+        pass
+    q.put({"seconds": time.perf_counter() - t0, "docs": len(texts), "words": sum(len(t.split()) for t in texts),
+           "peak_mb": _peak_mb()})
+
+
+def _extract(folder: str, workers: int, q) -> None:
+    from .extract import run
+    from .pipeline import load
+    nlp = load()
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        s = run([folder], str(Path(tmp) / "bench.sqlite"), workers=workers, show_progress=False, nlp=nlp)
+        q.put({"seconds": time.perf_counter() - t0, "docs": s.documents, "words": s.words, "peak_mb": _peak_mb(),
+               "failed": s.failed, "components": [n for n in nlp.pipe_names]})
+
+
+def _measure(target, *args) -> dict:
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    p = ctx.Process(target=target, args=(*args, q))
+    p.start()
+    result = q.get()
+    p.join()
+    return result
+
+
+def default_inputs(folder: Path, limit: int) -> int:
+    """Write half the limit of government statements (JSON Lines) and half of AN questions into folder."""
+    statements = shared_path("data", "corpora", "vie-publique-2020", "statements.jsonl")
+    questions = shared_path("data", "corpora", "an-qag-l16", "json")
+    if not statements.exists() or not questions.is_dir():
+        return 0
+    n = 0
+    with open(folder / "statements.jsonl", "w", encoding="utf-8") as out:
+        for i, line in enumerate(open(statements, encoding="utf-8")):
+            obj = json.loads(line)
+            if len(obj.get("text_plain", "").split()) < 50:
+                continue
+            out.write(json.dumps({"id": f"vp-{i}", "text": obj["text_plain"], "date": obj["date"][:10],
+                                  "title": obj["title"]}, ensure_ascii=False) + "\n")
+            n += 1
+            if n >= limit // 2:
+                break
+    for f in sorted(questions.glob("*.json"))[: limit - n]:
+        shutil.copy(f, folder / f.name)
+        n += 1
+    return n
+
+
+def run_cli(args) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.folders:
+            folder = Path(tmp) / "in"
+            folder.mkdir()
+            for src in args.folders:
+                if not Path(src).exists():
+                    print(f"tdi-nlp bench: no such folder: {src}", file=sys.stderr)
+                    return 2
+                (folder / Path(src).name).symlink_to(Path(src).resolve())
+        else:
+            folder = Path(tmp)
+            if not default_inputs(folder, args.limit):
+                print("tdi-nlp bench: ../shared is absent; give a FOLDER to measure", file=sys.stderr)
+                return 2
+        bare = _measure(_bare, str(folder))
+        rows = [("bare fr_core_news_md", bare)]
+        for w in args.workers:
+            rows.append((f"tdi-nlp extract, {w} worker{'s' if w > 1 else ''}", _measure(_extract, str(folder), w)))
+    print(f"{'configuration':<34}{'docs':>7}{'words':>10}{'seconds':>9}{'docs/s':>9}{'words/s':>10}"
+          f"{'peak MB':>9}{'x bare':>8}")
+    for name, r in rows:
+        print(f"{name:<34}{r['docs']:>7}{r['words']:>10}{r['seconds']:>9.1f}{r['docs'] / r['seconds']:>9.2f}"
+              f"{r['words'] / r['seconds']:>10.0f}{r['peak_mb']:>9.0f}{r['seconds'] / bare['seconds']:>8.2f}")
+    comps = rows[-1][1].get("components")
+    if comps:
+        print("pipeline:", ", ".join(comps))
+    return 0
