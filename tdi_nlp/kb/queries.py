@@ -155,3 +155,8 @@ class KnowledgeBase:
             "themes": dict(q("SELECT theme, count(*) FROM themes GROUP BY theme ORDER BY theme").fetchall()),
             "errors": q("SELECT count(*) FROM errors").fetchone()[0],
         }
+
+    def timeline(self, thing: str) -> list[dict]:
+        """Dated values of a counted thing or an amount, with their sources (see kb/timeline.py)."""
+        from .timeline import timeline
+        return timeline(self, thing)
