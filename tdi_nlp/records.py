@@ -45,7 +45,7 @@ def to_record(doc: Doc, document: Document, offset_anchors: list | None = None) 
         "format": document.format,
         "kind": document.kind,
         "date": document.date,
-        "metadata": document.metadata,
+        "metadata": doc._.meta if doc._.meta is not None else document.metadata,  # components may enrich it
         "text": document.text,
         "sections": [{"kind": s.kind, "start": s.start, "end": s.end, "title": s.title} for s in document.sections],
         "pages": [{"number": p.number, "start": p.start, "end": p.end} for p in document.pages],
