@@ -1,0 +1,254 @@
+"""COUNT reading for the quantities component: which numbers are counts, and what they count.
+
+The unit is the head noun after the number (its lemma), or a fixed multi-word term from
+``resources/quantities/fixed_terms.tsv`` ("territoire d'industrie"). Numbers without a noun of their own take the
+unit of the next number ("136, puis 141 territoires"), merge into a range ("quatre à cinq emplois") or, for
+"231 d'entre eux", take the unit of the antecedent. Ordinals, years, day numbers, references ("page 2026",
+"n° 17519") and durations are not counts.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_left, bisect_right
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from ..config import RESOURCES_DIR
+from ._numbers_fr import Number, clean, grammar, qualifier_before, range_between
+
+FIXED_TERMS_PATH = RESOURCES_DIR / "quantities" / "fixed_terms.tsv"
+QUOTES = {"«", "»", '"', "“", "”", "'"}
+PREPOSITIONS = {"de", "d'", "du", "des", "à", "en", "au", "aux", "clés", "temps"}
+EXCLUDED = "excluded"
+
+
+def _alt(items) -> str:
+    return "|".join(re.escape(x) for x in sorted(set(items), key=len, reverse=True))
+
+
+def pluralize_term(term: str) -> str:
+    """Plural of a fixed term: the words before the first preposition take the plural."""
+    words, out, done = term.split(" "), [], False
+    for w in words:
+        if done or w in PREPOSITIONS or w.startswith("d'"):
+            done = True
+            out.append(w)
+        elif w.endswith(("s", "x", "z")):
+            out.append(w)
+        elif w.endswith("al"):
+            out.append(w[:-2] + "aux")
+        elif w.endswith(("eau", "eu")):
+            out.append(w + "x")
+        else:
+            out.append(w + "s")
+    return " ".join(out)
+
+
+def load_fixed_terms() -> list[tuple[str, list[str]]]:
+    out = []
+    with open(FIXED_TERMS_PATH, encoding="utf-8") as fh:
+        for row in csv.reader((ln for ln in fh if ln.strip() and not ln.startswith("#")), delimiter="\t"):
+            variants = [v for v in (row[1].split("|") if len(row) > 1 else []) if v.strip()]
+            out.append((row[0].strip(), [v.strip() for v in variants]))
+    return out
+
+
+def singular(word: str) -> str:
+    if word in grammar()["count"]["invariable"] or len(word) < 4:
+        return word
+    if word.endswith("eaux"):
+        return word[:-1]
+    if word.endswith("aux"):
+        return word[:-3] + "al"
+    if word.endswith(("s", "x")) and not word.endswith(("ss", "ais", "ois", "ous", "ès", "us")):
+        return word[:-1]
+    return word
+
+
+class CountReader:
+    def __init__(self, nlp: Language, excluded_units=()):
+        """excluded_units: more words that never are the unit of a count (the currency names)."""
+        g = grammar()["count"]
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for canonical, variants in load_fixed_terms():
+            forms = {canonical, pluralize_term(canonical), *variants}
+            forms |= {f.replace("'", "’") for f in forms}
+            self.matcher.add(canonical, [nlp.make_doc(f) for f in forms])
+        months = _alt(g["months"])
+        self.excluded = set(g["excluded_units"]) | set(g["months"]) | set(excluded_units)
+        self.prenominal = set(g["prenominal"])
+        self.change_verbs = set(g["change_verbs"])
+        self.date_after = re.compile(rf"(?:\s*(?:et|au|à|-|–|&|,)\s*\d{{1,2}}(?:er)?)*\s*(?:{months})(?![\w])", re.I)
+        self.month_before = re.compile(rf"(?<![\w])(?:{months})\s*$", re.I)
+        self.ref_before = re.compile(rf"(?<![\w])(?:{_alt(g['reference_words'])})\s*:?\s*$", re.I)
+        self.year_before = re.compile(rf"(?<![\w])(?:{_alt(g['year_cues'])})\s*$", re.I)
+        approx = grammar()["approximate"]["nouns"]
+        self.approx_values = approx
+        self.approx = re.compile(rf"\s+(?P<noun>{_alt(approx)})s?\s+(?:de|d'|d’)\s*", re.I)
+        self.partitive = re.compile(r"\s*(?:(?:d'|d’)entre|parmi)\s+(?:eux|elles|nous|vous)(?![\w])", re.I)
+        self.partitive_gap = re.compile(r"\s+(?:des|de ces|d'entre les|d’entre les|parmi les|sur les|sur)\s+", re.I)
+        self.sequence_gap = re.compile(r"\s*(?:,\s*puis|,\s*voire|,\s*et|,\s*ou|,|puis|voire|et|ou|/)\s*", re.I)
+
+    # -- guards ---------------------------------------------------------------------------------------------
+    def _not_a_count(self, text: str, n: Number, prev: Token | None) -> bool:
+        before = text[max(0, n.start - 30):n.start]
+        if n.end < len(text) and (text[n.end].isalpha() or text[n.end] in "°"):
+            return True                                  # "14h30", "10M", "3D"
+        if n.start > 1 and text[n.start - 1] == "-" and text[n.start - 2].isalpha():
+            return True                                  # "COVID-19", "A-4"
+        if self.date_after.match(text, n.end) or self.ref_before.search(before):
+            return True
+        if n.plain_digits.isdigit() and len(n.plain_digits) == 4 and 1800 <= n.value <= 2100:
+            if self.month_before.search(before) or self.year_before.search(before):
+                return True
+            return prev is None or prev.pos_ != "DET"
+        return False
+
+    # -- unit -----------------------------------------------------------------------------------------------
+    def _unit_at(self, doc: Doc, k: int, count: float, fixed: dict[int, tuple[int, str]], num_tok: Token | None):
+        skipped = 0
+        while k < len(doc) and (doc[k].text in QUOTES or doc[k].is_space
+                                or (doc[k].lower_ in self.prenominal and skipped < 2)):
+            skipped += doc[k].lower_ in self.prenominal
+            k += 1
+        if k >= len(doc):
+            return None
+        if k in fixed:
+            end, canonical = fixed[k]
+            return canonical, end
+        t = doc[k]
+        if t.lower_ in self.excluded:
+            return EXCLUDED
+        if t.is_punct or t.like_num or not re.search(r"[^\W\d_]", t.text):
+            return None
+        acronym = t.text.isupper() and len(t.text) > 1 and t.is_alpha
+        if t.pos_ == "PROPN" and not acronym and ("Plur" not in t.morph.get("Number") or count >= 10000):
+            return None          # "75007 Paris", "3 Lyon": a name is not a unit
+        nounish = t.pos_ in ("NOUN", "PROPN") or acronym or (
+            num_tok is not None and num_tok.dep_ == "nummod" and num_tok.head.i == k and t.pos_ in ("ADJ", "VERB"))
+        if not nounish:
+            return None
+        if t.pos_ == "NOUN" and not acronym and count >= 2 and "Sing" in t.morph.get("Number"):
+            return None          # "100 milliards de plan (de relance)": the noun is not what is counted
+        return self.lemma(t, count), k + 1
+
+    @staticmethod
+    def lemma(t: Token, count: float = 2) -> str:
+        if t.text.isupper() and len(t.text) > 1:
+            return t.text
+        lemma = (t.lemma_ or t.text).lower()
+        if lemma == t.lower_ and count != 1:
+            lemma = singular(lemma)
+        return lemma
+
+    # -- reading --------------------------------------------------------------------------------------------
+    def read(self, doc: Doc, free: list[Number], nums: list[Number]) -> list[dict]:
+        """Counts among the free numbers (those not used by money or percent); nums is every number, in order."""
+        text = doc.text
+        starts = [t.idx for t in doc]
+        fixed: dict[int, tuple[int, str]] = {}
+        for match_id, s, e in self.matcher(doc):
+            if s not in fixed or fixed[s][0] < e:
+                fixed[s] = (e, doc.vocab.strings[match_id])
+        index = {id(n): i for i, n in enumerate(nums)}
+        cands: dict[int, dict] = {}
+        for n in free:
+            c = self._candidate(doc, text, starts, fixed, n)
+            if c:
+                cands[index[id(n)]] = c
+        self._resolve_neighbours(doc, starts, cands)
+        self._resolve_partitives(doc, starts, cands)
+        out = []
+        for i in sorted(cands):
+            c = cands[i]
+            if not c.get("unit") or c["unit"] == EXCLUDED or c.get("merged"):
+                continue
+            value = c["value"]
+            approx = c["approx"] or qualifier_before(text, c["start"]) not in ("=",)
+            out.append({"start": c["start"], "end": c["end"], "value": {
+                "count": _int(value), "count_max": _int(c["count_max"]) if c["count_max"] is not None else None,
+                "unit": c["unit"], "approx": approx}})
+        return out
+
+    def _candidate(self, doc: Doc, text: str, starts: list[int], fixed, n: Number) -> dict | None:
+        k0 = bisect_right(starts, n.start) - 1
+        prev = doc[k0 - 1] if k0 > 0 else None
+        if self._not_a_count(text, n, prev):
+            return None
+        c = {"num": n, "start": n.start, "end": n.end, "value": n.value, "count_max": None, "approx": False,
+             "unit": None, "partitive": False}
+        pos = n.end
+        m = self.approx.match(text, pos)
+        if m:
+            c["value"] = n.value * self.approx_values[m.group("noun").lower()]
+            c["approx"], pos = True, m.end()
+        elif n.article:
+            return None
+        elif n.scaled:
+            m = re.match(r"\s*(?:de|d'|d’)\s*", text[pos:], re.I)
+            pos += m.end() if m else 0
+        p = self.partitive.match(text, pos)
+        if p:
+            c.update(partitive=True, end=p.end())
+            return c
+        k = bisect_left(starts, pos)
+        num_tok = doc[bisect_right(starts, n.end - 1) - 1]
+        unit = self._unit_at(doc, k, c["value"], fixed, num_tok)
+        if unit == EXCLUDED:
+            c["unit"] = EXCLUDED
+        elif unit:
+            c["unit"], end_tok = unit
+            c["end"] = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+        return c
+
+    def _resolve_neighbours(self, doc: Doc, starts: list[int], cands: dict[int, dict]) -> None:
+        """Numbers without a noun take the unit of the next count, or form a range with it."""
+        for i in sorted(cands, reverse=True):
+            c, nxt = cands[i], cands.get(i + 1)
+            if c["unit"] is not None or c["partitive"] or not nxt or nxt["unit"] in (None, EXCLUDED):
+                continue
+            n, n2 = c["num"], nxt["num"]
+            text = doc.text
+            gap = text[n.end:n2.start]
+            is_range = range_between(text, n.start, n.end, n2.start) and not self._change(doc, starts, n)
+            if is_range and not n.scaled and n2.scale > 1 and c["value"] < 1000:
+                c["value"] *= n2.scale                   # "entre 15 et 20 millions de personnes"
+            if is_range and nxt["count_max"] is None and c["value"] < nxt["value"]:
+                nxt.update(start=c["start"], count_max=nxt["value"], value=c["value"],
+                           approx=nxt["approx"] or c["approx"])
+                c["merged"] = True
+            elif self.sequence_gap.fullmatch(gap) or self.partitive_gap.fullmatch(gap) or gap.strip() in ("à", "-", "–"):
+                c["unit"] = nxt["unit"]
+
+    def _change(self, doc: Doc, starts: list[int], n: Number) -> bool:
+        """'passer de 124 à 136': the number follows 'de' governed by a verb."""
+        k = bisect_right(starts, n.start) - 1
+        if k < 2 or doc[k - 1].lower_ not in ("de", "d'", "d’"):
+            return False
+        verb = doc[k - 2]
+        return verb.pos_ in ("VERB", "AUX") or verb.lemma_ in self.change_verbs
+
+    def _resolve_partitives(self, doc: Doc, starts: list[int], cands: dict[int, dict]) -> None:
+        """'231 d'entre eux': the unit of the nearest count before, else of the nearest plural noun before."""
+        done: list[dict] = []
+        for i in sorted(cands):
+            c = cands[i]
+            if c["partitive"]:
+                before = [d for d in done if d["unit"] not in (None, EXCLUDED) and c["start"] - d["end"] < 600]
+                if before:
+                    c["unit"] = before[-1]["unit"]
+                else:
+                    k = bisect_right(starts, c["start"]) - 1
+                    for t in reversed(doc[max(0, k - 40):k]):
+                        if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number"):
+                            c["unit"] = self.lemma(t)
+                            break
+            done.append(c)
+
+
+def _int(v: float) -> int | float:
+    v = clean(abs(float(v)))      # a leading "-" before a count is a list bullet
+    return int(v) if v.is_integer() else v

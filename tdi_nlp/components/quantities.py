@@ -1,0 +1,206 @@
+"""MONEY, COUNT and PERCENT extractor (issue 3).
+
+Values written on ``span._.value``:
+- MONEY   ``{"amount": 1360000000.0, "currency": "EUR", "qualifier": "=|>|>=|<|<=|~"}`` (+ ``"amount_max"`` for a
+  range such as "entre 10 et 20 euros"); the qualifier words ("plus de", "environ") stay outside the span;
+- COUNT   ``{"count": 124, "count_max": None, "unit": "territoire d'industrie", "approx": False}``;
+- PERCENT ``{"percent": 85.0}``.
+
+Numbers come from the French number grammar of ``_numbers_fr``; money and percentages are read with regular
+expressions around them; counts take their unit from the parse (see ``_count_units``). Nothing overlaps a DATE
+span that an earlier component put in ``doc.spans["facts"]``. The grammar is data: ``resources/quantities/``.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..config import RESOURCES_DIR
+from . import add_fact, facts
+from ._count_units import CountReader
+from ._numbers_fr import Number, clean, find_numbers, grammar, parse_words, qualifier_before, range_between
+
+FACTORY = "tdi_quantities"
+ORDER = 20
+DATE_LABELS = frozenset({"DATE", "TIME", "DURATION", "SET"})
+CURRENCIES_PATH = RESOURCES_DIR / "quantities" / "currencies.tsv"
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+
+
+def _alternation(items) -> str:
+    return "|".join(re.escape(x) for x in sorted(set(items), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def currencies() -> dict[str, tuple[str, str]]:
+    """Lower-cased surface form -> (ISO code, position)."""
+    out = {}
+    with open(CURRENCIES_PATH, encoding="utf-8") as fh:
+        for row in csv.reader((line for line in fh if line.strip() and not line.startswith("#")), delimiter="\t"):
+            out[row[0].strip().lower()] = (row[1].strip(), row[2].strip())
+    return out
+
+
+@dataclass
+class Patterns:
+    after: re.Pattern      # scale abbreviation + currency after a number
+    before: re.Pattern     # currency before a number (matched on the text before it)
+    abbr_after: re.Pattern  # "$10k": scale abbreviation right after a number preceded by a currency
+    cents: re.Pattern
+    percent: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    g = grammar()
+    cur = currencies()
+    after = _alternation(k for k, (_, pos) in cur.items() if pos in ("after", "both"))
+    before = _alternation(k for k, (_, pos) in cur.items() if pos in ("before", "both"))
+    abbr = _alternation(g["numbers"]["scale_abbreviations"])
+    return Patterns(
+        after=re.compile(rf"[ \u00a0\u202f]*(?:(?P<abbr>{abbr})[ \u00a0\u202f]*)?(?:(?i:de|d'|d’)\s*)?"
+                         rf"(?P<cur>(?i:{after}))(?:(?<=[^\W\d_])(?![\w])|(?<![^\W\d_]))"),
+        before=re.compile(rf"(?:(?<![\w$€£¥])|(?<=\d))(?P<cur>(?i:{before}))[ \u00a0\u202f]*$"),
+        abbr_after=re.compile(rf"(?P<abbr>{abbr})(?![\w])"),
+        cents=re.compile(r"\s*(?:et\s+)?(?P<num>\d{1,2}|[^\W\d_]+(?:[\s-][^\W\d_]+){0,2}?)\s+(?:centimes?|cents?)(?![\w])",
+                         re.I),
+        percent=re.compile(r"[ \u00a0\u202f]*(?:%|" + _alternation(s for s in g["percent"]["suffixes"] if s != "%")
+                           + r")(?![\w])", re.I),
+    )
+
+
+def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in ranges)
+
+
+def _cents(text: str, pos: int) -> tuple[float, int] | None:
+    m = patterns().cents.match(text, pos)
+    if not m:
+        return None
+    raw = m.group("num")
+    value = float(raw) if raw.isdigit() else parse_words(raw)
+    return (value / 100, m.end()) if value is not None and value < 100 else None
+
+
+def read_money(text: str, nums: list[Number]) -> list[dict]:
+    """Money mentions: {"start", "end", "amount", "currency", "qualifier", "num"} (num: index in nums)."""
+    p = patterns()
+    cur = currencies()
+    abbr = grammar()["numbers"]["scale_abbreviations"]
+    out = []
+    for i, n in enumerate(nums):
+        start, end, amount = n.start, n.end, n.value
+        m = p.after.match(text, n.end)
+        b = p.before.search(text[max(0, n.start - 12):n.start])
+        if m and not (m.group("abbr") and n.scaled):
+            code = cur[m.group("cur").lower()][0]
+            amount *= abbr[m.group("abbr")] if m.group("abbr") else 1.0
+            end = m.end()
+        elif b:
+            code = cur[b.group("cur").lower()][0]
+            start = n.start - len(b.group(0))
+            a = p.abbr_after.match(text, n.end)
+            if a and not n.scaled:
+                amount *= abbr[a.group("abbr")]
+                end = a.end()
+        else:
+            continue
+        if n.article and not m:
+            continue
+        c = _cents(text, end)
+        if c:
+            amount, end = amount + c[0], c[1]
+        out.append({"start": start, "end": end, "amount": amount, "currency": code,
+                    "qualifier": qualifier_before(text, start), "num": i})
+    return _merge_ranges(text, nums, out)
+
+
+def _merge_ranges(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
+    """'entre 10 et 20 euros', '10 - 20 euros', '10 euros - 20 euros', '10 à 20 millions d'euros'."""
+    by_num = {m["num"]: m for m in money}
+    drop = set()
+    for m in money:
+        i = m["num"]
+        if i == 0:
+            continue
+        prev = by_num.get(i - 1)
+        p = nums[i - 1]
+        left_end = prev["end"] if prev else p.end
+        if prev and prev["currency"] != m["currency"]:
+            continue
+        if not range_between(text, p.start, left_end, m["start"]):
+            continue
+        low = prev["amount"] if prev else p.value
+        if not prev and not p.scaled and nums[i].scale > 1 and p.value < 1000:
+            low = p.value * nums[i].scale
+        if not 0 < low < m["amount"] or (not prev and m["amount"] > 100 * low):
+            continue                     # "2019 - 20 M€" is not a range
+        start = prev["start"] if prev else p.start
+        if prev:
+            drop.add(id(prev))
+        m.update(start=start, amount_max=m["amount"], amount=low, qualifier=qualifier_before(text, start))
+    return [m for m in money if id(m) not in drop]
+
+
+def read_percents(text: str, nums: list[Number]) -> list[dict]:
+    """Percentages; in "20 à 25 %" and "entre 10 et 15 %" the first number is a percentage too."""
+    out = []
+    for i, n in enumerate(nums):
+        m = patterns().percent.match(text, n.end)
+        if m and not n.article:
+            out.append({"start": n.start, "end": m.end(), "percent": n.value, "num": i})
+        elif (i + 1 < len(nums) and not n.article and patterns().percent.match(text, nums[i + 1].end)
+              and range_between(text, n.start, n.end, nums[i + 1].start)):
+            out.append({"start": n.start, "end": n.end, "percent": n.value, "num": i})
+    return out
+
+
+class QuantityExtractor:
+    def __init__(self, nlp: Language):
+        self.counts = CountReader(nlp, excluded_units=currencies())
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        blocked = [(s.start_char, s.end_char) for s in facts(doc) if s.label_ in DATE_LABELS]
+        urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+        nums = [n for n in find_numbers(text) if not _overlaps(n.start, n.end, urls)]
+        taken: list[tuple[int, int]] = []
+        for m in read_money(text, nums):
+            if _overlaps(m["start"], m["end"], blocked + taken):
+                continue
+            value = {"amount": clean(m["amount"]), "currency": m["currency"], "qualifier": m["qualifier"]}
+            if "amount_max" in m:
+                value["amount_max"] = clean(m["amount_max"])
+            if self._add(doc, m["start"], m["end"], "MONEY", value):
+                taken.append((m["start"], m["end"]))
+        for p in read_percents(text, nums):
+            if _overlaps(p["start"], p["end"], blocked + taken):
+                continue
+            if self._add(doc, p["start"], p["end"], "PERCENT", {"percent": clean(p["percent"])}):
+                taken.append((p["start"], p["end"]))
+        free = [n for n in nums if not _overlaps(n.start, n.end, blocked + taken)]
+        for c in self.counts.read(doc, free, nums):
+            if _overlaps(c["start"], c["end"], blocked + taken):
+                continue
+            if self._add(doc, c["start"], c["end"], "COUNT", c["value"]):
+                taken.append((c["start"], c["start"] + 1))
+        return doc
+
+    @staticmethod
+    def _add(doc: Doc, start: int, end: int, label: str, value: dict) -> bool:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        add_fact(doc, span, value)
+        return True
+
+
+@Language.factory(FACTORY)
+def make_quantities(nlp: Language, name: str) -> QuantityExtractor:
+    patterns()
+    return QuantityExtractor(nlp)

@@ -1,0 +1,188 @@
+"""MONEY, COUNT and PERCENT extractor (tdi_quantities): values, spans and what must not be read."""
+from __future__ import annotations
+
+import pytest
+
+from tdi_nlp.components import facts
+from tdi_nlp.components._numbers_fr import find_numbers, parse_number
+
+
+@pytest.fixture(scope="module")
+def qnlp():
+    from tdi_nlp.pipeline import discover, load
+    names = [name for _, name in discover()]
+    return load([c for c in ("tdi_dates", "tdi_quantities") if c in names])
+
+
+def values(nlp, text: str, label: str) -> list[dict]:
+    return [s._.value for s in sorted(facts(nlp(text), label), key=lambda s: s.start_char)]
+
+
+def texts(nlp, text: str, label: str) -> list[str]:
+    return [s.text for s in sorted(facts(nlp(text), label), key=lambda s: s.start_char)]
+
+
+# -- MONEY ------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, amount, qualifier", [
+    ("Au total, 1,36 milliard d'euros sont fléchés.", 1.36e9, "="),
+    ("plus de 1,3 milliard d'euros seront orientés", 1.3e9, ">"),
+    ("avec plus d'un milliard d'euros de financements", 1e9, ">"),
+    ("108 millions d'euros ont été mobilisés", 108e6, "="),
+    ("un budget de 145 M€ pour 2020", 145e6, "="),
+    ("une enveloppe de 2,5 Md€", 2.5e9, "="),
+    ("une subvention de 1 200 000 € accordée", 1.2e6, "="),
+    ("une subvention de 1\u00a0200\u00a0000 € accordée", 1.2e6, "="),
+    ("une subvention de 1\u202f200\u202f000 € accordée", 1.2e6, "="),
+    ("environ 3 millions d'euros de crédits", 3e6, "~"),
+    ("au moins 5 millions d'euros", 5e6, ">="),
+    ("moins de 10 euros par habitant", 10, "<"),
+    ("jusqu'à 2 millions d'euros par projet", 2e6, "<="),
+    ("près de 400 millions d'euros", 400e6, "~"),
+    ("un crédit de EUR 1000 sur 3 ans", 1000, "="),
+    ("treize euros et quarante-cinq centimes", 13.45, "="),
+])
+def test_money_values(qnlp, text, amount, qualifier):
+    got = values(qnlp, text, "MONEY")
+    assert len(got) == 1, got
+    assert got[0]["currency"] == "EUR"
+    assert got[0]["amount"] == pytest.approx(amount)
+    assert got[0]["qualifier"] == qualifier
+
+
+def test_money_value_format_and_span(qnlp):
+    doc = qnlp("Le programme dispose de 1,36 milliard d'euros.")
+    (span,) = facts(doc, "MONEY")
+    assert span.text == "1,36 milliard d'euros"
+    assert span._.value == {"amount": 1360000000.0, "currency": "EUR", "qualifier": "="}
+
+
+def test_money_qualifier_stays_outside_span(qnlp):
+    assert texts(qnlp, "plus de 1,3 milliard d'euros", "MONEY") == ["1,3 milliard d'euros"]
+
+
+def test_money_and_count_in_one_sentence(qnlp):
+    text = "20 millions d'euros pour quarante entreprises"
+    assert values(qnlp, text, "MONEY")[0]["amount"] == 20e6
+    assert values(qnlp, text, "COUNT") == [{"count": 40, "count_max": None, "unit": "entreprise", "approx": False}]
+
+
+def test_money_range_and_other_currency(qnlp):
+    (v,) = values(qnlp, "un coût compris entre 10 et 20 millions d'euros", "MONEY")
+    assert (v["amount"], v["amount_max"]) == (10e6, 20e6)
+    (d,) = values(qnlp, "Il a payé 75 millions de dollars.", "MONEY")
+    assert d["currency"] == "USD" and d["amount"] == 75e6
+
+
+def test_au_plus_pres_is_not_a_qualifier(qnlp):
+    (v,) = values(qnlp, "au plus près de 29 Territoires d'industrie préfigurateurs", "COUNT")
+    assert v["count"] == 29 and v["approx"] is False
+
+
+# -- PERCENT ----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, percent", [
+    ("85 % des territoires", 85.0), ("20% d'entre eux", 20.0), ("65 % des projets", 65.0),
+    ("un taux de 12,5 %", 12.5), ("dix pour cent des crédits", 10.0), ("vingt-deux pour-cent", 22.0),
+])
+def test_percent(qnlp, text, percent):
+    assert values(qnlp, text, "PERCENT") == [{"percent": percent}]
+
+
+def test_percent_is_not_a_count(qnlp):
+    assert values(qnlp, "20% d'entre eux ont signé", "COUNT") == []
+
+
+# -- COUNT ------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, count, count_max, unit, approx", [
+    ("dans 124 territoires ciblés", 124, None, "territoire", False),
+    ("453 établissements publics de coopération intercommunale", 453, None,
+     "établissement public de coopération intercommunale", False),
+    ("la création de quatre à cinq emplois indirects", 4, 5, "emploi", False),
+    ("la signature d'une dizaine de nouveaux contrats", 10, None, "contrat", True),
+    ("les sept premiers contrats ont été signés", 7, None, "contrat", False),
+    ("soit 29 territoires", 29, None, "territoire", False),
+    ("l'accompagnement de 25 territoires d'industrie fragiles", 25, None, "territoire d'industrie", False),
+    ("300 participants à la session plénière", 300, None, "participant", False),
+    ("ayant fait remonter plus de 300 projets", 300, None, "projet", True),
+    ("le développement d'une politique de filières ambitieuse (18 CSF)", 18, None, "CSF", False),
+    ("la réunion des 12 comités de pilotage", 12, None, "comité de pilotage", False),
+    ("Deux études du CGET", 2, None, "étude", False),
+])
+def test_count_values(qnlp, text, count, count_max, unit, approx):
+    got = values(qnlp, text, "COUNT")
+    assert got == [{"count": count, "count_max": count_max, "unit": unit, "approx": approx}]
+
+
+def test_count_sequence_shares_unit(qnlp):
+    got = values(qnlp, "lancer la phase de déploiement pour les 136, puis 141 territoires d'industrie.", "COUNT")
+    assert [(v["count"], v["unit"]) for v in got] == [(136, "territoire d'industrie"), (141, "territoire d'industrie")]
+
+
+def test_count_change_gives_two_counts(qnlp):
+    got = values(qnlp, "qui passent de 141 à 144 territoires d'industrie", "COUNT")
+    assert [(v["count"], v["count_max"]) for v in got] == [(141, None), (144, None)]
+
+
+def test_count_partitive_takes_antecedent(qnlp):
+    text = ("De plus, 474 projets ont d'ores et déjà été élaborés par ces Territoires. "
+            "A ce jour, 231 d'entre eux ont fait l'objet d'un engagement de l'Etat.")
+    got = values(qnlp, text, "COUNT")
+    assert [(v["count"], v["unit"]) for v in got] == [(474, "projet"), (231, "projet")]
+
+
+def test_count_range_takes_the_scale_of_its_end(qnlp):
+    (v,) = values(qnlp, "entre 15 et 20 millions de personnes", "COUNT")
+    assert (v["count"], v["count_max"], v["unit"]) == (15_000_000, 20_000_000, "personne")
+
+
+def test_percent_range_gives_both_ends(qnlp):
+    assert values(qnlp, "20 à 25% des élèves", "PERCENT") == [{"percent": 20.0}, {"percent": 25.0}]
+
+
+def test_no_float_noise(qnlp):
+    assert values(qnlp, "8,2 milliards d'euros", "MONEY")[0]["amount"] == 8_200_000_000.0
+
+
+def test_count_span_covers_the_unit(qnlp):
+    assert texts(qnlp, "Les 124 Territoires d'industrie identifiés", "COUNT") == ["124 Territoires d'industrie"]
+
+
+@pytest.mark.parametrize("text", [
+    "le 2e comité de pilotage national", "le 1er comité de pilotage régional", "le 2<sup>e</sup> comité",
+    "le cinquième pilier", "la 1ère Assemblée Générale", "la 1^{ère} Assemblée Générale",
+    "Question publiée au JO le 5 mars 2019, page 2026", "Question écrite n° 17519", "4e circonscription",
+    "Numéro de la question : 17519", "en 2019", "Le 5 et 6 mars 2019, s'est déroulée", "Du 18 au 24 mars 2019",
+    "Dix mois après le lancement", "sur 2 ans", "un programme de travail", "à 14h30 le conseil",
+    "voir https://www.youtube.com/watch?v=hcm3-HBKujQ", "la liste 22112018.jpg", "75007 Paris",
+    "les patients du COVID-19 hospitalisés", "les deux tiers du choc", "un trottoir de 20 centimètres",
+    "dans ces 100 milliards de plan de relance",
+])
+def test_not_counts(qnlp, text):
+    assert values(qnlp, text, "COUNT") == []
+
+
+def test_no_quantity_overlaps_a_date(qnlp):
+    doc = qnlp("Le 22 novembre 2018, 124 territoires ont été annoncés avec 1,36 milliard d'euros.")
+    dates = [s for s in facts(doc) if s.label_ in ("DATE", "DURATION")]
+    ours = [s for s in facts(doc) if s.label_ in ("MONEY", "COUNT", "PERCENT")]
+    assert len(ours) == 2
+    for d in dates:
+        assert all(d.end_char <= s.start_char or s.end_char <= d.start_char for s in ours)
+
+
+# -- number grammar ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("quatre vingt dix neuf", 99), ("soixante et onze", 71), ("dix sept", 17), ("un million deux cent mille", 1.2e6),
+    ("1.200.000", 1.2e6), ("6 700,54", 6700.54), ("-1,2M", -1.2e6), ("moins 1200000", -1.2e6), ("100K", 1e5),
+    ("cent dix-huit", 118), ("zéro", 0),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+def test_find_numbers_skips_ordinals_and_units():
+    text = "le 2e, le 1er, 180ml, 29km, 15ème, mais 124 et trois"
+    assert [n.value for n in find_numbers(text)] == [124, 3]
