@@ -1,0 +1,215 @@
+"""Candidate generation for person mentions (no resolution here: see ``_people_kb``).
+
+Three kinds of candidates, found with regular expressions on the document text:
+- "name": a civility and a name ("M. Paul Christophe", "Mme. Jacqueline Gourault", "Mme Nathalie Bassire"), a name
+  known to the reference tables ("Agnès Pannier-Runacher"), or a capitalized name followed by a role phrase
+  ("Philippe Varin, Président de France Industrie"); each with the role phrase beside it when there is one;
+- "title": a government title used alone ("Mme la secrétaire d'État auprès du ministre de l'économie et des
+  finances", "le Premier ministre", "Monsieur le ministre"), with its portfolio words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ._people_text import fold, words
+
+UP = "A-ZÀ-ÖØ-Þ"
+LOW = "a-zà-öø-ÿœ"
+_WORD = (rf"(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|[{UP}]/[{UP}][{LOW}]+)"
+         rf"(?:-(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|[{LOW}]+)|['’][{LOW}]{{3,}})*")
+_PART = r"(?:de la|de|du|des|Le|La|Di|Da|De|Du|El|Ben|Van|Von|van|von)"
+NAME_RUN = rf"{_WORD}(?:[ ]+(?:{_PART}[ ]+|d'|d’)?{_WORD}){{0,3}}"
+CIVILITY = r"(?:M\.|MM\.|Mmes|Mme\.?|Mlle|Monsieur|Madame)"
+
+ROLE_HEAD = (
+    r"(?:premi(?:er|ère) ministre|ministre|secr[ée]taire d['’][ée]tat|secr[ée]taire g[ée]n[ée]rale?"
+    r"|(?:vice|co)[- ]pr[ée]sidente?|pr[ée]sidente?|d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|maire|adjointe?"
+    r"|conseill(?:er|ère)|direct(?:eur|rice)(?: g[ée]n[ée]rale?)?|d[ée]l[ée]gu[ée]e?|dirigeante?|chef|cheffe"
+    r"|associ[ée]e?|pr[ée]f[eè]te?|rapporteure?|haut[- ]commissaire|commissaire|fondat(?:eur|rice)|pdg"
+    r"|responsable|charg[ée]e? de mission|[ée]lue?|repr[ée]sentante?|porte-parole|garde des sceaux"
+    r"|administrat(?:eur|rice)|g[ée]rante?|ambassad(?:eur|rice)|rect(?:eur|rice)|avocate?|professeure?)"
+)
+# a role phrase after a name: ", ministre de ..." up to the next comma, unless the comma opens "chargé de"
+_ROLE_AFTER = re.compile(
+    rf"[ ]*,[ ]*(?P<role>{ROLE_HEAD}\b(?:[^,;:()\n.]|\.(?=\S)|,[ ]*(?=charg|porte-parole|ministre))*)",
+    re.IGNORECASE)
+_ROLE_BEFORE = re.compile(rf"(?:\b(?:le|la|l['’])[ ]*)?\b(?P<role>{ROLE_HEAD}(?:[ ]+d[ée]l[ée]gu[ée]e?)?)[ ]+$",
+                          re.IGNORECASE)
+_CIV_NAME = re.compile(rf"(?<![\w.])(?P<civ>{CIVILITY})[ ]+(?P<name>{NAME_RUN})")
+_RUN = re.compile(rf"(?<![\w'’-])(?P<name>{NAME_RUN})")
+# "le ministre Riester", "la députée Panot": a role and a bare surname
+_ROLE_SURNAME = re.compile(
+    rf"(?<![\w'’])(?P<det>le|la)[ ]+(?P<role>(?i:{ROLE_HEAD})(?:[ ]+d[ée]l[ée]gu[ée]e?)?)[ ]+(?P<name>{_WORD})"
+    rf"(?![ ]*[\w'’-]*[{UP}])(?![\w'’-])")
+
+_TITLE = re.compile(
+    rf"(?<![\w'’])(?P<pre>(?:(?P<civ>{CIVILITY})[ ]+)?(?P<det>le|la|l['’]|du|au)[ ]*)"
+    r"(?P<title>premi(?:er|ère) ministre|secr[ée]taire d['’][ée]tat|ministre(?: d[ée]l[ée]gu[ée]e?)?"
+    r"|garde des sceaux|haut[- ]commissaire|pr[ée]sident de la r[ée]publique|chef de l['’][ée]tat)\b", re.IGNORECASE)
+_EMBEDDED = re.compile(r"(?:aupr[eè]s|apr[eè]s|ancien(?:ne)?|ex-?)[ ]*$", re.IGNORECASE)
+_TRIM = {"de", "du", "des", "la", "le", "les", "l'", "d'", "et", "a", "au", "aux", "en", "pour", "sur", "par"}
+
+
+@dataclass
+class Candidate:
+    kind: str                      # "name" or "title"
+    start: int
+    end: int
+    name: str = ""                 # written name (no civility)
+    civility: str | None = None    # "M." or "Mme"
+    role: str | None = None        # role phrase beside the name, or the title itself
+    role_span: tuple[int, int] | None = None
+    title_ends: list[int] = field(default_factory=list)   # possible ends of a title (shortest first)
+    source: str = ""               # civility, gazetteer, role, ner
+
+
+def norm_civility(civ: str | None) -> str | None:
+    if not civ:
+        return None
+    c = civ.lower().rstrip(".")
+    return "Mme" if c in ("mme", "madame", "mmes", "mlle") else "M."
+
+
+def _role_after(text: str, end: int) -> tuple[str, tuple[int, int]] | None:
+    m = _ROLE_AFTER.match(text, end, min(len(text), end + 300))
+    if not m:
+        return None
+    role = m.group("role").rstrip(" .")
+    s = m.start("role")
+    return role, (s, s + len(role))
+
+
+def _role_before(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
+    window = text[max(0, start - 40):start]
+    m = _ROLE_BEFORE.search(window)
+    if not m:
+        return None
+    base = start - len(window)
+    return m.group("role"), (base + m.start("role"), base + m.end("role"))
+
+
+class Finder:
+    """Finds candidates; knows the name index and the title vocabulary, resolves nothing."""
+
+    def __init__(self, known_names: set[str], first_names: set[str], title_vocab: set[str]):
+        self.known_names = known_names       # folded "first last"
+        self.first_names = first_names       # folded first names
+        self.title_vocab = title_vocab       # folded words used in government titles
+
+    # ------------------------------------------------------------ names
+    def names(self, text: str, per_spans: list[tuple[int, int]] = ()) -> list[Candidate]:
+        out: list[Candidate] = []
+        taken: list[tuple[int, int]] = []
+        for m in _CIV_NAME.finditer(text):
+            name = m.group("name")
+            if fold(name.split()[0]) in ("le", "la"):
+                continue
+            c = Candidate("name", m.start(), m.end(), name=name, civility=norm_civility(m.group("civ")),
+                          source="civility")
+            self._attach_role(text, c)
+            out.append(c)
+            taken.append((c.start, c.end))
+        for m in _ROLE_SURNAME.finditer(text):
+            s, e = m.start("name"), m.end("name")
+            if any(a <= s < b or a < e <= b for a, b in taken):
+                continue
+            c = Candidate("name", s, e, name=m.group("name"), civility="Mme" if m.group("det") == "la" else "M.",
+                          role=m.group("role"), role_span=(m.start("role"), m.end("role")), source="role")
+            out.append(c)
+            taken.append((s, e))
+        per = list(per_spans)
+        for m in _RUN.finditer(text):
+            s, e = m.start(), m.end()
+            if any(a <= s < b or a < e <= b for a, b in taken):
+                continue
+            for c in self._from_run(text, m.group("name"), s, per):
+                out.append(c)
+                taken.append((c.start, c.end))
+        return out
+
+    def _from_run(self, text: str, run: str, base: int, per: list[tuple[int, int]]) -> list[Candidate]:
+        toks = [(t.start(), t.end()) for t in re.finditer(r"[^ ]+", run)]
+        found, i = [], 0
+        while i < len(toks):
+            hit = None
+            for j in range(len(toks), i + 1, -1):       # longest first, at least two words
+                s, e = toks[i][0], toks[j - 1][1]
+                if fold(run[s:e]) in self.known_names:
+                    hit = (s, e, j)
+                    break
+            if hit:
+                s, e, j = hit
+                c = Candidate("name", base + s, base + e, name=run[s:e], source="gazetteer")
+                self._attach_role(text, c)
+                found.append(c)
+                i = j
+            else:
+                i += 1
+        if found or len(toks) < 2 or len(toks) > 4:
+            return found
+        # an unknown name: "Prénom Nom" followed by a role phrase, or a first name the NER calls a person
+        s, e = base, base + len(run)
+        first = fold(run.split()[0])
+        role = _role_after(text, e)
+        before = _role_before(text, s)
+        is_per = any(a <= s and e <= b for a, b in per) and first in self.first_names
+        if role or is_per or (before and first in self.first_names):
+            c = Candidate("name", s, e, name=run, source="role" if role else "ner")
+            self._attach_role(text, c)
+            return [c]
+        return []
+
+    def _attach_role(self, text: str, c: Candidate) -> None:
+        found = _role_after(text, c.end) or _role_before(text, c.start if not c.civility else c.start)
+        if found:
+            c.role, c.role_span = found
+
+    # ------------------------------------------------------------ titles
+    def titles(self, text: str, skip: list[tuple[int, int]]) -> list[Candidate]:
+        out = []
+        for m in _TITLE.finditer(text):
+            s, e = m.start("pre"), m.end("title")
+            if any(a <= m.start("title") < b for a, b in skip):
+                continue
+            before = text[max(0, s - 12):s]
+            det = fold(m.group("det"))
+            if _EMBEDDED.search(before) or (det == "du" and re.search(r"\bet[ ]*$", before)):
+                continue      # "auprès du ministre de...", "... et du ministre de l'action": inside a title
+            title = fold(m.group("title"))
+            if re.match(rf"[ ]+(?:{CIVILITY}[ ]+)?[{UP}][{LOW}]+[ ]+[{UP}]", text[e:e + 60]):
+                continue      # "la ministre Jacqueline Gourault": the name carries the mention
+            if re.match(r"s\b", text[e:e + 1]):
+                continue
+            ends = [e]
+            if not title.startswith(("premi", "president", "chef")):
+                ends = self._complement_ends(text, e)
+            c = Candidate("title", s, ends[-1], civility=norm_civility(m.group("civ")), role=m.group("title"),
+                          title_ends=ends, source="title")
+            if c.civility is None and det in ("la",):
+                c.civility = "Mme"
+            elif c.civility is None and det in ("le", "du", "au"):
+                c.civility = "M."
+            if "deleguee" in title or title.startswith("premiere"):
+                c.civility = "Mme"
+            out.append(c)
+        return out
+
+    def _complement_ends(self, text: str, end: int) -> list[int]:
+        """Possible ends of the portfolio after a title head, shortest first."""
+        ends, pos, n = [end], end, 0
+        pattern = re.compile(r"[ ]*(,[ ]*(?=charg|porte))?[ ]*([\w'’-]+(?:['’])?)", re.UNICODE)
+        while n < 30:
+            m = pattern.match(text, pos)
+            if not m:
+                break
+            w = words(m.group(2))
+            if w == ["et"] and re.match(r"[ ]+(?:le|la|les|l['’])\b", text[m.end():m.end() + 5], re.IGNORECASE):
+                break     # "le ministre des outre-mer et le ministre de la santé": a second title
+            if not w or any(x.rstrip("'") not in self.title_vocab and x not in self.title_vocab for x in w):
+                break
+            pos = m.end()
+            n += 1
+            if w[-1] not in _TRIM:
+                ends.append(pos)
+        return ends

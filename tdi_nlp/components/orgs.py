@@ -1,0 +1,184 @@
+"""ORG mentions (operators, national bodies, associations, ministries, companies named in role phrases) and
+PROGRAMME mentions ("Territoires d'industrie", "Action cœur de ville"...), linked to canonical ids.
+
+Names, aliases and acronyms are data: ``resources/orgs/orgs.json``. Ministries are matched against the Assemblée
+nationale list of ministries at the document date (``resources/people/ministries.tsv``).
+ORG value: {"name", "acronym"?, "kind", "generic"?}; entity id "org:<slug>". PROGRAMME value: {"name"};
+entity id "programme:<slug>".
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from . import add_fact, facts
+from ..config import RESOURCES_DIR
+from ._people_kb import active, kb
+from ._people_text import fold, slugify, strip_accents, words
+
+FACTORY = "tdi_orgs"
+ORDER = 50
+ORGS_FILE = RESOURCES_DIR / "orgs" / "orgs.json"
+
+UP = "A-ZÀ-ÖØ-Þ"
+LOW = "a-zà-öø-ÿœ"
+_CAP = rf"[{UP}][\w&'’.-]*"
+# "Président de Canopée Group", "associé chez EY": the organization a person works for
+_ROLE_OBJECT = re.compile(
+    r"^(?i:(?:(?:vice|co)[- ])?(?:pr[ée]sidente?|dirigeante?|direct(?:eur|rice)(?: g[ée]n[ée]rale?)?|pdg"
+    r"|fondat(?:eur|rice)|associ[ée]e?|chef d['’][ée]tablissement|responsable|g[ée]rante?|administrat(?:eur|rice)"
+    r"|salari[ée]e?|ing[ée]nieure?)\s+(?:de|du|chez|d['’]))"
+    rf"\s*(?P<org>{_CAP}(?:\s+{_CAP}){{0,4}})\s*$")
+_NOT_ORG = {"region", "departement", "communaute", "ville", "metropole", "commune", "conseil", "commission",
+            "agglomeration", "syndicat", "etat", "republique", "france", "assemblee", "senat", "gouvernement"}
+_MINISTRY = re.compile(r"\bminist[eè]re\b", re.IGNORECASE)
+_TRIM = {"de", "du", "des", "la", "l'", "d'", "et", "les", "le", "a", "aux", "au", "en", "pour", "sur", "par"}
+_NOT_CONTENT = _TRIM | {"ministere", "ministre"}
+
+
+def _content_words(text: str) -> frozenset:
+    return frozenset(w.rstrip("'") for w in words(text) if w not in _NOT_CONTENT and len(w.rstrip("'")) > 1)
+
+
+@lru_cache(maxsize=1)
+def load_entries() -> tuple[list[dict], list[dict]]:
+    data = json.loads(ORGS_FILE.read_text(encoding="utf-8"))
+    return data["orgs"], data["programmes"]
+
+
+class OrgTagger:
+    def __init__(self, nlp: Language) -> None:
+        orgs, programmes = load_entries()
+        self.entries: dict[str, dict] = {}
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for label, group in (("ORG", orgs), ("PROGRAMME", programmes)):
+            for e in group:
+                key = f"{label}|{e['id']}"
+                self.entries[key] = dict(e, label=label)
+                variants = {v for a in e.get("aliases", []) for v in (a, strip_accents(a), a.replace("'", "’"))}
+                if variants:
+                    self.lower.add(key, [nlp.make_doc(v) for v in sorted(variants)])
+                if e.get("acronyms"):
+                    self.exact.add(key, [nlp.make_doc(a) for a in e["acronyms"]])
+        self.people = kb()
+        self.vocab = set()
+        for m in self.people.ministries:
+            self.vocab.update(words(m["label"]))
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        long_forms = set()
+        for matcher in (self.lower, self.exact):
+            for key_id, s, e in matcher(doc):
+                key = doc.vocab.strings[key_id]
+                span = doc[s:e]
+                if matcher is self.lower:
+                    long_forms.add(key)
+                elif span.text in self.entries[key].get("ambiguous_acronyms", ()) and key not in long_forms:
+                    continue      # "CNI" alone may be the identity card: only after "Conseil national de l'industrie"
+                span.label_ = self.entries[key]["label"]
+                found.append((span, key))
+        keys = {(sp.start, sp.end): key for sp, key in found}
+        kept = filter_spans([sp for sp, _ in found])
+        taken = [(sp.start_char, sp.end_char) for sp in kept]
+        last_copil = None
+        for span in sorted(kept, key=lambda s: s.start):
+            key = keys[(span.start, span.end)]
+            entry = self.entries[key]
+            if entry["label"] == "PROGRAMME":
+                add_fact(doc, span, {"name": entry["name"]}, f"programme:{entry['id']}")
+                continue
+            if entry["id"] == "copil" and last_copil is not None:
+                entry = last_copil        # "le comité de pilotage", "(COPIL)": the committee named just before
+            elif entry["id"].startswith("copil-"):
+                last_copil = entry
+            add_fact(doc, span, self._value(entry), f"org:{entry['id']}")
+        self._ministries(doc, taken)
+        self._role_objects(doc, taken)
+        return doc
+
+    @staticmethod
+    def _value(entry: dict) -> dict:
+        value = {"name": entry["name"], "kind": entry["kind"]}
+        if entry.get("acronym"):
+            value["acronym"] = entry["acronym"]
+        if entry.get("generic"):
+            value["generic"] = True
+        return value
+
+    def _ministries(self, doc: Doc, taken: list[tuple[int, int]]) -> None:
+        """"ministère de l'économie et des finances" -> the AN ministry of that name at the document date."""
+        text, date = doc.text, doc._.ref_date
+        word = re.compile(r"(?:[ \t]*\n?[ \t]*|,[ ]*(?=(?:de|du|des|et)\b))([\w'’-]+)", re.IGNORECASE)
+        for m in _MINISTRY.finditer(text):
+            pos, end, n = m.end(), m.end(), 0
+            while n < 25:
+                w = word.match(text, pos)
+                found = words(w.group(1)) if w else []
+                if not found or not all(x in self.vocab for x in found) or fold(w.group(1)) == "ministere":
+                    break
+                pos = w.end()
+                n += 1
+                if found[-1] not in _TRIM:
+                    end = pos
+            if end == m.end() or any(a < end and m.start() < b for a, b in taken):
+                continue
+            written = " ".join(text[m.end():end].split())
+            name = self._ministry_name(written, date) or f"Ministère {written}"
+            span = doc.char_span(m.start(), end, label="ORG", alignment_mode="expand")
+            if span is not None:
+                add_fact(doc, span, {"name": name, "kind": "ministry"}, f"org:{slugify(name)}")
+                taken.append((span.start_char, span.end_char))
+
+    def _ministry_name(self, written: str, date: str | None) -> str | None:
+        """The AN ministry whose label holds every word written, the tightest first."""
+        want = _content_words(written)
+        if not want:
+            return None
+        best, best_key = None, None
+        for row in self.people.ministries:
+            if (date and not active(row, date)) or not row["label"].startswith("Minist") or "auprès" in row["label"]:
+                continue
+            have = _content_words(row["label"])
+            if not want <= have:
+                continue
+            key = (len(want) / len(have), row["start"])
+            if best_key is None or key > best_key:
+                best, best_key = row["label"], key
+        return best
+
+    def _role_objects(self, doc: Doc, taken: list[tuple[int, int]]) -> None:
+        text = doc.text
+        for person in facts(doc, "PERSON"):
+            role = (person._.value or {}).get("role")
+            if not role or (person._.value or {}).get("mention") != "name":
+                continue
+            at = text.find(role, person.end_char, person.end_char + 300)
+            if at < 0:
+                continue
+            m = _ROLE_OBJECT.match(role)
+            if not m:
+                continue
+            org = m.group("org").rstrip(" .")
+            if fold(org).split()[0] in _NOT_ORG:
+                continue
+            s = at + m.start("org")
+            e = s + len(org)
+            if any(a < e and s < b for a, b in taken):
+                continue
+            span = doc.char_span(s, e, label="ORG", alignment_mode="expand")
+            if span is not None:
+                add_fact(doc, span, {"name": org, "kind": "organization"}, f"org:{slugify(org)}")
+                taken.append((s, e))
+
+
+@Language.factory(FACTORY)
+def make_orgs(nlp: Language, name: str):
+    return OrgTagger(nlp)

@@ -1,0 +1,237 @@
+"""PERSON mentions linked to canonical people: names, names with roles, and government titles used alone.
+
+A title alone ("le Premier ministre", "Mme la secrétaire d'État auprès du ministre de l'économie") is resolved to
+its holder at the date of the event in the sentence (a DATE fact, or a plain "22 novembre 2018") when it is not
+after the document date, else at the document date. A bare "Madame la ministre" is linked to the nearest minister
+of the same gender named in the document.
+
+PERSON value: {"name", "role", "civility", "minister", "mention": "name"|"title", "office"?, "government"?,
+"deputy_id"?, "department"?, "constituency"?, "group"?, "senator_id"?, "date"?}; entity id "person:<slug>".
+
+For metadata: ``link_author(acteur_ref=None, name=None, date=None)`` returns the deputy record of a question author
+(AN acteurRef "PA..." or name) and ``link_ministry(label, date)`` the holder behind an AN ministry label.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import add_fact, facts
+from ._people_candidates import Candidate, Finder
+from ._people_kb import kb, link_author, link_ministry, person_id  # noqa: F401  (helpers for metadata)
+from ._people_text import fold, slugify, words
+
+FACTORY = "tdi_persons"
+ORDER = 40
+LABEL = "PERSON"
+
+_MONTHS = {m: i for i, m in enumerate(["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+                                       "septembre", "octobre", "novembre", "decembre"], 1)}
+_DAY = re.compile(r"\b(1er|\d{1,2})\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre"
+                  r"|novembre|d[ée]cembre)\s+(\d{4})\b", re.IGNORECASE)
+_LABEL_BEFORE = re.compile(r"([^\n():»«]{3,90}?)\s*\($")
+
+
+def _plain_dates(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    out = []
+    for m in _DAY.finditer(text, start, end):
+        day = 1 if m.group(1) == "1er" else int(m.group(1))
+        month = _MONTHS[fold(m.group(2))]
+        out.append((m.start(), f"{int(m.group(3)):04d}-{month:02d}-{day:02d}"))
+    return out
+
+
+class PersonLinker:
+    def __init__(self) -> None:
+        base = kb()
+        vocab = set()
+        for o in base.offices:
+            vocab.update(w.rstrip("'") for w in words(o.title))
+            vocab.update(words(o.title))
+        vocab.update({"charge", "chargee", "delegue", "deleguee", "aupres", "l'", "d'"})
+        self.kb = base
+        self.finder = Finder(set(base.by_name), set(base.sex), vocab)
+
+    # ---------------------------------------------------------------- dates
+    @staticmethod
+    def _sentence_starts(doc: Doc, text: str) -> list[int]:
+        if doc.has_annotation("SENT_START"):
+            return [t.idx for t in doc if t.is_sent_start]
+        return [0] + [m.end() for m in re.finditer(r"[.!?]\s+(?=[A-ZÀ-Þ])|\n", text)]
+
+    def _sentence_bounds(self, doc: Doc, text: str, char: int, cache: dict) -> tuple[int, int]:
+        if "starts" not in cache:
+            cache["starts"] = self._sentence_starts(doc, text)
+        starts = cache["starts"]
+        i = bisect_right(starts, char) - 1
+        s = starts[i] if i >= 0 else 0
+        e = starts[i + 1] if i + 1 < len(starts) else len(text)
+        return s, e
+
+    def _event_date(self, doc: Doc, text: str, char: int, dates: list[tuple[int, str]], cache: dict) -> str | None:
+        """The date of the event in the sentence around char, if any and not after the document date."""
+        s, e = self._sentence_bounds(doc, text, char, cache)
+        inside = [(abs(pos - char), d) for pos, d in dates if s <= pos < e]
+        if not inside:
+            inside = [(abs(pos - char), d) for pos, d in _plain_dates(text, s, e)]
+        ref = doc._.ref_date
+        inside = [x for x in inside if not ref or x[1] <= ref]
+        return min(inside)[1] if inside else None
+
+    def _doc_dates(self, doc: Doc) -> list[tuple[int, str]]:
+        out = []
+        for span in facts(doc, "DATE"):
+            v = span._.value or {}
+            if v.get("start") and v.get("granularity") in ("day", None) and not v.get("relative"):
+                out.append((span.start_char, v["start"][:10]))
+        return out
+
+    # ---------------------------------------------------------------- main
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        ref = doc._.ref_date
+        per = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
+        names = self.finder.names(text, per)
+        skip = [(c.start, c.end) for c in names] + [c.role_span for c in names if c.role_span]
+        titles = self.finder.titles(text, skip)
+        dates = self._doc_dates(doc)
+        cache: dict = {}
+        results: list[tuple[Candidate, str, dict]] = []
+        by_last: dict[str, str] = {}
+        for c in names:
+            slug = self._name_slug(c, ref, by_last)
+            if slug:
+                results.append((c, slug, self._name_value(c, slug, ref)))
+        pending = []
+        for c in titles:
+            date = self._event_date(doc, text, c.start, dates, cache) or ref
+            hit = self._resolve_title(text, c, date)
+            if hit:
+                results.append(hit)
+            elif date and len(c.title_ends) == 1:
+                pending.append(c)
+        unresolved = [c for c in titles if c not in pending and not any(r[0] is c for r in results)]
+        for c in pending:
+            hit = self._from_context(c, results)
+            if hit:
+                results.append(hit)
+            else:
+                unresolved.append(c)
+        doc.user_data["tdi_persons_unresolved"] = [(c.start, c.end, text[c.start:c.end]) for c in unresolved]
+        results.sort(key=lambda r: (r[0].start, -r[0].end))
+        last_end = -1
+        for c, slug, value in results:
+            if c.start < last_end:
+                continue
+            span = doc.char_span(c.start, c.end, label=LABEL, alignment_mode="expand")
+            if span is None:
+                continue
+            add_fact(doc, span, value, person_id(slug))
+            last_end = c.end
+        return doc
+
+    # ---------------------------------------------------------------- names
+    def _name_slug(self, c: Candidate, date: str | None, by_last: dict[str, str]) -> str | None:
+        parts = c.name.split()
+        female = None if c.civility is None else c.civility == "Mme"
+        if len(parts) >= 2:
+            slug = self.kb.find_name(c.name, date)
+            if slug is None and c.civility and len(parts) <= 3:      # "Mme Pires Beaune": a compound surname
+                slug = by_last.get(fold(c.name)) or self.kb.find_surname(c.name, date, female)
+            slug = slug or slugify(c.name)
+            by_last[fold(parts[-1])] = slug
+            by_last[fold(" ".join(parts[1:]))] = slug
+            return slug
+        key = fold(c.name)
+        if key in by_last:
+            return by_last[key]
+        if not c.civility:
+            return None
+        slug = self.kb.find_surname(c.name, date, female)
+        return slug or slugify(c.name)
+
+    def _name_value(self, c: Candidate, slug: str, date: str | None) -> dict:
+        facts_ = self.kb.describe(slug, date)
+        civility = c.civility
+        if civility is None:
+            fem = self.kb.female(slug)
+            civility = None if fem is None else ("Mme" if fem else "M.")
+        value = {"name": c.name, "role": c.role, "civility": civility, "mention": "name"}
+        value.update(facts_)
+        if not value["minister"] and c.role and re.search(r"ministre|secr[ée]taire d", c.role, re.I) and date:
+            hit = self.kb.resolve_title(c.role, date, civility == "Mme" if civility else None)
+            value["minister"] = bool(hit and hit[0].person == slug)
+        if date:
+            value["date"] = date
+        return value
+
+    # ---------------------------------------------------------------- titles
+    def _resolve_title(self, text: str, c: Candidate, date: str | None):
+        if not date:
+            return None
+        female = None if c.civility is None else c.civility == "Mme"
+        label = _LABEL_BEFORE.search(text[max(0, c.start - 90):c.start])
+        if label and text[c.title_ends[-1]:c.title_ends[-1] + 1] == ")":
+            full = self.kb.ministry_title(f"{label.group(1).strip()} ({text[c.start:c.title_ends[-1]]})", date)
+            if full:
+                hit = self.kb.resolve_title(full, date, female)
+                if hit:
+                    return self._title_result(c, c.title_ends[-1], hit, date, text)
+        if fold(c.role).startswith(("president", "chef de")):
+            pres = self.kb.president_at(date)
+            if not pres:
+                return None
+            value = {"name": f"{pres['first']} {pres['last']}", "role": text[c.start:c.end].strip(),
+                     "civility": c.civility, "mention": "title", "minister": False, "office": pres["title"],
+                     "date": date}
+            return c, pres["person"], value
+        if len(c.title_ends) == 1 and not fold(c.role).startswith("premi") and "sceaux" not in fold(c.role):
+            return None          # a bare "ministre": resolved from the context
+        best = None
+        head_only = fold(c.role).startswith("premi") or "sceaux" in fold(c.role)
+        for end in (c.title_ends if head_only else c.title_ends[1:]):
+            hit = self.kb.resolve_title(text[c.start:end], date, female)
+            if hit and (best is None or hit[1] >= best[1][1] - 1e-9):
+                best = (end, hit)
+        if best is None:
+            return None
+        return self._title_result(c, best[0], best[1], date, text)
+
+    def _title_result(self, c: Candidate, end: int, hit, date: str, text: str):
+        office, score = hit
+        c.end = end
+        name = f"{office.first} {office.last}"
+        value = {"name": name, "role": text[c.start:end].strip(), "civility": c.civility, "mention": "title",
+                 "minister": True, "office": office.title, "government": office.gov_name, "date": date,
+                 "score": round(min(score, 1.0), 3)}
+        return c, office.person, value
+
+    def _from_context(self, c: Candidate, results):
+        """A bare "Madame la ministre": the nearest minister of the same gender named in the document."""
+        female = None if c.civility is None else c.civility == "Mme"
+        best = None
+        for other, slug, value in results:
+            if not value.get("minister"):
+                continue
+            if female is not None and self.kb.female(slug) not in (None, female):
+                continue
+            spoken = value.get("mention") == "name" and bool(value.get("role"))
+            dist = abs(other.start - c.start)
+            key = (not spoken, dist)
+            if best is None or key < best[0]:
+                best = (key, slug, value)
+        if best is None:
+            return None
+        _, slug, value = best
+        out = {k: value[k] for k in ("name", "minister", "office", "government", "date") if k in value}
+        out.update({"role": c.role, "civility": c.civility, "mention": "title", "resolved_by": "context"})
+        out["name"] = value.get("canonical_name") or value["name"]
+        return c, slug, out
+
+
+@Language.factory(FACTORY)
+def make_persons(nlp: Language, name: str):
+    return PersonLinker()

@@ -1,0 +1,150 @@
+"""PERSON extraction and linking (tdi_persons) and the people reference tables."""
+from __future__ import annotations
+
+import pytest
+
+from tdi_nlp.components._people_kb import kb, link_author, link_ministry, parse_title
+
+
+@pytest.fixture(scope="module")
+def people_nlp():
+    from tdi_nlp.pipeline import load
+    return load(["tdi_persons", "tdi_orgs"])
+
+
+def persons(nlp, text, date=None):
+    doc = nlp.make_doc(text)
+    doc._.ref_date = date
+    doc = nlp(doc)
+    return [s for s in doc.spans.get("facts", []) if s.label_ == "PERSON"], doc
+
+
+def ids(spans):
+    return [s._.entity_id for s in spans]
+
+
+def test_civility_names_and_title_alone(people_nlp):
+    text = ("M. Paul Christophe interroge Mme la secrétaire d'Etat auprès du ministre de l'économie et des finances "
+            "sur la stratégie de reconquête industrielle.")
+    spans, _ = persons(people_nlp, text, "2019-07-02")
+    assert ids(spans) == ["person:paul-christophe", "person:agnes-pannier-runacher"]
+    author, title = spans
+    assert author.text == "M. Paul Christophe"
+    assert author._.value["civility"] == "M."
+    assert author._.value["deputy_id"] == "PA642868" and author._.value["department"] == "Nord"
+    assert author._.value["minister"] is False
+    assert title.text == "Mme la secrétaire d'Etat auprès du ministre de l'économie et des finances"
+    v = title._.value
+    assert v["minister"] is True and v["mention"] == "title" and v["civility"] == "Mme"
+    assert v["name"] == "Agnès Pannier-Runacher" and "économie et des finances" in v["office"]
+
+
+def test_names_with_roles_beside_them(people_nlp):
+    text = ("Jacqueline Gourault, ministre de la Cohésion des territoires, Hervé Morin, président de Régions de "
+            "France, et Bruno Bonnell, député de la 6e circonscription du Rhône, ont co-présidé le comité. "
+            "M. Philippe Varin, Président de France Industrie, a conclu. Mme. Annabel André-Laurent a rappelé.")
+    spans, _ = persons(people_nlp, text, "2019-09-24")
+    by_id = {s._.entity_id: s._.value for s in spans}
+    assert by_id["person:jacqueline-gourault"]["minister"] is True
+    assert by_id["person:herve-morin"]["role"] == "président de Régions de France"
+    assert by_id["person:herve-morin"]["minister"] is False          # minister in 2007-2010, not in 2019
+    bonnell = by_id["person:bruno-bonnell"]
+    assert bonnell["deputy_id"] == "PA721344" and bonnell["constituency"] == 6
+    assert by_id["person:philippe-varin"]["role"] == "Président de France Industrie"
+    assert by_id["person:annabel-andre-laurent"]["civility"] == "Mme"
+
+
+def test_title_resolved_at_the_date_of_the_event(people_nlp):
+    text = "Le Premier ministre a présenté, le 22 novembre 2018, les orientations. Le Premier ministre a parlé."
+    spans, _ = persons(people_nlp, text, "2021-01-15")
+    assert ids(spans) == ["person:edouard-philippe", "person:jean-castex"]
+    assert spans[0]._.value["date"] == "2018-11-22"
+
+
+def test_future_dates_do_not_move_the_holder(people_nlp):
+    spans, _ = persons(people_nlp, "Le Premier ministre veut signer tous les contrats d'ici le 1er janvier 2021.",
+                       "2019-06-01")
+    assert ids(spans) == ["person:edouard-philippe"]
+
+
+@pytest.mark.parametrize("text,date,expected", [
+    ("le ministre de l'économie a signé", "2019-03-01", "person:bruno-le-maire"),
+    ("Mme la ministre de la cohésion des territoires a signé", "2019-05-01", "person:jacqueline-gourault"),
+    ("La parole est à Mme la Première ministre.", "2022-10-01", "person:elisabeth-borne"),
+    ("La parole est à M. le ministre délégué chargé des transports.", "2022-11-16", "person:clement-beaune"),
+    ("La parole est à M. le garde des sceaux.", "2022-11-16", "person:eric-dupond-moretti"),
+    ("Monsieur le ministre de l'intérieur et des outre-mer, répondez.", "2022-10-20", "person:gerald-darmanin"),
+    ("Monsieur le ministre chargé des outre-mer, répondez.", "2022-10-20", "person:jean-francois-carenco"),
+    ("Sous l'autorité du ministre du travail, la concertation a eu lieu.", "2022-12-15", "person:olivier-dussopt"),
+])
+def test_titles_fuzzy_against_the_government_table(people_nlp, text, date, expected):
+    spans, _ = persons(people_nlp, text, date)
+    assert ids(spans) == [expected]
+    assert spans[0]._.value["minister"] is True
+
+
+def test_title_without_date_is_left_unresolved(people_nlp):
+    spans, doc = persons(people_nlp, "Le Premier ministre a parlé.", None)
+    assert spans == []
+    assert doc.user_data["tdi_persons_unresolved"][0][2] == "Le Premier ministre"
+
+
+def test_bare_title_linked_to_the_minister_in_the_document(people_nlp):
+    text = ("Mme Annaïg Le Meur. Encore une fois, madame la ministre déléguée, les entreprises sont perdues. "
+            "Mme Olivia Grégoire, ministre déléguée chargée des petites et moyennes entreprises. Je réponds.")
+    spans, _ = persons(people_nlp, text, "2022-10-20")
+    bare = [s for s in spans if s.text == "madame la ministre déléguée"][0]
+    assert bare._.entity_id == "person:olivia-gregoire"
+    assert bare._.value["resolved_by"] == "context"
+
+
+def test_role_and_bare_surname(people_nlp):
+    spans, _ = persons(people_nlp, "C'est d'ailleurs le ministre Riester qui en parle le mieux.", "2023-02-01")
+    assert [(s.text, s._.entity_id) for s in spans] == [("Riester", "person:franck-riester")]
+
+
+def test_surname_after_full_name_and_accents(people_nlp):
+    text = "Edouard Philippe a parlé. Plus tard, M. Philippe a répondu à Élisabeth Borne."
+    spans, _ = persons(people_nlp, text, "2019-01-10")
+    assert ids(spans) == ["person:edouard-philippe", "person:edouard-philippe", "person:elisabeth-borne"]
+
+
+def test_no_person_for_chairs_programmes_or_plurals(people_nlp):
+    text = ("Mme la présidente. La parole est à M. le président. Les ministres ont rappelé que les Territoires "
+            "d'industrie et France Industrie comptent.")
+    spans, _ = persons(people_nlp, text, "2019-03-06")
+    assert spans == []
+
+
+def test_link_author_and_ministry_helpers():
+    rec = link_author(acteur_ref="PA720814", date="2019-03-05")
+    assert rec["entity_id"] == "person:sebastien-cazenove"
+    assert (rec["department"], rec["constituency"], rec["group"], rec["legislature"]) == \
+        ("Pyrénées-Orientales", 4, "LREM", 15)
+    assert rec["group_name"] == "La République en Marche"
+    assert link_author(name="M. Sébastien Cazenove", date="2019-03-05")["deputy_id"] == "PA720814"
+    assert link_author(acteur_ref="PA1", name="Personne Inconnue") is None
+    # group on the day: Paul Christophe sat with UDI, Agir et Indépendants in 2018, with Agir ensemble later
+    assert link_author(acteur_ref="PA642868", date="2018-06-01")["group"] == "UAI"
+    assert link_author(acteur_ref="PA642868", date="2021-06-01")["group"] == "AE"
+    m = link_ministry("Économie et finances (Mme la secrétaire d'État auprès du ministre)", "2019-04-16")
+    assert m["entity_id"] == "person:agnes-pannier-runacher"
+
+
+def test_parse_title_parts():
+    t = parse_title("Ministre délégué auprès du ministre de l'intérieur et des outre-mer, chargé des outre-mer")
+    assert t.kind == "MD" and t.aupres == {"interieur", "outre", "mer"} and t.charge == {"outre", "mer"}
+    assert parse_title("le Premier ministre").kind == "PM"
+    assert parse_title("garde des sceaux, ministre de la justice").own == {"justice"}
+    assert kb().find_name("Agnès PANNIER-RUNACHER") == "agnes-pannier-runacher"
+
+
+def test_build_script_reproduces_shipped_tables(shared_dir, tmp_path):
+    from tdi_nlp.scripts.build_people import main
+    from tdi_nlp.components._people_kb import PEOPLE_DIR
+    assert main(["--shared", str(shared_dir), "--out", str(tmp_path)]) == 0
+    for name in ("government.tsv", "deputies.tsv", "deputy_groups.tsv", "senators.tsv", "ministries.tsv",
+                 "groups.tsv", "first_names.tsv"):
+        built = (tmp_path / name).read_text(encoding="utf-8")
+        assert built == (PEOPLE_DIR / name).read_text(encoding="utf-8"), name
+        assert built.startswith("# source: ")
