@@ -131,7 +131,18 @@ class PersonLinker:
                 continue
             add_fact(doc, span, value, person_id(slug))
             last_end = c.end
+        self._link_metadata(doc)
         return doc
+
+    @staticmethod
+    def _link_metadata(doc: Doc) -> None:
+        """Link the question's author (AN acteurRef or name) to the deputy, at the document date."""
+        meta = doc._.meta
+        if not meta or "author_deputy" in meta or not (meta.get("author_ref") or meta.get("author")):
+            return
+        deputy = link_author(acteur_ref=meta.get("author_ref"), name=meta.get("author"), date=doc._.ref_date)
+        if deputy:
+            meta["author_deputy"] = deputy
 
     # ---------------------------------------------------------------- names
     def _name_slug(self, c: Candidate, date: str | None, by_last: dict[str, str]) -> str | None:
