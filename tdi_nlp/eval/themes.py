@@ -1,0 +1,70 @@
+"""``tdi-nlp eval themes``: cross-validated quality of the Territoires d'industrie theme classifier.
+
+Sentences of tdi_nlp/themes/data/tdi_labels.jsonl, resolved from ../shared; GroupKFold by source document (no
+document has sentences on both sides); in each outer fold the model is trained and its thresholds chosen on the
+training part only (inner out-of-fold predictions). Baseline: the theme cue lists (keyword match).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+NAME = "themes"
+HELP = "theme classifier (taxonomy tdi): cross-validated per-label P/R/F1 vs a keyword baseline"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--folds", type=int, default=5, help="outer folds (default 5)")
+    parser.add_argument("--inner-folds", type=int, default=3, help="folds to choose thresholds (default 3)")
+
+
+def _counts(y: np.ndarray, pred: np.ndarray, j: int | None = None) -> tuple[int, int, int]:
+    yy, pp = (y, pred) if j is None else (y[:, j], pred[:, j])
+    return int((pp & (yy == 1)).sum()), int((pp & (yy == 0)).sum()), int((~pp & (yy == 1)).sum())
+
+
+def report(y: np.ndarray, pred: np.ndarray, labels: list[str], title: str) -> tuple[float, float]:
+    from ._metrics import fmt_row, prf
+    print(title)
+    f1s = []
+    for j, lab in enumerate(labels):
+        tp, fp, fn = _counts(y, pred, j)
+        f1s.append(prf(tp, fp, fn)[2])
+        print("  " + fmt_row(lab, tp, fp, fn))
+    tp, fp, fn = _counts(y, pred)
+    print("  " + fmt_row("micro", tp, fp, fn))
+    micro, macro = prf(tp, fp, fn)[2], float(np.mean(f1s))
+    print(f"  {'macro F1':<28} {macro:.3f}")
+    return micro, macro
+
+
+def run(args) -> int:
+    from sklearn.model_selection import GroupKFold
+    from threadpoolctl import threadpool_limits
+
+    from ..config import settings
+    from ..themes import model as m
+    from ..themes import sources
+    from ..themes.dataset import load_examples
+
+    if not sources.shared_path(sources.AN_DIR).is_dir():
+        print(f"eval themes: ../shared is absent ({settings.shared_dir}); nothing to evaluate")
+        return 0
+    examples = load_examples()
+    texts = [e.text for e in examples]
+    groups = [e.group for e in examples]
+    y = m.binarize([e.labels for e in examples])
+    pred = np.zeros(y.shape, dtype=bool)
+    with threadpool_limits(limits=1):
+        for tr, te in GroupKFold(n_splits=args.folds).split(texts, y, groups):
+            tr_texts = [texts[i] for i in tr]
+            inner = m.out_of_fold(tr_texts, y[tr], [groups[i] for i in tr], folds=args.inner_folds)
+            thresholds = np.array(m.best_thresholds(y[tr], inner))
+            pipe = m.build_pipeline().fit(tr_texts, y[tr])
+            pred[te] = pipe.predict_proba([texts[i] for i in te]) >= thresholds
+    base = m.binarize([m.keyword_labels(t) for t in texts]).astype(bool)
+    n_docs = len(set(groups))
+    print(f"{len(examples)} labeled sentences from {n_docs} documents; {args.folds}-fold GroupKFold by document")
+    mi, ma = report(y, pred, m.LABELS, "model (TF-IDF words+cues, calibrated one-vs-rest LR, tuned thresholds)")
+    bmi, bma = report(y, base, m.LABELS, "baseline (keyword cues)")
+    print(f"summary: micro F1 {mi:.3f} (baseline {bmi:.3f}), macro F1 {ma:.3f} (baseline {bma:.3f})")
+    return 0

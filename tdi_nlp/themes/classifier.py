@@ -1,0 +1,95 @@
+"""Loading the trained models and classifying texts with them."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ..config import settings
+from . import model as tdi_model
+from . import rubrique as rub_model
+from .text import split_sentences
+
+TAXONOMIES = ("tdi", "rubrique")
+MODEL_VERSION = "1.0"
+
+
+def model_path(taxonomy: str, models_dir: Path | str | None = None) -> Path:
+    return Path(models_dir or settings.models_dir) / f"themes-{taxonomy}.joblib"
+
+
+def meta_path(taxonomy: str, models_dir: Path | str | None = None) -> Path:
+    return model_path(taxonomy, models_dir).with_suffix(".json")
+
+
+class ModelMissing(FileNotFoundError):
+    pass
+
+
+@lru_cache(maxsize=4)
+def load(taxonomy: str, models_dir: str | None = None) -> dict:
+    """{"model": ..., "meta": {...}} of a taxonomy; raises ModelMissing telling how to build it."""
+    if taxonomy not in TAXONOMIES:
+        raise ValueError(f"unknown taxonomy {taxonomy!r}; choose one of {', '.join(TAXONOMIES)}")
+    path = model_path(taxonomy, models_dir)
+    if not path.is_file():
+        raise ModelMissing(f"theme model {path} is missing: run `tdi-nlp train` (needs ../shared) to build it")
+    import joblib
+    meta = json.loads(meta_path(taxonomy, models_dir).read_text(encoding="utf-8"))
+    return {"model": joblib.load(path), "meta": meta}
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans = split_sentences(text)
+    if not spans and text.strip():
+        s = len(text) - len(text.lstrip())
+        spans = [(s, len(text.rstrip()))]
+    return spans
+
+
+def classify(text: str, taxonomy: str = "tdi", minister: str | None = None, top: int = 3,
+             models_dir: str | None = None) -> list[dict]:
+    """Themes of text: ``[{"theme", "code", "score", "evidence", "start", "end"}]``, best first.
+
+    tdi: every theme whose best sentence probability reaches the theme's threshold; the evidence is that sentence.
+    rubrique: the top ``top`` rubriques for the whole text (with the ministry questioned if given); the evidence is
+    the sentence that, alone, scores highest for that rubrique.
+    """
+    text = text or ""
+    spans = _sentences(text)
+    if not spans:
+        return []
+    sents = [text[s:e] for s, e in spans]
+    loaded = load(taxonomy, models_dir)
+    if taxonomy == "tdi":
+        return _classify_tdi(loaded, text, spans, sents)
+    return _classify_rubrique(loaded, text, spans, sents, minister, top)
+
+
+def _item(theme, code, score, text, span) -> dict:
+    s, e = span
+    return {"theme": theme, "code": code, "score": round(float(score), 4), "evidence": text[s:e], "start": s, "end": e}
+
+
+def _classify_tdi(loaded, text, spans, sents) -> list[dict]:
+    model = loaded["model"]
+    proba = tdi_model.sentence_scores(model, sents)
+    out = []
+    for j, code in enumerate(tdi_model.LABELS):
+        i = int(np.argmax(proba[:, j]))
+        if proba[i, j] >= model["thresholds"][code]:
+            out.append(_item(tdi_model.THEMES[code], code, proba[i, j], text, spans[i]))
+    return sorted(out, key=lambda d: -d["score"])
+
+
+def _classify_rubrique(loaded, text, spans, sents, minister, top) -> list[dict]:
+    pipe = loaded["model"]["pipeline"]
+    proba = rub_model.probabilities(pipe, [(text, minister or "")] + [(s, minister or "") for s in sents])
+    whole, per_sent = proba[0], proba[1:]
+    out = []
+    for k in np.argsort(-whole)[:top]:
+        i = int(np.argmax(per_sent[:, k]))
+        out.append(_item(str(pipe.classes_[k]), str(pipe.classes_[k]), whole[k], text, spans[i]))
+    return out

@@ -1,0 +1,147 @@
+"""Theme classifier (issue 5): API, evidence, thresholds, CLI, model metadata, spaCy component, references."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tdi_nlp.config import settings
+
+MODELS = settings.models_dir
+needs_models = pytest.mark.skipif(not (MODELS / "themes-tdi.joblib").is_file()
+                                  or not (MODELS / "themes-rubrique.joblib").is_file(),
+                                  reason="theme models absent: run `tdi-nlp train`")
+
+QUESTION = ("M. le député attire l'attention du Gouvernement sur les Territoires d'industrie. "
+            "Il souhaiterait connaître le calendrier de la signature des contrats et la date du versement des crédits. "
+            "Il demande aussi quels territoires non listés pourront devenir éligibles et selon quels critères.")
+
+
+def test_split_sentences_keeps_abbreviations():
+    from tdi_nlp.themes.text import split_sentences
+    text = "M. Dupont interroge Mme la ministre. Quand les contrats seront-ils signés ? Merci."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "M. Dupont interroge Mme la ministre.", "Quand les contrats seront-ils signés ?", "Merci."]
+
+
+@needs_models
+def test_classify_api_shape_and_evidence():
+    import tdi_nlp
+    themes = tdi_nlp.classify(QUESTION)
+    assert themes, "expected at least one theme"
+    codes = {t["code"] for t in themes}
+    assert "calendrier" in codes and "eligibilite" in codes
+    names = {"Calendrier", "Éligibilité", "Bénéficiaires", "Financement", "Mise en œuvre", "Bilan"}
+    for t in themes:
+        assert set(t) >= {"theme", "score", "evidence"}
+        assert t["theme"] in names and 0.0 <= t["score"] <= 1.0
+        assert QUESTION[t["start"]:t["end"]] == t["evidence"]
+    scores = [t["score"] for t in themes]
+    assert scores == sorted(scores, reverse=True)
+
+
+@needs_models
+def test_evidence_is_a_sentence_of_the_input():
+    from tdi_nlp.themes import classify
+    from tdi_nlp.themes.text import split_sentences
+    sentences = {QUESTION[s:e] for s, e in split_sentences(QUESTION)}
+    for t in classify(QUESTION):
+        assert t["evidence"] in sentences
+    cal = next(t for t in classify(QUESTION) if t["code"] == "calendrier")
+    assert "calendrier" in cal["evidence"]
+
+
+@needs_models
+def test_thresholds_respected():
+    from tdi_nlp.themes import classifier, model
+    loaded = classifier.load("tdi")
+    thresholds = loaded["model"]["thresholds"]
+    text = QUESTION + " Le Gouvernement a engagé 1,36 milliard d'euros. Quel bilan en tirez-vous ?"
+    got = {t["code"]: t["score"] for t in classifier.classify(text)}
+    proba = model.sentence_scores(loaded["model"], [text[s:e] for s, e in classifier._sentences(text)]).max(axis=0)
+    for j, code in enumerate(model.LABELS):
+        if code in got:
+            assert got[code] >= thresholds[code]
+        else:
+            assert proba[j] < thresholds[code]
+
+
+@needs_models
+def test_rubrique_ranked_top3_and_ministry():
+    from tdi_nlp.themes import classify
+    text = ("Monsieur le ministre, les prix de l'électricité et du gaz explosent et nos entreprises industrielles "
+            "ne peuvent plus payer leurs factures d'énergie. Que comptez-vous faire pour les carburants ?")
+    out = classify(text, taxonomy="rubrique", minister="Transition énergétique")
+    assert len(out) == 3
+    assert out[0]["score"] >= out[1]["score"] >= out[2]["score"]
+    assert "énergie et carburants" in [t["theme"] for t in out]
+    assert all(t["evidence"] in text for t in out)
+    assert classify("", taxonomy="tdi") == []
+
+
+@needs_models
+def test_model_metadata():
+    meta = json.loads((MODELS / "themes-tdi.json").read_text(encoding="utf-8"))
+    assert meta["version"] and meta["taxonomy"] == "tdi"
+    assert [lab["code"] for lab in meta["labels"]] == ["calendrier", "eligibilite", "beneficiaires", "financement",
+                                                       "mise_en_oeuvre", "bilan"]
+    assert set(meta["thresholds"]) == {lab["code"] for lab in meta["labels"]}
+    assert meta["training"]["examples"] >= 300
+    assert (MODELS / "themes-tdi.joblib").stat().st_size < 8e6
+    rub = json.loads((MODELS / "themes-rubrique.json").read_text(encoding="utf-8"))
+    assert rub["version"] and len(rub["labels"]) > 50 and (MODELS / "themes-rubrique.joblib").stat().st_size < 8e6
+
+
+@needs_models
+def test_cli_json_lines(tmp_path):
+    src = tmp_path / "q.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": QUESTION}, ensure_ascii=False) + "\n"
+                   + json.dumps({"id": "b", "text": "Quel est le montant des crédits alloués ?"}) + "\n",
+                   encoding="utf-8")
+    res = subprocess.run([sys.executable, "-m", "tdi_nlp.cli", "classify", "--file", str(src), "--json"],
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    lines = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [d["id"] for d in lines] == ["a", "b"]
+    assert all(isinstance(d["themes"], list) for d in lines)
+    assert "financement" in {t["code"] for t in lines[1]["themes"]}
+
+
+def test_missing_model_error(tmp_path):
+    from tdi_nlp.themes import classifier
+    with pytest.raises(classifier.ModelMissing, match="tdi-nlp train"):
+        classifier.load("tdi", str(tmp_path))
+
+
+@needs_models
+def test_component_sets_doc_themes():
+    from tdi_nlp.pipeline import build
+    nlp = build(components=["tdi_themes"])
+    text = "Question écrite.\n\n" + QUESTION + "\n\nRéponse du ministre : le calendrier sera publié."
+    start = text.index(QUESTION)
+    doc = nlp.make_doc(text)
+    doc._.sections = [{"kind": "question", "start": start, "end": start + len(QUESTION), "title": None}]
+    doc._.meta = {"minister_questioned": "Industrie"}
+    doc = nlp(doc)
+    themes = doc._.themes
+    assert {t["taxonomy"] for t in themes} == {"tdi", "rubrique"}
+    for t in themes:
+        assert set(t) >= {"taxonomy", "theme", "score", "evidence", "start", "end"}
+        assert doc.text[t["start"]:t["end"]] == t["evidence"]
+        assert start <= t["start"] < t["end"] <= start + len(QUESTION)
+    other = nlp("Un texte sans section de question.")
+    assert other._.themes == []
+
+
+def test_references_resolve_without_copies(shared_dir):
+    from tdi_nlp.themes.dataset import load_references, resolve
+    refs = load_references()
+    assert len(refs) >= 300
+    assert all("text" not in r and len(r["sha1"]) == 40 for r in refs)
+    examples, problems = resolve(refs)
+    assert not problems and len(examples) == len(refs)
+    counts = {lab: sum(lab in e.labels for e in examples) for lab in
+              ("calendrier", "eligibilite", "beneficiaires", "financement", "mise_en_oeuvre", "bilan")}
+    assert min(counts.values()) >= 50
