@@ -1,0 +1,186 @@
+"""DATE facts relative to the document date or to the text: hier, mardi dernier, cette semaine, l'année
+prochaine, la fin de l'année, le lendemain, il y a deux ans."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from . import _dates_values as V
+from ._dates_context import Context, Fact, _g, key, plain
+from ._dates_duration import amount
+from ._dates_grammar import Candidate
+
+
+def relative_period(unit: str, offset: int, ctx: Context, c: Candidate) -> dict | None:
+    ref = ctx.ref
+    if ref is None:
+        base = ctx.latest.year if ctx.latest else ctx.last_year
+        return V.year(base + offset, True) if unit == "year" and base else None
+    if unit == "year":
+        return V.year(ref.year + offset, True)
+    if unit == "month":
+        d = V.add_months(ref.replace(day=1), offset)
+        return V.month(d.year, d.month, True)
+    if unit == "week":
+        return V.week(ref + timedelta(weeks=offset))
+    saturday = ref - timedelta(days=ref.weekday()) + timedelta(days=5 + 7 * offset)
+    if offset == 0 and ctx.tense(c.start, c.end) == "past" and saturday > ref:
+        saturday -= timedelta(days=7)
+    return V.weekend(saturday)
+
+
+def rel_year(m: re.Match, c: Candidate, ctx: Context) -> int | None:
+    """Year named by a relative expression in group 'ry' ("de l'année prochaine"), else None."""
+    text = m.groupdict().get("ry")
+    if not text:
+        return None
+    value = relative_period(*ctx.periods[key(text)], ctx, c)
+    return int(value["start"][:4]) if value else None
+
+
+def season_year(code: str, rel: int | None, ctx: Context, c: Candidate) -> int | None:
+    if ctx.ref is None:
+        return ctx.latest.year if ctx.latest else ctx.last_year
+    ref = ctx.ref
+    y = ref.year - (code == "WI" and (ref.month, ref.day) < V.SEASON_END["WI"])
+    start = date(y, *V.SEASON_START[code])
+    end = date(y + (code == "WI"), *V.SEASON_END[code])
+    if rel == 1 and start <= ref:
+        y += 1
+    elif rel == -1 and end >= ref:
+        y -= 1
+    elif rel is None and ctx.tense(c.start, c.end) == "past" and start > ref:
+        y -= 1
+    return y
+
+
+def r_rel_period(c: Candidate, ctx: Context) -> list[Fact]:
+    unit, offset = ctx.periods[key(c.match.group("rp"))]
+    value = relative_period(unit, offset, ctx, c)
+    return [Fact(c.start, c.end, "DATE", value)] if value else []
+
+
+def r_edge(c: Candidate, ctx: Context) -> list[Fact]:
+    m = c.match
+    mod = ctx.edges.get(key(_g(m, "mod") or "")) if _g(m, "mod") else None
+    if _g(m, "tm"):
+        mo, y = ctx.month(m.group("tm")), ctx.year(_g(m, "ty"))
+        inferred = y is None
+        y = y or ctx.infer_year(mo, None, None, c)
+        anchor = V.month(y, mo, inferred) if y else None
+    elif _g(m, "tyear"):
+        anchor = V.year(int(m.group("tyear")), False)
+    elif _g(m, "trel"):
+        anchor = relative_period(*ctx.periods[key(m.group("trel"))], ctx, c)
+    elif _g(m, "tunit"):
+        unit = {"année": "year", "mois": "month", "semaine": "week"}[key(m.group("tunit"))]
+        anchor = relative_period(unit, 0, ctx, c)
+    else:
+        code = ctx.lex["seasons"].get(key(m.group("ts")))
+        y = ctx.year(_g(m, "tsy"))
+        inferred = y is None
+        y = y or season_year(code, None, ctx, c)
+        anchor = V.season(y, code, inferred) if y else None
+    if anchor is None:
+        return []
+    if _g(m, "by"):
+        end = date.fromisoformat(anchor["end"])
+        start = ctx.ref if ctx.ref and ctx.ref <= end else date.fromisoformat(anchor["start"])
+        value = V.period(start, end, "day", anchor["inferred_year"], mod="by")
+    else:
+        value = V.narrow(anchor, mod, ctx.lex["edge_spans"])
+    return [Fact(c.start, c.end, "DATE", value)]
+
+
+def r_anchored(c: Candidate, ctx: Context) -> list[Fact]:
+    """'le lendemain', 'la veille': relative to the last day mentioned, else to the document date."""
+    base = ctx.last_date or ctx.ref
+    if base is None:
+        return []
+    d = base + timedelta(days=ctx.anchored[key(c.match.group("ax"))])
+    return [Fact(c.start, c.end, "DATE", V.day(d, True))]
+
+
+def r_deictic(c: Candidate, ctx: Context) -> list[Fact]:
+    if ctx.ref is None:
+        return []
+    m = c.match
+    d = ctx.ref + timedelta(days=ctx.deictic[key(m.group("dx"))])
+    part = ctx.part(m)
+    return [Fact(c.start, c.end, "DATE", V.day(d, True, part=part))]
+
+
+def r_weekday(c: Candidate, ctx: Context) -> list[Fact]:
+    m = c.match
+    if ctx.ref is None:
+        return []
+    det, rel = _g(m, "det"), ctx.rel_of(m)
+    if not det and not rel and ctx.preceded_by(c.start, ctx.lex["habitual_cues"]):
+        return []
+    target = ctx.weekdays[plain(m.group("wd"))]
+    delta = (target - ctx.ref.weekday()) % 7  # 0..6 days ahead
+    tense = ctx.tense(c.start, c.end)
+    if rel == 1:
+        delta = delta or 7
+    elif rel == -1:
+        delta = (delta - 7) if delta else -7
+    elif tense == "past":
+        delta = delta - 7 if delta else 0
+    elif tense is None and not det and delta > 3 and ctx.lex["weekday_default"] == "nearest":
+        delta -= 7
+    part = ctx.part(m)
+    return [Fact(c.start, c.end, "DATE", V.day(ctx.ref + timedelta(days=delta), True, part=part))]
+
+
+def r_weekday_of_week(c: Candidate, ctx: Context) -> list[Fact]:
+    """'vendredi de la semaine prochaine'."""
+    m = c.match
+    week = relative_period(*ctx.periods[key(m.group("wk"))], ctx, c)
+    if week is None:
+        return []
+    d = date.fromisoformat(week["start"]) + timedelta(days=ctx.weekdays[plain(m.group("wd"))])
+    return [Fact(c.start, c.end, "DATE", V.day(d, True))]
+
+
+def r_day_of_month(c: Candidate, ctx: Context) -> list[Fact]:
+    """'le 20 du mois prochain', 'le 31 de ce mois'."""
+    m = c.match
+    unit, offset = ctx.periods.get(key(m.group("mp"))) or ctx.periods[key("le " + m.group("mp"))]
+    anchor = relative_period(unit, offset, ctx, c)
+    d = ctx.day(m.group("d"))
+    if anchor is None or d > int(anchor["end"][8:]):
+        return []
+    return [Fact(c.start, c.end, "DATE", V.day(date.fromisoformat(anchor["start"]).replace(day=d), True))]
+
+
+def r_weekday_day(c: Candidate, ctx: Context) -> list[Fact]:
+    """'le jeudi 21': the day of that number falling on that weekday nearest to the document date."""
+    m = c.match
+    base = ctx.ref or ctx.last_date
+    if base is None:
+        return []
+    d, wd = ctx.day(m.group("d")), ctx.weekdays[plain(m.group("wd"))]
+    best = None
+    for shift in range(-6, 7):
+        first = V.add_months(base.replace(day=1), shift)
+        if d <= V.last_day(first.year, first.month):
+            cand = first.replace(day=d)
+            if cand.weekday() == wd and (best is None or abs(cand - base) < abs(best - base)):
+                best = cand
+    return [Fact(c.start, c.end, "DATE", V.day(best, True))] if best else []
+
+
+def r_offset(c: Candidate, ctx: Context) -> list[Fact]:
+    m = c.match
+    n, unit = amount(m.group("n")), ctx.units[key(m.group("u"))]
+    if ctx.ref is None or n is None or n < 0 or not float(n).is_integer() or unit not in ("day", "week", "month", "year"):
+        return []
+    n = int(n) * (-1 if key(m.group("dir")).startswith("il") else 1)
+    if unit == "year":  # one grain finer than the unit, as Duckling: "il y a deux ans" -> that month
+        d = V.add_months(ctx.ref, 12 * n)
+        value = V.month(d.year, d.month, True)
+    elif unit == "month":
+        value = V.day(V.add_months(ctx.ref, n), True)
+    else:
+        value = V.day(ctx.ref + timedelta(days=n * (7 if unit == "week" else 1)), True)
+    return [Fact(c.start, c.end, "DATE", value)]

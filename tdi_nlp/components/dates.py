@@ -1,0 +1,130 @@
+"""DATE and DURATION extractor (issue 3).
+
+Spans are found by the grammar in resources/dates/ (regular expressions over the text built from word
+lists), values are computed by _dates_resolve (year inference from ``doc._.ref_date``, the text, and the
+tense of the governing verb). Facts: label DATE with {"start", "end", "granularity", "inferred_year", ...}
+and label DURATION with {"duration", "amount", "unit"}; see _dates_values for the full value format.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import partial
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import add_fact
+from ._dates_context import Context, Fact
+from ._dates_grammar import compile_rules, find_candidates, load_lexicon
+from ._dates_resolve import extract
+
+FACTORY = "tdi_dates"
+ORDER = 10
+
+
+def parse_ref(ref) -> date | None:
+    if not ref:
+        return None
+    try:
+        return date.fromisoformat(str(ref)[:10])
+    except ValueError:
+        return None
+
+
+def _verb_of(doc: Doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(5):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def tense_of(doc: Doc, text: str, start: int, end: int) -> str | None:
+    """'past', 'future' or None, from the verb governing the span (doc parsed; text is doc.text)."""
+    before = text[max(0, start - 14):start].lower().replace("’", "'")
+    if re.search(r"(?:jusqu'(?:au|à|en)|d'ici(?: à)?|à partir du|à compter du|avant le|dès le)\s*$", before):
+        return None  # a bound: the event it limits can lie on either side of the verb's time
+    verb = _verb_of(doc, start, end)
+    if verb is None:
+        return None
+    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    if not auxes and verb.dep_ == "conj":  # "ont été identifiés et annoncés"
+        auxes = [c for c in verb.head.children if c.dep_.startswith("aux")]
+    tenses = set(verb.morph.get("Tense")) | {t for a in auxes for t in a.morph.get("Tense")}
+    if "Fut" in tenses:
+        return "future"
+    if "VerbForm=Inf" in str(verb.morph) and verb.head is not verb and "Fut" in verb.head.morph.get("Tense"):
+        return "future"
+    forms = set(verb.morph.get("VerbForm"))
+    if "Part" in forms:
+        return "past" if auxes else None
+    if tenses & {"Past", "Imp"}:
+        return "past"
+    return None
+
+
+def noun_governor(doc: Doc, start: int, end: int) -> str | None:
+    """Lemma of the noun a number modifies on its right ("2019 salariés" -> "salarié"), else None (doc parsed)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    head = tok.head
+    if head is not tok and head.i > tok.i and head.pos_ == "NOUN" and tok.dep_ in ("nummod", "det", "amod"):
+        return head.lemma_.lower()
+    return None
+
+
+def find_dates(doc: Doc, rules=None, lex=None) -> list[Fact]:
+    rules = rules or compile_rules()
+    lex = lex or load_lexicon()
+    text = doc.text
+    raw_ref = getattr(doc._, "ref_date", None)
+    ref = parse_ref(raw_ref)
+    parsed = len(doc) > 0 and doc.has_annotation("DEP")  # checked once: it scans every token
+    tense = partial(tense_of, doc, text) if parsed else (lambda s, e: None)
+    governor = partial(noun_governor, doc) if parsed else (lambda s, e: None)
+    make = partial(Context, lex, text, ref, tense, governor)
+    if ref is None and re.fullmatch(r"\d{4}", str(raw_ref or "")):  # only the year is known
+        make = partial(Context, lex, text, None, tense, governor, last_year=int(raw_ref))
+    return extract(text, find_candidates(text, rules), make)
+
+
+def annotate(nlp: Language, texts, refs) -> list[Doc]:
+    """Runs nlp over texts, setting each doc's ref_date before the project components (for evaluations)."""
+    own = [name for name, _ in nlp.pipeline if name.startswith("tdi_")]
+    out = []
+    with nlp.select_pipes(disable=own):
+        stock = list(nlp.pipe(texts, batch_size=32))
+    for doc, ref in zip(stock, refs):
+        doc._.ref_date = ref
+        for name in own:
+            doc = nlp.get_pipe(name)(doc)
+        out.append(doc)
+    return out
+
+
+class DateExtractor:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.rules = compile_rules()
+        self.lex = load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        for f in find_dates(doc, self.rules, self.lex):
+            span = doc.char_span(f.start, f.end, label=f.label, alignment_mode="expand")
+            if span is not None:
+                add_fact(doc, span, f.value)
+        return doc
+
+
+@Language.factory(FACTORY)
+def make_dates(nlp: Language, name: str) -> DateExtractor:
+    return DateExtractor(nlp, name)
