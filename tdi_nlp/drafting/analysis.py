@@ -1,0 +1,131 @@
+"""Text analysis for retrieval: French terms (folded, stop words removed, light stemming), sentences, word vectors.
+
+Everything here is cheap: a regular-expression tokenizer and look-ups in the fr_core_news_md vector table, no
+pipeline run, so that indexing hundreds of documents takes seconds.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import numpy as np
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+", re.UNICODE)
+STEM_CHARS = 7  # prefix truncation: a robust stemmer for French retrieval
+
+
+def fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.lower())
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    from spacy.lang.fr.stop_words import STOP_WORDS
+    extra = {"madame", "monsieur", "ministre", "mme", "m", "gouvernement", "question", "reponse", "texte",
+             "deputes", "depute", "president", "presidente", "aussi", "cette", "faire", "fait", "plus", "tres"}
+    return frozenset(fold(w) for w in STOP_WORDS) | frozenset(extra)
+
+
+def stem(word: str) -> str:
+    if len(word) > 4 and word[-1] in "sx":
+        word = word[:-1]
+    return word[:STEM_CHARS]
+
+
+def words(text: str) -> list[str]:
+    """Surface words (original case), hyphenated words kept whole."""
+    return _WORD.findall(text.replace("’", "'"))
+
+
+def terms(text: str) -> list[str]:
+    """Index terms: folded, stop words and one-letter words removed, stemmed."""
+    stops = stop_words()
+    out = []
+    for w in _WORD.finditer(fold(text).replace("’", "'")):
+        t = w.group()
+        if len(t) < 2 or t in stops or t.isdigit() and len(t) < 3:
+            continue
+        out.append(stem(t))
+    return out
+
+
+_SENT_END = re.compile(r"(?<=[.!?…])[»\")]*\s+(?=[«\"(]?\s*[A-ZÀÂÉÈÊÎÔÙÇ0-9])|\n+")
+_ABBREV = re.compile(r"(?:\b(?:M|Mme|MM|Mlle|art|cf|p|n°|no|etc|ex|St|Dr|av|J\.-C)|\b[A-Z])\.$")
+
+
+def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) character offsets of the sentences of text (shifted by offset), blank ones dropped."""
+    out, start = [], 0
+    for m in _SENT_END.finditer(text):
+        if "\n" not in m.group() and _ABBREV.search(text[start:m.start()]):
+            continue
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    spans = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s + offset, e + offset))
+    return spans
+
+
+class WordVectors:
+    """The word-vector table of the spaCy model, used as an IDF-weighted mean (a better doc.vector)."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+        self.dim = vocab.vectors.shape[1] if vocab.vectors.size else 0
+        self._cache: dict[str, np.ndarray | None] = {}
+
+    def word(self, w: str) -> np.ndarray | None:
+        v = self._cache.get(w, False)
+        if v is False:
+            v = None
+            for form in (w, w.lower()):
+                lex = self.vocab[form]
+                if lex.has_vector:
+                    v = lex.vector.astype(np.float32)
+                    break
+            self._cache[w] = v
+        return v
+
+    def text(self, text: str, idf: dict[str, float] | None = None) -> np.ndarray:
+        """Unit-length weighted mean of the vectors of the content words of text."""
+        acc = np.zeros(self.dim, dtype=np.float32)
+        stops = stop_words()
+        for w in words(text):
+            f = fold(w)
+            if len(f) < 3 or f in stops or f.isdigit():
+                continue
+            v = self.word(w)
+            if v is None:
+                continue
+            acc += v * (idf.get(stem(f), 1.0) if idf else 1.0)
+        n = float(np.linalg.norm(acc))
+        return acc / n if n else acc
+
+
+_VECTORS: list[WordVectors] = []
+
+
+def adopt(vocab) -> None:
+    """Use the vocabulary of an already loaded pipeline (saves loading the model a second time)."""
+    if not _VECTORS and vocab.vectors.size:
+        _VECTORS.append(WordVectors(vocab))
+
+
+def word_vectors() -> WordVectors:
+    """The vector table of the configured spaCy model, loaded without its pipeline components."""
+    if not _VECTORS:
+        import spacy
+        from ..config import settings
+        nlp = spacy.load(settings.spacy_model, exclude=["tok2vec", "morphologizer", "parser", "senter", "ner",
+                                                       "attribute_ruler", "lemmatizer", "tagger"])
+        _VECTORS.append(WordVectors(nlp.vocab))
+    return _VECTORS[0]

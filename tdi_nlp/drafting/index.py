@@ -1,0 +1,285 @@
+"""The retrieval index over past question/answer pairs, stored beside the KB (``<kb>.index/``).
+
+One entry per document that has a "question" and an "answer" section. Each entry keeps the stemmed terms of its
+question side (title + question) and of its answer, two unit word vectors, and what the boosts and the citations
+need (ministry, rubrique, themes, territory ids, number, author, JO date). The index is updated incrementally:
+documents whose id is new or whose sha256 changed are (re)indexed, removed ones dropped.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from . import analysis
+from .bm25 import BM25
+
+INDEX_VERSION = 3
+# the indexing of a past question (AN rubrique, heading and title): a short field of its own
+LABEL_FIELDS = ("rubrique", "tete_analyse", "analyse")
+
+
+def entry_from_document(doc_id: str, text: str, sections: list[dict], metadata: dict, date: str | None,
+                        kind: str, sha256: str = "", mentions: list[dict] = (), themes: list[dict] = ()) -> dict | None:
+    """The index entry of a document, or None when it is not a question/answer pair."""
+    q_parts = [text[s["start"]:s["end"]] for s in sections if s["kind"] == "question"]
+    a_secs = [s for s in sections if s["kind"] == "answer"]
+    if not q_parts or not a_secs:
+        return None
+    title = metadata.get("analyse") or metadata.get("title") or ""
+    q_text = "\n".join(([title] if title else []) + q_parts)
+    a_text = "\n".join(text[s["start"]:s["end"]] for s in a_secs)
+    author = metadata.get("author")
+    if not author:  # an OCR'd question: the first person named in the question is its author
+        q_start = min(s["start"] for s in sections if s["kind"] == "question")
+        people = [m for m in mentions if m["label"] == "PERSON" and m.get("section") == "question"
+                  and m["start"] >= q_start]
+        author = people[0]["text"] if people else None
+    return {
+        "id": doc_id, "sha256": sha256, "kind": kind, "date": date,
+        "uid": metadata.get("uid"), "number": metadata.get("number"), "type": metadata.get("type"),
+        "title": title or None, "author": author, "answered_by": metadata.get("answered_by"),
+        "ministry": metadata.get("ministry_attributed") or metadata.get("ministry_questioned"),
+        "minister": metadata.get("minister_attributed") or metadata.get("minister_questioned"),
+        "jo_date": metadata.get("answer_jo_date") or date,
+        "rubrique": metadata.get("rubrique"),
+        "themes": sorted({t["theme"] for t in themes}),
+        "territories": sorted({m["entity_id"] for m in mentions if m["label"] == "TERRITORY" and m.get("entity_id")}),
+        "orgs": sorted({m["entity_id"] for m in mentions if m["label"] == "ORG" and m.get("entity_id")}),
+        "q_terms": analysis.terms(q_text),
+        "l_terms": analysis.terms(" ".join(str(metadata.get(k) or "") for k in LABEL_FIELDS)),
+        "a_terms": analysis.terms(a_text),
+        "_q_text": q_text, "_a_text": a_text,
+    }
+
+
+MINISTRY_OVERLAP = 0.6  # share of the shorter name's content terms found in the other
+_MINISTRY_WORDS = {"ministere", "ministre", "delegue", "deleguee", "charge", "chargee", "aupres", "secretaire",
+                   "etat", "premier", "premiere", "mme", "madame", "monsieur"}
+
+
+def ministry_terms(name: str | None) -> set[str]:
+    """Content terms of a ministry name: "Ministère de l'économie, des finances..." -> {"economi", "financ"}."""
+    if not name:
+        return set()
+    terms = set(analysis.terms(name)) - {analysis.stem(w) for w in _MINISTRY_WORDS}
+    return terms or {analysis.fold(name).strip()}
+
+
+def ministry_match(key: str, terms: set[str], other_name: str) -> float:
+    """1 for the same ministry name, half the Jaccard index of their terms for a close name, else 0."""
+    if analysis.fold(other_name).strip() == key:
+        return 1.0
+    other = ministry_terms(other_name)
+    shared = len(terms & other)
+    if not shared or shared / min(len(terms), len(other)) < MINISTRY_OVERLAP:
+        return 0.0
+    return 0.5 * shared / len(terms | other)
+
+
+@dataclass
+class Hit:
+    entry: dict
+    score: float
+    signals: dict = field(default_factory=dict)
+
+    def as_source(self) -> dict:
+        e = self.entry
+        return {"id": e["id"], "score": round(self.score, 4), "uid": e.get("uid"), "number": e.get("number"),
+                "title": e.get("title"), "author": e.get("author"), "jo_date": e.get("jo_date"),
+                "ministry": e.get("ministry"), "rubrique": e.get("rubrique"),
+                "signals": {k: round(v, 4) for k, v in self.signals.items()}}
+
+
+@dataclass
+class Weights:
+    """Fusion weights (normalized scores) and boosts; tuned with ``tdi-nlp eval drafting``."""
+    bm25_question: float = 1.0
+    bm25_answer: float = 1.0
+    bm25_labels: float = 0.3
+    vector_question: float = 0.3
+    vector_answer: float = 0.0
+    territory: float = 0.15
+    theme: float = 0.15
+    ministry: float = 0.2
+    consensus: float = 0.0     # rubrique/theme shared with the best candidates (did not help on the AN questions)
+    consensus_depth: int = 10
+
+
+class RetrievalIndex:
+    def __init__(self, entries: list[dict] | None = None, vectors: np.ndarray | None = None,
+                 manifest: dict[str, str] | None = None):
+        self.entries: list[dict] = entries or []
+        dim = analysis.word_vectors().dim
+        self.vectors = vectors if vectors is not None else np.zeros((0, 2, dim), dtype=np.float32)
+        self.manifest: dict[str, str] = manifest or {}
+        self._fit()
+
+    # Building -------------------------------------------------------------------------------------------------
+    def _fit(self) -> None:
+        self.bm25_q = BM25([e["q_terms"] for e in self.entries])
+        self.bm25_a = BM25([e["a_terms"] for e in self.entries])
+        self.bm25_l = BM25([e.get("l_terms", []) for e in self.entries])
+        self.pos = {e["id"]: i for i, e in enumerate(self.entries)}
+        self._idf_map = {t: float(self.bm25_q.idf[j]) for t, j in self.bm25_q.vocab.items()}
+
+    def _idf(self) -> dict[str, float]:
+        """Term weights of the word-vector means: the idf of the question field."""
+        return self._idf_map
+
+    def add(self, new: list[dict]) -> None:
+        """Add (or replace) entries; their texts are dropped once vectorized."""
+        if not new:
+            return
+        ids = {e["id"] for e in new}
+        keep = [i for i, e in enumerate(self.entries) if e["id"] not in ids]
+        self.entries = [self.entries[i] for i in keep] + list(new)
+        self.vectors = self.vectors[keep]
+        self._fit()
+        wv, idf = analysis.word_vectors(), self._idf()
+        vecs = np.stack([np.stack([wv.text(e.pop("_q_text"), idf), wv.text(e.pop("_a_text"), idf)]) for e in new])
+        self.vectors = np.concatenate([self.vectors, vecs.astype(np.float32)])
+
+    def remove(self, ids: set[str]) -> None:
+        keep = [i for i, e in enumerate(self.entries) if e["id"] not in ids]
+        self.entries = [self.entries[i] for i in keep]
+        self.vectors = self.vectors[keep]
+        self._fit()
+
+    # Search ---------------------------------------------------------------------------------------------------
+    def search(self, query: str, k: int = 5, territories=(), themes=(), ministry: str | None = None,
+               exclude=(), weights: Weights | None = None) -> list[Hit]:
+        """The k best past question/answer pairs for a query text, best first."""
+        w = weights or Weights()
+        n = len(self.entries)
+        if not n:
+            return []
+        q_terms = analysis.terms(query)
+        qv = analysis.word_vectors().text(query, self._idf())
+        raw = {
+            "bm25_question": self.bm25_q.scores(q_terms),
+            "bm25_answer": self.bm25_a.scores(q_terms),
+            "bm25_labels": self.bm25_l.scores(q_terms),
+            "vector_question": self.vectors[:, 0] @ qv,
+            "vector_answer": self.vectors[:, 1] @ qv,
+        }
+        mask = np.ones(n, dtype=bool)
+        for doc_id in exclude:
+            if doc_id in self.pos:
+                mask[self.pos[doc_id]] = False
+        score = np.zeros(n, dtype=np.float32)
+        norm = {}
+        for name, s in raw.items():
+            s = np.where(mask, s, 0.0)
+            top = float(s.max()) if mask.any() else 0.0
+            lo = float(np.median(s[mask])) if name.startswith("vector") and mask.any() else 0.0
+            norm[name] = np.clip((s - lo) / (top - lo), 0, None) if top > lo else np.zeros(n, dtype=np.float32)
+            score += getattr(w, name) * norm[name]
+        score /= sum(getattr(w, name) for name in raw)
+        boosts = np.zeros(n, dtype=np.float32)
+        territories, themes = set(territories), set(themes)
+        mterms, mkey = ministry_terms(ministry), analysis.fold(ministry or "").strip()
+        for i, e in enumerate(self.entries):
+            if territories and territories & set(e["territories"]):
+                boosts[i] += w.territory
+            if themes and themes & (set(e["themes"]) | {e.get("rubrique")}):
+                boosts[i] += w.theme
+            if mterms and e.get("ministry"):
+                boosts[i] += w.ministry * ministry_match(mkey, mterms, e["ministry"])
+        score = score + boosts
+        score[~mask] = -np.inf
+        if w.consensus:
+            score = score + w.consensus * self._consensus(score, w.consensus_depth)
+            score[~mask] = -np.inf
+        order = [int(i) for i in np.argsort(-score, kind="stable")[:k] if np.isfinite(score[i])]
+        return [Hit(self.entries[i], float(score[i]),
+                    {**{name: float(norm[name][i]) for name in raw}, "boost": float(boosts[i])}) for i in order]
+
+    def _consensus(self, score: np.ndarray, depth: int) -> np.ndarray:
+        """Share of the best candidates' score held by candidates with the same rubrique or theme."""
+        top = [int(i) for i in np.argsort(-score)[:depth] if np.isfinite(score[i])]
+        if not top:
+            return np.zeros_like(score)
+        base = max(float(score[top[-1]]), 0.0)
+        mass: dict[str, float] = {}
+        for i in top:
+            for label in self._labels(self.entries[i]):
+                mass[label] = mass.get(label, 0.0) + max(float(score[i]) - base, 0.0) + 1e-6
+        total = sum(max(float(score[i]) - base, 0.0) + 1e-6 for i in top)
+        out = np.zeros_like(score)
+        for i, e in enumerate(self.entries):
+            labels = self._labels(e)
+            if labels:
+                out[i] = max(mass.get(lb, 0.0) for lb in labels) / total
+        return out
+
+    @staticmethod
+    def _labels(e: dict) -> set[str]:
+        return ({"r:" + e["rubrique"].lower()} if e.get("rubrique") else set()) | {"t:" + t for t in e["themes"]}
+
+    # Storage --------------------------------------------------------------------------------------------------
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp_json, tmp_vec = folder / "index.json.tmp", folder / "vectors.npy.tmp"
+        with open(tmp_json, "w", encoding="utf-8") as fh:
+            json.dump({"version": INDEX_VERSION, "stem_chars": analysis.STEM_CHARS, "manifest": self.manifest,
+                       "entries": self.entries}, fh, ensure_ascii=False)
+        with open(tmp_vec, "wb") as fh:
+            np.save(fh, self.vectors)
+        os.replace(tmp_vec, folder / "vectors.npy")
+        os.replace(tmp_json, folder / "index.json")
+
+    @classmethod
+    def load(cls, folder: Path) -> "RetrievalIndex | None":
+        try:
+            with open(folder / "index.json", encoding="utf-8") as fh:
+                data = json.load(fh)
+            vectors = np.load(folder / "vectors.npy")
+        except (OSError, ValueError):
+            return None
+        if data.get("version") != INDEX_VERSION or data.get("stem_chars") != analysis.STEM_CHARS \
+                or len(vectors) != len(data["entries"]):
+            return None
+        return cls(data["entries"], vectors, data["manifest"])
+
+
+def index_dir(kb_path: str | Path) -> Path:
+    return Path(str(kb_path) + ".index")
+
+
+_LOADED: dict[str, RetrievalIndex] = {}
+
+
+def for_kb(kb) -> RetrievalIndex:
+    """The index of a KnowledgeBase, loaded from beside it and brought up to date (new, changed, removed docs)."""
+    folder = index_dir(kb.path)
+    key = str(Path(kb.path).resolve())
+    index = _LOADED.get(key) if folder.is_dir() else None
+    if index is None:
+        index = RetrievalIndex.load(folder) or RetrievalIndex()
+        _LOADED[key] = index
+    current = {r[0]: r[1] for r in kb.con.execute("SELECT id, sha256 FROM documents")}
+    removed = {d for d in index.manifest if d not in current}
+    todo = [d for d, sha in current.items() if index.manifest.get(d) != sha]
+    if not removed and not todo:
+        return index
+    if removed:
+        index.remove(removed)
+        for d in removed:
+            del index.manifest[d]
+    new = []
+    for doc_id in todo:
+        doc = kb.document(doc_id)
+        entry = entry_from_document(doc_id, doc["text"], doc["sections"], doc["metadata"], doc["date"], doc["kind"],
+                                    doc["sha256"], kb.mentions(doc_id=doc_id), kb.themes(doc_id))
+        index.manifest[doc_id] = doc["sha256"]
+        if entry is not None:
+            new.append(entry)
+        elif doc_id in index.pos:
+            index.remove({doc_id})
+    index.add(new)
+    index.save(folder)
+    return index
