@@ -87,6 +87,9 @@ class Passage:
     flags: list[str] = field(default_factory=list)
 
 
+MIN_SOURCE_SCORE = 0.6  # passages come only from sources scoring at least this share of the best one
+
+
 def _sentence_score(sent_terms: list[str], q_terms: set[str], idf) -> float:
     shared = set(sent_terms) & q_terms
     if not shared:
@@ -94,12 +97,15 @@ def _sentence_score(sent_terms: list[str], q_terms: set[str], idf) -> float:
     return sum(idf(t) for t in shared) / (1.0 + 0.02 * len(sent_terms))
 
 
-def select_passages(kb, hits, question: str, index, max_passages: int = 6, per_source: int = 2) -> list[Passage]:
+def select_passages(kb, hits, question: str, index, max_passages: int = 6, per_source: int = 3) -> list[Passage]:
     t = templates()
     q_terms = set(analysis.terms(question))
     idf = index.bm25_a.idf_of
     candidates = []
+    top = hits[0].score if hits else 0.0
     for rank, hit in enumerate(hits, 1):
+        if hit.score < top * MIN_SOURCE_SCORE:  # a distant source brings off-topic passages
+            continue
         doc = kb.document(hit.entry["id"])
         if doc is None:
             continue
