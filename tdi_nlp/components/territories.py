@@ -1,0 +1,392 @@
+"""TERRITORY: places linked to official codes (Territoires d'industrie, regions, departments, EPCI, communes, France).
+
+Candidates come from the gazetteer scan (``_geo_candidates``); this module decides, from the words just before a
+name ("la région", "le département de", "le territoire d'industrie de", "la communauté de communes de", "maire
+de", "à"...), which kind of place is meant, and drops what is not a place (the programme "Territoires
+d'industrie", "Régions de France", "France Industrie", common words, people's names). Names after a cue that
+the exact scan misses ("Grand Chalons", "Decazeville-Aubin") are linked by fuzzy matching within the cued kind.
+Foreign places ("Catalogne sud") are not linked: the gazetteer only holds France.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import add_fact
+from ._geo_candidates import GAP_RE, STOP, Entry, Gazetteer, Match, fold, key, load_gazetteer, words
+
+FACTORY = "tdi_territories"
+ORDER = 30
+LABEL = "TERRITORY"
+
+_DET = r"(?:de la |de l'|du |des |de |d'|en |:|«)?\s*"
+# Cues read on the folded text just before a name (lowercase, no accents, straight apostrophes).
+CUES = {
+    "tdi": re.compile(r"territoires? d'industries?\s*(?:pilotes? )?(?:de la |de l'|du |des |de |d'|:|«|-|–)?\s*$"),
+    "region": re.compile(r"(?:\bregions?|conseil regional|conseils regionaux)\s*" + _DET + "$"),
+    "department": re.compile(r"(?:\bdepartements?|conseil departemental|\bprefet(?:e)?|prefecture|"
+                             r"circonscription)\s*" + _DET + "$"),
+    "epci": re.compile(r"(?:communaute (?:de communes|d'agglomeration|urbaine)|\bagglomeration|"
+                       r"\bintercommunalite|\bepci|\bmetropole)\s*" + _DET + "$"),
+    "commune": re.compile(r"(?:\bcommunes?|\bvilles?|\bmaires?|\bmairie|\bmunicipalite|\bhabitants|"
+                          r"\bcirconscription|\barrondissement)\s+"
+                          r"(?:de la |de l'|du |des |de |d')\s*$"),
+}
+AT_CUE = re.compile(r"(?:^|[\s(])(?:a|au|aux)\s+$")  # "à Lyon" (accents folded; "a" is also OCR for "à")
+LIST_SEP = re.compile(r"\s*(?:,|;|\bet\b|\bou\b|ainsi que|,\s*et\b)\s*(?:la |le |les |l'|de la |de l'|du |des |de |d')?\s*$")
+ARTICLE_BEFORE = re.compile(r"(?:\b(?:le|la|les|l'|du|des|au|aux|dans le|dans la|dans les|en)\s*)$")
+SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•*#\-–«»\"]\s*)$")
+FUNCTION_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "en", "et", "sur", "sous", "les", "lès", "lez",
+                  "aux", "au", "a", "à", "dans", "pour", "par", "avec", "entre", "vers", "chez", "y"}
+ARTICLES = {"le", "la", "les", "l"}
+NAME_LINKS = {"de", "des", "du", "d", "la", "le", "les", "l"}
+PHRASE_LINKS = {"de", "du", "des", "la", "le", "les", "l", "d", "sur", "sous", "en", "et", "lès", "lez", "aux", "au"}
+DEFAULT_ORDER = ("region", "department", "epci", "tdi", "commune", "country")
+GLUED_BEFORE = re.compile(r"\w[-\u2010\u2011]$")
+# "au nord de la Loire", "les bords de la Marne": the river, not the department
+RIVER_BEFORE = re.compile(r"\b(?:bords?|rives?|vallees?|val|embouchure|estuaire|cours|fleuve|"
+                          r"riviere|sources?|berges?|eaux?|spectacle|crue|crues|pont|ponts)\s+(?:de la |de l'|du |des )$")
+TITLE_BEFORE = re.compile(r"\b(?:M|Mme|Mlle|MM|Mmes|[Mm]adame|[Mm]onsieur|[Mm]essieurs)\.?\s+"
+                          r"(?:[A-Z][\w'-]+\s+){0,2}$")
+TDI_CONTEXT = re.compile(r"territoires? d'industrie", re.IGNORECASE)
+# Communes without a cue: big enough towns only, so that common words and hamlets are not tagged.
+MIN_POP_MULTIWORD = 10_000
+MIN_POP_WORD = 20_000
+MIN_POP_COMMON = 50_000
+MIN_POP_ANYWHERE = 200_000
+HYPHEN_TAIL = re.compile(r"-[^\W\d_][\w]*(?:-[\w]+)*")
+
+
+@dataclass
+class Decision:
+    start: int
+    end: int
+    entry: Entry
+    cued: bool
+
+
+def _left(text: str, start: int, width: int = 70) -> str:
+    return fold(text[max(0, start - width):start]).replace("\u2019", "'").replace("\n", " ")
+
+
+def _cue_kinds(left: str) -> set[str]:
+    return {kind for kind, rx in CUES.items() if rx.search(left)}
+
+
+def _capitalized(surface: str) -> bool:
+    """The first word that is not an article or a preposition starts with a capital."""
+    for w in re.findall(r"[^\W\d_]+", surface):
+        if fold(w) in FUNCTION_WORDS:
+            continue
+        return w[0].isupper() or w == "lle"  # "lle-de-France": OCR for Île
+    return False
+
+
+def _caps_around(text: str, start: int, end: int) -> bool:
+    """Whether a word next to it on the same line is in capitals too (a heading, not an acronym)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = re.findall(r"[^\W\d_]{2,}", text[max(line_start, start - 30):start])[-1:]
+    after = re.findall(r"[^\W\d_]{2,}", text[end:min(end + 30, line_end if line_end >= 0 else len(text))])[:1]
+    return any(w.isupper() for w in before + after)
+
+
+def _homonym_choice(entries: list[Entry], strict: bool) -> Entry | None:
+    """The commune meant by a shared name: the only one, or one much bigger than the others."""
+    entries = sorted(entries, key=lambda e: -e.population)
+    if not entries:
+        return None
+    if len(entries) == 1:
+        return entries[0]
+    if strict:
+        return None
+    return entries[0] if entries[0].population >= 5 * max(1, entries[1].population) else None
+
+
+class TerritoryLinker:
+    def __init__(self, gazetteer: Gazetteer, fuzzy_cutoff: float = 86.0):
+        self.gaz = gazetteer
+        self.fuzzy_cutoff = fuzzy_cutoff
+
+    # --- entry points ---------------------------------------------------------------------------------------
+    def link(self, text: str, person_spans: list[tuple[int, int]] = ()) -> list[Decision]:
+        toks = words(text)
+        matches = self.gaz.scan(text, toks)
+        self._match_heads = {m.i for m in matches}
+        tdi_doc = bool(TDI_CONTEXT.search(text))
+        decisions = []
+        prev_cue: dict[int, set[str]] = {}
+        for m in sorted(matches, key=lambda m: (m.start, -m.end)):
+            d = self._decide(text, m, tdi_doc, person_spans, prev_cue)
+            if d:
+                decisions.append(d)
+        decisions += self._cued_phrases(text, toks, decisions)
+        return [d for d in self._select(self._hyphenated(text, decisions)) if d.entry is not STOP]
+
+    @staticmethod
+    def _hyphenated(text: str, decisions: list[Decision]) -> list[Decision]:
+        """A name never starts or stops inside a hyphenated word, unless the other part is a place too
+        ("Montpellier-Perpignan"): "Grande-Bretagne" is not Bretagne, "Croix-Rouge" not Croix. A name cued as
+        an EPCI or a TI takes the rest of the word ("communauté de communes de Decazeville-Aubin")."""
+        starts = {d.start for d in decisions}
+        ends = {d.end for d in decisions}
+        out = []
+        for d in decisions:
+            tail = HYPHEN_TAIL.match(text, d.end)
+            if tail and d.cued and d.entry.kind in ("tdi", "epci"):
+                d.end = tail.end()
+            elif tail and d.end + 1 not in starts:
+                continue
+            if GLUED_BEFORE.search(text, max(0, d.start - 2), d.start) and d.start - 1 not in ends:
+                continue
+            out.append(d)
+        return out
+
+    # --- exact candidates -----------------------------------------------------------------------------------
+    def _decide(self, text, m: Match, tdi_doc, person_spans, prev_cue) -> Decision | None:
+        surface = text[m.start:m.end]
+        if not _capitalized(surface):
+            return None
+        if surface[0].islower() and m.i + 1 in self._match_heads:
+            return None  # "la Marne" is the article and the Marne, not the commune La Marne
+        left = _left(text, m.start)
+        if RIVER_BEFORE.search(left):
+            return None
+        cues = _cue_kinds(left)
+        explicit = set(cues)
+        if any(e is STOP for e, _ in m.hits) and "commune" not in cues:
+            return Decision(m.start, m.end, STOP, True)  # blocks the names inside it
+        inherited = self._inherited(text, m.start, prev_cue)
+        cues |= inherited
+        if cues:
+            prev_cue[m.end] = cues
+        hits = [(e, mode) for e, mode in m.hits if e is not STOP and (mode != "upper" or surface.isupper())]
+        if m.i == m.j and len(surface) <= 5 and surface.isupper() and not _caps_around(text, m.start, m.end):
+            hits = [(e, mode) for e, mode in hits if e.kind in ("region", "epci")]  # an acronym ("SOS")
+        by_kind: dict[str, list[tuple[Entry, str]]] = {}
+        for e, mode in hits:
+            by_kind.setdefault(e.kind, []).append((e, mode))
+        in_person = any(s < m.end and m.start < e for s, e in person_spans)
+        # "L'Union" is one word, union; the lexicon is accented: hôpital, not hopital
+        content = [w.lower() for w in re.findall(r"[^\W\d_]+", surface) if fold(w) not in ARTICLES]
+        single = len(content) == 1
+        common = single and (self.gaz.is_common(content[0]) or self.gaz.is_common(fold(content[0])))
+        if not explicit and TITLE_BEFORE.search(text, max(0, m.start - 40), m.start):
+            return None  # "madame Pires Beaune", "M. Didier Paris": a person's name
+        # 1. a cue names the kind
+        for kind in ("tdi", "region", "department", "epci", "commune"):
+            if kind not in cues:
+                continue
+            if kind == "commune" and common and "commune" not in explicit:
+                continue
+            entry = self._pick(kind, by_kind[kind], strict=False) if kind in by_kind else None
+            if entry is None and kind == "epci" and "commune" in by_kind and not common:
+                entry = self._epci_of_town(by_kind["commune"])  # "l'agglomération de Saint-Nazaire"
+            if entry:
+                prev_cue[m.end] = {kind}
+                return Decision(m.start, m.end, entry, True)
+        if (AT_CUE.search(left) and "commune" in by_kind and not in_person
+                and not ({"region", "department"} & set(by_kind))):
+            entry = self._pick("commune", by_kind["commune"], strict=True)
+            if entry and not common:
+                prev_cue[m.end] = {"commune"}
+                return Decision(m.start, m.end, entry, True)
+        # 2. no cue: the most likely kind, with gates against common words
+        if in_person:
+            return None
+        sentence_start = bool(SENTENCE_START.search(text[max(0, m.start - 3):m.start]))
+        for kind in DEFAULT_ORDER:
+            free = [(e, mode) for e, mode in by_kind.get(kind, []) if mode != "cue"]
+            if not free:
+                continue
+            if kind == "region" or kind == "department":
+                if common and (sentence_start or not ARTICLE_BEFORE.search(left) or self._compound_before(text, m)):
+                    continue
+                entry = free[0][0]
+                if kind == "department" and "commune" in by_kind:
+                    chef = [e for e, _ in by_kind["commune"] if e.code == entry.chef_lieu]
+                    if chef:  # Paris: the commune that is its own department
+                        entry = chef[0]
+                return Decision(m.start, m.end, entry, False)
+            if kind == "epci":
+                if common:
+                    continue
+                return Decision(m.start, m.end, free[0][0], False)
+            if kind == "tdi":
+                if not tdi_doc or common:
+                    continue
+                return Decision(m.start, m.end, free[0][0], False)
+            if kind == "commune":
+                entry = self._pick("commune", free, strict=False)
+                if entry and self._big_town(entry, single, common, sentence_start):
+                    prev_cue[m.end] = {"commune"}
+                    return Decision(m.start, m.end, entry, False)
+                continue
+            if kind == "country" and not self._org_name(text, m):
+                return Decision(m.start, m.end, free[0][0], False)
+        return None
+
+    def _inherited(self, text: str, start: int, prev_cue: dict[int, set[str]]) -> set[str]:
+        """Kinds cued for the previous item of a list ("les régions Sud, Grand Est et Occitanie")."""
+        for end, kinds in prev_cue.items():
+            if end < start and start - end < 40 and LIST_SEP.fullmatch(fold(text[end:start])):
+                return kinds
+        return set()
+
+    @staticmethod
+    def _compound_before(text: str, m: Match) -> bool:
+        """"Corée du Nord", "Afrique du Sud": a capitalized word then du/de la just before."""
+        return bool(re.search(r"[^\W\d_]*[A-ZÀ-Ý][\w-]*\s+(?:du|de la|de l')\s*$", text[max(0, m.start - 40):m.start]))
+
+    def _epci_of_town(self, hits: list[tuple[Entry, str]]) -> Entry | None:
+        town = _homonym_choice([e for e, _ in hits], strict=False)
+        return self.gaz.entries.get(f"epci:{town.epci}") if town and town.epci else None
+
+    def _pick(self, kind: str, hits: list[tuple[Entry, str]], strict: bool) -> Entry | None:
+        entries = [e for e, _ in hits]
+        if kind == "commune":
+            return _homonym_choice(entries, strict)
+        current = [e for e in entries if e.current and (e.region or kind == "region")]
+        return (current or entries)[0]
+
+    @staticmethod
+    def _big_town(e: Entry, single: bool, common: bool, sentence_start: bool) -> bool:
+        if not single:
+            return e.population >= MIN_POP_MULTIWORD
+        if common:
+            return e.population >= MIN_POP_COMMON and (not sentence_start or e.population >= MIN_POP_ANYWHERE)
+        return e.population >= MIN_POP_WORD
+
+    @staticmethod
+    def _org_name(text: str, m: Match) -> bool:
+        """"Business France", "Régions de France", "France Industrie": France inside an organisation's name."""
+        after = re.match(r"[ \t]+([^\W\d_][\w'-]*)", text[m.end:m.end + 40])
+        if after and after.group(1)[0].isupper():
+            return True
+        # Walk back over the noun phrase: de/la/des..., at most one lowercase word ("l'Assemblée des communautés
+        # de France"); a capitalized word there that does not start the sentence makes it a name.
+        before = text[max(0, m.start - 80):m.start]
+        lowercase = skipped = 0
+        for tok in reversed(list(re.finditer(r"[^\W\d_]+|[^\w\s']", before))):
+            w = tok.group()
+            if not w[0].isalpha():
+                return False
+            if fold(w) in NAME_LINKS:
+                skipped += 1
+                continue
+            if fold(w) in FUNCTION_WORDS or fold(w) in ("ou", "ni", "mais", "que", "qui", "comme"):
+                return False  # "l'Allemagne et la France": a coordination, not a name
+            if w[0].isupper():
+                if not skipped and not lowercase:
+                    return True  # "Oxfam France", "Business France", even at the start of a sentence
+                sentence_start = SENTENCE_START.search(before[max(0, tok.start() - 3):tok.start()])
+                return not sentence_start and not (w.isupper() and len(w) <= 4)
+            lowercase += 1
+            if lowercase > 1:
+                return False
+        return False
+
+    # --- names after a cue that the exact scan missed --------------------------------------------------------
+    def _cued_phrases(self, text: str, toks, decisions: list[Decision]) -> list[Decision]:
+        out = []
+        for n, (_, s, _) in enumerate(toks):
+            if not text[s].isupper():
+                continue
+            left = _left(text, s)
+            cues = _cue_kinds(left) & {"tdi", "epci", "commune"}
+            if not cues:
+                continue
+            if any(d.start == s for d in decisions):
+                continue
+            phrase_end = self._phrase_end(text, toks, n)
+            phrase = text[s:phrase_end]
+            for kind in ("tdi", "epci", "commune"):
+                if kind not in cues:
+                    continue
+                d = self._resolve(text, toks, n, phrase, phrase_end, kind)
+                if d:
+                    out.append(d)
+                    break
+        return out
+
+    @staticmethod
+    def _phrase_end(text: str, toks, n: int, max_words: int = 8) -> int:
+        end = toks[n][2]
+        for k in range(n + 1, min(len(toks), n + max_words)):
+            if not GAP_RE.fullmatch(text, toks[k - 1][2], toks[k][1]):
+                break
+            raw = text[toks[k][1]:toks[k][2]]
+            if raw[0].isupper() or raw[0].isdigit():
+                end = toks[k][2]
+            elif toks[k][0] not in PHRASE_LINKS:
+                break
+        return end
+
+    def _resolve(self, text, toks, n, phrase, phrase_end, kind) -> Decision | None:
+        ws = words(phrase)
+        # fuzzy matching only for names of several words: one word is too close to too many others
+        entry = self.gaz.fuzzy(phrase, kind, self.fuzzy_cutoff) if len(ws) > 1 else None
+        if entry is None and kind == "epci":
+            # "l'agglomération de Chalon-sur-Saône": the EPCI of that town
+            towns = self.gaz.lookup(phrase, ("commune",))
+            if towns:
+                entry = self._epci_of_town(towns)
+            else:
+                town = self.gaz.fuzzy(phrase, "commune", 90)
+                entry = self.gaz.entries.get(f"epci:{town.epci}") if town and town.epci else None
+        # "communauté de communes de Decazeville-Aubin": the longest leading part of a hyphenated name
+        for cut in range(len(ws) - 1, 0, -1):
+            if entry is not None:
+                break
+            if not phrase.startswith("-", ws[cut - 1][2]):
+                continue
+            hits = self.gaz.lookup(phrase[:ws[cut - 1][2]], (kind, "commune") if kind == "epci" else (kind,))
+            found = [e for e, _ in hits if e.kind == kind]
+            if found:
+                entry = found[0]
+            elif kind == "epci":
+                entry = self._epci_of_town([(e, m) for e, m in hits if e.kind == "commune"])
+        return Decision(toks[n][1], phrase_end, entry, True) if entry else None
+
+    # --- overlaps -------------------------------------------------------------------------------------------
+    @staticmethod
+    def _select(decisions: list[Decision]) -> list[Decision]:
+        """Non-overlapping decisions: cued before uncued, then the longest."""
+        chosen: list[Decision] = []
+        for d in sorted(decisions, key=lambda d: (not d.cued, -(d.end - d.start), d.start)):
+            if all(d.end <= c.start or c.end <= d.start for c in chosen):
+                chosen.append(d)
+        return sorted(chosen, key=lambda d: d.start)
+
+
+def _common_word_test(nlp: Language):
+    """A word is common if spaCy's French lemma tables know it (nouns, verbs, adjectives, adverbs)."""
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        index = lookups.get_table("lemma_index")
+        lexicon = set()
+        for k in index.keys():
+            lexicon.update(index[k])
+        lookup = lookups.get_table("lemma_lookup")
+    except (KeyError, ValueError, AttributeError):
+        return lambda w: False
+    return lambda w: w in lexicon or w in lookup
+
+
+@Language.factory(FACTORY, default_config={"fuzzy_cutoff": 86.0})
+def make_territories(nlp: Language, name: str, fuzzy_cutoff: float):
+    lexicon_id = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+    linker = TerritoryLinker(load_gazetteer(_common_word_test(nlp), lexicon_id), fuzzy_cutoff)
+
+    def territories(doc: Doc) -> Doc:
+        people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
+        for d in linker.link(doc.text, people):
+            span = doc.char_span(d.start, d.end, label=LABEL, alignment_mode="expand")
+            if span is not None:
+                add_fact(doc, span, d.entry.value(), d.entry.id)
+        return doc
+
+    return territories
