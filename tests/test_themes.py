@@ -85,6 +85,7 @@ def test_rubrique_ranked_top3_and_ministry():
 def test_model_metadata():
     meta = json.loads((MODELS / "themes-tdi.json").read_text(encoding="utf-8"))
     assert meta["version"] and meta["taxonomy"] == "tdi"
+    assert meta["training"]["references"].endswith("tdi_labels_adjudicated.jsonl")
     assert [lab["code"] for lab in meta["labels"]] == ["calendrier", "eligibilite", "beneficiaires", "financement",
                                                        "mise_en_oeuvre", "bilan"]
     assert set(meta["thresholds"]) == {lab["code"] for lab in meta["labels"]}
@@ -145,3 +146,44 @@ def test_references_resolve_without_copies(shared_dir):
     counts = {lab: sum(lab in e.labels for e in examples) for lab in
               ("calendrier", "eligibilite", "beneficiaires", "financement", "mise_en_oeuvre", "bilan")}
     assert min(counts.values()) >= 50
+
+
+def test_cohen_kappa_values():
+    import numpy as np
+    from tdi_nlp.themes.agreement import agreement, cohen_kappa
+    a = np.array([1, 1, 0, 0, 1, 0, 0, 0], dtype=bool)
+    b = np.array([1, 0, 0, 0, 1, 0, 1, 0], dtype=bool)
+    # po = 6/8, pe = 3/8*3/8 + 5/8*5/8 = 34/64 -> (0.75 - 0.53125) / 0.46875
+    assert cohen_kappa(a, b) == pytest.approx((0.75 - 34 / 64) / (30 / 64))
+    assert cohen_kappa(a, a) == pytest.approx(1.0)
+    rep = agreement(["x", "y"], [["x"], [], ["x", "y"]], [["x"], ["y"], ["x"]])
+    assert rep["n"] == 3 and rep["exact"] == pytest.approx(1 / 3)
+    assert rep["f1"] == pytest.approx(2 * 2 / (3 + 3))
+
+
+def test_annotations_aligned_and_adjudicated_only_where_they_differ():
+    from tdi_nlp.themes import agreement, dataset, model
+    first, second = agreement.aligned(dataset.FIRST_FILE, dataset.SECOND_FILE)
+    refs = dataset.load_references(dataset.LABELS_FILE)
+    assert len(first) == len(second) == len(refs) >= 300
+    agreement.aligned(dataset.FIRST_FILE, dataset.LABELS_FILE)  # same references, same order
+    for a, b, r in zip(first, second, refs):
+        assert "text" not in r and set(r["labels"]) <= set(model.LABELS)
+        if set(a) == set(b):
+            assert set(r["labels"]) == set(a) and not r.get("adjudicated")
+        else:
+            assert r.get("adjudicated") is True
+    rep = agreement.report(model.LABELS)["first_vs_second"]
+    assert 0.0 < rep["pooled_kappa"] <= 1.0 and set(rep["per_label"]) == set(model.LABELS)
+
+
+@needs_models
+def test_fast_scorer_matches_pipeline():
+    import numpy as np
+    from tdi_nlp.themes import classifier, model
+    loaded = classifier.load("tdi")["model"]
+    sents = ["Quand les contrats seront-ils signés ?", "Le fonds est doté de 500 millions d'euros.",
+             "Les entreprises de moins de 50 salariés sont désormais éligibles."]
+    fast = model.FastScorer.from_pipeline(loaded["pipeline"])
+    assert fast
+    assert np.allclose(fast(sents), loaded["pipeline"].predict_proba(sents), atol=1e-9)

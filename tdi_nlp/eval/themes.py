@@ -1,8 +1,10 @@
 """``tdi-nlp eval themes``: cross-validated quality of the Territoires d'industrie theme classifier.
 
-Sentences of tdi_nlp/themes/data/tdi_labels.jsonl, resolved from ../shared; GroupKFold by source document (no
-document has sentences on both sides); in each outer fold the model is trained and its thresholds chosen on the
-training part only (inner out-of-fold predictions). Baseline: the theme cue lists (keyword match).
+Sentences of tdi_nlp/themes/data/tdi_labels_adjudicated.jsonl (``--labels first|second`` for one annotator's),
+resolved from ../shared; GroupKFold by source document (no document has sentences on both sides); in each outer fold
+the model is trained and its thresholds chosen on the training part only (inner out-of-fold predictions). Baseline:
+the theme cue lists (keyword match). Also prints the inter-annotator agreement (Cohen's kappa) of the two
+annotations before adjudication, the ceiling that label noise puts on any model.
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ HELP = "theme classifier (taxonomy tdi): cross-validated per-label P/R/F1 vs a k
 def add_arguments(parser) -> None:
     parser.add_argument("--folds", type=int, default=5, help="outer folds (default 5)")
     parser.add_argument("--inner-folds", type=int, default=3, help="folds to choose thresholds (default 3)")
+    parser.add_argument("--labels", choices=["adjudicated", "first", "second"], default="adjudicated",
+                        help="which annotation to evaluate against (default: adjudicated)")
 
 
 def _counts(y: np.ndarray, pred: np.ndarray, j: int | None = None) -> tuple[int, int, int]:
@@ -37,6 +41,22 @@ def report(y: np.ndarray, pred: np.ndarray, labels: list[str], title: str) -> tu
     return micro, macro
 
 
+def print_agreement(labels: list[str]) -> float:
+    from ..themes.agreement import report as agreement_report
+    rep = agreement_report(labels)
+    ag = rep["first_vs_second"]
+    print(f"inter-annotator agreement, before adjudication ({ag['n']} sentences, first vs second annotation)")
+    for lab, d in ag["per_label"].items():
+        print(f"  {lab:<16} kappa {d['kappa']:.3f}  raw agreement {d['agree']:.3f}  "
+              f"(positives {d['first']} / {d['second']})")
+    print(f"  {'pooled':<16} kappa {ag['pooled_kappa']:.3f}  identical label sets {ag['exact']:.3f}  "
+          f"micro F1 of one vs the other {ag['f1']:.3f}")
+    for name in ("first", "second"):
+        d = rep[f"{name}_vs_adjudicated"]
+        print(f"  {name} annotation vs adjudicated: pooled kappa {d['pooled_kappa']:.3f}, micro F1 {d['f1']:.3f}")
+    return ag["f1"]
+
+
 def run(args) -> int:
     from sklearn.model_selection import GroupKFold
     from threadpoolctl import threadpool_limits
@@ -44,12 +64,14 @@ def run(args) -> int:
     from ..config import settings
     from ..themes import model as m
     from ..themes import sources
-    from ..themes.dataset import load_examples
+    from ..themes.dataset import FIRST_FILE, LABELS_FILE, SECOND_FILE, load_examples
 
     if not sources.shared_path(sources.AN_DIR).is_dir():
         print(f"eval themes: ../shared is absent ({settings.shared_dir}); nothing to evaluate")
         return 0
-    examples = load_examples()
+    which = getattr(args, "labels", "adjudicated")
+    path = {"adjudicated": LABELS_FILE, "first": FIRST_FILE, "second": SECOND_FILE}[which]
+    examples = load_examples(path)
     texts = [e.text for e in examples]
     groups = [e.group for e in examples]
     y = m.binarize([e.labels for e in examples])
@@ -63,8 +85,11 @@ def run(args) -> int:
             pred[te] = pipe.predict_proba([texts[i] for i in te]) >= thresholds
     base = m.binarize([m.keyword_labels(t) for t in texts]).astype(bool)
     n_docs = len(set(groups))
-    print(f"{len(examples)} labeled sentences from {n_docs} documents; {args.folds}-fold GroupKFold by document")
-    mi, ma = report(y, pred, m.LABELS, "model (TF-IDF words+cues, calibrated one-vs-rest LR, tuned thresholds)")
+    print(f"{len(examples)} labeled sentences ({path.name}) from {n_docs} documents; "
+          f"{args.folds}-fold GroupKFold by document")
+    mi, ma = report(y, pred, m.LABELS, "model (TF-IDF words + cues + word vectors, one-vs-rest LR, tuned thresholds)")
     bmi, bma = report(y, base, m.LABELS, "baseline (keyword cues)")
-    print(f"summary: micro F1 {mi:.3f} (baseline {bmi:.3f}), macro F1 {ma:.3f} (baseline {bma:.3f})")
+    iaa = print_agreement(m.LABELS)
+    print(f"summary: micro F1 {mi:.3f} (baseline {bmi:.3f}), macro F1 {ma:.3f} (baseline {bma:.3f}); "
+          f"inter-annotator micro F1 {iaa:.3f}")
     return 0

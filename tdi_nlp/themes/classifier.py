@@ -13,7 +13,7 @@ from . import rubrique as rub_model
 from .text import split_sentences
 
 TAXONOMIES = ("tdi", "rubrique")
-MODEL_VERSION = "1.0"
+MODEL_VERSION = "1.1"
 
 
 def model_path(taxonomy: str, models_dir: Path | str | None = None) -> Path:
@@ -38,7 +38,10 @@ def load(taxonomy: str, models_dir: str | None = None) -> dict:
         raise ModelMissing(f"theme model {path} is missing: run `tdi-nlp train` (needs ../shared) to build it")
     import joblib
     meta = json.loads(meta_path(taxonomy, models_dir).read_text(encoding="utf-8"))
-    return {"model": joblib.load(path), "meta": meta}
+    model = joblib.load(path)
+    if taxonomy == "tdi":
+        tdi_model.sentence_scores(model, ["warm-up"])  # loads the word vectors now, not on the first text
+    return {"model": model, "meta": meta}
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

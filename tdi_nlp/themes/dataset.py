@@ -1,7 +1,13 @@
 """The labeled references of taxonomy 1 and their resolution into texts at run time.
 
-``data/tdi_labels.jsonl``: one reference a line, ``{"source", "doc", "start", "end", "sha1", "labels", "round"}``
-(see sources.py for what the offsets point into; sha1 is that of ``span_key(span text)``). No text is stored.
+One reference a line, ``{"source", "doc", "start", "end", "sha1", "labels", ...}`` (see sources.py for what the
+offsets point into; sha1 is that of ``span_key(span text)``). No text is stored. Three files, same references in the
+same order (GUIDE.md tells how each was made):
+
+- ``data/tdi_labels.jsonl``: the first annotation (with its candidate ``round``);
+- ``data/tdi_labels_second.jsonl``: the independent second annotation;
+- ``data/tdi_labels_adjudicated.jsonl``: the adjudicated labels (``"adjudicated": true`` where the two differed),
+  used to train and evaluate the model.
 """
 from __future__ import annotations
 
@@ -13,7 +19,10 @@ from pathlib import Path
 from . import sources
 from .text import span_key, split_sentences
 
-LABELS_FILE = Path(__file__).resolve().parent / "data" / "tdi_labels.jsonl"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+FIRST_FILE = DATA_DIR / "tdi_labels.jsonl"
+SECOND_FILE = DATA_DIR / "tdi_labels_second.jsonl"
+LABELS_FILE = DATA_DIR / "tdi_labels_adjudicated.jsonl"
 
 
 @dataclass

@@ -39,11 +39,14 @@ def train_tdi(models_dir: Path) -> Path:
         "training": {
             "examples": len(examples), "label_counts": {c: counts.get(c, 0) for c in tdi_model.LABELS},
             "no_label": sum(1 for e in examples if not e.labels),
-            "references": "tdi_nlp/themes/data/tdi_labels.jsonl",
+            "references": "tdi_nlp/themes/data/tdi_labels_adjudicated.jsonl",
+            "annotation": "two independent annotations, disagreements adjudicated (see GUIDE.md)",
             "references_sha1": hashlib.sha1(LABELS_FILE.read_bytes()).hexdigest(),
             "unit": "sentence", "seed": tdi_model.SEED, "thresholds_from": "out-of-fold GroupKFold(5) by document",
         },
-        "model": "TF-IDF words 1-2 + theme cues -> one-vs-rest sigmoid-calibrated logistic regression",
+        "model": "TF-IDF words 1-2 + theme cues + mean spaCy word vector -> one-vs-rest logistic regression "
+                 f"(C={tdi_model.C})",
+        "vectors": tdi_model.VECTORS,
         "sklearn": sklearn.__version__,
     }
     return _save(model, meta, "tdi", models_dir)

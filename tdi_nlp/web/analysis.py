@@ -1,0 +1,62 @@
+"""What the "Nouvelle question" page shows: entities, themes and a draft answer, each part guarded.
+
+A part whose component is missing or fails is reported as unavailable ("indisponible") instead of breaking the page.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from datetime import date
+
+log = logging.getLogger("tdi_nlp.web")
+_lock = threading.Lock()  # one spaCy call at a time (the pipeline is shared by the server's threads)
+
+
+def entities(text: str) -> list[dict]:
+    """Mentions of the question as records do: [{label, text, start, end, value, entity_id}]."""
+    from ..document import Document
+    from ..extract import prepare
+    from ..pipeline import load
+    from ..records import make_doc, to_record
+    doc = Document(id="question-" + hashlib.sha1(text.encode()).hexdigest()[:12], text=text, source="<web>",
+                   format="text",
+                   date=date.today().isoformat())
+    d, anchors = prepare(doc)
+    with _lock:
+        nlp = load()
+        record = to_record(nlp(make_doc(nlp, d)), d, anchors)
+    return [{k: m.get(k) for k in ("label", "text", "start", "end", "value", "entity_id")}
+            for m in record.get("entities", [])]
+
+
+def themes(text: str) -> list[dict]:
+    """Themes of both taxonomies: [{taxonomy, theme, score, evidence}]."""
+    from ..themes import classify
+    out = []
+    for taxonomy in ("tdi", "rubrique"):
+        for t in classify(text, taxonomy=taxonomy) or []:
+            out.append({"taxonomy": taxonomy, **t})
+    return out
+
+
+def draft(text: str, kb) -> dict:
+    """The draft answer as {text, sources, stale_figures}."""
+    from ..drafting import draft as make_draft
+    d = make_draft(text, kb)
+    get = (lambda k: d.get(k)) if isinstance(d, dict) else (lambda k: getattr(d, k, None))
+    return {"text": get("text") or "", "sources": list(get("sources") or []),
+            "stale_figures": list(get("stale_figures") or [])}
+
+
+def analyze_question(text: str, kb) -> dict:
+    """{"entities", "themes", "draft"}: each a value, or None when unavailable (reason in "unavailable")."""
+    result = {"entities": None, "themes": None, "draft": None, "unavailable": {}}
+    for key, fn in (("entities", lambda: entities(text)), ("themes", lambda: themes(text)),
+                    ("draft", lambda: draft(text, kb))):
+        try:
+            result[key] = fn()
+        except Exception as exc:  # noqa: BLE001 - a missing or failing part must not break the page
+            log.warning("question analysis: %s unavailable: %s: %s", key, type(exc).__name__, exc)
+            result["unavailable"][key] = f"{type(exc).__name__}: {exc}"
+    return result

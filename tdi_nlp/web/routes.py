@@ -1,0 +1,212 @@
+"""The pages: search, document, entities, figures over time, new question and its export."""
+from __future__ import annotations
+
+from flask import Response, current_app, render_template, request, url_for
+
+from . import render
+from .app import MAX_QUERY_CHARS, MAX_QUESTION_CHARS, UPLOAD_TYPES, BadInput, iso_date, kb
+from .export import docx_bytes, markdown_html
+
+FILTERS = ("kind", "territory", "person", "theme", "rubrique", "date_from", "date_to")
+FACT_LABELS = ("DATE", "DURATION", "MONEY", "COUNT", "PERCENT")
+CONTEXT = 160  # characters shown each side of a mention on entity pages
+
+
+def _options() -> dict:
+    k = kb()
+    con = k.con
+    return {
+        "kinds": sorted(k.stats()["by_kind"]),
+        "themes": [r[0] for r in con.execute("SELECT DISTINCT theme FROM themes WHERE taxonomy = 'tdi' ORDER BY 1")],
+        "rubriques": [r[0] for r in con.execute(
+            "SELECT DISTINCT json_extract(metadata, '$.rubrique') AS r FROM documents WHERE r IS NOT NULL "
+            "UNION SELECT DISTINCT theme FROM themes WHERE taxonomy = 'rubrique' ORDER BY 1")],
+        "territories": [r[0] for r in con.execute(
+            "SELECT canonical FROM entities WHERE label = 'TERRITORY' ORDER BY canonical LIMIT 2000")],
+        "persons": [r[0] for r in con.execute(
+            "SELECT canonical FROM entities WHERE label = 'PERSON' ORDER BY canonical LIMIT 2000")],
+    }
+
+
+def search():
+    args = {f: (request.args.get(f) or "").strip() for f in FILTERS}
+    q = (request.args.get("q") or "").strip()
+    if len(q) > MAX_QUERY_CHARS:
+        raise BadInput(f"Recherche trop longue ({len(q)} caractères, maximum {MAX_QUERY_CHARS}).")
+    args["date_from"] = iso_date(args["date_from"], "du") or ""
+    args["date_to"] = iso_date(args["date_to"], "au") or ""
+    filters = {f: v for f, v in args.items() if v}
+    k = kb()
+    notices = []
+    for f, label, name in (("territory", "TERRITORY", "Territoire"), ("person", "PERSON", "Personne")):
+        if filters.get(f) and not k.resolve_entity(filters[f], label):
+            notices.append(f"{name} inconnu dans la base : « {filters[f]} ».")
+    results = None
+    if q:
+        hits = k.search(q, limit=500)
+        if filters:
+            allowed = {d["id"] for d in k.documents(**filters)}
+            hits = [h for h in hits if h["id"] in allowed]
+        results = hits
+    elif filters:
+        results = [{**d, "snippet": None} for d in reversed(k.documents(**filters))]
+    recent = None if results is not None else list(reversed(k.documents()))[:20]
+    return render_template("search.html", q=q, args=args, results=results[:100] if results else results,
+                           total=len(results) if results is not None else 0, recent=recent, notices=notices,
+                           stats=k.stats(), **_options())
+
+
+def document(doc_id: str):
+    k = kb()
+    d = k.document(doc_id)
+    if d is None:
+        raise BadInput(f"Document introuvable : « {doc_id[:200]} ».", 404)
+    mentions = k.mentions(doc_id=doc_id)
+    entity_ids = sorted({m["entity_id"] for m in mentions if m.get("entity_id")})
+    entities = {e: k.entity(e) for e in entity_ids}
+    parts = render.highlighted(d, mentions, lambda e: url_for("entity", entity_id=e))
+    for m in mentions:
+        m["reading"] = render.format_value(m["label"], m.get("value"))
+    labels = sorted({m["label"] for m in mentions}, key=lambda x: list(render.COLORS).index(x)
+                    if x in render.COLORS else 99)
+    return render_template("document.html", d=d, parts=parts, mentions=mentions, entities=entities,
+                           themes=k.themes(doc_id), labels=labels)
+
+
+def entities():
+    label = (request.args.get("label") or "").strip().upper() or None
+    rows = kb().entities(label)
+    labels = sorted(kb().stats()["entities"])
+    return render_template("entities.html", rows=rows[:1000], total=len(rows), label=label, labels=labels)
+
+
+def entity(entity_id: str):
+    k = kb()
+    e = k.entity(entity_id)
+    if e is None:
+        raise BadInput(f"Entité introuvable : « {entity_id[:200]} ».", 404)
+    docs = list(reversed(k.documents(entity=entity_id)))
+    groups = []
+    for d in docs[:200]:
+        ms = k.mentions(doc_id=d["id"])
+        own = [m for m in ms if m.get("entity_id") == entity_id]
+        contexts = []
+        for m in own[:10]:
+            a, b = max(0, m["start"] - CONTEXT), m["end"] + CONTEXT
+            row = k.con.execute("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                                (a + 1, b - a, d["id"])).fetchone()
+            text = row[0] if row else ""
+            facts = [{**f, "reading": render.format_value(f["label"], f.get("value"))} for f in ms
+                     if f["label"] in FACT_LABELS and f["start"] >= a and f["end"] <= b]
+            contexts.append({"before": text[:m["start"] - a], "text": text[m["start"] - a:m["end"] - a],
+                             "after": text[m["end"] - a:], "facts": facts, "section": m.get("section"),
+                             "page": m.get("page")})
+        groups.append({"doc": d, "count": len(own), "contexts": contexts})
+    return render_template("entity.html", e=e, groups=groups, total_docs=len(docs))
+
+
+def _timeline(thing: str):
+    """(points, unavailable reason)."""
+    try:
+        return kb().timeline(thing), None
+    except Exception as exc:  # noqa: BLE001 - the timeline module may not be there yet
+        current_app.logger.warning("timeline unavailable: %s: %s", type(exc).__name__, exc)
+        return None, f"{type(exc).__name__}"
+
+
+def figures():
+    thing = (request.args.get("objet") or "").strip()
+    if len(thing) > 200:
+        raise BadInput("Objet trop long (200 caractères au plus).")
+    units = [r[0] for r in kb().con.execute(
+        "SELECT json_extract(value, '$.unit') AS u, count(*) AS n FROM mentions WHERE label = 'COUNT' AND u IS NOT NULL "
+        "GROUP BY u HAVING n > 1 ORDER BY n DESC LIMIT 20")]
+    points, unavailable, chart = None, None, None
+    if thing:
+        points, unavailable = _timeline(thing)
+        if points:
+            chart = render.timeline_svg(points, lambda d: url_for("document", doc_id=d))
+    return render_template("figures.html", thing=thing, units=units, points=points, chart=chart,
+                           unavailable=unavailable)
+
+
+def _question_text() -> str:
+    upload = request.files.get("fichier")
+    if upload is not None and upload.filename:
+        name = upload.filename.lower()
+        if not name.endswith(UPLOAD_TYPES):
+            raise BadInput(f"Type de fichier non pris en charge : « {upload.filename[:100]} » "
+                           f"(acceptés : {', '.join(UPLOAD_TYPES)}).", 415)
+        data = upload.read()
+        if name.endswith(".docx"):
+            try:
+                import io
+
+                from docx import Document
+                return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+            except ImportError:
+                raise BadInput("Lecture des fichiers .docx indisponible (python-docx absent).", 415) from None
+            except Exception:  # noqa: BLE001 - a corrupt file
+                raise BadInput("Fichier .docx illisible.") from None
+        for enc in ("utf-8-sig", "cp1252"):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+        raise BadInput("Fichier illisible : encodage de caractères inconnu.")
+    return request.form.get("question") or ""
+
+
+def question():
+    max_mb = current_app.config["MAX_UPLOAD_MB"]
+    if request.method == "GET":
+        return render_template("question.html", text="", result=None, max_mb=max_mb)
+    text = ""
+    try:  # bad input: the form again, with the message and the proper status
+        text = _question_text().replace("\r\n", "\n").strip()
+        if not text:
+            raise BadInput("La question est vide : collez un texte ou choisissez un fichier.")
+        if len(text) > MAX_QUESTION_CHARS:
+            raise BadInput(f"Question trop longue ({render.fr_number(len(text))} caractères, maximum "
+                           f"{render.fr_number(MAX_QUESTION_CHARS)}).", 413)
+    except BadInput as exc:
+        return render_template("question.html", text=text[:MAX_QUESTION_CHARS], result=None, max_mb=max_mb,
+                               error=exc.description), exc.code
+    result = current_app.config["ANALYZER"](text, kb())
+    for m in result.get("entities") or []:
+        m["reading"] = render.format_value(m["label"], m.get("value"))
+    draft = result.get("draft")
+    if draft:
+        draft["html"] = markdown_html(draft["text"])
+        for s in draft["sources"]:
+            s["known"] = bool(s.get("id")) and kb().document(str(s["id"])) is not None
+    return render_template("question.html", text=text, result=result, draft=draft,
+                           max_mb=max_mb)
+
+
+def export():
+    text = (request.form.get("draft") or "").replace("\r\n", "\n")
+    fmt = request.form.get("format") or "md"
+    if not text.strip():
+        raise BadInput("Rien à exporter : le projet de réponse est vide.")
+    if fmt == "md":
+        return Response(text if text.endswith("\n") else text + "\n", mimetype="text/markdown; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="projet-de-reponse.md"'})
+    if fmt == "docx":
+        try:
+            data = docx_bytes(text)
+        except ImportError:
+            raise BadInput("Export .docx indisponible (python-docx absent).", 503) from None
+        return Response(data, mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        headers={"Content-Disposition": 'attachment; filename="projet-de-reponse.docx"'})
+    raise BadInput(f"Format d'export inconnu : « {fmt[:20]} » (md ou docx).")
+
+
+def register(app) -> None:
+    app.add_url_rule("/", "search", search)
+    app.add_url_rule("/document/<path:doc_id>", "document", document)
+    app.add_url_rule("/entites", "entities", entities)
+    app.add_url_rule("/entite/<path:entity_id>", "entity", entity)
+    app.add_url_rule("/chiffres", "figures", figures)
+    app.add_url_rule("/question", "question", question, methods=["GET", "POST"])
+    app.add_url_rule("/question/export", "export", export, methods=["POST"])
