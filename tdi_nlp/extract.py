@@ -152,11 +152,24 @@ def run(paths: list[str], kb_path: str, jsonl=None, workers: int = 1, force: boo
                 for where, reason in result.problems:
                     bar.error(f"{path} ({where.rsplit(':', 1)[-1]})", reason)
                 pending[key] = {"path": path, "sha": sha, "size": len(data), "problems": result.problems,
-                                "records": [None] * len(prepared), "left": len(prepared)}
+                                "records": [None] * len(prepared), "left": len(prepared),
+                                "ids": [d.id for d, _ in prepared]}
                 for i, (d, anchors) in enumerate(prepared):
                     yield make_doc(nlp, d), (key, i, d, anchors)
 
         nlp = nlp or load()
+        failures: dict[str, str] = {}
+
+        def on_error(proc_name, proc, docs, exc):  # a component failing on one document must not stop the run
+            for doc in docs:
+                failures[doc._.doc_id] = f"component {proc_name} failed: {type(exc).__name__}: {exc}"
+
+        nlp.default_error_handler = on_error  # components without a pipe() of their own
+        for _, proc in nlp.pipeline:
+            try:
+                proc.set_error_handler(on_error)
+            except AttributeError:  # some compiled stock components do not take one
+                pass
         stream = nlp.pipe(inputs(), as_tuples=True, batch_size=settings.batch_size, n_process=max(1, workers))
         for doc, (key, i, d, anchors) in stream:
             entry = pending[key]
@@ -185,7 +198,8 @@ def run(paths: list[str], kb_path: str, jsonl=None, workers: int = 1, force: boo
             emit(entry["records"])
             bar.update(summary)
         for key, entry in pending.items():
-            fail(key, entry["path"], entry["sha"], "process", "processing did not complete")
+            reasons = [failures[d] for d in entry.get("ids", []) if d in failures]
+            fail(key, entry["path"], entry["sha"], "process", reasons[0] if reasons else "processing did not complete")
     writer.close()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -160,3 +160,22 @@ def test_cli_exit_codes(folder, tmp_path, capsys):
 def test_two_workers(folder, tmp_path):
     s = run([str(folder)], str(tmp_path / "kb.sqlite"), workers=2, show_progress=False)
     assert (s.processed, s.failed) == (3, 0)
+
+
+def test_a_failing_component_fails_one_document_only(folder, tmp_path):
+    from spacy.language import Language
+    from tdi_nlp.pipeline import build
+
+    @Language.component("explode_on_pdf")
+    def explode(doc):
+        if doc._.doc_id.endswith(".pdf"):
+            raise ValueError("boom")
+        return doc
+
+    nlp = build([])
+    nlp.add_pipe("explode_on_pdf")
+    s = run([str(folder)], str(tmp_path / "kb.sqlite"), show_progress=False, nlp=nlp)
+    assert (s.processed, s.failed) == (2, 1)
+    with KnowledgeBase(tmp_path / "kb.sqlite") as kb:
+        err = kb.errors()[0]
+        assert err["source_key"] == "002_press_release.pdf" and "explode_on_pdf" in err["reason"]
