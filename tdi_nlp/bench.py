@@ -7,9 +7,9 @@ AN JSON so that the real readers run.
 from __future__ import annotations
 
 import json
-import multiprocessing as mp
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -24,7 +24,7 @@ def _peak_mb() -> float:
     return (self_kb + child_kb) / 1024
 
 
-def _bare(folder: str, q) -> None:
+def _bare(folder: str) -> dict:
     import spacy
     from .readers import iter_files, read_path
     texts = [d.text for f, root in iter_files([folder]) for d in read_path(f, root).documents]
@@ -32,29 +32,25 @@ def _bare(folder: str, q) -> None:
     t0 = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=settings.batch_size):
         pass
-    q.put({"seconds": time.perf_counter() - t0, "docs": len(texts), "words": sum(len(t.split()) for t in texts),
-           "peak_mb": _peak_mb()})
+    return {"seconds": time.perf_counter() - t0, "docs": len(texts), "words": sum(len(t.split()) for t in texts),
+            "peak_mb": _peak_mb()}
 
 
-def _extract(folder: str, workers: int, q) -> None:
+def _extract(folder: str, workers: int) -> dict:
     from .extract import run
     from .pipeline import load
     nlp = load()
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         s = run([folder], str(Path(tmp) / "bench.sqlite"), workers=workers, show_progress=False, nlp=nlp)
-        q.put({"seconds": time.perf_counter() - t0, "docs": s.documents, "words": s.words, "peak_mb": _peak_mb(),
-               "failed": s.failed, "components": [n for n in nlp.pipe_names]})
+        return {"seconds": time.perf_counter() - t0, "docs": s.documents, "words": s.words, "peak_mb": _peak_mb(),
+                "failed": s.failed, "components": list(nlp.pipe_names)}
 
 
-def _measure(target, *args) -> dict:
-    ctx = mp.get_context("spawn")
-    q = ctx.Queue()
-    p = ctx.Process(target=target, args=(*args, q))
-    p.start()
-    result = q.get()
-    p.join()
-    return result
+def _measure(*args: str) -> dict:
+    """Run one configuration in a fresh interpreter (python -m tdi_nlp.bench ...) and read its JSON result."""
+    out = subprocess.run([sys.executable, "-m", "tdi_nlp.bench", *args], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def default_inputs(folder: Path, limit: int) -> int:
@@ -95,10 +91,10 @@ def run_cli(args) -> int:
             if not default_inputs(folder, args.limit):
                 print("tdi-nlp bench: ../shared is absent; give a FOLDER to measure", file=sys.stderr)
                 return 2
-        bare = _measure(_bare, str(folder))
+        bare = _measure("bare", str(folder))
         rows = [("bare fr_core_news_md", bare)]
         for w in args.workers:
-            rows.append((f"tdi-nlp extract, {w} worker{'s' if w > 1 else ''}", _measure(_extract, str(folder), w)))
+            rows.append((f"tdi-nlp extract, {w} worker{'s' if w > 1 else ''}", _measure("extract", str(folder), str(w))))
     print(f"{'configuration':<34}{'docs':>7}{'words':>10}{'seconds':>9}{'docs/s':>9}{'words/s':>10}"
           f"{'peak MB':>9}{'x bare':>8}")
     for name, r in rows:
@@ -108,3 +104,9 @@ def run_cli(args) -> int:
     if comps:
         print("pipeline:", ", ".join(comps))
     return 0
+
+
+if __name__ == "__main__":  # one configuration, called by _measure
+    mode, folder = sys.argv[1], sys.argv[2]
+    result = _bare(folder) if mode == "bare" else _extract(folder, int(sys.argv[3]))
+    print(json.dumps(result))
