@@ -36,3 +36,11 @@ def add_fact(doc: Doc, span: Span, value: dict | None = None, entity_id: str | N
 def facts(doc: Doc, label: str | None = None) -> list[Span]:
     group = doc.spans.get(FACTS, [])
     return [s for s in group if label is None or s.label_ == label]
+
+
+def text_of(doc: Doc) -> str:
+    """doc.text, computed once per Doc (spaCy rebuilds it from every token on each access)."""
+    text = doc.user_data.get("tdi_text")
+    if text is None:
+        text = doc.user_data["tdi_text"] = doc.text
+    return text

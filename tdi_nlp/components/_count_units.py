@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from ..config import RESOURCES_DIR
+from . import text_of
 from ._numbers_fr import Number, clean, grammar, qualifier_before, range_between
 
 FIXED_TERMS_PATH = RESOURCES_DIR / "quantities" / "fixed_terms.tsv"
@@ -147,7 +148,7 @@ class CountReader:
     # -- reading --------------------------------------------------------------------------------------------
     def read(self, doc: Doc, free: list[Number], nums: list[Number]) -> list[dict]:
         """Counts among the free numbers (those not used by money or percent); nums is every number, in order."""
-        text = doc.text
+        text = text_of(doc)
         starts = [t.idx for t in doc]
         fixed: dict[int, tuple[int, str]] = {}
         for match_id, s, e in self.matcher(doc):
@@ -211,7 +212,7 @@ class CountReader:
             if c["unit"] is not None or c["partitive"] or not nxt or nxt["unit"] in (None, EXCLUDED):
                 continue
             n, n2 = c["num"], nxt["num"]
-            text = doc.text
+            text = text_of(doc)
             gap = text[n.end:n2.start]
             is_range = range_between(text, n.start, n.end, n2.start) and not self._change(doc, starts, n)
             if is_range and not n.scaled and n2.scale > 1 and c["value"] < 1000:

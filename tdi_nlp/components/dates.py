@@ -14,7 +14,7 @@ from functools import partial
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import add_fact
+from . import add_fact, text_of
 from ._dates_context import Context, Fact
 from ._dates_grammar import compile_rules, find_candidates, load_lexicon
 from ._dates_resolve import extract
@@ -85,7 +85,7 @@ def noun_governor(doc: Doc, start: int, end: int) -> str | None:
 def find_dates(doc: Doc, rules=None, lex=None) -> list[Fact]:
     rules = rules or compile_rules()
     lex = lex or load_lexicon()
-    text = doc.text
+    text = text_of(doc)
     raw_ref = getattr(doc._, "ref_date", None)
     ref = parse_ref(raw_ref)
     parsed = len(doc) > 0 and doc.has_annotation("DEP")  # checked once: it scans every token

@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from . import add_fact, facts
+from . import add_fact, facts, text_of
 from ..config import RESOURCES_DIR
 from ._people_kb import active, kb
 from ._people_text import fold, slugify, strip_accents, words
@@ -115,7 +115,7 @@ class OrgTagger:
 
     def _ministries(self, doc: Doc, taken: list[tuple[int, int]]) -> None:
         """"ministère de l'économie et des finances" -> the AN ministry of that name at the document date."""
-        text, date = doc.text, doc._.ref_date
+        text, date = text_of(doc), doc._.ref_date
         word = re.compile(r"(?:[ \t]*\n?[ \t]*|,[ ]*(?=(?:de|du|des|et)\b))([\w'’-]+)", re.IGNORECASE)
         for m in _MINISTRY.finditer(text):
             pos, end, n = m.end(), m.end(), 0
@@ -155,7 +155,7 @@ class OrgTagger:
         return best
 
     def _role_objects(self, doc: Doc, taken: list[tuple[int, int]]) -> None:
-        text = doc.text
+        text = text_of(doc)
         for person in facts(doc, "PERSON"):
             role = (person._.value or {}).get("role")
             if not role or (person._.value or {}).get("mention") != "name":

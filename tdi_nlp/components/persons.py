@@ -19,7 +19,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import add_fact, facts
+from . import add_fact, facts, text_of
 from ._people_candidates import Candidate, Finder
 from ._people_kb import kb, link_author, link_ministry, person_id  # noqa: F401  (helpers for metadata)
 from ._people_text import fold, slugify, words
@@ -91,7 +91,7 @@ class PersonLinker:
 
     # ---------------------------------------------------------------- main
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         ref = doc._.ref_date
         per = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
         names = self.finder.names(text, per)

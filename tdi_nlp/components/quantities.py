@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..config import RESOURCES_DIR
-from . import add_fact, facts
+from . import add_fact, facts, text_of
 from ._count_units import CountReader
 from ._numbers_fr import Number, clean, find_numbers, grammar, parse_words, qualifier_before, range_between
 
@@ -165,7 +165,7 @@ class QuantityExtractor:
         self.counts = CountReader(nlp, excluded_units=currencies())
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         blocked = [(s.start_char, s.end_char) for s in facts(doc) if s.label_ in DATE_LABELS]
         urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
         nums = [n for n in find_numbers(text) if not _overlaps(n.start, n.end, urls)]

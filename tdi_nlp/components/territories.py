@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import add_fact
+from . import add_fact, text_of
 from ._geo_candidates import GAP_RE, STOP, Entry, Gazetteer, Match, fold, key, load_gazetteer, words
 
 FACTORY = "tdi_territories"
@@ -383,7 +383,7 @@ def make_territories(nlp: Language, name: str, fuzzy_cutoff: float):
 
     def territories(doc: Doc) -> Doc:
         people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
-        for d in linker.link(doc.text, people):
+        for d in linker.link(text_of(doc), people):
             span = doc.char_span(d.start, d.end, label=LABEL, alignment_mode="expand")
             if span is not None:
                 add_fact(doc, span, d.entry.value(), d.entry.id)

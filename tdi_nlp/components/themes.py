@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from . import text_of
+
 FACTORY = "tdi_themes"
 ORDER = 90
 
@@ -28,7 +30,7 @@ class ThemeTagger:
         found = []
         for sec in sections:
             start, end = int(sec["start"]), int(sec["end"])
-            text = doc.text[start:end]
+            text = text_of(doc)[start:end]
             for taxonomy in self.taxonomies:
                 for t in classify(text, taxonomy=taxonomy, minister=minister, top=self.top):
                     found.append({"taxonomy": taxonomy, "theme": t["theme"], "code": t["code"], "score": t["score"],
