@@ -53,6 +53,7 @@ class Patterns:
     abbr_after: re.Pattern  # "$10k": scale abbreviation right after a number preceded by a currency
     cents: re.Pattern
     percent: re.Pattern
+    percent_before: re.Pattern  # "pourcentage de" right before a number (matched on the text before it)
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,8 @@ def patterns() -> Patterns:
                          re.I),
         percent=re.compile(r"[ \u00a0\u202f]*(?:%|" + _alternation(s for s in g["percent"]["suffixes"] if s != "%")
                            + r")(?![\w])", re.I),
+        percent_before=re.compile(r"(?<![\w])(?:" + _alternation(g["percent"]["prefixes"]) + r")[ \u00a0\u202f]*$"
+                                  if g["percent"].get("prefixes") else r"(?!)", re.I),
     )
 
 
@@ -152,8 +155,11 @@ def read_percents(text: str, nums: list[Number]) -> list[dict]:
     out = []
     for i, n in enumerate(nums):
         m = patterns().percent.match(text, n.end)
+        before = patterns().percent_before.search(text, max(0, n.start - 40), n.start)
         if m and not n.article:
             out.append({"start": n.start, "end": m.end(), "percent": n.value, "num": i})
+        elif before and not n.article:
+            out.append({"start": before.start(), "end": n.end, "percent": n.value, "num": i})
         elif (i + 1 < len(nums) and not n.article and patterns().percent.match(text, nums[i + 1].end)
               and range_between(text, n.start, n.end, nums[i + 1].start)):
             out.append({"start": n.start, "end": n.end, "percent": n.value, "num": i})
