@@ -84,9 +84,14 @@ def test_au_plus_pres_is_not_a_qualifier(qnlp):
 @pytest.mark.parametrize("text, percent", [
     ("85 % des territoires", 85.0), ("20% d'entre eux", 20.0), ("65 % des projets", 65.0),
     ("un taux de 12,5 %", 12.5), ("dix pour cent des crédits", 10.0), ("vingt-deux pour-cent", 22.0),
+    ("un pourcentage de vingt", 20.0),
 ])
 def test_percent(qnlp, text, percent):
     assert values(qnlp, text, "PERCENT") == [{"percent": percent}]
+
+
+def test_pourcentage_without_a_number_is_not_a_percent(qnlp):
+    assert values(qnlp, "le pourcentage des entreprises aidées", "PERCENT") == []
 
 
 def test_percent_is_not_a_count(qnlp):
