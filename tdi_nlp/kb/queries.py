@@ -152,7 +152,8 @@ class KnowledgeBase:
             "by_kind": dict(q("SELECT kind, count(*) FROM documents GROUP BY kind ORDER BY kind").fetchall()),
             "mentions": dict(q("SELECT label, count(*) FROM mentions GROUP BY label ORDER BY label").fetchall()),
             "entities": dict(q("SELECT label, count(*) FROM entities GROUP BY label ORDER BY label").fetchall()),
-            "themes": dict(q("SELECT theme, count(*) FROM themes GROUP BY theme ORDER BY theme").fetchall()),
+            "themes": dict(q("SELECT taxonomy || ' · ' || theme, count(*) FROM themes GROUP BY taxonomy, theme "
+                             "ORDER BY taxonomy, theme").fetchall()),
             "errors": q("SELECT count(*) FROM errors").fetchone()[0],
         }
 
