@@ -133,17 +133,27 @@ def r_day_range(c: Candidate, ctx: Context) -> list[Fact]:
     return [Fact(c.start, c.end, "DATE", V.period(first, date(y, mo, d2), "day", inferred))]
 
 
-def r_cross_range(c: Candidate, ctx: Context) -> list[Fact]:
+def _range_years(c: Candidate, ctx: Context, m1: int, m2: int, d2: int | None) -> tuple[int, int, bool] | None:
+    """Years of both ends of a range across months ("du 28 novembre au 3 décembre 2018"), and whether inferred."""
     m = c.match
-    d1, m1, d2, m2 = ctx.day(m.group("d1")), ctx.month(m.group("m1")), ctx.day(m.group("d2")), ctx.month(m.group("m2"))
     y1, y2 = ctx.year(_g(m, "y1")), ctx.year(_g(m, "y2"))
     inferred = y2 is None
     if y2 is None:
         y2 = y1 + (m2 < m1) if y1 else ctx.infer_year(m2, d2, None, c)
     if y2 is None:
-        return []
+        return None
     if y1 is None:
         y1 = y2 - (m1 > m2)
+    return y1, y2, inferred
+
+
+def r_cross_range(c: Candidate, ctx: Context) -> list[Fact]:
+    m = c.match
+    d1, m1, d2, m2 = ctx.day(m.group("d1")), ctx.month(m.group("m1")), ctx.day(m.group("d2")), ctx.month(m.group("m2"))
+    years = _range_years(c, ctx, m1, m2, d2)
+    if years is None:
+        return []
+    y1, y2, inferred = years
     if d1 > V.last_day(y1, m1) or d2 > V.last_day(y2, m2):
         return []
     a, b = date(y1, m1, d1), date(y2, m2, d2)
@@ -156,13 +166,10 @@ def r_cross_range(c: Candidate, ctx: Context) -> list[Fact]:
 def r_month_range(c: Candidate, ctx: Context) -> list[Fact]:
     m = c.match
     m1, m2 = ctx.month(m.group("m1")), ctx.month(m.group("m2"))
-    y1, y2 = ctx.year(_g(m, "y1")), ctx.year(_g(m, "y2"))
-    inferred = y2 is None
-    if y2 is None:
-        y2 = y1 + (m2 < m1) if y1 else ctx.infer_year(m2, None, None, c)
-    if y2 is None:
+    years = _range_years(c, ctx, m1, m2, None)
+    if years is None:
         return []
-    y1 = y1 or y2 - (m1 > m2)
+    y1, y2, inferred = years
     a, b = date(y1, m1, 1), date(y2, m2, V.last_day(y2, m2))
     if b <= a:
         return []

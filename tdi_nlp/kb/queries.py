@@ -49,18 +49,12 @@ class KnowledgeBase:
                 ids = self.resolve_entity(ref, label)
                 where.append(f"d.id IN (SELECT doc_id FROM mentions WHERE entity_id IN ({','.join('?' * len(ids)) or 'NULL'}))")
                 args.extend(ids)
-        if theme:
-            where.append("d.id IN (SELECT doc_id FROM themes WHERE theme = ?)")
-            args.append(theme)
-        if rubrique:
-            where.append("lower(json_extract(d.metadata, '$.rubrique')) = lower(?)")
-            args.append(rubrique)
-        if date_from:
-            where.append("d.date >= ?")
-            args.append(date_from)
-        if date_to:
-            where.append("d.date <= ?")
-            args.append(date_to)
+        for value, clause in ((theme, "d.id IN (SELECT doc_id FROM themes WHERE theme = ?)"),
+                              (rubrique, "lower(json_extract(d.metadata, '$.rubrique')) = lower(?)"),
+                              (date_from, "d.date >= ?"), (date_to, "d.date <= ?")):
+            if value:
+                where.append(clause)
+                args.append(value)
         sql = ("SELECT d.id, d.source_key, d.path, d.format, d.kind, d.date, d.title, d.metadata FROM documents d"
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.date, d.id")
         if limit:
