@@ -185,3 +185,20 @@ def test_no_past_answer_says_so(tmp_path):
         w.replace_source("pr", "pr.txt", "sha", 1, [rec])
     d = draft("Une question sur les urgences ?", str(path), territories=set(), themes=set())
     assert d.sources == [] and "Aucune réponse antérieure" in d.text
+
+
+def test_ia_select_covers_a_second_reading_when_scores_are_close():
+    from tdi_nlp.drafting.diversify import ia_select
+    scores = [1.0, 0.98, 0.97, 0.95, 0.2]
+    readings = ["santé", "santé", "santé", "médecine", "médecine"]
+    order = ia_select(scores, readings, k=3)
+    assert order[0] == 0 and 3 in order[:3]           # the best stays first; the other reading gets a place
+    assert sorted(order) == list(range(5))            # a permutation: nothing lost
+
+
+def test_ia_select_keeps_the_ranking_when_one_reading_dominates():
+    from tdi_nlp.drafting.diversify import ia_select
+    scores = [1.0, 0.95, 0.9, 0.3]
+    readings = ["emploi", "emploi", "emploi", "chômage"]
+    assert ia_select(scores, readings, k=3) == [0, 1, 2, 3]
+    assert 3 in ia_select(scores, readings, k=3, prior={"chômage": 0.9}, alpha=1.0)[:2]  # the classifier disagrees

@@ -174,3 +174,21 @@ def test_every_an_json_file_reads(shared_dir):
         d = read_path(f).documents[0]
         kinds = {s.kind for s in d.sections}
         assert {"question", "answer"} <= kinds, f.name
+
+
+def test_an_json_interjection_before_the_called_deputy(tmp_path):
+    """A deputy who shouts before the one given the floor speaks is neither the author nor the question."""
+    html = ("<p align=\"CENTER\"> VARIOLE DU SINGE </p><br><strong>Mme la présidente. </strong>La parole est à "
+            "M. Andy Kerbrat.<br><br><strong>M. Julien Dive.</strong> Et la cravate ?<br><br>"
+            "<strong>Mme la présidente.</strong> Non, s'il vous plaît.<br><br>"
+            "<strong>M. Andy Kerbrat. </strong>Depuis le mois de juin, on ne cesse de vous interpeller sur la "
+            "vaccination. Que comptez-vous faire ?<br><br><strong>M. François Braun, </strong><i>ministre de la "
+            "santé et de la prévention.</i> Nous avons ouvert des centres de vaccination.")
+    data = {"question": {"uid": "QANR5L16QG9999", "type": "QG", "identifiant": {"numero": "9999"},
+                         "textesReponse": {"texteReponse": {"texte": html, "infoJO": {"dateJO": "2022-07-27"}}}}}
+    p = tmp_path / "qg.json"
+    p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    d = _doc(p, tmp_path)
+    question = [d.text[s.start:s.end] for s in d.sections if s.kind == "question"]
+    assert d.metadata["author"] == "M. Andy Kerbrat"
+    assert "cravate" not in " ".join(question) and "Que comptez-vous faire" in " ".join(question)

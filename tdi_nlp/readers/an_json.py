@@ -83,6 +83,21 @@ def split_turns(html: str) -> tuple[str | None, list[tuple[str, str | None, str]
     return title, out
 
 
+_GIVES_FLOOR = re.compile(r"parole est à\s+(?:M\.|Mme|Monsieur|Madame)?\s*([^,.;:!?]+)", re.I)
+
+
+def _name_key(speaker: str) -> str:
+    """A speaker's name without civility or trailing office, folded: "M. Andy Kerbrat," -> "andy kerbrat"."""
+    name = re.sub(r"^(?:M\.|Mme|Monsieur|Madame)\s+", "", speaker.strip(), flags=re.I)
+    return " ".join(name.split(",")[0].split()).lower()
+
+
+def _called(chair_text: str) -> str | None:
+    """The name of whom the chair gives the floor to ("La parole est à M. Andy Kerbrat."), folded."""
+    m = _GIVES_FLOOR.search(chair_text)
+    return " ".join(m.group(1).split()).lower() if m else None
+
+
 INTERJECTION_CHARS = 100  # a shorter turn of the author after the answer is an interjection
 
 
@@ -157,10 +172,15 @@ def read(text: str, key: str, path: str) -> Document:
         if qtype == "QG" or "<strong>" in answer["texte"]:
             title_t, turns = split_turns(answer["texte"])
             title = title_t or title
-            author, answered = None, False
-            for speaker, role, body in turns:
+            author, answered, called = None, False, None
+            speakers = [_name_key(t[0]) for t in turns]
+            for n, (speaker, role, body) in enumerate(turns):
                 if _CHAIR.match(speaker):
+                    called = _called(body) or called
                     continue
+                if (author is None and not answered and not role and called and _name_key(speaker) != called
+                        and called in speakers[n + 1:]):
+                    continue  # another deputy's interjection before the one given the floor speaks
                 if role:  # a member of the government, named with their office
                     answered = True
                     meta.setdefault("answered_by", speaker)
