@@ -7,9 +7,10 @@ import sys
 
 import pytest
 
-from tdi_nlp.config import settings
+from tdi_nlp.config import REPO_DIR, settings
 
 MODELS = settings.models_dir
+REPO = REPO_DIR
 needs_models = pytest.mark.skipif(not (MODELS / "themes-tdi.joblib").is_file()
                                   or not (MODELS / "themes-rubrique.joblib").is_file(),
                                   reason="theme models absent: run `tdi-nlp train`")
@@ -85,7 +86,9 @@ def test_rubrique_ranked_top3_and_ministry():
 def test_model_metadata():
     meta = json.loads((MODELS / "themes-tdi.json").read_text(encoding="utf-8"))
     assert meta["version"] and meta["taxonomy"] == "tdi"
-    assert meta["training"]["references"].endswith("tdi_labels_adjudicated.jsonl")
+    refs = meta["training"]["references"]
+    assert any(r.endswith("tdi_labels_adjudicated.jsonl") for r in refs)
+    assert all((REPO / r).is_file() for r in refs)
     assert [lab["code"] for lab in meta["labels"]] == ["calendrier", "eligibilite", "beneficiaires", "financement",
                                                        "mise_en_oeuvre", "bilan"]
     assert set(meta["thresholds"]) == {lab["code"] for lab in meta["labels"]}
@@ -175,6 +178,19 @@ def test_annotations_aligned_and_adjudicated_only_where_they_differ():
             assert r.get("adjudicated") is True
     rep = agreement.report(model.LABELS)["first_vs_second"]
     assert 0.0 < rep["pooled_kappa"] <= 1.0 and set(rep["per_label"]) == set(model.LABELS)
+
+
+def test_single_annotation_round_is_new_sentences_with_a_blind_check():
+    from tdi_nlp.themes import agreement, dataset, model
+    key = lambda r: (r["source"], r["doc"], r["sha1"])  # noqa: E731
+    adjudicated = {key(r) for r in dataset.load_references(dataset.LABELS_FILE)}
+    single = dataset.load_references(dataset.SINGLE_FILE)
+    check = dataset.load_references(dataset.CHECK_FILE)
+    assert single and not adjudicated & {key(r) for r in single}       # new sentences only
+    assert len({key(r) for r in single}) == len(single)
+    assert all("text" not in r and set(r["labels"]) <= set(model.LABELS) for r in single + check)
+    assert {key(r) for r in check} <= adjudicated                         # the check re-labels known sentences
+    assert agreement.report(model.LABELS)["single_vs_adjudicated"]["n"] == len(check)
 
 
 @needs_models

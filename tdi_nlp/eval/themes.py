@@ -1,7 +1,7 @@
 """``tdi-nlp eval themes``: cross-validated quality of the Territoires d'industrie theme classifier.
 
-Sentences of tdi_nlp/themes/data/tdi_labels_adjudicated.jsonl (``--labels first|second`` for one annotator's),
-resolved from ../shared; GroupKFold by source document (no document has sentences on both sides); in each outer fold
+Sentences of tdi_nlp/themes/data/tdi_labels_adjudicated.jsonl and tdi_labels_single.jsonl (``--labels adjudicated``
+for the double-annotated set alone, ``first|second`` for one of its annotations), resolved from ../shared; GroupKFold by source document (no document has sentences on both sides); in each outer fold
 the model is trained and its thresholds chosen on the training part only (inner out-of-fold predictions). Baseline:
 the theme cue lists (keyword match). Also prints the inter-annotator agreement (Cohen's kappa) of the two
 annotations before adjudication, the ceiling that label noise puts on any model.
@@ -17,8 +17,8 @@ HELP = "theme classifier (taxonomy tdi): cross-validated per-label P/R/F1 vs a k
 def add_arguments(parser) -> None:
     parser.add_argument("--folds", type=int, default=5, help="outer folds (default 5)")
     parser.add_argument("--inner-folds", type=int, default=3, help="folds to choose thresholds (default 3)")
-    parser.add_argument("--labels", choices=["adjudicated", "first", "second"], default="adjudicated",
-                        help="which annotation to evaluate against (default: adjudicated)")
+    parser.add_argument("--labels", choices=["all", "adjudicated", "first", "second"], default="all",
+                        help="which annotation to evaluate against (default: all = adjudicated + single)")
 
 
 def _counts(y: np.ndarray, pred: np.ndarray, j: int | None = None) -> tuple[int, int, int]:
@@ -54,6 +54,9 @@ def print_agreement(labels: list[str]) -> float:
     for name in ("first", "second"):
         d = rep[f"{name}_vs_adjudicated"]
         print(f"  {name} annotation vs adjudicated: pooled kappa {d['pooled_kappa']:.3f}, micro F1 {d['f1']:.3f}")
+    d = rep["single_vs_adjudicated"]
+    print(f"  round-5 annotators, blind, on {d['n']} adjudicated sentences: pooled kappa {d['pooled_kappa']:.3f}, "
+          f"micro F1 {d['f1']:.3f}")
     return ag["f1"]
 
 
@@ -64,13 +67,13 @@ def run(args) -> int:
     from ..config import settings
     from ..themes import model as m
     from ..themes import sources
-    from ..themes.dataset import FIRST_FILE, LABELS_FILE, SECOND_FILE, load_examples
+    from ..themes.dataset import FIRST_FILE, LABELS_FILE, SECOND_FILE, TRAINING_FILES, load_examples
 
     if not sources.shared_path(sources.AN_DIR).is_dir():
         print(f"eval themes: ../shared is absent ({settings.shared_dir}); nothing to evaluate")
         return 0
-    which = getattr(args, "labels", "adjudicated")
-    path = {"adjudicated": LABELS_FILE, "first": FIRST_FILE, "second": SECOND_FILE}[which]
+    which = getattr(args, "labels", "all")
+    path = {"all": TRAINING_FILES, "adjudicated": LABELS_FILE, "first": FIRST_FILE, "second": SECOND_FILE}[which]
     examples = load_examples(path)
     texts = [e.text for e in examples]
     groups = [e.group for e in examples]
@@ -85,7 +88,8 @@ def run(args) -> int:
             pred[te] = pipe.predict_proba([texts[i] for i in te]) >= thresholds
     base = m.binarize([m.keyword_labels(t) for t in texts]).astype(bool)
     n_docs = len(set(groups))
-    print(f"{len(examples)} labeled sentences ({path.name}) from {n_docs} documents; "
+    names = " + ".join(p.name for p in (path if isinstance(path, tuple) else (path,)))
+    print(f"{len(examples)} labeled sentences ({names}) from {n_docs} documents; "
           f"{args.folds}-fold GroupKFold by document")
     mi, ma = report(y, pred, m.LABELS, "model (TF-IDF words + cues + word vectors, one-vs-rest LR, tuned thresholds)")
     bmi, bma = report(y, base, m.LABELS, "baseline (keyword cues)")

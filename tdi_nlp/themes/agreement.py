@@ -5,7 +5,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .dataset import FIRST_FILE, LABELS_FILE, SECOND_FILE, load_references
+from .dataset import CHECK_FILE, FIRST_FILE, LABELS_FILE, SECOND_FILE, load_references
 
 
 def cohen_kappa(a: np.ndarray, b: np.ndarray) -> float:
@@ -46,6 +46,10 @@ def report(labels: list[str]) -> dict:
     """Agreement of the two annotations, and of each with the adjudicated labels."""
     first, second = aligned(FIRST_FILE, SECOND_FILE)
     _, adjudicated = aligned(FIRST_FILE, LABELS_FILE)
+    adj = {(r["source"], r["doc"], r["sha1"]): r["labels"] for r in load_references(LABELS_FILE)}
+    check = [r for r in load_references(CHECK_FILE) if (r["source"], r["doc"], r["sha1"]) in adj]
     return {"first_vs_second": agreement(labels, first, second),
             "first_vs_adjudicated": agreement(labels, first, adjudicated),
-            "second_vs_adjudicated": agreement(labels, second, adjudicated)}
+            "second_vs_adjudicated": agreement(labels, second, adjudicated),
+            "single_vs_adjudicated": agreement(labels, [adj[(r["source"], r["doc"], r["sha1"])] for r in check],
+                                               [r["labels"] for r in check])}

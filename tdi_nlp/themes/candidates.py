@@ -107,6 +107,10 @@ if __name__ == "__main__":
             seen |= {r["sha1"] for r in rows}
             _ACTIVE[0] = _EXTRA_RE
             rows = collect(60, 16, list(EXTRA_HINTS), seen)
+        if sys.argv[2] == "round5":  # round 5: a fresh draw with the first cues, away from every labeled sentence
+            from .dataset import FIRST_FILE, load_references
+            seen = {r["sha1"] for r in load_references(FIRST_FILE)}
+            rows = collect(100, 17, None, seen)
     with open(out, "w", encoding="utf-8") as fh:
         for i, r in enumerate(rows):
             fh.write(json.dumps({"i": i, **r}, ensure_ascii=False) + "\n")

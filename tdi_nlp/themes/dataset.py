@@ -6,8 +6,15 @@ same order (GUIDE.md tells how each was made):
 
 - ``data/tdi_labels.jsonl``: the first annotation (with its candidate ``round``);
 - ``data/tdi_labels_second.jsonl``: the independent second annotation;
-- ``data/tdi_labels_adjudicated.jsonl``: the adjudicated labels (``"adjudicated": true`` where the two differed),
-  used to train and evaluate the model.
+- ``data/tdi_labels_adjudicated.jsonl``: the adjudicated labels (``"adjudicated": true`` where the two differed).
+
+And a later round (round 5) with one annotation per sentence:
+
+- ``data/tdi_labels_single.jsonl``: new sentences, each labeled once;
+- ``data/tdi_labels_single_check.jsonl``: what the round-5 annotators gave, blind, to 40 sentences of the adjudicated
+  set mixed into their batches (their agreement with the adjudicated labels).
+
+The model is trained and evaluated on the adjudicated and the single-annotation sentences together (TRAINING_FILES).
 """
 from __future__ import annotations
 
@@ -23,6 +30,9 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 FIRST_FILE = DATA_DIR / "tdi_labels.jsonl"
 SECOND_FILE = DATA_DIR / "tdi_labels_second.jsonl"
 LABELS_FILE = DATA_DIR / "tdi_labels_adjudicated.jsonl"
+SINGLE_FILE = DATA_DIR / "tdi_labels_single.jsonl"
+CHECK_FILE = DATA_DIR / "tdi_labels_single_check.jsonl"
+TRAINING_FILES = (LABELS_FILE, SINGLE_FILE)
 
 
 @dataclass
@@ -73,8 +83,10 @@ def resolve(refs: list[dict]) -> tuple[list[Example], list[dict]]:
     return examples, problems
 
 
-def load_examples(path: Path | str = LABELS_FILE, strict: bool = False) -> list[Example]:
-    examples, problems = resolve(load_references(path))
+def load_examples(path: Path | str | tuple = TRAINING_FILES, strict: bool = False) -> list[Example]:
+    """The resolved examples of one reference file, or of several (a tuple of paths) in order."""
+    paths = path if isinstance(path, (tuple, list)) else (path,)
+    examples, problems = resolve([ref for p in paths for ref in load_references(p)])
     if problems and (strict or not examples):
         first = problems[0]
         raise RuntimeError(f"{len(problems)} labeled references could not be resolved "
