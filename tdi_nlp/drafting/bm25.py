@@ -1,47 +1,39 @@
-"""Okapi BM25 over a sparse term matrix (scipy), rebuilt in milliseconds from the stored term lists."""
+"""Okapi BM25 over pre-tokenized documents with bm25s (Lucene variant), plus each term's idf.
+
+bm25s keeps a sparse document-term score matrix, so a query scores every document in one pass; the index is rebuilt
+in milliseconds from the stored term lists. The idf of a term (the same formula as Lucene's BM25) also weighs the word
+vectors of the index.
+"""
 from __future__ import annotations
 
-from collections import Counter
-
 import numpy as np
-from scipy import sparse
 
 
 class BM25:
     def __init__(self, docs: list[list[str]], k1: float = 1.2, b: float = 0.75):
-        self.vocab: dict[str, int] = {}
-        rows, cols, vals = [], [], []
-        lengths = np.zeros(len(docs), dtype=np.float32)
-        for i, toks in enumerate(docs):
-            lengths[i] = len(toks)
-            for t, n in Counter(toks).items():
-                j = self.vocab.setdefault(t, len(self.vocab))
-                rows.append(i)
-                cols.append(j)
-                vals.append(n)
-        n_docs = max(len(docs), 1)
-        tf = sparse.csr_matrix((np.asarray(vals, dtype=np.float32), (rows, cols)),
-                               shape=(len(docs), len(self.vocab)))
-        df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=len(self.vocab)).astype(np.float32)
-        self.idf = np.log1p((n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
-        avg = float(lengths.mean()) if len(docs) and lengths.mean() > 0 else 1.0
-        norm = k1 * (1 - b + b * lengths / avg)
-        tf = tf.tocoo()
-        w = tf.data * (k1 + 1) / (tf.data + norm[tf.row])
-        # term weights per document, columns multiplied by idf: a query score is one sparse product
-        self.matrix = sparse.csc_matrix((w * self.idf[tf.col], (tf.row, tf.col)), shape=tf.shape)
         self.n_docs = len(docs)
+        self.vocab: dict[str, int] = {}
+        self.idf = np.zeros(0, dtype=np.float32)
+        self._model = None
+        if not any(docs):
+            return
+        import bm25s
+        model = bm25s.BM25(k1=k1, b=b, method="lucene")
+        model.index([list(d) for d in docs], show_progress=False)
+        self._model = model
+        self.vocab = {t: j for t, j in model.vocab_dict.items() if t}
+        df = np.diff(np.asarray(model.scores["indptr"]))  # documents per term (term-major sparse matrix)
+        idf = np.log1p((self.n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+        self.idf = np.zeros(len(model.vocab_dict), dtype=np.float32)
+        self.idf[: len(idf)] = idf[: len(self.idf)]
 
     def idf_of(self, term: str) -> float:
         j = self.vocab.get(term)
         return float(self.idf[j]) if j is not None else float(np.log1p(self.n_docs + 0.5))
 
     def scores(self, query: list[str]) -> np.ndarray:
-        q = np.zeros(len(self.vocab), dtype=np.float32)
-        for t, n in Counter(query).items():
-            j = self.vocab.get(t)
-            if j is not None:
-                q[j] += n
-        if not self.n_docs:
-            return np.zeros(0, dtype=np.float32)
-        return np.asarray(self.matrix @ q).ravel()
+        """The BM25 score of every document for a query (a repeated query term counts again)."""
+        known = [t for t in query if t in self.vocab]
+        if self._model is None or not known:
+            return np.zeros(self.n_docs, dtype=np.float32)
+        return np.asarray(self._model.get_scores(known), dtype=np.float32)
