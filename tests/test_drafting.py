@@ -201,4 +201,11 @@ def test_ia_select_keeps_the_ranking_when_one_reading_dominates():
     scores = [1.0, 0.95, 0.9, 0.3]
     readings = ["emploi", "emploi", "emploi", "chômage"]
     assert ia_select(scores, readings, k=3) == [0, 1, 2, 3]
-    assert 3 in ia_select(scores, readings, k=3, prior={"chômage": 0.9}, alpha=1.0)[:2]  # the classifier disagrees
+    assert ia_select(scores, readings, k=3, prior={"chômage": 0.9}, alpha=1.0)[:2] == [0, 3]  # classifier disagrees
+
+
+def test_ia_select_keeps_the_best_first_and_treats_a_missing_rubrique_as_its_own_reading():
+    from tdi_nlp.drafting.diversify import ia_select
+    # a seed document without rubrique scores far above an AN answer: it stays first
+    assert ia_select([1.035, 0.433], [None, "industrie"], k=3, prior={"industrie": 0.8}) == [0, 1]
+    assert ia_select([1.0, 0.99, 0.98], [None, None, "x"], k=2)[0] == 0

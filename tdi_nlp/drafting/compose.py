@@ -3,7 +3,8 @@
 Passages are sentences of the retrieved answers that share the most (idf-weighted) terms with the question,
 deduplicated, kept in source order then text order; a passage naming only other territories than the question's
 is flagged. A figure of a passage is listed under "Chiffres à vérifier" when the KB knows a newer value of the
-same counted thing (see kb/timeline.py).
+same counted thing, or a later and different euro amount of the same thing: same programmes, same scope (a total,
+an amount per year...), same nature (an envelope, an amount spent), not a part (see kb/timeline.py).
 """
 from __future__ import annotations
 
@@ -196,12 +197,100 @@ def stale_figures(kb, passages: list[Passage]) -> list[dict]:
             own_date = own["date"] if own else doc["date"]
             if own_date and own_date >= newest["date"]:
                 continue
-            out.append({"text": m["text"], "value": m["value"]["count"], "unit": unit, "doc_id": p.doc_id,
+            out.append({"label": "COUNT", "text": m["text"], "value": m["value"]["count"], "unit": unit,
+                        "doc_id": p.doc_id,
                         "source": p.source, "start": m["start"], "end": m["end"], "date": own_date,
                         "newer_value": newest["value"], "newer_date": newest["date"],
                         "newer_doc_id": newest["doc_id"], "newer_text": newest["text"],
                         "newer_sentence": newest["sentence"], "newer_snippet": _snippet(kb, newest)})
+    out += stale_amounts(kb, passages)
+    out.sort(key=lambda f: (next((i for i, p in enumerate(passages) if _inside(f, p)), 0), f["start"]))
     return out
+
+
+def _inside(figure: dict, p: Passage) -> bool:
+    return figure["doc_id"] == p.doc_id and p.start <= figure["start"] < p.end
+
+
+def _meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def stale_amounts(kb, passages: list[Passage]) -> list[dict]:
+    """Euro amounts of the passages for which the KB knows a later, different amount of the same thing.
+
+    Conservative: the amount must be dated, the newer one must come from another document (not from a question),
+    have a strictly later date and the same key (programmes, scope, nature, object: kb/timeline.py), its interval
+    ("plus de 1 milliard" allows up to 1,5 milliard) must not meet the cited one, and the amounts of its date must
+    agree with one another.
+    """
+    own = [f for f in tl.amount_facts(kb, {p.doc_id for p in passages}) if any(_inside(f, p) for p in passages)]
+    programmes = {e for f in own for e in f["key"][0] if e.startswith("programme:")}
+    others = tl.amount_facts(kb, tl.documents_naming(kb, programmes)) if own else []
+    excluded = set(tl.amount_rules()["newer_sections_excluded"])
+    out = []
+    for f in own:
+        if not f["date"]:
+            continue
+        later = [o for o in others if o["key"] == f["key"] and o["doc_id"] != f["doc_id"] and o["date"]
+                 and o["date"] > f["date"] and o["section"] not in excluded]
+        if not later:
+            continue
+        last = max(o["date"] for o in later)
+        newest = sorted((o for o in later if o["date"] == last), key=lambda o: (o["doc_id"], o["start"]))
+        if any(not _meet(a["interval"], b["interval"]) for a in newest for b in newest) \
+                or _meet(newest[-1]["interval"], f["interval"]):
+            continue                        # the newest sources disagree, or the cited amount still holds
+        n = newest[-1]
+        p = next(p for p in passages if _inside(f, p))
+        out.append({"label": "MONEY", "text": f["text"], "value": f["value"], "unit": f["currency"],
+                    "qualifier": f["qualifier"], "display": french_amount(f["value"], f["qualifier"], f["amount_max"]),
+                    "doc_id": f["doc_id"], "source": p.source, "start": f["start"], "end": f["end"], "date": f["date"],
+                    "newer_value": n["value"], "newer_qualifier": n["qualifier"],
+                    "newer_display": french_amount(n["value"], n["qualifier"], n["amount_max"]),
+                    "newer_date": n["date"], "newer_doc_id": n["doc_id"], "newer_text": n["text"],
+                    "newer_sentence": n["sentence"], "newer_snippet": _snippet(kb, n)})
+    return out
+
+
+CURRENCY_WORDS = {"EUR": "euros", "USD": "dollars", "GBP": "livres sterling", "CHF": "francs suisses"}
+QUALIFIER_WORDS = {">": "plus de", ">=": "au moins", "<": "moins de", "<=": "jusqu'à", "~": "environ"}
+SCALES = ((1e9, "milliard"), (1e6, "million"))
+
+
+def _fr_decimal(x: float, places: int = 3) -> str:
+    """1.36 -> "1,36", 150000 -> "150 000"; with places=2 a fraction keeps its cents (1500.5 -> "1 500,50")."""
+    if float(x).is_integer():
+        return f"{int(x):,}".replace(",", " ")
+    text = f"{x:,.{places}f}"
+    text = text if places == 2 else text.rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",")
+
+
+def _fr_number(x: float) -> tuple[str, bool]:
+    """(French number, scaled): 1.36e9 -> ("1,36 milliard", True), 150000 -> ("150 000", False)."""
+    for scale, word in SCALES:
+        if abs(x) >= scale:
+            n = round(x / scale, 3)
+            return f"{_fr_decimal(n)} {word}{'s' if n >= 2 else ''}", True
+    return _fr_decimal(x, places=2), False
+
+
+def french_amount(amount: float, qualifier: str | None = "=", amount_max: float | None = None,
+                  currency: str = "EUR") -> str:
+    """1.36e9 -> "1,36 milliard d'euros"; ">" 1e9 -> "plus d'un milliard d'euros"; 150000 -> "150 000 euros"."""
+    unit = CURRENCY_WORDS.get(currency, currency)
+    low, scaled = _fr_number(amount)
+    text = low
+    if amount_max is not None and amount_max != amount:
+        high, scaled = _fr_number(amount_max)
+        text = f"entre {low} et {high}"
+    text = re.sub(r"^1 (milli(?:on|ard))", r"un \1", text)
+    text += (" d'" if scaled else " ") + unit
+    words = QUALIFIER_WORDS.get(qualifier or "=")
+    if words and amount_max is None:
+        text = (words[:-1] + "'" if words.endswith(" de") and text.startswith("un ") else words + " ") + text
+    return text
 
 
 def _snippet(kb, value: dict, width: int = 70) -> str:
@@ -236,7 +325,8 @@ def render(question: str, question_ministry: str | None, hits, passages: list[Pa
         for s in stale:
             evidence = s["newer_snippet"]
             line = t["stale_line" if s["newer_date"] else "stale_line_undated"].format(
-                text=s["text"], ref=s["source"], newer=_fmt_value(s["newer_value"]), date=french_date(s["newer_date"]),
+                text=s["text"], ref=s["source"], newer=s.get("newer_display") or _fmt_value(s["newer_value"]),
+                date=french_date(s["newer_date"]),
                 source=s["newer_doc_id"], evidence=evidence)
             lines.append(f"- {line}")
         lines.append("")

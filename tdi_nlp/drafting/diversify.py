@@ -7,7 +7,8 @@ unanswered and V(d | c) how good d is if it belongs to c (confidence * its score
 gamma; confidence < 1, so one source never settles a reading for sure); after a pick, U of its reading is multiplied
 by (1 - V). Readings are the AN rubriques of the past questions; U starts as a mix of the
 rubrique classifier's probabilities for the question and the share of the retrieval score each rubrique holds among
-the best candidates.
+the best candidates. The best-scored source always keeps the first place; the diversification fills the next ones.
+A candidate without a rubrique is a reading of its own.
 """
 from __future__ import annotations
 
@@ -35,14 +36,14 @@ def ia_select(scores: list[float], readings: list[str | None], k: int, prior: di
     n = len(scores)
     if n < 2 or k < 2 or scores[0] <= 0:
         return list(range(n))
+    readings = [r if r else f"\0{i}" for i, r in enumerate(readings)]
     U = reading_weights(scores, readings, prior, alpha, temperature)
     V = [confidence * min(max(s / scores[0], 0.0), 1.0) ** gamma for s in scores]
-    chosen: list[int] = []
-    rest = list(range(n))
+    chosen, rest = [0], list(range(1, n))
+    U[readings[0]] *= 1 - V[0]
     while rest and len(chosen) < k:
-        best = max(rest, key=lambda i: (U.get(readings[i], 0.0) * V[i] if readings[i] else 0.0, V[i], -i))
+        best = max(rest, key=lambda i: (U.get(readings[i], 0.0) * V[i], V[i], -i))
         chosen.append(best)
         rest.remove(best)
-        if readings[best]:
-            U[readings[best]] = U.get(readings[best], 0.0) * (1 - V[best])
+        U[readings[best]] = U.get(readings[best], 0.0) * (1 - V[best])
     return chosen + rest

@@ -6,6 +6,10 @@ and plurals ignored, fuzzy), or MONEY mentions whose sentence names the thing. A
 of the same sentence (the closest), else by its document's date. Parts are left out ("trois nouveaux territoires",
 "25 territoires d'industrie fragiles", "4 des 124") and so is the older value of a change ("passent de 141 à 144":
 144 is kept). The rules are data: resources/drafting/timeline.toml.
+
+``amount_facts(kb, doc_ids)``: the euro amounts of documents with what makes two of them values of the same thing
+(the programmes named, the scope: total or per year/territory..., the nature: envelope or spent, the object), for
+the "Chiffres à vérifier" of draft answers. Rules: resources/drafting/amounts.toml.
 """
 from __future__ import annotations
 
@@ -175,3 +179,171 @@ def latest(values: list[dict]) -> dict | None:
     """The most recent dated value (the last one of its date when several)."""
     dated = [v for v in values if v["date"]]
     return dated[-1] if dated else None
+
+
+# --- euro amounts: what makes two amounts values of the same thing (rules: resources/drafting/amounts.toml) ---
+
+AMOUNT_RULES_PATH = RESOURCES_DIR / "drafting" / "amounts.toml"
+
+
+@lru_cache(maxsize=1)
+def amount_rules() -> dict:
+    with open(AMOUNT_RULES_PATH, "rb") as fh:
+        r = tomllib.load(fh)
+    r["_breaks"] = re.compile("|".join(re.escape(b) for b in r["clause_breaks"]), re.I)
+    return r
+
+
+def _clause_bounds(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The part of the sentence around [start, end) between two clause breaks ("; ", " dont ", ...)."""
+    s, e = sentence
+    left, right = s, e
+    for m in amount_rules()["_breaks"].finditer(text, s, e):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            right = m.start()
+            break
+    return left, right
+
+
+def _has(words: list[str], phrase: str) -> bool:
+    pw = _words(phrase)
+    return any(words[i:i + len(pw)] == pw for i in range(len(words) - len(pw) + 1)) if pw else False
+
+
+def _ends_near(words: list[str], phrases: list[str], slack: int = 2) -> bool:
+    """A phrase ending at most slack words before the end ("dont plus de": "dont" still counts)."""
+    return any(_has(words[-(len(_words(p)) + slack):], p) for p in phrases)
+
+
+def is_amount_part(text: str, m: dict) -> bool:
+    """True for a share or an increment of a larger amount: "dont 500 millions", "100 millions supplémentaires"."""
+    r = amount_rules()
+    before = _words(text[max(0, m["start"] - 40):m["start"]])
+    after = _words(text[m["end"]:m["end"] + 40])
+    return _ends_near(before, r["part_before"]) or _starts_with(after, r["part_after"])
+
+
+def amount_scope(clause_words: list[str], sentence_words: list[str]) -> str | None:
+    """"total", a scope such as "per_year" or "local" (cues in the rules), None when cues of several scopes occur."""
+    found = {s["name"] for s in amount_rules()["scope"]
+             if any(_has(sentence_words if s.get("reach") == "sentence" else clause_words, c) for c in s["cues"])}
+    return "total" if not found else (found.pop() if len(found) == 1 else None)
+
+
+def scope_comparable(scope: str | None) -> bool:
+    if scope == "total":
+        return True
+    return any(s["name"] == scope and s["comparable"] for s in amount_rules()["scope"])
+
+
+def amount_nature(clause_words: list[str]) -> str:
+    """"envelope" (planned), "done" (committed, paid) or "unknown" (cues of none or of both)."""
+    found = {n for n, cues in amount_rules()["nature"].items() if any(_has(clause_words, c) for c in cues)}
+    return found.pop() if len(found) == 1 else "unknown"
+
+
+def amount_object(text: str, end: int) -> str | None:
+    """The noun after the amount: "1 milliard d'euros de prêts" -> "pret" (None when absent or generic)."""
+    r = amount_rules()
+    m = re.match(r"\s*(?:de|d')\s*([^\W\d_]+'?)", fold(text[end:end + 40]))
+    if not m or m.group(1) in r["object_stopwords"]:
+        return None
+    word = _singular(m.group(1))
+    return None if word in r["generic_objects"] else word
+
+
+def _is_change(text: str, m: dict) -> bool:
+    """"passe de 1,36 milliard à 2 milliards": a range after a change verb is a change."""
+    before = _words(text[max(0, m["start"] - 40):m["start"]])
+    return _ends_near(before, amount_rules()["change_verbs"], slack=3)
+
+
+def amount_interval(value: dict) -> tuple[float, float]:
+    """The amounts a mention allows: "plus de 1 milliard" -> (1e9, 1.5e9) (tolerances in the rules file)."""
+    tol = amount_rules()["tolerance"]
+    low = float(value["amount"])
+    high = float(value.get("amount_max") or low)
+    q = value.get("qualifier") or "="
+    if q in (">", ">="):
+        return low, high * (1 + tol["bound"])
+    if q in ("<", "<="):
+        return low * (1 - tol["bound"]), high
+    if q == "~":
+        return low * (1 - tol["approx"]), high * (1 + tol["approx"])
+    return low * (1 - tol["exact"]), high * (1 + tol["exact"])
+
+
+def _subject(ents: list[dict], clause: tuple[int, int], sentence: tuple[int, int]) -> tuple[str, ...]:
+    """What an amount is of: the programmes named in its clause (else in its sentence), with the funders named in
+    the clause (operators, ministries) and the territories named in the sentence (a regional amount is another
+    thing than the national one). Empty when no programme is named."""
+    def inside(e, span):
+        return span[0] <= e["start"] and e["end"] <= span[1]
+    programmes = {e["entity_id"] for e in ents if e["label"] == "PROGRAMME" and inside(e, clause)}
+    if not programmes:
+        programmes = {e["entity_id"] for e in ents if e["label"] == "PROGRAMME" and inside(e, sentence)}
+    if not programmes:
+        return ()
+    kinds = amount_rules()["subject_org_kinds"]
+    orgs = {e["entity_id"] for e in ents if e["label"] == "ORG" and inside(e, clause)
+            and (e["value"] or {}).get("kind") in kinds}
+    places = {e["entity_id"] for e in ents if e["label"] == "TERRITORY" and inside(e, sentence)
+              and not e["entity_id"].startswith("country:")}
+    return tuple(sorted(programmes | orgs | places))
+
+
+def amount_facts(kb, doc_ids) -> list[dict]:
+    """The euro amounts of the documents that are totals of something a programme names, with their comparison key.
+
+    Each: {"doc_id", "start", "end", "text", "value" (amount), "qualifier", "interval", "currency", "section",
+    "date", "date_from", "sentence", "key": (subject, scope, nature, object)}. Parts, increments, change origins and
+    amounts named with no programme are left out; a sentence date later than the document's is a target, so the
+    document's date is used then.
+    """
+    out = []
+    for doc_id in sorted(set(doc_ids)):
+        doc = kb.con.execute("SELECT text, date FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if doc is None:
+            continue
+        text, doc_date = doc["text"], doc["date"]
+        rows = [dict(r, value=json.loads(r["value"]) if r["value"] else {}) for r in kb.con.execute(
+            "SELECT label, text, start, end, section, value, entity_id FROM mentions WHERE doc_id = ? AND label IN "
+            "('MONEY', 'DATE', 'PROGRAMME', 'ORG', 'TERRITORY') ORDER BY idx", (doc_id,))]
+        dates = [r for r in rows if r["label"] == "DATE"]
+        ents = [r for r in rows if r["label"] in ("PROGRAMME", "ORG", "TERRITORY") and r["entity_id"]]
+        for m in (r for r in rows if r["label"] == "MONEY"):
+            value = dict(m["value"])
+            if value.get("amount") is None or value.get("currency") != "EUR":
+                continue
+            if value.get("amount_max") is not None and _is_change(text, m):
+                value.update(amount=value["amount_max"], amount_max=None, qualifier="=")
+            elif is_amount_part(text, m) or is_change_origin(text, m):
+                continue
+            sentence = _sentence_bounds(text, m["start"], m["end"])
+            clause = _clause_bounds(text, m["start"], m["end"], sentence)
+            subject = _subject(ents, clause, sentence)
+            scope = amount_scope(_words(text[clause[0]:clause[1]]), _words(text[sentence[0]:sentence[1]]))
+            if not subject or not scope_comparable(scope):
+                continue
+            date, how = _date_of(m, sentence, dates, doc_date)
+            if date and doc_date and how == "sentence" and date > doc_date:
+                date, how = doc_date, "document"
+            out.append({"doc_id": doc_id, "start": m["start"], "end": m["end"], "text": m["text"],
+                        "label": "MONEY", "value": value["amount"], "qualifier": value.get("qualifier") or "=",
+                        "amount_max": value.get("amount_max"), "interval": amount_interval(value),
+                        "currency": "EUR", "section": m["section"], "date": date, "date_from": how,
+                        "sentence": text[sentence[0]:sentence[1]].strip(),
+                        "key": (subject, scope, amount_nature(_words(text[clause[0]:clause[1]])),
+                                amount_object(text, m["end"]))})
+    return out
+
+
+def documents_naming(kb, entity_ids) -> list[str]:
+    """Ids of the documents with a mention linked to one of entity_ids."""
+    ids = sorted(set(entity_ids))
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return [r[0] for r in kb.con.execute(f"SELECT DISTINCT doc_id FROM mentions WHERE entity_id IN ({marks})", ids)]
