@@ -175,7 +175,10 @@ def flag_territories(kb, passages: list[Passage], asked: set[str]) -> None:
 
 
 def stale_figures(kb, passages: list[Passage]) -> list[dict]:
-    """Figures of the passages for which the KB knows a newer value of the same counted thing."""
+    """Figures of the passages for which the KB knows a newer value: counts (COUNT) and euro amounts (MONEY),
+    in passage order; each {"label", "text", "value", "unit", "doc_id", "source", "start", "end", "date",
+    "newer_value", "newer_date", "newer_doc_id", "newer_text", "newer_sentence", "newer_snippet"}, and for amounts
+    also "qualifier", "newer_qualifier", "display" and "newer_display" (in French: "1,36 milliard d'euros")."""
     out, timelines = [], {}
     for p in passages:
         doc = kb.con.execute("SELECT text, date FROM documents WHERE id = ?", (p.doc_id,)).fetchone()
@@ -198,8 +201,7 @@ def stale_figures(kb, passages: list[Passage]) -> list[dict]:
             if own_date and own_date >= newest["date"]:
                 continue
             out.append({"label": "COUNT", "text": m["text"], "value": m["value"]["count"], "unit": unit,
-                        "doc_id": p.doc_id,
-                        "source": p.source, "start": m["start"], "end": m["end"], "date": own_date,
+                        "doc_id": p.doc_id, "source": p.source, "start": m["start"], "end": m["end"], "date": own_date,
                         "newer_value": newest["value"], "newer_date": newest["date"],
                         "newer_doc_id": newest["doc_id"], "newer_text": newest["text"],
                         "newer_sentence": newest["sentence"], "newer_snippet": _snippet(kb, newest)})
@@ -219,10 +221,10 @@ def _meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
 def stale_amounts(kb, passages: list[Passage]) -> list[dict]:
     """Euro amounts of the passages for which the KB knows a later, different amount of the same thing.
 
-    Conservative: the amount must be dated, the newer one must come from another document (not from a question),
-    have a strictly later date and the same key (programmes, scope, nature, object: kb/timeline.py), its interval
-    ("plus de 1 milliard" allows up to 1,5 milliard) must not meet the cited one, and the amounts of its date must
-    agree with one another.
+    Conservative: the amount must be dated (and not said of an earlier year than its document's); the newer one
+    must come from another document (not from a question), have a strictly later date and the same key (programmes,
+    scope, nature, object: kb/timeline.py); its interval ("plus de 1 milliard" allows up to 1,5 milliard) must not
+    meet the cited one, and the amounts of its date must agree with one another.
     """
     own = [f for f in tl.amount_facts(kb, {p.doc_id for p in passages}) if any(_inside(f, p) for p in passages)]
     programmes = {e for f in own for e in f["key"][0] if e.startswith("programme:")}
@@ -230,8 +232,8 @@ def stale_amounts(kb, passages: list[Passage]) -> list[dict]:
     excluded = set(tl.amount_rules()["newer_sections_excluded"])
     out = []
     for f in own:
-        if not f["date"]:
-            continue
+        if not f["date"] or (f["date_from"] == "sentence" and f["doc_date"] and f["date"][:4] < f["doc_date"][:4]):
+            continue                        # undated, or a past value stated as such ("en 2018, ... était doté de")
         later = [o for o in others if o["key"] == f["key"] and o["doc_id"] != f["doc_id"] and o["date"]
                  and o["date"] > f["date"] and o["section"] not in excluded]
         if not later:

@@ -155,7 +155,7 @@ def timeline(kb, thing: str) -> list[dict]:
         for m in ms:
             sent = _sentence_bounds(text, m["start"], m["end"])
             if m["label"] == "MONEY":
-                if not _money_matches(text[sent[0]:sent[1]], thing_words):
+                if not _money_matches(text[sent[0]:sent[1]], thing_words) or is_amount_part(text, m):
                     continue
                 value = m["value"].get("amount")
             else:
@@ -238,10 +238,10 @@ def scope_comparable(scope: str | None) -> bool:
     return any(s["name"] == scope and s["comparable"] for s in amount_rules()["scope"])
 
 
-def amount_nature(clause_words: list[str]) -> str:
-    """"envelope" (planned), "done" (committed, paid) or "unknown" (cues of none or of both)."""
+def amount_nature(clause_words: list[str]) -> str | None:
+    """"envelope" (planned, the default), "done" (committed, paid) or None (cues of both)."""
     found = {n for n, cues in amount_rules()["nature"].items() if any(_has(clause_words, c) for c in cues)}
-    return found.pop() if len(found) == 1 else "unknown"
+    return None if len(found) > 1 else (found.pop() if found else "envelope")
 
 
 def amount_object(text: str, end: int) -> str | None:
@@ -275,15 +275,48 @@ def amount_interval(value: dict) -> tuple[float, float]:
     return low * (1 - tol["exact"]), high * (1 + tol["exact"])
 
 
-def _subject(ents: list[dict], clause: tuple[int, int], sentence: tuple[int, int]) -> tuple[str, ...]:
-    """What an amount is of: the programmes named in its clause (else in its sentence), with the funders named in
+_QUALIFIER_WORDS = {"plus", "moins", "de", "d'", "pres", "environ", "quelque"}
+
+
+def _is_clause_subject(text: str, e: dict, clause_start: int) -> bool:
+    """The programme mention heads its phrase: "Le plan X", "le programme « X »", ", plan X", "l'enveloppe du plan
+    X" (not "le volet export du plan X")."""
+    r = amount_rules()
+    tokens = re.findall(r"[a-z0-9]+'?|[,;:(—–-]", fold(text[clause_start:e["start"]]))
+    while tokens and tokens[-1] in r["owner_heads"]:
+        tokens.pop()
+    if not tokens or not tokens[-1][0].isalnum() or tokens[-1] in r["owner_determiners"]:
+        return True
+    if tokens[-1] in ("la", "l'") and tokens[-2:-1] == ["de"]:
+        tokens.pop()
+    return len(tokens) > 1 and tokens[-1] in ("du", "de", "d'") and tokens[-2] in r["owner_nouns"]
+
+
+def _owns(text: str, e: dict, m: dict, clause_start: int) -> bool:
+    """Whether programme mention e is written as the owner of the whole amount m (rules: owner_*)."""
+    r = amount_rules()
+    if e["end"] <= m["start"]:
+        gap = _words(text[e["end"]:m["start"]])
+        allowed = set(r["owner_before"]) | set(r["change_verbs"])
+        return 0 < len(gap) <= r["owner_max_gap"] and _is_clause_subject(text, e, clause_start) \
+            and all(w in allowed or re.fullmatch(r"(19|20)\d\d", w) for w in gap)
+    if e["start"] >= m["end"]:
+        gap = _words(text[m["end"]:e["start"]])
+        before = [w for w in _words(text[max(0, m["start"] - 30):m["start"]]) if w not in _QUALIFIER_WORDS]
+        return bool(before) and before[-1] in r["owner_articles"] and len(gap) <= 3 \
+            and all(w in r["owner_after"] for w in gap)
+    return False
+
+
+def _subject(text: str, m: dict, ents: list[dict], clause: tuple[int, int],
+             sentence: tuple[int, int]) -> tuple[str, ...]:
+    """What an amount is the total of: the programmes written as its owner in its clause, with the funders named in
     the clause (operators, ministries) and the territories named in the sentence (a regional amount is another
-    thing than the national one). Empty when no programme is named."""
+    thing than the national one). Empty when no programme owns the amount."""
     def inside(e, span):
         return span[0] <= e["start"] and e["end"] <= span[1]
-    programmes = {e["entity_id"] for e in ents if e["label"] == "PROGRAMME" and inside(e, clause)}
-    if not programmes:
-        programmes = {e["entity_id"] for e in ents if e["label"] == "PROGRAMME" and inside(e, sentence)}
+    programmes = {e["entity_id"] for e in ents if e["label"] == "PROGRAMME" and inside(e, clause)
+                  and _owns(text, e, m, clause[0])}
     if not programmes:
         return ()
     kinds = amount_rules()["subject_org_kinds"]
@@ -298,9 +331,9 @@ def amount_facts(kb, doc_ids) -> list[dict]:
     """The euro amounts of the documents that are totals of something a programme names, with their comparison key.
 
     Each: {"doc_id", "start", "end", "text", "value" (amount), "qualifier", "interval", "currency", "section",
-    "date", "date_from", "sentence", "key": (subject, scope, nature, object)}. Parts, increments, change origins and
-    amounts named with no programme are left out; a sentence date later than the document's is a target, so the
-    document's date is used then.
+    "date", "date_from", "doc_date", "sentence", "key": (subject, scope, nature, object)}. Parts, increments, change
+    origins and amounts that no programme owns ("le programme X est doté de", "les N d'euros du plan X") are left
+    out; a sentence date later than the document's is a target, so the document's date is used then.
     """
     out = []
     for doc_id in sorted(set(doc_ids)):
@@ -311,8 +344,9 @@ def amount_facts(kb, doc_ids) -> list[dict]:
         rows = [dict(r, value=json.loads(r["value"]) if r["value"] else {}) for r in kb.con.execute(
             "SELECT label, text, start, end, section, value, entity_id FROM mentions WHERE doc_id = ? AND label IN "
             "('MONEY', 'DATE', 'PROGRAMME', 'ORG', 'TERRITORY') ORDER BY idx", (doc_id,))]
-        dates = [r for r in rows if r["label"] == "DATE"]
         ents = [r for r in rows if r["label"] in ("PROGRAMME", "ORG", "TERRITORY") and r["entity_id"]]
+        dates = [r for r in rows if r["label"] == "DATE"   # not "demain" of "Petites villes de demain"
+                 and not any(e["start"] < r["end"] and r["start"] < e["end"] for e in ents)]
         for m in (r for r in rows if r["label"] == "MONEY"):
             value = dict(m["value"])
             if value.get("amount") is None or value.get("currency") != "EUR":
@@ -323,9 +357,10 @@ def amount_facts(kb, doc_ids) -> list[dict]:
                 continue
             sentence = _sentence_bounds(text, m["start"], m["end"])
             clause = _clause_bounds(text, m["start"], m["end"], sentence)
-            subject = _subject(ents, clause, sentence)
+            subject = _subject(text, m, ents, clause, sentence)
             scope = amount_scope(_words(text[clause[0]:clause[1]]), _words(text[sentence[0]:sentence[1]]))
-            if not subject or not scope_comparable(scope):
+            nature = amount_nature(_words(text[clause[0]:clause[1]]))
+            if not subject or not scope_comparable(scope) or nature is None:
                 continue
             date, how = _date_of(m, sentence, dates, doc_date)
             if date and doc_date and how == "sentence" and date > doc_date:
@@ -334,9 +369,9 @@ def amount_facts(kb, doc_ids) -> list[dict]:
                         "label": "MONEY", "value": value["amount"], "qualifier": value.get("qualifier") or "=",
                         "amount_max": value.get("amount_max"), "interval": amount_interval(value),
                         "currency": "EUR", "section": m["section"], "date": date, "date_from": how,
+                        "doc_date": doc_date,
                         "sentence": text[sentence[0]:sentence[1]].strip(),
-                        "key": (subject, scope, amount_nature(_words(text[clause[0]:clause[1]])),
-                                amount_object(text, m["end"]))})
+                        "key": (subject, scope, nature, amount_object(text, m["end"]))})
     return out
 
 
