@@ -17,7 +17,7 @@ def load(components=None):
 
 def extract(path_or_text, date: str | None = None, nlp=None) -> list[dict]:
     """Document records (the JSON Lines contract) for a file, a folder or a text."""
-    from .extract import extract as _extract
+    from .extraction import extract as _extract
     return _extract(path_or_text, date=date, nlp=nlp)
 
 

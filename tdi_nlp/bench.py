@@ -37,7 +37,7 @@ def _bare(folder: str) -> dict:
 
 
 def _extract(folder: str, workers: int) -> dict:
-    from .extract import run
+    from .extraction import run
     from .pipeline import load
     nlp = load()
     with tempfile.TemporaryDirectory() as tmp:

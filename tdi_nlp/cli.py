@@ -21,7 +21,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _cmd_extract(args) -> int:
-    from .extract import run_cli
+    from .extraction import run_cli
     return run_cli(args)
 
 

@@ -58,7 +58,7 @@ def small_kb(tmp_path, nlp):
 
 @pytest.fixture(scope="module")
 def seeds_kb(tmp_path_factory, nlp, corpus_dir):
-    from tdi_nlp.extract import run
+    from tdi_nlp.extraction import run
     path = tmp_path_factory.mktemp("seeds") / "seeds.sqlite"
     run([str(corpus_dir)], str(path), show_progress=False, nlp=nlp)
     return path

@@ -59,7 +59,7 @@ DOCS = [
 
 @pytest.fixture(scope="module")
 def money_kb(tmp_path_factory, nlp):
-    from tdi_nlp.extract import run
+    from tdi_nlp.extraction import run
     folder = tmp_path_factory.mktemp("money")
     with open(folder / "docs.jsonl", "w", encoding="utf-8") as fh:
         for doc_id, kind, date, text in DOCS:
@@ -136,7 +136,7 @@ def test_french_amounts():
 
 @pytest.fixture(scope="module")
 def seeds_kb(tmp_path_factory, nlp, corpus_dir):
-    from tdi_nlp.extract import run
+    from tdi_nlp.extraction import run
     path = tmp_path_factory.mktemp("seeds") / "seeds.sqlite"
     run([str(corpus_dir)], str(path), show_progress=False, nlp=nlp)
     return path

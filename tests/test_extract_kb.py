@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from tdi_nlp.cli import main
-from tdi_nlp.extract import run
+from tdi_nlp.extraction import run
 from tdi_nlp.kb import KnowledgeBase
 
 
@@ -179,3 +179,12 @@ def test_a_failing_component_fails_one_document_only(folder, tmp_path):
     with KnowledgeBase(tmp_path / "kb.sqlite") as kb:
         err = kb.errors()[0]
         assert err["source_key"] == "002_press_release.pdf" and "explode_on_pdf" in err["reason"]
+
+
+def test_api_extract_stays_callable_and_takes_long_texts(stock):
+    import tdi_nlp
+    import tdi_nlp.extraction  # noqa: F401  (importing the module must not shadow the function)
+    long_text = "Le programme Territoires d'industrie compte 124 territoires. " * 20   # > 255 bytes, no newline
+    for _ in range(2):
+        recs = tdi_nlp.extract(long_text, date="2019-01-01", nlp=stock)
+        assert len(recs) == 1 and recs[0]["text"].startswith("Le programme") and recs[0]["date"] == "2019-01-01"

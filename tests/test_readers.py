@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from tdi_nlp.extract import prepare
+from tdi_nlp.extraction import prepare
 from tdi_nlp.readers import ReaderError, read_path
 
 SEED_000 = "000_56cbaf23b5cb3c3e.txt"

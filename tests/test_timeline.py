@@ -84,7 +84,7 @@ def test_other_things_and_unknown_things(kb):
 
 
 def test_seed_corpus_timeline(tmp_path, nlp, corpus_dir):
-    from tdi_nlp.extract import run
+    from tdi_nlp.extraction import run
     path = tmp_path / "seeds.sqlite"
     run([str(corpus_dir)], str(path), show_progress=False, nlp=nlp)
     with KnowledgeBase(path) as k:

@@ -32,7 +32,7 @@ from werkzeug.serving import make_server  # noqa: E402
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory, corpus_dir):
-    from tdi_nlp.extract import run
+    from tdi_nlp.extraction import run
     from tdi_nlp.web import create_app
     kb_path = str(tmp_path_factory.mktemp("web_browser") / "kb.sqlite")
     run([str(corpus_dir / name) for name in SEEDS], kb_path, show_progress=False)

@@ -33,7 +33,7 @@ class Draft:
 
 def question_facts(question: str, nlp=None) -> tuple[set[str], set[str]]:
     """(territory ids, themes) of a question text, read by the project pipeline."""
-    from ..extract import extract
+    from ..extraction import extract
     from ..pipeline import load
     from .analysis import adopt
     nlp = nlp or load()

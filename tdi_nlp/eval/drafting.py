@@ -32,7 +32,7 @@ def add_arguments(parser) -> None:
 
 def load_entries(folder) -> list[dict]:
     from ..drafting.index import entry_from_document
-    from ..extract import prepare
+    from ..extraction import prepare
     from ..readers import iter_files, read_path
     out = []
     for f, root in iter_files([folder]):

@@ -59,7 +59,7 @@ def _fold(text: str) -> str:
 
 def _seed_doc(nlp, path: Path, date: str):
     try:
-        from ..extract import prepare
+        from ..extraction import prepare
         from ..readers import read_path
         from ..records import make_doc
         document, _ = prepare(read_path(path).documents[0])

@@ -16,7 +16,7 @@ _lock = threading.Lock()  # one spaCy call at a time (the pipeline is shared by 
 def entities(text: str) -> list[dict]:
     """Mentions of the question as records do: [{label, text, start, end, value, entity_id}]."""
     from ..document import Document
-    from ..extract import prepare
+    from ..extraction import prepare
     from ..pipeline import load
     from ..records import make_doc, to_record
     doc = Document(id="question-" + hashlib.sha1(text.encode()).hexdigest()[:12], text=text, source="<web>",

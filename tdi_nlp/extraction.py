@@ -48,8 +48,12 @@ def extract(path_or_text, date: str | None = None, nlp=None) -> list[dict]:
     """Records for a file, a folder, or a text (API; nothing is stored)."""
     from .pipeline import load
     nlp = nlp or load()
-    p = Path(path_or_text) if isinstance(path_or_text, (str, Path)) and len(str(path_or_text)) < 4096 else None
-    if p is not None and p.exists():
+    p = Path(path_or_text) if isinstance(path_or_text, (str, Path)) and "\n" not in str(path_or_text) else None
+    try:
+        is_path = p is not None and p.exists()
+    except OSError:  # a text too long to be a file name
+        is_path = False
+    if is_path:
         docs = []
         for f, root in iter_files([p]):
             docs.extend(read_path(f, root).documents)
