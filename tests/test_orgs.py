@@ -79,3 +79,14 @@ def test_ambiguous_acronyms_need_the_long_form(people_nlp):
     assert spans(people_nlp, "Présentez votre CNI au guichet ; la DGE finance les communes.") == []
     found = spans(people_nlp, "La DGE finance les communes. La Direction générale des entreprises aussi.")
     assert [s._.entity_id for s in found] == ["org:dge", "org:dge"]
+
+
+def test_a_date_inside_a_programme_name_is_not_a_date():
+    from tdi_nlp.pipeline import load
+    nlp = load(["tdi_dates", "tdi_orgs"])
+    text = "Le programme Petites villes de demain sera lancé demain, le 1er octobre 2020."
+    found = spans(nlp, text, date="2020-09-30", label="DATE")
+    assert [s.text for s in found if "demain" in s.text] == ["demain"]      # the adverb only
+    assert all(s.start_char > text.index("lancé") for s in found)
+    assert [s._.entity_id for s in spans(nlp, text, date="2020-09-30", label="PROGRAMME")] == \
+        ["programme:petites-villes-de-demain"]

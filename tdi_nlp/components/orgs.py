@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from . import add_fact, facts, text_of
+from . import FACTS, add_fact, facts, text_of
 from ..config import RESOURCES_DIR
 from ._people_kb import active, kb
 from ._people_text import fold, slugify, strip_accents, words
@@ -102,7 +102,19 @@ class OrgTagger:
             add_fact(doc, span, self._value(entry), f"org:{entry['id']}")
         self._ministries(doc, taken)
         self._role_objects(doc, taken)
+        self._drop_dates_inside(doc, [(sp.start_char, sp.end_char) for sp in kept if sp.label_ == "PROGRAMME"])
         return doc
+
+    @staticmethod
+    def _drop_dates_inside(doc: Doc, names: list[tuple[int, int]]) -> None:
+        """A date inside a programme's name is part of the name: "Petites villes de demain", "France 2030"."""
+        if not names or FACTS not in doc.spans:
+            return
+        group = doc.spans[FACTS]
+        keep = [f for f in group if not (f.label_ in ("DATE", "DURATION")
+                                         and any(s <= f.start_char and f.end_char <= e for s, e in names))]
+        if len(keep) != len(group):
+            doc.spans[FACTS] = keep
 
     @staticmethod
     def _value(entry: dict) -> dict:

@@ -179,7 +179,7 @@ def stale_figures(kb, passages: list[Passage]) -> list[dict]:
     in passage order; each {"label", "text", "value", "unit", "doc_id", "source", "start", "end", "date",
     "newer_value", "newer_date", "newer_doc_id", "newer_text", "newer_sentence", "newer_snippet"}, and for amounts
     also "qualifier", "newer_qualifier", "display" and "newer_display" (in French: "1,36 milliard d'euros")."""
-    out, timelines = [], {}
+    out, timelines, scopes = [], {}, {}
     for p in passages:
         doc = kb.con.execute("SELECT text, date FROM documents WHERE id = ?", (p.doc_id,)).fetchone()
         for m in kb.mentions(label="COUNT", doc_id=p.doc_id):
@@ -193,7 +193,9 @@ def stale_figures(kb, passages: list[Passage]) -> list[dict]:
             if key not in timelines:
                 timelines[key] = tl.timeline(kb, unit)
             values = timelines[key]
-            newest = tl.latest(values)
+            scope = _count_scope(kb, p.doc_id, m["start"], m["end"], scopes)
+            newest = tl.latest([v for v in values if v["doc_id"] == p.doc_id and v["start"] == m["start"]
+                                or _comparable(scope, _count_scope(kb, v["doc_id"], v["start"], v["end"], scopes))])
             if newest is None or newest["value"] == m["value"]["count"]:
                 continue
             own = next((v for v in values if v["doc_id"] == p.doc_id and v["start"] == m["start"]), None)
@@ -208,6 +210,36 @@ def stale_figures(kb, passages: list[Passage]) -> list[dict]:
     out += stale_amounts(kb, passages)
     out.sort(key=lambda f: (next((i for i, p in enumerate(passages) if _inside(f, p)), 0), f["start"]))
     return out
+
+
+def _count_scope(kb, doc_id: str, start: int, end: int, cache: dict) -> tuple[bool, frozenset, frozenset]:
+    """What a count is a count of, beyond its unit: (the unit names a programme, the other programmes and the
+    territories named in its sentence). "144 territoires d'industrie" -> (True, {}, {}): the Territoires d'industrie
+    named beside it are members of the counted set, not its scope; "61 000 emplois" in a sentence on the
+    Hauts-de-France -> (False, {}, {"region:32"})."""
+    if doc_id not in cache:
+        row = kb.con.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        ents = [e for e in kb.mentions(doc_id=doc_id) if e["label"] in ("PROGRAMME", "TERRITORY") and e.get("entity_id")]
+        cache[doc_id] = (row["text"] if row else "", ents)
+    text, ents = cache[doc_id]
+    unit = [e for e in ents if e["label"] == "PROGRAMME" and start <= e["start"] < end]
+    s, e = tl._sentence_bounds(text, start, end)
+    named = [x for x in ents if s <= x["start"] < e and x not in unit]
+    members = {u["entity_id"].split(":", 1)[1] for u in unit}
+    territories = {x["entity_id"] for x in named if x["label"] == "TERRITORY"
+                   and not (unit and x["entity_id"].startswith("tdi:"))}
+    programmes = {x["entity_id"] for x in named if x["label"] == "PROGRAMME" and x["entity_id"].split(":", 1)[1]
+                  not in members}
+    return bool(unit), frozenset(programmes), frozenset(territories)
+
+
+def _comparable(a: tuple, b: tuple) -> bool:
+    """Two counts of the same unit count the same thing: the same territories named, and a unit that names the
+    programme or the same programmes named. A generic unit ("emplois", "communes") with no programme is never
+    compared: a newer count of jobs elsewhere does not make a figure out of date."""
+    if a[2] != b[2]:
+        return False
+    return (a[0] and b[0]) or (bool(a[1]) and a[1] == b[1])
 
 
 def _inside(figure: dict, p: Passage) -> bool:

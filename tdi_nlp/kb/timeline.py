@@ -3,7 +3,8 @@
 ``timeline(kb, "territoires d'industrie")`` -> ``[{"value", "date", "doc_id", "text", "start", "end", ...}]``
 sorted by date (undated values last). Values come from COUNT mentions whose unit matches the thing (accents, case
 and plurals ignored, fuzzy), or MONEY mentions whose sentence names the thing. A value is dated by a DATE mention
-of the same sentence (the closest), else by its document's date. Parts are left out ("trois nouveaux territoires",
+of the same sentence (the closest), else by its document's date; a sentence date later than the document's marks a
+target ("date_from": "projection"), which latest() leaves out. Parts are left out ("trois nouveaux territoires",
 "25 territoires d'industrie fragiles", "4 des 124") and so is the older value of a change ("passent de 141 à 144":
 144 is kept). The rules are data: resources/drafting/timeline.toml.
 
@@ -165,6 +166,8 @@ def timeline(kb, thing: str) -> list[dict]:
             if value is None:
                 continue
             date, how = _date_of(m, sent, dates, doc_date)
+            if how == "sentence" and doc_date and date and date[:10] > doc_date[:10]:
+                how = "projection"  # "3 000 communes d'ici 2024", said in 2020: a target, not a value of 2024
             out.append({"value": value, "date": date, "doc_id": doc_id, "text": m["text"], "start": m["start"],
                         "end": m["end"], "label": m["label"], "unit": m["value"].get("unit") or m["value"].get("currency"),
                         "qualifier": m["value"].get("qualifier"), "date_from": how,
@@ -176,8 +179,9 @@ def timeline(kb, thing: str) -> list[dict]:
 
 
 def latest(values: list[dict]) -> dict | None:
-    """The most recent dated value (the last one of its date when several)."""
-    dated = [v for v in values if v["date"]]
+    """The most recent dated value (the last one of its date when several); targets dated in the future of their
+    document ("date_from": "projection") are not values known at that date."""
+    dated = [v for v in values if v["date"] and v.get("date_from") != "projection"]
     return dated[-1] if dated else None
 
 

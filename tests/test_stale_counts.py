@@ -1,0 +1,61 @@
+"""Draft answers: a count is out of date only when a later count of the same thing exists (issue 6)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tdi_nlp.drafting import analysis
+from tdi_nlp.drafting.compose import Passage, stale_figures
+from tdi_nlp.kb import KnowledgeBase
+from tdi_nlp.kb.timeline import latest, timeline
+
+QUESTION = "Texte de la question\n\n{q}\n\nTexte de la réponse\n\n{a}\n"
+DOCS = [
+    ("qe-2019", "written_question", "2019-04-16", QUESTION.format(
+        q="M. Martin interroge la ministre sur le programme Territoires d'industrie.",
+        a="Le Premier ministre a annoncé 124 territoires d'industrie. Dans l'usine de Lens, 600 emplois ont été "
+          "créés. Le programme Petites villes de demain concerne 1 000 communes.")),
+    # a later national count of the same programme: 124 is out of date
+    ("pr-2019", "press_release", "2019-09-24", "Le programme compte désormais 144 territoires d'industrie."),
+    # a later regional count of the same programme is another thing
+    ("pr-region", "press_release", "2020-01-10", "En Occitanie, on compte 15 territoires d'industrie."),
+    # a later count of jobs elsewhere does not make the Lens figure out of date
+    ("pr-jobs", "press_release", "2020-02-01", "À Dunkerque, 4 emplois ont été créés."),
+    # a target for 2024, said in 2020, is not a value known in 2024
+    ("pr-target", "press_release", "2020-10-01", "Le programme Petites villes de demain concernera 3 000 communes "
+                                                 "d'ici novembre 2024."),
+]
+
+
+@pytest.fixture(scope="module")
+def counts_kb(tmp_path_factory, nlp):
+    from tdi_nlp.extraction import run
+    folder = tmp_path_factory.mktemp("counts")
+    with open(folder / "docs.jsonl", "w", encoding="utf-8") as fh:
+        for doc_id, kind, date, text in DOCS:
+            fh.write(json.dumps({"id": doc_id, "kind": kind, "date": date, "text": text}, ensure_ascii=False) + "\n")
+    path = folder / "counts.sqlite"
+    run([str(folder / "docs.jsonl")], str(path), show_progress=False, nlp=nlp)
+    with KnowledgeBase(path) as kb:
+        yield kb
+
+
+def _answer(kb, doc_id: str) -> list[Passage]:
+    doc = kb.document(doc_id)
+    sec = next(s for s in doc["sections"] if s["kind"] == "answer")
+    return [Passage(1, doc_id, s, e, doc["text"][s:e], 1.0)
+            for s, e in analysis.sentences(doc["text"][sec["start"]:sec["end"]], sec["start"])]
+
+
+def test_only_the_national_programme_count_is_flagged(counts_kb):
+    flagged = {f["value"]: f for f in stale_figures(counts_kb, _answer(counts_kb, "qe-2019")) if f["label"] == "COUNT"}
+    assert set(flagged) == {124}
+    assert flagged[124]["newer_value"] == 144 and flagged[124]["newer_doc_id"] == "pr-2019"
+
+
+def test_a_target_is_not_the_latest_value(counts_kb):
+    values = timeline(counts_kb, "communes")
+    target = next(v for v in values if v["value"] == 3000)
+    assert target["date_from"] == "projection"
+    assert latest(values)["value"] != 3000
