@@ -54,8 +54,10 @@ def hints(sentence: str) -> list[str]:
     return [k for k, rx in _ACTIVE[0].items() if rx.search(sentence)]
 
 
-def _sentences(source: str, doc_id: str, text: str, min_len=50, max_len=600, questions=False):
-    for s, e in split_sentences(text):
+def _sentences(source: str, doc_id: str, text: str, min_len=50, max_len=600, questions=False, within=None):
+    lo, hi = within or (0, len(text))
+    for s, e in split_sentences(text[lo:hi]):
+        s, e = s + lo, e + lo
         seg = text[s:e]
         if questions and not seg.rstrip().endswith("?"):
             continue
@@ -72,9 +74,11 @@ def collect(per_theme: int = 56, seed: int = 13, themes=None, exclude=(), questi
     for p in sorted((REPO_DIR / "corpus").glob("*.txt")):
         src = f"corpus/{p.name}"
         pool.setdefault("corpus", []).extend(_sentences(src, p.stem, sources.document_text(src, p.stem)))
-    for rec in sources.an_records():
-        src = f"{sources.AN_DIR}/{rec['id']}.json"
-        pool.setdefault("an", []).extend(_sentences(src, rec["id"], rec["text"], questions=questions))
+    for path in sorted(sources.shared_path(sources.AN_DIR).glob("*.json")):
+        doc = sources.read_documents(str(path))[0]
+        src = f"{sources.AN_DIR}/{path.name}"
+        for span in sources.question_spans(doc):  # the deputy's question, in the text the readers give
+            pool.setdefault("an", []).extend(_sentences(src, doc.id, doc.text, questions=questions, within=span))
     vp_topics = re.compile(r"industri|territ|relance|entreprise|emploi|économ|collectivit|aménagement", re.I)
     for vid, rec in sources.vp_records().items():
         meta = " ".join([rec.get("title") or ""] + list(rec.get("topics") or []) + list(rec.get("tags") or []))

@@ -23,6 +23,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..readers import ReaderError
 from . import sources
 from .text import span_key, split_sentences
 
@@ -69,7 +70,7 @@ def resolve(refs: list[dict]) -> tuple[list[Example], list[dict]]:
     for ref in refs:
         try:
             text = sources.document_text(ref["source"], ref["doc"])
-        except (OSError, KeyError, ValueError) as exc:
+        except (OSError, KeyError, ValueError, ReaderError) as exc:
             problems.append({**ref, "problem": f"source unavailable: {exc}"})
             continue
         s, e = ref["start"], ref["end"]

@@ -2,19 +2,16 @@
 
 A reference names a source file ("corpus/..." relative to the repository, anything else relative to ../shared),
 a document id in it and character offsets into the text that :func:`document_text` returns:
-- AN questions au gouvernement (``data/corpora/an-qag-l16/json/*.json``): the deputy's question, i.e. the
-  turns of the first speaker given the floor, before the minister's first turn (interjections, stage directions
-  and the heading dropped), turns separated by a blank line;
-- vie-publique statements (``data/corpora/vie-publique-2020/statements.jsonl``): ``text_plain`` of the line whose
-  id (``vp-`` + first 12 hex of sha1(title + "|" + date)) is given;
-- seed documents (``corpus/*.txt``): the file text as is.
+- seed documents (``corpus/*``) and AN questions au gouvernement (``data/corpora/an-qag-l16/json/*.json``): the text
+  of the document as the project's readers and normalizer give it, i.e. the text every offset of the knowledge base
+  refers to (``tdi_nlp.readers.read_path`` then ``tdi_nlp.extract.prepare``);
+- vie-publique statements (``data/corpora/vie-publique-2020/statements.jsonl``, a format of their own that no reader
+  takes as is): ``text_plain`` of the line whose id (``vp-`` + first 12 hex of sha1(title + "|" + date)) is given.
 """
 from __future__ import annotations
 
 import hashlib
-import html
 import json
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,62 +20,48 @@ from ..config import REPO_DIR, shared_path
 AN_DIR = "data/corpora/an-qag-l16/json"
 VP_FILE = "data/corpora/vie-publique-2020/statements.jsonl"
 
-_TURN = re.compile(r"<strong>(.*?)</strong>", re.S)
-_TAG = re.compile(r"<[^>]+>")
-_STAGE = re.compile(r"<i>\s*\([^<]*?\)\s*</i>|\((?:Applaudissements|Exclamations|Protestations|Rires|Murmures|"
-                    r"Vives|Sourires|Brouhaha|M\.|Mme)[^()]*\)", re.S)
-_BLANKS = re.compile(r"[ \t\u00a0\u202f]+")
-
 
 def resolve(source: str) -> Path:
     return REPO_DIR / source if source.startswith("corpus/") else shared_path(source)
 
 
-def _clean(fragment: str) -> str:
-    t = _STAGE.sub(" ", fragment)
-    t = re.sub(r"<br\s*/?>", "\n", t)
-    t = html.unescape(_TAG.sub(" ", t)).replace("\u00a0", " ")
-    lines = [_BLANKS.sub(" ", ln).strip() for ln in t.split("\n")]
-    return "\n".join(ln for ln in lines if ln).strip()
+@lru_cache(maxsize=2048)
+def read_documents(path: str) -> tuple:
+    """The Documents of a file as extraction sees them (read, normalized, sections found)."""
+    from ..extraction import prepare
+    from ..readers import read_path
+    p = Path(path)
+    return tuple(prepare(d)[0] for d in read_path(p, p.parent).documents)
 
 
-def _speaker(raw: str) -> tuple[str, bool]:
-    """(name, is_minister): a minister's turn is "<strong>Name,</strong><i> title. </i>"."""
-    name = html.unescape(_TAG.sub("", raw)).replace("\u00a0", " ").strip()
-    return name.rstrip(" .,"), name.endswith(",")
+def _document(path: str, doc_id: str):
+    docs = read_documents(path)
+    if not docs:
+        raise KeyError(f"no document in {path}")
+    for d in docs:
+        if d.id == doc_id or Path(d.id).stem == doc_id:
+            return d
+    if len(docs) == 1:
+        return docs[0]
+    raise KeyError(f"no document {doc_id!r} in {path}")
 
 
-def an_question(transcript: str) -> str:
-    """The deputy's question out of the HTML transcript of a question au gouvernement."""
-    parts = _TURN.split(transcript or "")
-    deputy, turns = None, []
-    for i in range(1, len(parts) - 1, 2):
-        name, minister = _speaker(parts[i])
-        if minister:
-            break
-        low = name.lower()
-        if deputy is None:
-            if "président" in low:
-                continue
-            deputy = name
-        if name == deputy:
-            turns.append(_clean(parts[i + 1]))
-    return "\n\n".join(t for t in turns if t)
+def question_spans(doc) -> list[tuple[int, int]]:
+    """Offsets of the question sections of a Document."""
+    return [(s.start, s.end) for s in doc.sections if s.kind == "question"]
 
 
-@lru_cache(maxsize=1024)
 def an_record(path: str) -> dict:
-    """id, question text and metadata (rubrique, minister questioned, title) of one AN JSON file."""
-    q = json.loads(Path(path).read_text(encoding="utf-8"))["question"]
-    rep = (q.get("textesReponse") or {}).get("texteReponse") or {}
-    idx = q.get("indexationAN") or {}
+    """id, question text (its question sections, joined by a blank line) and metadata of one AN JSON file."""
+    d = read_documents(path)[0]
+    md = d.metadata
     return {
-        "id": q["uid"],
-        "text": an_question(rep.get("texte") or ""),
-        "rubrique": idx.get("rubrique"),
-        "title": ((idx.get("analyses") or {}).get("analyse")),
-        "minister": ((q.get("minInt") or {}).get("abrege")),
-        "date": (rep.get("infoJO") or {}).get("dateJO"),
+        "id": d.id,
+        "text": "\n\n".join(d.text[s:e] for s, e in question_spans(d)),
+        "rubrique": md.get("rubrique"),
+        "title": md.get("analyse"),
+        "minister": md.get("minister_questioned"),
+        "date": d.date,
     }
 
 
@@ -105,10 +88,10 @@ def vp_records(path: str | None = None) -> dict[str, dict]:
 def document_text(source: str, doc_id: str) -> str:
     """The text a reference's offsets point into (raises FileNotFoundError or KeyError when absent)."""
     path = resolve(source)
-    if source.startswith("corpus/"):
-        return path.read_text(encoding="utf-8")
-    if source.startswith(AN_DIR):
-        return an_record(str(path))["text"]
     if source == VP_FILE:
         return vp_records(str(path))[doc_id].get("text_plain") or ""
+    if source.startswith("corpus/") or source.startswith(AN_DIR):
+        if not path.is_file():
+            raise FileNotFoundError(f"no such file: {path}")
+        return _document(str(path), doc_id).text
     raise ValueError(f"unknown source {source!r}")
