@@ -140,13 +140,17 @@ def timeline(kb, thing: str) -> list[dict]:
         return []
     thing_words = [w for w in key.replace("'", "' ").split() if len(w) > 3]
     by_doc: dict[str, list[dict]] = {}
-    rows = kb.con.execute("SELECT * FROM mentions WHERE label IN ('COUNT', 'MONEY') ORDER BY doc_id, idx")
-    for r in rows:
-        m = dict(r)
-        m["value"] = json.loads(m["value"]) if m["value"] else {}
-        if m["label"] == "COUNT" and not unit_matches(m["value"].get("unit"), key):
-            continue
-        by_doc.setdefault(m["doc_id"], []).append(m)
+    # a counted thing has COUNT values, and amounts merely said near it are not its values: MONEY mentions are read
+    # only when no count matches
+    for label in ("COUNT", "MONEY"):
+        for r in kb.con.execute("SELECT * FROM mentions WHERE label = ? ORDER BY doc_id, idx", (label,)):
+            m = dict(r)
+            m["value"] = json.loads(m["value"]) if m["value"] else {}
+            if label == "COUNT" and not unit_matches(m["value"].get("unit"), key):
+                continue
+            by_doc.setdefault(m["doc_id"], []).append(m)
+        if by_doc:
+            break
     out = []
     for doc_id, ms in by_doc.items():
         doc = kb.con.execute("SELECT text, date FROM documents WHERE id = ?", (doc_id,)).fetchone()
