@@ -18,6 +18,10 @@ DOCS = [
           "créés. Le programme Petites villes de demain concerne 1 000 communes.")),
     # a later national count of the same programme: 124 is out of date
     ("pr-2019", "press_release", "2019-09-24", "Le programme compte désormais 144 territoires d'industrie."),
+    # a deputy's later figure is not the government's
+    ("qe-2020", "written_question", "2020-03-01", QUESTION.format(
+        q="M. Durand affirme que le programme compte 200 territoires d'industrie.",
+        a="Le Gouvernement soutient l'industrie.")),
     # a later regional count of the same programme is another thing
     ("pr-region", "press_release", "2020-01-10", "En Occitanie, on compte 15 territoires d'industrie."),
     # a later count of jobs elsewhere does not make the Lens figure out of date

@@ -194,8 +194,10 @@ def stale_figures(kb, passages: list[Passage]) -> list[dict]:
                 timelines[key] = tl.timeline(kb, unit)
             values = timelines[key]
             scope = _count_scope(kb, p.doc_id, m["start"], m["end"], scopes)
+            # a newer value: the same thing, and not a deputy's figure (a question's figure is not the government's)
             newest = tl.latest([v for v in values if v["doc_id"] == p.doc_id and v["start"] == m["start"]
-                                or _comparable(scope, _count_scope(kb, v["doc_id"], v["start"], v["end"], scopes))])
+                                or v.get("section") != "question"
+                                and _comparable(scope, _count_scope(kb, v["doc_id"], v["start"], v["end"], scopes))])
             if newest is None or newest["value"] == m["value"]["count"]:
                 continue
             own = next((v for v in values if v["doc_id"] == p.doc_id and v["start"] == m["start"]), None)

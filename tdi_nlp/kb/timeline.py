@@ -174,7 +174,7 @@ def timeline(kb, thing: str) -> list[dict]:
                 how = "projection"  # "3 000 communes d'ici 2024", said in 2020: a target, not a value of 2024
             out.append({"value": value, "date": date, "doc_id": doc_id, "text": m["text"], "start": m["start"],
                         "end": m["end"], "label": m["label"], "unit": m["value"].get("unit") or m["value"].get("currency"),
-                        "qualifier": m["value"].get("qualifier"), "date_from": how,
+                        "qualifier": m["value"].get("qualifier"), "date_from": how, "section": m.get("section"),
                         "sentence": text[sent[0]:sent[1]].strip()})
     if any(v["label"] == "COUNT" for v in out):  # a counted thing: amounts merely said near it are not its values
         out = [v for v in out if v["label"] == "COUNT"]
