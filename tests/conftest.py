@@ -28,3 +28,38 @@ def nlp():
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def kb_from_texts(tmp_path_factory, nlp):
+    """A factory: (name, [(doc_id, kind, date, text)]) -> a KnowledgeBase extracted from those texts (JSON Lines)."""
+    import json
+
+    from tdi_nlp.extraction import run
+    from tdi_nlp.kb import KnowledgeBase
+    opened = []
+
+    def make(name: str, docs: list[tuple[str, str, str, str]]):
+        folder = tmp_path_factory.mktemp(name)
+        with open(folder / "docs.jsonl", "w", encoding="utf-8") as fh:
+            for doc_id, kind, date, text in docs:
+                fh.write(json.dumps({"id": doc_id, "kind": kind, "date": date, "text": text}, ensure_ascii=False)
+                         + "\n")
+        run([str(folder / "docs.jsonl")], str(folder / f"{name}.sqlite"), show_progress=False, nlp=nlp)
+        kb = KnowledgeBase(folder / f"{name}.sqlite")
+        opened.append(kb)
+        return kb
+
+    yield make
+    for kb in opened:
+        kb.close()
+
+
+def answer_passages(kb, doc_id: str) -> list:
+    """One drafting Passage per sentence of a document's answer section."""
+    from tdi_nlp.drafting import analysis
+    from tdi_nlp.drafting.compose import Passage
+    doc = kb.document(doc_id)
+    sec = next(s for s in doc["sections"] if s["kind"] == "answer")
+    return [Passage(1, doc_id, s, e, doc["text"][s:e], 1.0)
+            for s, e in analysis.sentences(doc["text"][sec["start"]:sec["end"]], sec["start"])]

@@ -1,13 +1,11 @@
 """Draft answers: euro amounts of cited passages checked against later amounts of the same thing (issue 6)."""
 from __future__ import annotations
 
-import json
-
 import pytest
+from conftest import answer_passages
 
-from tdi_nlp.drafting import analysis, draft
-from tdi_nlp.drafting.compose import Passage, french_amount, stale_figures
-from tdi_nlp.kb import KnowledgeBase
+from tdi_nlp.drafting import draft
+from tdi_nlp.drafting.compose import french_amount, stale_figures
 from tdi_nlp.kb.timeline import amount_interval
 
 QUESTION = "Texte de la question\n\n{q}\n\nTexte de la réponse\n\n{a}\n"
@@ -58,23 +56,12 @@ DOCS = [
 
 
 @pytest.fixture(scope="module")
-def money_kb(tmp_path_factory, nlp):
-    from tdi_nlp.extraction import run
-    folder = tmp_path_factory.mktemp("money")
-    with open(folder / "docs.jsonl", "w", encoding="utf-8") as fh:
-        for doc_id, kind, date, text in DOCS:
-            fh.write(json.dumps({"id": doc_id, "kind": kind, "date": date, "text": text}, ensure_ascii=False) + "\n")
-    path = folder / "money.sqlite"
-    run([str(folder / "docs.jsonl")], str(path), show_progress=False, nlp=nlp)
-    with KnowledgeBase(path) as kb:
-        yield kb
+def money_kb(kb_from_texts):
+    return kb_from_texts("money", DOCS)
 
 
-def _answer_passages(kb, doc_id: str) -> list[Passage]:
-    doc = kb.document(doc_id)
-    sec = next(s for s in doc["sections"] if s["kind"] == "answer")
-    return [Passage(1, doc_id, s, e, doc["text"][s:e], 1.0)
-            for s, e in analysis.sentences(doc["text"][sec["start"]:sec["end"]], sec["start"])]
+def _answer_passages(kb, doc_id: str):
+    return answer_passages(kb, doc_id)
 
 
 def _money(figures: list[dict]) -> dict[str, dict]:

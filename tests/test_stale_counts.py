@@ -1,13 +1,10 @@
 """Draft answers: a count is out of date only when a later count of the same thing exists (issue 6)."""
 from __future__ import annotations
 
-import json
-
 import pytest
+from conftest import answer_passages
 
-from tdi_nlp.drafting import analysis
-from tdi_nlp.drafting.compose import Passage, stale_figures
-from tdi_nlp.kb import KnowledgeBase
+from tdi_nlp.drafting.compose import stale_figures
 from tdi_nlp.kb.timeline import latest, timeline
 
 QUESTION = "Texte de la question\n\n{q}\n\nTexte de la réponse\n\n{a}\n"
@@ -33,23 +30,12 @@ DOCS = [
 
 
 @pytest.fixture(scope="module")
-def counts_kb(tmp_path_factory, nlp):
-    from tdi_nlp.extraction import run
-    folder = tmp_path_factory.mktemp("counts")
-    with open(folder / "docs.jsonl", "w", encoding="utf-8") as fh:
-        for doc_id, kind, date, text in DOCS:
-            fh.write(json.dumps({"id": doc_id, "kind": kind, "date": date, "text": text}, ensure_ascii=False) + "\n")
-    path = folder / "counts.sqlite"
-    run([str(folder / "docs.jsonl")], str(path), show_progress=False, nlp=nlp)
-    with KnowledgeBase(path) as kb:
-        yield kb
+def counts_kb(kb_from_texts):
+    return kb_from_texts("counts", DOCS)
 
 
-def _answer(kb, doc_id: str) -> list[Passage]:
-    doc = kb.document(doc_id)
-    sec = next(s for s in doc["sections"] if s["kind"] == "answer")
-    return [Passage(1, doc_id, s, e, doc["text"][s:e], 1.0)
-            for s, e in analysis.sentences(doc["text"][sec["start"]:sec["end"]], sec["start"])]
+def _answer(kb, doc_id: str):
+    return answer_passages(kb, doc_id)
 
 
 def test_only_the_national_programme_count_is_flagged(counts_kb):
