@@ -38,6 +38,8 @@ def _records():
             _span(TEXT, "Hauts-de-France", "TERRITORY", {"name": "Hauts-de-France", "kind": "region", "code": "32"},
                   "region:32"),
             _span(TEXT, "1,36 milliard d'euros", "MONEY", {"amount": 1.36e9, "currency": "EUR"}, section="answer"),
+            _span(TEXT, "Territoires d'industrie", "PROGRAMME", {"name": "Territoires d'industrie"},
+                  "programme:territoires-d-industrie"),
         ],
         "themes": [{"taxonomy": "tdi", "theme": "financement", "score": 0.8, "evidence": ANSWER,
                     "start": len(QUESTION) + 2, "end": len(TEXT)}],
@@ -140,6 +142,18 @@ def test_entity_pages(client):
     assert "Nombre : 141" in page  # a fact next to the mention
     listing = client.get("/entites?label=TERRITORY").get_data(as_text=True)
     assert "region:32" in listing and "person:paul-martin" not in listing
+
+
+def test_programme_page_shows_its_figures(client, monkeypatch):
+    from tdi_nlp.kb.queries import KnowledgeBase
+    points = [{"value": 124, "date": "2018-11-22", "doc_id": "q-17519", "text": "124 territoires"},
+              {"value": 144, "date": "2019-09-24", "doc_id": "cp.pdf", "text": "144 territoires"}]
+    asked = []
+    monkeypatch.setattr(KnowledgeBase, "timeline", lambda self, thing: asked.append(thing) or points)
+    page = client.get("/entite/programme:territoires-d-industrie").get_data(as_text=True)
+    assert asked == ["Territoires d'industrie"]
+    assert 'id="entity-chart"' in page and "<svg" in page and "/document/cp.pdf" in page
+    assert 'id="entity-chart"' not in client.get("/entite/region:32").get_data(as_text=True)
 
 
 def test_figures_chart(client, monkeypatch):

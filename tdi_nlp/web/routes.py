@@ -102,7 +102,12 @@ def entity(entity_id: str):
                              "after": text[m["end"] - a:], "facts": facts, "section": m.get("section"),
                              "page": m.get("page")})
         groups.append({"doc": d, "count": len(own), "contexts": contexts})
-    return render_template("entity.html", e=e, groups=groups, total_docs=len(docs))
+    chart = None
+    if e["label"] == "PROGRAMME":  # the dated counts of the programme ("144 territoires d'industrie")
+        points, _ = _timeline(e["canonical"])
+        if points:
+            chart = render.timeline_svg(points, lambda d: url_for("document", doc_id=d))
+    return render_template("entity.html", e=e, groups=groups, total_docs=len(docs), chart=chart)
 
 
 def _timeline(thing: str):
