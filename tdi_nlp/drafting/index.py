@@ -113,8 +113,6 @@ class Weights:
     diversify_gamma: float = 2.0
     diversify_temperature: float = 0.2
     diversify_confidence: float = 0.9
-    consensus: float = 0.0     # rubrique/theme shared with the best candidates (did not help on the AN questions)
-    consensus_depth: int = 10
 
 
 class RetrievalIndex:
@@ -204,9 +202,6 @@ class RetrievalIndex:
                 boosts[i] += w.ministry * ministry_match(mkey, mterms, e["ministry"])
         score = score + boosts
         score[~mask] = -np.inf
-        if w.consensus:
-            score = score + w.consensus * self._consensus(score, w.consensus_depth)
-            score[~mask] = -np.inf
         order = [int(i) for i in np.argsort(-score, kind="stable")[:max(k, w.diversify_depth)]
                  if np.isfinite(score[i])]
         if w.diversify_places and len(order) > 1:
@@ -219,28 +214,6 @@ class RetrievalIndex:
         order = order[:k]
         return [Hit(self.entries[i], float(score[i]),
                     {**{name: float(norm[name][i]) for name in raw}, "boost": float(boosts[i])}) for i in order]
-
-    def _consensus(self, score: np.ndarray, depth: int) -> np.ndarray:
-        """Share of the best candidates' score held by candidates with the same rubrique or theme."""
-        top = [int(i) for i in np.argsort(-score)[:depth] if np.isfinite(score[i])]
-        if not top:
-            return np.zeros_like(score)
-        base = max(float(score[top[-1]]), 0.0)
-        mass: dict[str, float] = {}
-        for i in top:
-            for label in self._labels(self.entries[i]):
-                mass[label] = mass.get(label, 0.0) + max(float(score[i]) - base, 0.0) + 1e-6
-        total = sum(max(float(score[i]) - base, 0.0) + 1e-6 for i in top)
-        out = np.zeros_like(score)
-        for i, e in enumerate(self.entries):
-            labels = self._labels(e)
-            if labels:
-                out[i] = max(mass.get(lb, 0.0) for lb in labels) / total
-        return out
-
-    @staticmethod
-    def _labels(e: dict) -> set[str]:
-        return ({"r:" + e["rubrique"].lower()} if e.get("rubrique") else set()) | {"t:" + t for t in e["themes"]}
 
     # Storage --------------------------------------------------------------------------------------------------
     def save(self, folder: Path) -> None:

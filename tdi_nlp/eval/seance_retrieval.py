@@ -61,8 +61,7 @@ def run(args) -> int:
     questions = [q for q in _read_jsonl(folder / "eval_questions.jsonl") if q.get("relevant_chunk_ids")]
     index = RetrievalIndex()
     index.add(chunk_entries(chunks))
-    weights = Weights(bm25_question=1.0, bm25_answer=0.0, bm25_labels=0.3, vector_question=0.5, vector_answer=0.0,
-                      consensus=0.0)
+    weights = Weights(bm25_question=1.0, bm25_answer=0.0, bm25_labels=0.3, vector_question=0.5, vector_answer=0.0)
     depth = 100
     ours = [[h.entry["id"] for h in index.search(q["question"], k=depth, weights=weights)] for q in questions]
     vec = TfidfVectorizer(sublinear_tf=True)

@@ -6,7 +6,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from .schema import connect
+from .schema import Connected
 
 
 def _row(r: sqlite3.Row, json_cols=("metadata", "value", "external_ids", "data")) -> dict:
@@ -17,23 +17,13 @@ def _row(r: sqlite3.Row, json_cols=("metadata", "value", "external_ids", "data")
     return d
 
 
-class KnowledgeBase:
+class KnowledgeBase(Connected):
     """Queries over a KB file: documents, mentions, entities, full-text search, statistics."""
 
     def __init__(self, path: str | Path):
         if not Path(path).exists():
             raise FileNotFoundError(f"no knowledge base at {path}: run `tdi-nlp extract FOLDER --kb {path}` first")
-        self.path = str(path)
-        self.con = connect(self.path)
-
-    def close(self) -> None:
-        self.con.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
+        super().__init__(path)
 
     # Documents -----------------------------------------------------------------------------------------------
     def documents(self, kind: str | None = None, territory: str | None = None, person: str | None = None,

@@ -115,3 +115,20 @@ def connect(path: str) -> sqlite3.Connection:
     elif int(row[0]) != SCHEMA_VERSION:
         raise RuntimeError(f"{path}: knowledge base schema version {row[0]}, this tdi-nlp expects {SCHEMA_VERSION}")
     return con
+
+
+class Connected:
+    """Holds a connection to a KB file; a context manager that closes it."""
+
+    def __init__(self, path: str):
+        self.path = str(path)
+        self.con = connect(self.path)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from .schema import connect
+from .schema import Connected
 
 
 def _json(x) -> str:
@@ -16,19 +16,7 @@ class DuplicateDocument(Exception):
     pass
 
 
-class KBWriter:
-    def __init__(self, path: str):
-        self.path = path
-        self.con = connect(path)
-
-    def close(self) -> None:
-        self.con.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
+class KBWriter(Connected):
 
     def is_unchanged(self, key: str, sha256: str) -> bool:
         row = self.con.execute("SELECT sha256 FROM sources WHERE key = ?", (key,)).fetchone()
