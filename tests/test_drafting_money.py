@@ -6,7 +6,7 @@ from conftest import answer_passages
 
 from tdi_nlp.drafting import draft
 from tdi_nlp.drafting.compose import french_amount, stale_figures
-from tdi_nlp.kb.timeline import amount_interval
+from tdi_nlp.kb.amounts import amount_interval
 
 QUESTION = "Texte de la question\n\n{q}\n\nTexte de la réponse\n\n{a}\n"
 DOCS = [

@@ -4,7 +4,7 @@ Passages are sentences of the retrieved answers that share the most (idf-weighte
 deduplicated, kept in source order then text order; a passage naming only other territories than the question's
 is flagged. A figure of a passage is listed under "Chiffres à vérifier" when the KB knows a newer value of the
 same counted thing, or a later and different euro amount of the same thing: same programmes, same scope (a total,
-an amount per year...), same nature (an envelope, an amount spent), not a part (see kb/timeline.py).
+an amount per year...), same nature (an envelope, an amount spent), not a part (see kb/amounts.py).
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..config import RESOURCES_DIR
+from ..kb import amounts
 from ..kb import timeline as tl
 from . import analysis
 
@@ -260,10 +261,10 @@ def stale_amounts(kb, passages: list[Passage]) -> list[dict]:
     scope, nature, object: kb/timeline.py); its interval ("plus de 1 milliard" allows up to 1,5 milliard) must not
     meet the cited one, and the amounts of its date must agree with one another.
     """
-    own = [f for f in tl.amount_facts(kb, {p.doc_id for p in passages}) if any(_inside(f, p) for p in passages)]
+    own = [f for f in amounts.amount_facts(kb, {p.doc_id for p in passages}) if any(_inside(f, p) for p in passages)]
     programmes = {e for f in own for e in f["key"][0] if e.startswith("programme:")}
-    others = tl.amount_facts(kb, tl.documents_naming(kb, programmes)) if own else []
-    excluded = set(tl.amount_rules()["newer_sections_excluded"])
+    others = amounts.amount_facts(kb, amounts.documents_naming(kb, programmes)) if own else []
+    excluded = set(amounts.amount_rules()["newer_sections_excluded"])
     out = []
     for f in own:
         if not f["date"] or (f["date_from"] == "sentence" and f["doc_date"] and f["date"][:4] < f["doc_date"][:4]):
