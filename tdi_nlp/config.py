@@ -51,3 +51,22 @@ settings = Settings.from_env()
 def shared_path(*parts: str) -> Path:
     """A path under ../shared (may not exist: callers decide whether to skip)."""
     return Path(settings.shared_dir).joinpath(*parts)
+
+
+class CheckoutMissing(FileNotFoundError):
+    """Training or evaluation data that only a source checkout of tdi-nlp holds (never shipped in the wheel)."""
+
+
+def checkout_path(*parts: str, must_exist: bool = True) -> Path:
+    """A path in the source checkout (training labels, judged evaluation samples, the demo corpus).
+
+    The checkout is the folder given by TDI_NLP_CHECKOUT_DIR, else the current directory. An installed package
+    never needs it; ``train`` and ``eval`` do, and say so clearly through CheckoutMissing when it is absent.
+    """
+    root = Path(os.environ.get("TDI_NLP_CHECKOUT_DIR") or Path.cwd())
+    path = root.joinpath(*parts)
+    if must_exist and not path.exists():
+        raise CheckoutMissing(
+            f"{path} not found: this command needs a source checkout of tdi-nlp (run it from the checkout's root "
+            f"or set TDI_NLP_CHECKOUT_DIR)")
+    return path
