@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from tdi_nlp.components import facts
-from tdi_nlp.components._dates_values import to_timex
-from tdi_nlp.components.dates import annotate
+from tdi_nlp.components.dates.values import to_timex
+from tdi_nlp.components.dates.component import annotate
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tdi_nlp.components._people_kb import kb, link_author, link_ministry, parse_title
+from tdi_nlp.components.people.kb import kb, link_author, link_ministry, parse_title
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +141,7 @@ def test_parse_title_parts():
 
 def test_build_script_reproduces_shipped_tables(shared_dir, tmp_path):
     from tdi_nlp.scripts.build_people import main
-    from tdi_nlp.components._people_kb import PEOPLE_DIR
+    from tdi_nlp.components.people.kb import PEOPLE_DIR
     assert main(["--shared", str(shared_dir), "--out", str(tmp_path)]) == 0
     for name in ("government.tsv", "deputies.tsv", "deputy_groups.tsv", "senators.tsv", "ministries.tsv",
                  "groups.tsv", "first_names.tsv"):

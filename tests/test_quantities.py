@@ -4,14 +4,13 @@ from __future__ import annotations
 import pytest
 
 from tdi_nlp.components import facts
-from tdi_nlp.components._numbers_fr import find_numbers, parse_number
+from tdi_nlp.components.quantities.numbers import find_numbers, parse_number
 
 
 @pytest.fixture(scope="module")
 def qnlp():
-    from tdi_nlp.pipeline import discover, load
-    names = [name for _, name in discover()]
-    return load([c for c in ("tdi_dates", "tdi_quantities") if c in names])
+    from tdi_nlp.pipeline import load
+    return load(["tdi_dates", "tdi_quantities"])
 
 
 def values(nlp, text: str, label: str) -> list[dict]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tdi_nlp.components import facts
-from tdi_nlp.components.dates import annotate
+from tdi_nlp.components.dates.component import annotate
 
 # Document dates: 000 has none inside (the year of "le 2 juillet" comes from the text), 001 is the question
 # of 2019-03-05 (its "aujourd'hui"), 002 the press release of 2019-09-24, 003 a dossier of about February

@@ -6,7 +6,7 @@ import gzip
 import pytest
 
 from tdi_nlp.components import facts
-from tdi_nlp.components._geo_candidates import GEO_DIR, key, load_gazetteer, words
+from tdi_nlp.components.territories.candidates import GEO_DIR, key, load_gazetteer, words
 
 
 @pytest.fixture(scope="module")

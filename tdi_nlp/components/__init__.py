@@ -7,13 +7,17 @@ Conventions shared by every extractor:
 - ``doc._.ref_date`` is the document's date ("YYYY-MM-DD") used for relative dates, ``doc._.meta`` its metadata,
   ``doc._.sections`` its sections as ``[{"kind", "start", "end", "title"}]`` (character offsets in doc.text),
   ``doc._.doc_id`` its id;
-- a classifier component writes ``doc._.themes``: ``[{"taxonomy", "theme", "score", "evidence", "start", "end"}]``.
+- a classifier component writes ``doc._.themes``: ``[{"taxonomy", "theme", "score", "evidence", "start", "end"}]``;
+- ``doc._.date_facts`` (DATE, DURATION, ... facts) and ``doc._.person_facts`` (PERSON facts) are views of
+  ``doc.spans["facts"]``: the components that read them name them in ``requires``, the ones that add them in
+  ``assigns``, so that ``nlp.analyze_pipes()`` checks the order of the pipeline.
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
 FACTS = "facts"
+DATE_LABELS = frozenset({"DATE", "TIME", "DURATION", "SET"})
 
 for _name in ("value", "entity_id"):
     if not Span.has_extension(_name):
@@ -21,6 +25,10 @@ for _name in ("value", "entity_id"):
 for _name in ("ref_date", "meta", "doc_id", "sections", "themes"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
+if not Doc.has_extension("date_facts"):
+    Doc.set_extension("date_facts", getter=lambda doc: [s for s in facts(doc) if s.label_ in DATE_LABELS])
+if not Doc.has_extension("person_facts"):
+    Doc.set_extension("person_facts", getter=lambda doc: facts(doc, "PERSON"))
 
 
 def add_fact(doc: Doc, span: Span, value: dict | None = None, entity_id: str | None = None) -> Span:

@@ -10,7 +10,6 @@ from spacy.language import Language
 from . import text_of
 
 FACTORY = "tdi_themes"
-ORDER = 90
 
 
 class ThemeTagger:
@@ -56,6 +55,6 @@ def _best_per_theme(found: list[dict]) -> list[dict]:
     return sorted(best.values(), key=lambda t: (t["taxonomy"] != "tdi", -t["score"]))
 
 
-@Language.factory(FACTORY, default_config={"top": 3})
+@Language.factory(FACTORY, default_config={"top": 3}, assigns=["doc._.themes"])
 def make_theme_tagger(nlp, name, top: int):
     return ThemeTagger(top=top)

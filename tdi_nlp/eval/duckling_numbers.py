@@ -74,7 +74,7 @@ def run(args) -> int:
         print(f"duckling-numbers: {root} is absent; nothing to evaluate (needs ../shared/eval)")
         return 0
     from ..components import facts
-    from ..components._numbers_fr import parse_number
+    from ..components.quantities.numbers import parse_number
     show = getattr(args, "show", 0)
 
     blocks = json.loads((root / "Numeral_FR.json").read_text(encoding="utf-8"))["blocks"]

@@ -120,7 +120,7 @@ def run(args) -> int:
     if not path.is_file():
         print(f"eval duckling-time: {path} is absent; nothing to evaluate (needs ../shared)")
         return 0
-    from ..components.dates import annotate
+    from ..components.dates.component import annotate
     from ..pipeline import build
     cases = covered_cases(json.loads(path.read_text(encoding="utf-8")))
     nlp = build(components=["tdi_dates"])

@@ -51,7 +51,7 @@ def _pipeline():
 
 
 def _fold(text: str) -> str:
-    from ..components._people_text import fold
+    from ..components.people.text import fold
     return re.sub(r"\W+", " ", fold(text)).strip()
 
 

@@ -33,7 +33,7 @@ def run(args) -> int:
         print(f"price-parser: {path} is absent; nothing to evaluate (needs ../shared/eval)")
         return 0
     from ..components import facts
-    from ..components._numbers_fr import find_numbers
+    from ..components.quantities.numbers import find_numbers
     examples = json.loads(path.read_text(encoding="utf-8"))["euro_examples"]
     nlp = pipeline()
     rows: dict[str, list[int]] = {}

@@ -101,8 +101,8 @@ def judge(case: dict, found: list[dict], with_value: bool) -> tuple[bool, bool, 
 
 def ours(nlp, cases) -> list[list[dict]]:
     from ..components import facts
-    from ..components._dates_values import to_timex
-    from ..components.dates import annotate
+    from ..components.dates.values import to_timex
+    from ..components.dates.component import annotate
     docs = annotate(nlp, [c["input"] for c in cases], [c["ref"] for c in cases])
     out = []
     for doc in docs:

@@ -177,7 +177,7 @@ def _percent(nlp, cases: list[dict], show: int) -> None:
 
 
 def _numbers(cases: list[dict], show: int) -> None:
-    from ..components._numbers_fr import find_numbers
+    from ..components.quantities.numbers import find_numbers
     ours, base = Tally(), Tally()
     shown = skipped = 0
     for case in cases:

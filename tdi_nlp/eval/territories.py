@@ -35,7 +35,7 @@ def add_arguments(parser) -> None:
 
 def build_nlp():
     """fr_core_news_md plus tdi_territories only."""
-    from ..components import territories
+    from ..components.territories import component as territories
     from ..pipeline import build
     return build(components=[territories.FACTORY])
 
@@ -46,7 +46,7 @@ def predicted(doc) -> list[tuple[int, int, str, str]]:
 
 
 def _surface(text: str) -> str:
-    from ..components._geo_candidates import key
+    from ..components.territories.candidates import key
     return " ".join(key(text))
 
 

@@ -34,7 +34,7 @@ def load():
 
 def system_items(docs) -> list[list[dict]]:
     from ..components import facts
-    from ..components._dates_values import to_timex
+    from ..components.dates.values import to_timex
     out = []
     for doc in docs:
         items = []
@@ -145,7 +145,7 @@ def run(args) -> int:
     if data is None:
         print(f"eval timebank: {shared_path(*DATA)} is absent; nothing to evaluate (needs ../shared)")
         return 0
-    from ..components.dates import annotate
+    from ..components.dates.component import annotate
     from ..pipeline import build
     nlp = build(components=["tdi_dates"])
     docs = annotate(nlp, [d["text"] for d in data], [d["dct"] for d in data])

@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..config import RESOURCES_DIR
+from ...config import RESOURCES_DIR
 
 GRAMMAR_PATH = RESOURCES_DIR / "quantities" / "grammar.toml"
 

@@ -6,8 +6,8 @@ Values written on ``span._.value``:
 - COUNT   ``{"count": 124, "count_max": None, "unit": "territoire d'industrie", "approx": False}``;
 - PERCENT ``{"percent": 85.0}``.
 
-Numbers come from the French number grammar of ``_numbers_fr``; money and percentages are read with regular
-expressions around them; counts take their unit from the parse (see ``_count_units``). Nothing overlaps a DATE
+Numbers come from the French number grammar of ``numbers``; money and percentages are read with regular
+expressions around them; counts take their unit from the parse (see ``count_units``). Nothing overlaps a DATE
 span that an earlier component put in ``doc.spans["facts"]``. The grammar is data: ``resources/quantities/``.
 """
 from __future__ import annotations
@@ -20,14 +20,12 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..config import RESOURCES_DIR
-from . import add_fact, facts, text_of
-from ._count_units import CountReader
-from ._numbers_fr import Number, clean, find_numbers, grammar, parse_words, qualifier_before, range_between
+from ...config import RESOURCES_DIR
+from .. import add_fact, text_of
+from .count_units import CountReader
+from .numbers import Number, clean, find_numbers, grammar, parse_words, qualifier_before, range_between
 
 FACTORY = "tdi_quantities"
-ORDER = 20
-DATE_LABELS = frozenset({"DATE", "TIME", "DURATION", "SET"})
 CURRENCIES_PATH = RESOURCES_DIR / "quantities" / "currencies.tsv"
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 
@@ -172,7 +170,7 @@ class QuantityExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        blocked = [(s.start_char, s.end_char) for s in facts(doc) if s.label_ in DATE_LABELS]
+        blocked = [(s.start_char, s.end_char) for s in doc._.date_facts]
         urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
         nums = [n for n in find_numbers(text) if not _overlaps(n.start, n.end, urls)]
         taken: list[tuple[int, int]] = []
@@ -206,7 +204,8 @@ class QuantityExtractor:
         return True
 
 
-@Language.factory(FACTORY)
+@Language.factory(FACTORY, assigns=["doc.spans"],
+                  requires=["doc._.date_facts", "token.pos", "token.morph", "token.dep", "token.head", "token.lemma"])
 def make_quantities(nlp: Language, name: str) -> QuantityExtractor:
     patterns()
     return QuantityExtractor(nlp)

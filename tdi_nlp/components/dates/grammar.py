@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..config import RESOURCES_DIR
+from ...config import RESOURCES_DIR
 
 DATES_DIR = RESOURCES_DIR / "dates"
 APOS = "['’]"

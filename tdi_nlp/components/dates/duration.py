@@ -5,9 +5,9 @@ import re
 
 from text_to_num import text2num
 
-from . import _dates_values as V
-from ._dates_context import Context, Fact, _g, key
-from ._dates_grammar import Candidate
+from . import values as V
+from .context import Context, Fact, _g, key
+from .grammar import Candidate
 
 
 def amount(text: str | None) -> float | None:

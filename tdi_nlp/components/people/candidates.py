@@ -1,4 +1,4 @@
-"""Candidate generation for person mentions (no resolution here: see ``_people_kb``).
+"""Candidate generation for person mentions (no resolution here: see ``kb``).
 
 Three kinds of candidates, found with regular expressions on the document text:
 - "name": a civility and a name ("M. Paul Christophe", "Mme. Jacqueline Gourault", "Mme Nathalie Bassire"), a name
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ._people_text import fold, words
+from .text import fold, words
 
 UP = "A-ZÀ-ÖØ-Þ"
 LOW = "a-zà-öø-ÿœ"

@@ -1,6 +1,6 @@
 """TERRITORY: places linked to official codes (Territoires d'industrie, regions, departments, EPCI, communes, France).
 
-Candidates come from the gazetteer scan (``_geo_candidates``); this module decides, from the words just before a
+Candidates come from the gazetteer scan (``candidates``); this module decides, from the words just before a
 name ("la région", "le département de", "le territoire d'industrie de", "la communauté de communes de", "maire
 de", "à"...), which kind of place is meant, and drops what is not a place (the programme "Territoires
 d'industrie", "Régions de France", "France Industrie", common words, people's names). Names after a cue that
@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import add_fact, text_of
-from ._geo_candidates import GAP_RE, STOP, Entry, Gazetteer, Match, fold, key, load_gazetteer, words
+from .. import add_fact, text_of
+from .candidates import GAP_RE, STOP, Entry, Gazetteer, Match, fold, key, load_gazetteer, words
 
 FACTORY = "tdi_territories"
-ORDER = 30
 LABEL = "TERRITORY"
 
 _DET = r"(?:de la |de l'|du |des |de |d'|en |:|«)?\s*"
@@ -376,7 +375,7 @@ def _common_word_test(nlp: Language):
     return lambda w: w in lexicon or w in lookup
 
 
-@Language.factory(FACTORY, default_config={"fuzzy_cutoff": 86.0})
+@Language.factory(FACTORY, default_config={"fuzzy_cutoff": 86.0}, assigns=["doc.spans"], requires=["doc.ents"])
 def make_territories(nlp: Language, name: str, fuzzy_cutoff: float):
     lexicon_id = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
     linker = TerritoryLinker(load_gazetteer(_common_word_test(nlp), lexicon_id), fuzzy_cutoff)

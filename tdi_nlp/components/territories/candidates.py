@@ -1,6 +1,6 @@
 """Candidate generation for places: the gazetteer of ``resources/geo`` and an exact, accent- and hyphen-blind scan.
 
-Kept apart from the linking decisions (``territories.py``), as scispacy keeps its CandidateGenerator apart from
+Kept apart from the linking decisions (``component.py``), as scispacy keeps its CandidateGenerator apart from
 its EntityLinker: this module only says "these words may name these entries"; the linker reads the context.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Callable
 
 from rapidfuzz import fuzz, process
 
-from ..config import RESOURCES_DIR
+from ...config import RESOURCES_DIR
 
 GEO_DIR = RESOURCES_DIR / "geo"
 WORD_RE = re.compile(r"[^\W_]+")

@@ -1,9 +1,9 @@
 """DATE and DURATION extractor (issue 3).
 
 Spans are found by the grammar in resources/dates/ (regular expressions over the text built from word
-lists), values are computed by _dates_resolve (year inference from ``doc._.ref_date``, the text, and the
+lists), values are computed by ``resolve`` (year inference from ``doc._.ref_date``, the text, and the
 tense of the governing verb). Facts: label DATE with {"start", "end", "granularity", "inferred_year", ...}
-and label DURATION with {"duration", "amount", "unit"}; see _dates_values for the full value format.
+and label DURATION with {"duration", "amount", "unit"}; see ``values`` for the full value format.
 """
 from __future__ import annotations
 
@@ -14,13 +14,12 @@ from functools import partial
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import add_fact, text_of
-from ._dates_context import Context, Fact
-from ._dates_grammar import compile_rules, find_candidates, load_lexicon
-from ._dates_resolve import extract
+from .. import add_fact, text_of
+from .context import Context, Fact
+from .grammar import compile_rules, find_candidates, load_lexicon
+from .resolve import extract
 
 FACTORY = "tdi_dates"
-ORDER = 10
 
 
 def parse_ref(ref) -> date | None:
@@ -125,6 +124,7 @@ class DateExtractor:
         return doc
 
 
-@Language.factory(FACTORY)
+@Language.factory(FACTORY, assigns=["doc.spans", "doc._.date_facts"],
+                  requires=["token.pos", "token.morph", "token.dep", "token.head", "token.lemma"])
 def make_dates(nlp: Language, name: str) -> DateExtractor:
     return DateExtractor(nlp, name)

@@ -6,11 +6,11 @@ import re
 from datetime import date, timedelta
 from typing import Callable
 
-from . import _dates_values as V
-from ._dates_context import Context, Fact, _g, key, plain
-from ._dates_duration import r_duration
-from ._dates_grammar import Candidate
-from ._dates_relative import (r_anchored, r_day_of_month, r_deictic, r_edge, r_offset, r_rel_period, r_weekday,
+from . import values as V
+from .context import Context, Fact, _g, key, plain
+from .duration import r_duration
+from .grammar import Candidate
+from .relative import (r_anchored, r_day_of_month, r_deictic, r_edge, r_offset, r_rel_period, r_weekday,
                               r_weekday_day, r_weekday_of_week, rel_year, relative_period, season_year)
 
 

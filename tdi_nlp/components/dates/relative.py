@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from . import _dates_values as V
-from ._dates_context import Context, Fact, _g, key, plain
-from ._dates_duration import amount
-from ._dates_grammar import Candidate
+from . import values as V
+from .context import Context, Fact, _g, key, plain
+from .duration import amount
+from .grammar import Candidate
 
 
 def relative_period(unit: str, offset: int, ctx: Context, c: Candidate) -> dict | None:

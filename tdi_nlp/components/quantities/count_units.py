@@ -16,9 +16,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from ..config import RESOURCES_DIR
-from . import text_of
-from ._numbers_fr import Number, clean, grammar, qualifier_before, range_between
+from ...config import RESOURCES_DIR
+from .. import text_of
+from .numbers import Number, clean, grammar, qualifier_before, range_between
 
 FIXED_TERMS_PATH = RESOURCES_DIR / "quantities" / "fixed_terms.tsv"
 QUOTES = {"«", "»", '"', "“", "”", "'"}

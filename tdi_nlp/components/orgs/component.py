@@ -17,13 +17,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from . import FACTS, add_fact, facts, text_of
-from ..config import RESOURCES_DIR
-from ._people_kb import active, kb
-from ._people_text import fold, slugify, strip_accents, words
+from .. import FACTS, add_fact, text_of
+from ...config import RESOURCES_DIR
+from ..people.kb import active, kb
+from ..people.text import fold, slugify, strip_accents, words
 
 FACTORY = "tdi_orgs"
-ORDER = 50
 ORGS_FILE = RESOURCES_DIR / "orgs" / "orgs.json"
 
 UP = "A-ZÀ-ÖØ-Þ"
@@ -168,7 +167,7 @@ class OrgTagger:
 
     def _role_objects(self, doc: Doc, taken: list[tuple[int, int]]) -> None:
         text = text_of(doc)
-        for person in facts(doc, "PERSON"):
+        for person in doc._.person_facts:
             role = (person._.value or {}).get("role")
             if not role or (person._.value or {}).get("mention") != "name":
                 continue
@@ -191,6 +190,6 @@ class OrgTagger:
                 taken.append((s, e))
 
 
-@Language.factory(FACTORY)
+@Language.factory(FACTORY, assigns=["doc.spans"], requires=["doc._.person_facts"])
 def make_orgs(nlp: Language, name: str):
     return OrgTagger(nlp)

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
-from . import _dates_values as V
-from ._dates_grammar import Candidate
+from . import values as V
+from .grammar import Candidate
 
 def key(text: str) -> str:
     """Lower case, unified apostrophes and spaces, trailing dot removed."""

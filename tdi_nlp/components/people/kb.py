@@ -1,6 +1,6 @@
 """Resolution half of person linking: the reference tables and the lookups on them.
 
-Candidates (names, titles) are found by ``_people_candidates``; this module says who they are, at a date:
+Candidates (names, titles) are found by ``candidates``; this module says who they are, at a date:
 - ``PeopleKB.find_name`` / ``find_surname``: a written name to a person id ("person:<slug>");
 - ``PeopleKB.resolve_title``: "secrétaire d'État auprès du ministre de l'économie" at a date to its holder;
 - ``PeopleKB.describe``: the facts of a person at a date (office, government, deputy seat, group...);
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..config import RESOURCES_DIR
-from ._people_text import fold, slugify, words
+from ...config import RESOURCES_DIR
+from .text import fold, slugify, words
 
 PEOPLE_DIR = RESOURCES_DIR / "people"
 STOP = {"de", "du", "des", "la", "le", "les", "l'", "d'", "et", "a", "au", "aux", "en", "pour", "sur", "ministre",

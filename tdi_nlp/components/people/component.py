@@ -19,13 +19,12 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import add_fact, facts, text_of
-from ._people_candidates import Candidate, Finder
-from ._people_kb import kb, link_author, link_ministry, person_id  # noqa: F401  (helpers for metadata)
-from ._people_text import fold, slugify, words
+from .. import add_fact, text_of
+from .candidates import Candidate, Finder
+from .kb import kb, link_author, link_ministry, person_id  # noqa: F401  (helpers for metadata)
+from .text import fold, slugify, words
 
 FACTORY = "tdi_persons"
-ORDER = 40
 LABEL = "PERSON"
 
 _MONTHS = {m: i for i, m in enumerate(["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
@@ -83,7 +82,9 @@ class PersonLinker:
 
     def _doc_dates(self, doc: Doc) -> list[tuple[int, str]]:
         out = []
-        for span in facts(doc, "DATE"):
+        for span in doc._.date_facts:
+            if span.label_ != "DATE":
+                continue
             v = span._.value or {}
             if v.get("start") and v.get("granularity") in ("day", None) and not v.get("relative"):
                 out.append((span.start_char, v["start"][:10]))
@@ -243,6 +244,7 @@ class PersonLinker:
         return c, slug, out
 
 
-@Language.factory(FACTORY)
+@Language.factory(FACTORY, assigns=["doc.spans", "doc._.person_facts", "doc._.meta"],
+                  requires=["doc._.date_facts", "doc.ents", "token.is_sent_start"])
 def make_persons(nlp: Language, name: str):
     return PersonLinker()

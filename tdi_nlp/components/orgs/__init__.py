@@ -1,0 +1,1 @@
+"""ORG and PROGRAMME: the tdi_orgs component."""

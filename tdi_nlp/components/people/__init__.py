@@ -1,0 +1,1 @@
+"""PERSON: office-holder knowledge base (kb), candidate generation (candidates), the tdi_persons component."""

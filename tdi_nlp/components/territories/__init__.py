@@ -1,0 +1,1 @@
+"""TERRITORY: gazetteer and candidate generation (candidates) kept apart from the linker (component)."""
