@@ -1,0 +1,43 @@
+"""The pipeline is the explicit list pipeline.COMPONENTS, in an order that satisfies every declared requirement."""
+import pytest
+import spacy
+from spacy.language import Language
+
+from tdi_nlp.pipeline import COMPONENTS, build
+
+
+@pytest.fixture(scope="module")
+def full_nlp():
+    return build(components=list(COMPONENTS))
+
+
+def test_every_project_factory_declares_what_it_assigns():
+    for name in COMPONENTS:
+        meta = Language.get_factory_meta(name)
+        assert meta.assigns, name
+
+
+def test_analyze_pipes_reports_no_problem(full_nlp):
+    assert full_nlp.pipe_names[-len(COMPONENTS):] == list(COMPONENTS)
+    problems = full_nlp.analyze_pipes()["problems"]
+    assert problems and not any(problems.values()), problems
+
+
+def test_order_satisfies_every_requirement(full_nlp):
+    assigned: set[str] = set()
+    for name in full_nlp.pipe_names:
+        meta = full_nlp.get_pipe_meta(name)
+        assert set(meta.requires) <= assigned, (name, set(meta.requires) - assigned)
+        assigned |= set(meta.assigns)
+
+
+def test_wrong_order_is_reported():
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("tdi_orgs")
+    nlp.add_pipe("tdi_persons")
+    assert "doc._.person_facts" in nlp.analyze_pipes()["problems"]["tdi_orgs"]
+
+
+def test_unknown_component_is_an_error():
+    with pytest.raises(ValueError, match="unknown component"):
+        build(components=["tdi_nope"])
