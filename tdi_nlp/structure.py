@@ -12,11 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from .document import Document, Section
+from .text_utils import month_number
 
 RULES_FILE = Path(__file__).parent / "resources" / "structure.toml"
-MONTHS = {m: i for i, m in enumerate(
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(), 1)}
-MONTHS.update({"fevrier": 2, "aout": 8, "decembre": 12})
 _FR_DATE = re.compile(r"\b(\d{1,2})(?:er)?\s+([a-zéû]+)\s+(\d{4})\b", re.I)
 _PAGE = re.compile(r"page\s+(\d+)", re.I)
 
@@ -33,9 +31,10 @@ def rules() -> dict:
 def french_date(text: str) -> str | None:
     """ISO date of the first "24 septembre 2019" in text."""
     m = _FR_DATE.search(text or "")
-    if not m or m.group(2).lower() not in MONTHS:
+    month = month_number(m.group(2)) if m else None
+    if month is None:
         return None
-    return f"{int(m.group(3)):04d}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+    return f"{int(m.group(3)):04d}-{month:02d}-{int(m.group(1)):02d}"
 
 
 def section_kind(title: str) -> str | None:

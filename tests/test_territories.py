@@ -6,7 +6,7 @@ import gzip
 import pytest
 
 from tdi_nlp.components import facts
-from tdi_nlp.components.territories.candidates import GEO_DIR, key, load_gazetteer, words
+from tdi_nlp.components.territories.candidates import GEO_DIR, key, load_gazetteer, place_words
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def linked(nlp, text: str) -> list[tuple[str, str]]:
 def test_key_ignores_accents_case_hyphens_and_ocr_initial():
     assert key("Île-de-France") == key("ILE DE FRANCE") == key("lle-de-France") == ("ile", "de", "france")
     assert key("St-Gildas") == ("saint", "gildas")
-    assert [w for w, _, _ in words("Hauts-de-\nFrance")] == ["hauts", "de", "france"]
+    assert [w for w, _, _ in place_words("Hauts-de-\nFrance")] == ["hauts", "de", "france"]
 
 
 def test_shipped_tables_hold_the_reference_facts():

@@ -51,7 +51,7 @@ def _pipeline():
 
 
 def _fold(text: str) -> str:
-    from ..components.people.text import fold
+    from ..text_utils import fold
     return re.sub(r"\W+", " ", fold(text)).strip()
 
 

@@ -103,7 +103,7 @@ class KnowledgeBase(Connected):
         """Entity ids for an id ("region:32") or a name ("Hauts-de-France"), accents and case ignored."""
         if self.entity(ref):
             return [ref]
-        from ..text_utils import fold
+        from ..text_utils import fold_split as fold
         target = fold(ref)
         rows = self.con.execute("SELECT id, label, canonical FROM entities" + (" WHERE label = ?" if label else ""),
                                 (label,) if label else ())

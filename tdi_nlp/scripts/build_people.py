@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..config import RESOURCES_DIR, shared_path
-from ..components.people.text import fold, slugify
+from ..text_utils import fold, slugify
 
 GAZ = ("data", "gazetteers")
 SENATE_SINCE = "2008-01-01"   # senators whose last mandate ended before this are left out

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...config import RESOURCES_DIR
+from ...text_utils import month_forms
 
 DATES_DIR = RESOURCES_DIR / "dates"
 APOS = "['’]"
@@ -49,8 +50,10 @@ def alternation(forms, ci: bool = True) -> str:
 
 @lru_cache(maxsize=2)
 def load_lexicon(path: Path = DATES_DIR / "lexicon.json") -> dict:
-    """The word lists (cached: treat as read-only)."""
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The word lists (cached: treat as read-only); "months" comes from tdi_nlp.text_utils."""
+    lex = json.loads(path.read_text(encoding="utf-8"))
+    lex.setdefault("months", month_forms())
+    return lex
 
 
 def definitions(lex: dict) -> dict[str, str]:

@@ -181,7 +181,7 @@ def r_year_range(c: Candidate, ctx: Context) -> list[Fact]:
     y1, y2 = int(m.group("y1")), int(m.group("y2"))
     if not 0 < y2 - y1 <= 30:
         return []
-    if _split_list(c, ctx, y2 == y1 + 1 and False):
+    if _split_list(c, ctx, False):
         return r_year_span(c.start, m.end("y1"), y1, ctx) + r_year_span(m.start("y2"), c.end, y2, ctx)
     return [Fact(c.start, c.end, "DATE", V.period(date(y1, 1, 1), date(y2, 12, 31), "year", False))]
 

@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 from .. import FACTS, add_fact, text_of
 from ...config import RESOURCES_DIR
 from ..people.kb import active, kb
-from ..people.text import fold, slugify, strip_accents, words
+from ...text_utils import fold, slugify, strip_accents, words
 
 FACTORY = "tdi_orgs"
 ORGS_FILE = RESOURCES_DIR / "orgs" / "orgs.json"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import fold, words
+from ...text_utils import fold, words
 
 UP = "A-ZÀ-ÖØ-Þ"
 LOW = "a-zà-öø-ÿœ"

@@ -22,15 +22,12 @@ from spacy.tokens import Doc
 from .. import add_fact, text_of
 from .candidates import Candidate, Finder
 from .kb import kb, link_author, link_ministry, person_id  # noqa: F401  (helpers for metadata)
-from .text import fold, slugify, words
+from ...text_utils import fold, month_forms, month_number, slugify, words
 
 FACTORY = "tdi_persons"
 LABEL = "PERSON"
 
-_MONTHS = {m: i for i, m in enumerate(["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
-                                       "septembre", "octobre", "novembre", "decembre"], 1)}
-_DAY = re.compile(r"\b(1er|\d{1,2})\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre"
-                  r"|novembre|d[ée]cembre)\s+(\d{4})\b", re.IGNORECASE)
+_DAY = re.compile(rf"\b(1er|\d{{1,2}})\s+({'|'.join(month_forms())})\s+(\d{{4}})\b", re.IGNORECASE)
 _LABEL_BEFORE = re.compile(r"([^\n():»«]{3,90}?)\s*\($")
 
 
@@ -38,7 +35,7 @@ def _plain_dates(text: str, start: int, end: int) -> list[tuple[int, str]]:
     out = []
     for m in _DAY.finditer(text, start, end):
         day = 1 if m.group(1) == "1er" else int(m.group(1))
-        month = _MONTHS[fold(m.group(2))]
+        month = month_number(m.group(2))
         out.append((m.start(), f"{int(m.group(3)):04d}-{month:02d}-{day:02d}"))
     return out
 

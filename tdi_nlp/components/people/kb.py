@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...config import RESOURCES_DIR
-from .text import fold, slugify, words
+from ...text_utils import fold, words
 
 PEOPLE_DIR = RESOURCES_DIR / "people"
 STOP = {"de", "du", "des", "la", "le", "les", "l'", "d'", "et", "a", "au", "aux", "en", "pour", "sur", "ministre",
@@ -403,6 +403,3 @@ def link_ministry(label: str, date: str | None) -> dict | None:
     return {"entity_id": person_id(office.person), "name": f"{office.first} {office.last}", "office": office.title,
             "government": office.gov_name, "score": round(score, 3)}
 
-
-def slug_for(name: str) -> str:
-    return slugify(name)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...config import RESOURCES_DIR
+from ...text_utils import MONTHS_FR, month_forms
 
 GRAMMAR_PATH = RESOURCES_DIR / "quantities" / "grammar.toml"
 
@@ -44,8 +45,13 @@ class Number:
 
 @lru_cache(maxsize=1)
 def grammar() -> dict:
+    """resources/quantities/grammar.toml, the month names (tdi_nlp.text_utils) added to the count rules."""
     with open(GRAMMAR_PATH, "rb") as fh:
-        return tomllib.load(fh)
+        g = tomllib.load(fh)
+    count = g["count"]
+    count["months"] = list(month_forms()) + count["month_abbreviations"]
+    count["year_cues"] = count["year_cues"] + list(MONTHS_FR)
+    return g
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import gzip
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -16,32 +15,21 @@ from typing import Callable
 from rapidfuzz import fuzz, process
 
 from ...config import RESOURCES_DIR
+from ...text_utils import word_spans
 
 GEO_DIR = RESOURCES_DIR / "geo"
-WORD_RE = re.compile(r"[^\W_]+")
 # What may separate two words of one name: spaces (one line break at most), hyphens, dashes, apostrophes.
 GAP_RE = re.compile(r"[ \t\-\u2010\u2011\u2013\u2014'\u2019]*\n?[ \t\-\u2010\u2011\u2013\u2014'\u2019]*")
 WORD_FIX = {"st": "saint", "ste": "sainte", "lle": "ile", "ile": "ile"}  # "lle-de-France" is OCR for "Île"
-KINDS = ("tdi", "region", "department", "epci", "commune", "country")
 
 
-def fold(text: str) -> str:
-    """Lowercase without accents (œ -> oe)."""
-    text = text.lower().replace("œ", "oe").replace("æ", "ae")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def words(text: str) -> list[tuple[str, int, int]]:
-    """(folded word, start, end) for every word of text."""
-    out = []
-    for m in WORD_RE.finditer(text):
-        w = fold(m.group())
-        out.append((WORD_FIX.get(w, w), m.start(), m.end()))
-    return out
+def place_words(text: str) -> list[tuple[str, int, int]]:
+    """(folded word, start, end) for every word of text, common OCR and abbreviated forms spelled out."""
+    return [(WORD_FIX.get(w, w), s, e) for w, s, e in word_spans(text)]
 
 
 def key(name: str) -> tuple[str, ...]:
-    return tuple(w for w, _, _ in words(name))
+    return tuple(w for w, _, _ in place_words(name))
 
 
 @dataclass(frozen=True)
@@ -161,7 +149,7 @@ class Gazetteer:
     # --- lookup ---------------------------------------------------------------------------------------------
     def scan(self, text: str, toks: list[tuple[str, int, int]] | None = None) -> list[Match]:
         """Every gazetteer name found in text (all lengths, overlapping)."""
-        toks = toks if toks is not None else words(text)
+        toks = toks if toks is not None else place_words(text)
         out = []
         n = len(toks)
         for i in range(n):
@@ -177,8 +165,10 @@ class Gazetteer:
                     out.append(Match(i, j, toks[i][1], toks[j][2], hits))
         return out
 
-    def lookup(self, name: str, kinds: tuple[str, ...] = KINDS) -> list[tuple[Entry, str]]:
-        return [(e, m) for e, m in self.index.get(key(name), []) if e.kind in kinds]
+    def lookup(self, name: str, kinds: tuple[str, ...] | None = None) -> list[tuple[Entry, str]]:
+        """The places named name (of those kinds; None: every kind), stop aliases left out."""
+        return [(e, m) for e, m in self.index.get(key(name), [])
+                if e is not STOP and (kinds is None or e.kind in kinds)]
 
     def fuzzy(self, name: str, kind: str, cutoff: float = 88.0) -> Entry | None:
         """The entry of that kind whose name or alias is closest to name, if close and not ambiguous."""

@@ -16,7 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import add_fact, text_of
-from .candidates import GAP_RE, STOP, Entry, Gazetteer, Match, fold, key, load_gazetteer, words
+from ...text_utils import fold, strip_accents
+from .candidates import GAP_RE, STOP, Entry, Gazetteer, Match, key, load_gazetteer, place_words
 
 FACTORY = "tdi_territories"
 LABEL = "TERRITORY"
@@ -68,7 +69,7 @@ class Decision:
 
 
 def _left(text: str, start: int, width: int = 70) -> str:
-    return fold(text[max(0, start - width):start]).replace("\u2019", "'").replace("\n", " ")
+    return strip_accents(text[max(0, start - width):start]).lower().replace("\u2019", "'").replace("\n", " ")
 
 
 def _cue_kinds(left: str) -> set[str]:
@@ -112,7 +113,7 @@ class TerritoryLinker:
 
     # --- entry points ---------------------------------------------------------------------------------------
     def link(self, text: str, person_spans: list[tuple[int, int]] = ()) -> list[Decision]:
-        toks = words(text)
+        toks = place_words(text)
         matches = self.gaz.scan(text, toks)
         self._match_heads = {m.i for m in matches}
         tdi_doc = bool(TDI_CONTEXT.search(text))
@@ -231,7 +232,7 @@ class TerritoryLinker:
     def _inherited(self, text: str, start: int, prev_cue: dict[int, set[str]]) -> set[str]:
         """Kinds cued for the previous item of a list ("les régions Sud, Grand Est et Occitanie")."""
         for end, kinds in prev_cue.items():
-            if end < start and start - end < 40 and LIST_SEP.fullmatch(fold(text[end:start])):
+            if end < start and start - end < 40 and LIST_SEP.fullmatch(strip_accents(text[end:start]).lower()):
                 return kinds
         return set()
 
@@ -325,7 +326,7 @@ class TerritoryLinker:
         return end
 
     def _resolve(self, text, toks, n, phrase, phrase_end, kind) -> Decision | None:
-        ws = words(phrase)
+        ws = place_words(phrase)
         # fuzzy matching only for names of several words: one word is too close to too many others
         entry = self.gaz.fuzzy(phrase, kind, self.fuzzy_cutoff) if len(ws) > 1 else None
         if entry is None and kind == "epci":
