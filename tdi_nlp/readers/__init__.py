@@ -5,12 +5,9 @@ content for .txt files written in Markdown or JSON files from the Assemblée nat
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import settings
-from ..document import Document
-
 EXTENSIONS = {
     ".pdf": "pdf",
     ".txt": "text",
@@ -22,18 +19,16 @@ EXTENSIONS = {
     ".json": "an_json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".docx": "docx",
+    ".odt": "odt",
+    ".rtf": "rtf",
+    ".eml": "eml",
+    ".zip": "an_zip",
 }
+BINARY_FORMATS = ("pdf", "docx", "odt", "an_zip")
 
 
-class ReaderError(Exception):
-    """A file that cannot be read; the message says why, in one line."""
-
-
-@dataclass
-class ReadResult:
-    documents: list[Document]
-    # Problems inside a multi-document file that did not stop the others: (key, reason).
-    problems: list[tuple[str, str]] = field(default_factory=list)
+from .base import ReaderError, ReadResult
 
 
 def source_key(path: Path, root: Path | None) -> str:
@@ -76,6 +71,21 @@ def read_path(path: Path | str, root: Path | None = None, max_mb: float | None =
     if fmt == "pdf":
         from . import pdf
         return ReadResult([pdf.read(data, key, str(path))])
+    if fmt == "docx":
+        from . import docx
+        return ReadResult([docx.read(data, key, str(path))])
+    if fmt == "odt":
+        from . import odt
+        return ReadResult([odt.read(data, key, str(path))])
+    if fmt == "an_zip":
+        from . import an_zip
+        return an_zip.read(data, key, str(path), max_mb if max_mb is not None else settings.max_file_mb)
+    if fmt == "rtf":
+        from . import rtf
+        return ReadResult([rtf.read(data, key, str(path))])
+    if fmt == "eml":
+        from . import eml
+        return ReadResult([eml.read(data, key, str(path))])
     if looks_binary(data):
         raise ReaderError("binary file: not text (NUL or control bytes)")
     if fmt == "jsonl":
