@@ -125,3 +125,48 @@ def test_empty_word_document_is_an_error(tmp_path):
     docx.Document().save(path)
     with pytest.raises(ReaderError, match="empty Word document"):
         read_path(path, tmp_path)
+
+
+def test_csv_rows_with_field_mapping(tmp_path):
+    from tdi_nlp.readers import FieldMap
+    path = tmp_path / "q.csv"
+    path.write_text("ref;corps;jour\nA1;Le comité s'est tenu le 2 juillet.;2019-07-03T09:30:00\n"
+                    "A2;;2019-07-04\nA3;Texte;hier\n", encoding="utf-8")
+    result = read_path(path, tmp_path, fields=FieldMap(text="corps", id="ref", date="jour"))
+    assert [(d.id, d.date, d.format) for d in result.documents] == [("A1", "2019-07-03", "csv")]
+    reasons = dict(result.problems)
+    assert "empty text" in reasons["q.csv:3"] and "not an ISO date" in reasons["q.csv:4"]
+
+
+def test_csv_without_the_text_column_names_the_option(tmp_path):
+    path = tmp_path / "q.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(ReaderError, match="--text-field"):
+        read_path(path, tmp_path)
+
+
+def test_jsonl_field_mapping_and_bad_values(tmp_path):
+    from tdi_nlp.readers import FieldMap
+    lines = [{"uid": "x1", "body": "Un texte.", "published": "2020-05-01T12:00:00Z"},
+             {"uid": {"nested": 1}, "body": "Un texte."},
+             {"uid": "x3", "body": "   "},
+             {"uid": "x4", "body": "Un texte.", "published": "le 3 mai"},
+             {"uid": "x5", "body": ["liste"]}]
+    path = tmp_path / "d.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    result = read_path(path, tmp_path, fields=FieldMap(text="body", id="uid", date="published"))
+    assert [(d.id, d.date) for d in result.documents] == [("x1", "2020-05-01")]
+    assert len(result.problems) == 4
+    assert "empty text" in dict(result.problems)["d.jsonl:3"]
+
+
+def test_size_limit_checked_before_reading_and_fifo_refused(tmp_path):
+    import os
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * (2 * 1024 * 1024))
+    with pytest.raises(ReaderError, match="file too large"):
+        read_path(big, tmp_path, max_mb=1)
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(ReaderError, match="not a regular file"):
+        read_path(fifo, tmp_path)
