@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-KINDS = ("written_question", "government_question", "minutes", "press_release", "web_page", "other")
+KINDS = ("written_question", "government_question", "oral_question", "minutes", "press_release", "web_page", "other")
 
 
 @dataclass

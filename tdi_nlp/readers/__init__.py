@@ -5,12 +5,10 @@ content for .txt files written in Markdown or JSON files from the Assemblée nat
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import stat
 from pathlib import Path
 
 from ..config import settings
-from ..document import Document
-
 EXTENSIONS = {
     ".pdf": "pdf",
     ".txt": "text",
@@ -22,18 +20,19 @@ EXTENSIONS = {
     ".json": "an_json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".docx": "docx",
+    ".odt": "odt",
+    ".rtf": "rtf",
+    ".eml": "eml",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".zip": "an_zip",
 }
+BINARY_FORMATS = ("pdf", "docx", "odt", "an_zip")
 
 
-class ReaderError(Exception):
-    """A file that cannot be read; the message says why, in one line."""
-
-
-@dataclass
-class ReadResult:
-    documents: list[Document]
-    # Problems inside a multi-document file that did not stop the others: (key, reason).
-    problems: list[tuple[str, str]] = field(default_factory=list)
+from .base import ReaderError, ReadResult
+from .fields import FieldMap
 
 
 def source_key(path: Path, root: Path | None) -> str:
@@ -61,26 +60,48 @@ def looks_binary(data: bytes) -> bool:
     return controls > len(head) * 0.05
 
 
-def read_path(path: Path | str, root: Path | None = None, max_mb: float | None = None) -> ReadResult:
+def read_path(path: Path | str, root: Path | None = None, max_mb: float | None = None,
+              fields: FieldMap | None = None) -> ReadResult:
     """Read one file into Documents, or raise ReaderError."""
     path = Path(path)
     fmt = EXTENSIONS.get(path.suffix.lower())
     if fmt is None:
         raise ReaderError(f"unknown extension {path.suffix or '(none)'!r}: expected one of {', '.join(sorted(EXTENSIONS))}")
+    limit = max_mb if max_mb is not None else settings.max_file_mb
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            raise ReaderError("not a regular file (a pipe, device or socket)")
+        if info.st_size > limit * 1024 * 1024:  # checked before reading anything
+            raise ReaderError(f"file too large: {info.st_size / 1024 / 1024:.1f} MB over the {limit:g} MB limit")
         data = path.read_bytes()
     except OSError as exc:
         raise ReaderError(f"cannot open file: {exc.strerror or exc}") from exc
-    check_bytes(data, max_mb if max_mb is not None else settings.max_file_mb)
+    check_bytes(data, limit)
     key = source_key(path, root)
     if fmt == "pdf":
         from . import pdf
         return ReadResult([pdf.read(data, key, str(path))])
+    if fmt == "docx":
+        from . import docx
+        return ReadResult([docx.read(data, key, str(path))])
+    if fmt == "odt":
+        from . import odt
+        return ReadResult([odt.read(data, key, str(path))])
+    if fmt == "an_zip":
+        from . import an_zip
+        return an_zip.read(data, key, str(path), max_mb if max_mb is not None else settings.max_file_mb)
+    if fmt == "rtf":
+        from . import rtf
+        return ReadResult([rtf.read(data, key, str(path))])
+    if fmt == "eml":
+        from . import eml
+        return ReadResult([eml.read(data, key, str(path))])
     if looks_binary(data):
         raise ReaderError("binary file: not text (NUL or control bytes)")
     if fmt == "jsonl":
         from . import jsonl
-        return jsonl.read(data, key, str(path))
+        return jsonl.read(data, key, str(path), fields or FieldMap())
     from .text import decode
     text = decode(data)
     if not text.strip():
@@ -88,6 +109,9 @@ def read_path(path: Path | str, root: Path | None = None, max_mb: float | None =
     if fmt == "an_json":
         from . import an_json
         return ReadResult([an_json.read(text, key, str(path))])
+    if fmt == "csv":
+        from . import csv
+        return csv.read(text, key, str(path), fields or FieldMap())
     if fmt == "html":
         from . import html
         return ReadResult([html.read(text, key, str(path))])

@@ -20,6 +20,9 @@ _STAGE = re.compile(
     r"[Hh]uées|[Bb]ruit|[Ii]nterruptions?|[Vv]ives|[Mm]ouvements)\b)[^()]{0,300}\)")
 
 
+_LEADING_STAGE = re.compile(r"^\s*\([^()]*\)\s*")
+
+
 def _get(d, *keys):
     for k in keys:
         if not isinstance(d, dict):
@@ -71,12 +74,18 @@ def split_turns(html: str) -> tuple[str | None, list[tuple[str, str | None, str]
         if italic is not None and speaker.endswith(",") and role is None and not "".join(parts).strip():
             turns[-1][1] = " ".join(text.split()).strip(" .") or None
             continue
-        if italic is not None and text.strip().startswith("(") or italic is not None and not text.strip():
+        if italic is not None and text.strip().startswith("("):
+            # a stage direction; with unbalanced <i> tags the speech after it may sit in the same italic node
+            text = _LEADING_STAGE.sub("", text, count=1)
+        if italic is not None and not text.strip():
             continue
         parts.append(text)
     out = []
     for speaker, role, parts in turns:
         speaker = speaker.strip().rstrip(".,").strip()
+        name, _, inline_role = speaker.partition(",")
+        if inline_role.strip(" ."):  # the office inside the bold tag: "M. Christophe Béchu, ministre."
+            speaker, role = name.strip(), role or " ".join(inline_role.split()).strip(" .")
         body = _clean("".join(parts))
         if body:
             out.append((speaker, role, body))
