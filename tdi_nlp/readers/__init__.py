@@ -5,11 +5,13 @@ content for .txt files written in Markdown or JSON files from the Assemblée nat
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import settings
-from ..document import Document
+from . import an_json, html, jsonl, markdown, pdf
+from . import text as plain
+from .base import ReaderError, ReadResult, check_bytes, looks_binary, source_key
+from .text import decode
 
 EXTENSIONS = {
     ".pdf": "pdf",
@@ -25,40 +27,8 @@ EXTENSIONS = {
 }
 
 
-class ReaderError(Exception):
-    """A file that cannot be read; the message says why, in one line."""
-
-
-@dataclass
-class ReadResult:
-    documents: list[Document]
-    # Problems inside a multi-document file that did not stop the others: (key, reason).
-    problems: list[tuple[str, str]] = field(default_factory=list)
-
-
-def source_key(path: Path, root: Path | None) -> str:
-    """The key of a file: its path relative to the folder given (else its name)."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix() if root else path.name
-    except ValueError:
-        return path.name
-
-
-def check_bytes(data: bytes, max_mb: float) -> None:
-    if len(data) > max_mb * 1024 * 1024:
-        raise ReaderError(f"file too large: {len(data) / 1024 / 1024:.1f} MB over the {max_mb:g} MB limit")
-    if not data.strip():
-        raise ReaderError("empty file")
-
-
-def looks_binary(data: bytes) -> bool:
-    head = data[:8192]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text
-        return False
-    if b"\x00" in head:
-        return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return controls > len(head) * 0.05
+__all__ = ["EXTENSIONS", "ReadResult", "ReaderError", "check_bytes", "iter_files", "looks_binary", "read_path",
+           "source_key"]
 
 
 def read_path(path: Path | str, root: Path | None = None, max_mb: float | None = None) -> ReadResult:
@@ -74,27 +44,20 @@ def read_path(path: Path | str, root: Path | None = None, max_mb: float | None =
     check_bytes(data, max_mb if max_mb is not None else settings.max_file_mb)
     key = source_key(path, root)
     if fmt == "pdf":
-        from . import pdf
         return ReadResult([pdf.read(data, key, str(path))])
     if looks_binary(data):
         raise ReaderError("binary file: not text (NUL or control bytes)")
     if fmt == "jsonl":
-        from . import jsonl
         return jsonl.read(data, key, str(path))
-    from .text import decode
     text = decode(data)
     if not text.strip():
         raise ReaderError("empty file: no text after decoding")
     if fmt == "an_json":
-        from . import an_json
         return ReadResult([an_json.read(text, key, str(path))])
     if fmt == "html":
-        from . import html
         return ReadResult([html.read(text, key, str(path))])
-    from . import markdown
     if fmt == "markdown" or markdown.looks_like_markdown(text):
         return ReadResult([markdown.read(text, key, str(path))])
-    from . import text as plain
     return ReadResult([plain.read(text, key, str(path))])
 
 

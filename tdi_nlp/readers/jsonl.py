@@ -4,11 +4,11 @@ from __future__ import annotations
 import json
 
 from ..document import Document
+from .base import ReadResult, ReaderError
+from .text import decode
 
 
 def read(data: bytes, key: str, path: str):
-    from . import ReadResult, ReaderError
-    from .text import decode
     docs, problems, seen = [], [], set()
     for n, line in enumerate(decode(data).splitlines(), 1):
         if not line.strip():
