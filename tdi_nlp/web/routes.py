@@ -1,6 +1,8 @@
 """The pages: search, document, entities, figures over time, new question and its export."""
 from __future__ import annotations
 
+import io
+
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from ..figures import timeline as figure_timeline
@@ -133,9 +135,7 @@ def _question_text() -> str:
         data = upload.read()
         if name.endswith(".docx"):
             try:
-                import io
-
-                from docx import Document
+                from docx import Document  # may be absent: the page says so (415)
                 return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
             except ImportError:
                 raise BadInput("Lecture des fichiers .docx indisponible (python-docx absent).", 415) from None
