@@ -5,8 +5,9 @@ import pytest
 from conftest import answer_passages
 
 from tdi_nlp.drafting import draft
-from tdi_nlp.drafting.compose import french_amount, stale_figures
-from tdi_nlp.kb.amounts import amount_interval
+from tdi_nlp.figures import stale_figures
+from tdi_nlp.figures.french import french_amount
+from tdi_nlp.figures.amounts import amount_interval
 
 QUESTION = "Texte de la question\n\n{q}\n\nTexte de la réponse\n\n{a}\n"
 DOCS = [

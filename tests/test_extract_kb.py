@@ -188,3 +188,36 @@ def test_api_extract_stays_callable_and_takes_long_texts(stock):
     for _ in range(2):
         recs = tdi_nlp.extract(long_text, date="2019-01-01", nlp=stock)
         assert len(recs) == 1 and recs[0]["text"].startswith("Le programme") and recs[0]["date"] == "2019-01-01"
+
+
+def test_run_leaves_no_error_handler_on_a_shared_pipeline(folder, tmp_path):
+    """Issue 11: run() used to leave its per-file handler on the (cached) pipeline, so a later extract() with a
+    failing component returned no record and no error."""
+    from spacy.language import Language
+    from tdi_nlp.extraction import extract
+    from tdi_nlp.pipeline import build
+
+    calls = {"n": 0}
+
+    @Language.component("explode_after_first_run")
+    def explode(doc):
+        if calls["n"]:
+            raise ValueError("boom later")
+        return doc
+
+    nlp = build([])
+    nlp.add_pipe("explode_after_first_run")
+    default = nlp.default_error_handler
+    s = run([str(folder)], str(tmp_path / "kb.sqlite"), show_progress=False, nlp=nlp)
+    assert (s.processed, s.failed) == (3, 0)
+    assert nlp.default_error_handler is default
+    calls["n"] = 1
+    with pytest.raises(ValueError, match="boom later"):
+        extract("Le programme compte 124 territoires.", nlp=nlp)
+    # and a second run on the same pipeline still stores an error row per failing file
+    folder2 = tmp_path / "again"
+    shutil.copytree(folder, folder2)
+    s = run([str(folder2)], str(tmp_path / "kb2.sqlite"), show_progress=False, nlp=nlp)
+    assert (s.processed, s.failed) == (0, 3)
+    with KnowledgeBase(tmp_path / "kb2.sqlite") as kb:
+        assert all("explode_after_first_run" in e["reason"] for e in kb.errors())

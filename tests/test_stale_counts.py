@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from conftest import answer_passages
 
-from tdi_nlp.drafting.compose import stale_figures
-from tdi_nlp.kb.timeline import latest, timeline
+from tdi_nlp.figures import stale_figures
+from tdi_nlp.figures import latest, timeline
 
 QUESTION = "Texte de la question\n\n{q}\n\nTexte de la réponse\n\n{a}\n"
 DOCS = [

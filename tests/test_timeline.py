@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 
 from tdi_nlp.kb import KnowledgeBase
-from tdi_nlp.kb.timeline import is_change_origin, is_part, latest, unit_key
+from tdi_nlp.figures import timeline
+from tdi_nlp.figures.counts import is_change_origin, is_part, unit_key
+from tdi_nlp.figures.dated import latest
 from tdi_nlp.kb.writer import KBWriter
 
 
@@ -61,7 +63,7 @@ def test_unit_key_ignores_case_accents_plural_and_quotes():
 
 
 def test_timeline_sorted_with_sources(kb):
-    values = kb.timeline("territoires d'industrie")
+    values = timeline(kb, "territoires d'industrie")
     assert [(v["value"], v["date"]) for v in values] == [(124, "2018-11-22"), (136, "2019-03-05"), (144, "2019-09-24")]
     first = values[0]
     assert first["doc_id"] == "a" and first["date_from"] == "sentence"
@@ -74,13 +76,13 @@ def test_change_origin_and_parts_are_left_out(kb):
     by_value = {m["value"]["count"]: m for m in kb.mentions(label="COUNT", doc_id="b")}
     assert is_change_origin(text, by_value[141]) and not is_change_origin(text, by_value[144])
     assert is_part(text, by_value[25]) and is_part(text, by_value[3]) and not is_part(text, by_value[144])
-    assert 141 not in [v["value"] for v in kb.timeline("territoires d'industrie")]
+    assert 141 not in [v["value"] for v in timeline(kb, "territoires d'industrie")]
 
 
 def test_other_things_and_unknown_things(kb):
-    assert [v["value"] for v in kb.timeline("contrats")] == [12]
-    assert kb.timeline("licornes") == []
-    assert kb.timeline("") == []
+    assert [v["value"] for v in timeline(kb, "contrats")] == [12]
+    assert timeline(kb, "licornes") == []
+    assert timeline(kb, "") == []
 
 
 def test_seed_corpus_timeline(tmp_path, nlp, corpus_dir):
@@ -88,7 +90,7 @@ def test_seed_corpus_timeline(tmp_path, nlp, corpus_dir):
     path = tmp_path / "seeds.sqlite"
     run([str(corpus_dir)], str(path), show_progress=False, nlp=nlp)
     with KnowledgeBase(path) as k:
-        values = k.timeline("territoires d'industrie")
+        values = timeline(k, "territoires d'industrie")
     dated = [v for v in values if v["date"]]
     assert [v["date"] for v in dated] == sorted(v["date"] for v in dated)
     assert latest(values)["value"] == 144 and latest(values)["date"] == "2019-09-24"

@@ -145,11 +145,11 @@ def test_entity_pages(client):
 
 
 def test_programme_page_shows_its_figures(client, monkeypatch):
-    from tdi_nlp.kb.queries import KnowledgeBase
+    from tdi_nlp.web import routes
     points = [{"value": 124, "date": "2018-11-22", "doc_id": "q-17519", "text": "124 territoires"},
               {"value": 144, "date": "2019-09-24", "doc_id": "cp.pdf", "text": "144 territoires"}]
     asked = []
-    monkeypatch.setattr(KnowledgeBase, "timeline", lambda self, thing: asked.append(thing) or points)
+    monkeypatch.setattr(routes, "figure_timeline", lambda kb, thing: asked.append(thing) or points)
     page = client.get("/entite/programme:territoires-d-industrie").get_data(as_text=True)
     assert asked == ["Territoires d'industrie"]
     assert 'id="entity-chart"' in page and "<svg" in page and "/document/cp.pdf" in page
@@ -157,17 +157,17 @@ def test_programme_page_shows_its_figures(client, monkeypatch):
 
 
 def test_figures_chart(client, monkeypatch):
-    from tdi_nlp.kb.queries import KnowledgeBase
+    from tdi_nlp.web import routes
     points = [{"value": 124, "date": "2018-11-22", "doc_id": "q-17519", "text": "124 territoires"},
               {"value": 144, "date": "2019-09-24", "doc_id": "cp.pdf", "text": "144 territoires"}]
-    monkeypatch.setattr(KnowledgeBase, "timeline", lambda self, thing: points)
+    monkeypatch.setattr(routes, "figure_timeline", lambda kb, thing: points)
     page = client.get("/chiffres?objet=territoires d'industrie").get_data(as_text=True)
     assert "<svg" in page and "polyline" in page and "/document/cp.pdf" in page
     assert "22 novembre 2018" in page
 
-    def broken(self, thing):
-        raise ModuleNotFoundError("No module named 'tdi_nlp.kb.timeline'")
-    monkeypatch.setattr(KnowledgeBase, "timeline", broken)
+    def broken(kb, thing):
+        raise ModuleNotFoundError("No module named 'rapidfuzz'")
+    monkeypatch.setattr(routes, "figure_timeline", broken)
     r = client.get("/chiffres?objet=territoires")
     assert r.status_code == 200 and "indisponible" in r.get_data(as_text=True)
 

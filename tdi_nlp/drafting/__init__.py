@@ -10,6 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..kb import KnowledgeBase
+from . import compose
+from .analysis import adopt
+
 __all__ = ["draft", "Draft", "EmptyQuestion"]
 
 
@@ -33,9 +37,9 @@ class Draft:
 
 def question_facts(question: str, nlp=None) -> tuple[set[str], set[str]]:
     """(territory ids, themes) of a question text, read by the project pipeline."""
+    # heavy (spaCy): `tdi-nlp` imports drafting.cli, hence this package, for every command
     from ..extraction import extract
     from ..pipeline import load
-    from .analysis import adopt
     nlp = nlp or load()
     adopt(nlp.vocab)
     recs = extract(question, nlp=nlp)
@@ -48,7 +52,7 @@ def question_facts(question: str, nlp=None) -> tuple[set[str], set[str]]:
 
 def rubrique_prior(question: str, ministry: str | None, top: int = 10) -> dict[str, float]:
     """{AN rubrique: probability} of a question from the rubrique classifier ({} when the model is missing)."""
-    from ..themes.classifier import ModelMissing, classify
+    from ..themes.classifier import ModelMissing, classify  # heavy (scikit-learn), see question_facts
     try:
         return {t["code"]: t["score"] for t in classify(question, taxonomy="rubrique", minister=ministry, top=top)}
     except ModelMissing:
@@ -63,9 +67,7 @@ def draft(question: str, kb, k: int = 5, ministry: str | None = None, max_passag
     territories/themes: the question's, when already known (otherwise extracted from the question with the pipeline).
     Raises EmptyQuestion for a blank question and FileNotFoundError for a missing KB.
     """
-    from ..kb import KnowledgeBase
-    from . import compose
-    from .index import for_kb
+    from .index import for_kb  # heavy (bm25s, numpy), see question_facts
     if not question or not question.strip():
         raise EmptyQuestion("empty question: give the text of the question to answer")
     own = not isinstance(kb, KnowledgeBase)

@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..config import settings
+
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+", re.UNICODE)
 STEM_CHARS = 7  # prefix truncation: a robust stemmer for French retrieval
 
@@ -22,7 +24,7 @@ def fold(s: str) -> str:
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    from spacy.lang.fr.stop_words import STOP_WORDS
+    from spacy.lang.fr.stop_words import STOP_WORDS  # heavy (spaCy): only when first needed
     extra = {"madame", "monsieur", "ministre", "mme", "m", "gouvernement", "question", "reponse", "texte",
              "deputes", "depute", "president", "presidente", "aussi", "cette", "faire", "fait", "plus", "tres"}
     return frozenset(fold(w) for w in STOP_WORDS) | frozenset(extra)
@@ -123,8 +125,7 @@ def adopt(vocab) -> None:
 def word_vectors() -> WordVectors:
     """The vector table of the configured spaCy model, loaded without its pipeline components."""
     if not _VECTORS:
-        import spacy
-        from ..config import settings
+        import spacy  # heavy: only when vectors are first needed
         nlp = spacy.load(settings.spacy_model, exclude=["tok2vec", "morphologizer", "parser", "senter", "ner",
                                                        "attribute_ruler", "lemmatizer", "tagger"])
         _VECTORS.append(WordVectors(nlp.vocab))

@@ -10,6 +10,9 @@ import json
 import sys
 from pathlib import Path
 
+from ..kb import KnowledgeBase
+from . import EmptyQuestion, draft
+
 
 def register(sub) -> None:
     p = sub.add_parser("draft", help="draft an answer to a question from the past answers in the KB")
@@ -61,8 +64,6 @@ def read_questions(args) -> list[tuple[str, str]]:
 
 
 def run(args) -> int:
-    from . import EmptyQuestion, draft
-    from ..kb import KnowledgeBase
     if args.k < 1:
         return _fail("--k must be at least 1")
     try:

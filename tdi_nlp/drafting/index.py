@@ -256,7 +256,7 @@ def for_kb(kb) -> RetrievalIndex:
     if index is None:
         index = RetrievalIndex.load(folder) or RetrievalIndex()
         _LOADED[key] = index
-    current = {r[0]: r[1] for r in kb.con.execute("SELECT id, sha256 FROM documents")}
+    current = kb.document_hashes()
     removed = {d for d in index.manifest if d not in current}
     todo = [d for d, sha in current.items() if index.manifest.get(d) != sha]
     if not removed and not todo:

@@ -6,6 +6,7 @@ import re
 import sqlite3
 from pathlib import Path
 
+from ..text_utils import fold
 from .schema import Connected
 
 
@@ -63,6 +64,20 @@ class KnowledgeBase(Connected):
             "SELECT number, start, end FROM pages WHERE doc_id = ? ORDER BY number", (doc_id,))]
         return d
 
+    def text_and_date(self, doc_id: str) -> sqlite3.Row | None:
+        """A document's text and date (row["text"], row["date"]), without the rest."""
+        return self.con.execute("SELECT text, date FROM documents WHERE id = ?", (doc_id,)).fetchone()
+
+    def text_slice(self, doc_id: str, start: int, end: int) -> str:
+        """The characters [start, end) of a document's text ("" for an unknown document)."""
+        row = self.con.execute("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                               (start + 1, end - start, doc_id)).fetchone()
+        return row[0] if row else ""
+
+    def document_hashes(self) -> dict[str, str]:
+        """{document id: SHA-256 of its source file}."""
+        return {r[0]: r[1] for r in self.con.execute("SELECT id, sha256 FROM documents")}
+
     def source_documents(self, source_key: str) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT id FROM documents WHERE source_key = ? ORDER BY rowid", (source_key,))]
 
@@ -103,11 +118,38 @@ class KnowledgeBase(Connected):
         """Entity ids for an id ("region:32") or a name ("Hauts-de-France"), accents and case ignored."""
         if self.entity(ref):
             return [ref]
-        from ..text_utils import fold_split as fold
         target = fold(ref)
         rows = self.con.execute("SELECT id, label, canonical FROM entities" + (" WHERE label = ?" if label else ""),
                                 (label,) if label else ())
         return [r["id"] for r in rows if fold(r["canonical"]) == target]
+
+    def documents_naming(self, entity_ids) -> list[str]:
+        """Ids of the documents with a mention linked to one of entity_ids."""
+        ids = sorted(set(entity_ids))
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return [r[0] for r in self.con.execute(f"SELECT DISTINCT doc_id FROM mentions WHERE entity_id IN ({marks})", ids)]
+
+    def filter_options(self, limit: int = 2000) -> dict[str, list[str]]:
+        """Values offered by the search filters: tdi themes, rubriques, territory and person names."""
+        q = self.con.execute
+        return {
+            "themes": [r[0] for r in q("SELECT DISTINCT theme FROM themes WHERE taxonomy = 'tdi' ORDER BY 1")],
+            "rubriques": [r[0] for r in q(
+                "SELECT DISTINCT json_extract(metadata, '$.rubrique') AS r FROM documents WHERE r IS NOT NULL "
+                "UNION SELECT DISTINCT theme FROM themes WHERE taxonomy = 'rubrique' ORDER BY 1")],
+            "territories": [r[0] for r in q(
+                "SELECT canonical FROM entities WHERE label = 'TERRITORY' ORDER BY canonical LIMIT ?", (limit,))],
+            "persons": [r[0] for r in q(
+                "SELECT canonical FROM entities WHERE label = 'PERSON' ORDER BY canonical LIMIT ?", (limit,))],
+        }
+
+    def count_units(self, min_count: int = 2, limit: int = 20) -> list[str]:
+        """Units of COUNT mentions said at least min_count times, most frequent first ("territoire", ...)."""
+        return [r[0] for r in self.con.execute(
+            "SELECT json_extract(value, '$.unit') AS u, count(*) AS n FROM mentions WHERE label = 'COUNT' "
+            "AND u IS NOT NULL GROUP BY u HAVING n >= ? ORDER BY n DESC LIMIT ?", (min_count, limit))]
 
     def themes(self, doc_id: str) -> list[dict]:
         return [dict(r) for r in self.con.execute(
@@ -140,8 +182,3 @@ class KnowledgeBase(Connected):
                              "ORDER BY taxonomy, theme").fetchall()),
             "errors": q("SELECT count(*) FROM errors").fetchone()[0],
         }
-
-    def timeline(self, thing: str) -> list[dict]:
-        """Dated values of a counted thing or an amount, with their sources (see kb/timeline.py)."""
-        from .timeline import timeline
-        return timeline(self, thing)

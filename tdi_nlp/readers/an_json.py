@@ -12,6 +12,7 @@ import re
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..document import Document, Section
+from .base import ReaderError
 
 KIND_BY_TYPE = {"QG": "government_question", "QE": "written_question", "QOSD": "oral_question"}
 _CHAIR = re.compile(r"^(M\.|Mme) (le|la) président", re.I)
@@ -140,7 +141,6 @@ def _assemble(title, blocks):
 
 
 def read(text: str, key: str, path: str) -> Document:
-    from . import ReaderError
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

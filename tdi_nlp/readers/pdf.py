@@ -6,8 +6,12 @@ import io
 import re
 from collections import Counter
 
+import pdfplumber
+from pdfminer.pdfparser import PDFSyntaxError
+
 from ..config import settings
 from ..document import Document, Page
+from .base import ReaderError
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?[-–]?\s*\d{1,4}\s*(?:/\s*\d{1,4}|sur\s+\d{1,4})?\s*[-–]?\s*$", re.I)
 _DIGITS = re.compile(r"\d+")
@@ -66,10 +70,6 @@ def _join(lines: list[tuple[str, bool]]) -> str:
 
 
 def read(data: bytes, key: str, path: str) -> Document:
-    from . import ReaderError
-    import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
-
     if not data.lstrip().startswith(b"%PDF"):
         raise ReaderError("corrupt PDF: no %PDF header")
     try:

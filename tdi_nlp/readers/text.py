@@ -4,10 +4,10 @@ from __future__ import annotations
 from charset_normalizer import from_bytes
 
 from ..document import Document
+from .base import ReaderError
 
 
 def decode(data: bytes) -> str:
-    from . import ReaderError
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")

@@ -4,17 +4,13 @@
 """
 from __future__ import annotations
 
-THEMES = {
-    "calendrier": "Calendrier",
-    "eligibilite": "Éligibilité",
-    "beneficiaires": "Bénéficiaires",
-    "financement": "Financement",
-    "mise_en_oeuvre": "Mise en œuvre",
-    "bilan": "Bilan",
-}
+from .labels import THEMES
+
+__all__ = ["THEMES", "classify"]
 
 
 def classify(text: str, taxonomy: str = "tdi", minister: str | None = None, top: int = 3) -> list[dict]:
     """Themes of a question text (taxonomy "tdi", multi-label) or its ranked AN rubriques ("rubrique")."""
+    # heavy (scikit-learn): `tdi-nlp` imports themes.cli, hence this package, for every command
     from .classifier import classify as _classify
     return _classify(text, taxonomy=taxonomy, minister=minister, top=top)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..config import REPO_DIR
 from . import sources
+from .dataset import FIRST_FILE, load_references
 from .text import span_key, split_sentences
 
 HINTS = {
@@ -112,7 +113,6 @@ if __name__ == "__main__":
             _ACTIVE[0] = _EXTRA_RE
             rows = collect(60, 16, list(EXTRA_HINTS), seen)
         if sys.argv[2] == "round5":  # round 5: a fresh draw with the first cues, away from every labeled sentence
-            from .dataset import FIRST_FILE, load_references
             seen = {r["sha1"] for r in load_references(FIRST_FILE)}
             rows = collect(100, 17, None, seen)
     with open(out, "w", encoding="utf-8") as fh:

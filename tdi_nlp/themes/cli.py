@@ -40,6 +40,7 @@ def _inputs(args) -> list[dict]:
 
 
 def run_classify(args) -> int:
+    # heavy (scikit-learn), only for this command: `tdi-nlp` imports every plugin's cli at start-up
     from .classifier import ModelMissing, classify
     if args.text is not None and args.file:
         print("tdi-nlp classify: give TEXT or --file, not both", file=sys.stderr)
@@ -71,5 +72,5 @@ def run_classify(args) -> int:
 
 
 def run_train(args) -> int:
-    from .train import run
+    from .train import run  # heavy, only for this command (see run_classify)
     return run(args)

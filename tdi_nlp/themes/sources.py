@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..config import REPO_DIR, shared_path
+from ..extraction import prepare
+from ..readers import read_path
 
 AN_DIR = "data/corpora/an-qag-l16/json"
 VP_FILE = "data/corpora/vie-publique-2020/statements.jsonl"
@@ -28,8 +30,6 @@ def resolve(source: str) -> Path:
 @lru_cache(maxsize=2048)
 def read_documents(path: str) -> tuple:
     """The Documents of a file as extraction sees them (read, normalized, sections found)."""
-    from ..extraction import prepare
-    from ..readers import read_path
     p = Path(path)
     return tuple(prepare(d)[0] for d in read_path(p, p.parent).documents)
 

@@ -9,13 +9,15 @@ import logging
 import threading
 from datetime import date
 
+from ..document import Document
+
 log = logging.getLogger("tdi_nlp.web")
 _lock = threading.Lock()  # one spaCy call at a time (the pipeline is shared by the server's threads)
 
 
 def entities(text: str) -> list[dict]:
     """Mentions of the question as records do: [{label, text, start, end, value, entity_id}]."""
-    from ..document import Document
+    # heavy (spaCy, scikit-learn): loaded on the first question, not when `tdi-nlp` starts (it imports web.cli)
     from ..extraction import prepare
     from ..pipeline import load
     from ..records import make_doc, to_record

@@ -2,33 +2,22 @@
 from __future__ import annotations
 
 import logging
-import re
-from datetime import date as Date
 from pathlib import Path
 
-from flask import Flask, Response, current_app, g, render_template, request
+from flask import Flask, Response, g, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from . import render
 from .analysis import analyze_question
+from .common import BadInput
+from .routes import pages
 
 log = logging.getLogger("tdi_nlp.web")
 
-MAX_QUESTION_CHARS = 50_000
-MAX_QUERY_CHARS = 500
-UPLOAD_TYPES = (".txt", ".md", ".markdown", ".docx")
 CSP = ("default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 MESSAGES = {400: "Requête invalide.", 404: "Page introuvable.", 405: "Méthode non autorisée.",
             413: "Envoi trop volumineux.", 500: "Erreur interne du serveur.", 503: "Service indisponible."}
-
-
-class BadInput(HTTPException):
-    """A French message for the user with its HTTP status (400 unless told)."""
-
-    def __init__(self, message: str, code: int = 400):
-        super().__init__(message)
-        self.code = code
 
 
 def create_app(kb_path: str | Path, host: str = "127.0.0.1", max_upload_mb: float = 2.0,
@@ -73,8 +62,7 @@ def create_app(kb_path: str | Path, host: str = "127.0.0.1", max_upload_mb: floa
         log.exception("unexpected error on %s", request.path)
         return _error_page(500, MESSAGES[500])
 
-    from .routes import register
-    register(app)
+    app.register_blueprint(pages)
     return app
 
 
@@ -84,25 +72,3 @@ def _error_page(code: int, message: str):
         return render_template("error.html", code=code, message=message), code
     except Exception:  # noqa: BLE001
         return Response(f"Erreur {code} : {message}\n", status=code, mimetype="text/plain; charset=utf-8")
-
-
-def kb():
-    """The request's KnowledgeBase (one SQLite connection per request)."""
-    if "kb" not in g:
-        from ..kb import KnowledgeBase
-        g.kb = KnowledgeBase(current_app.config["KB_PATH"])
-    return g.kb
-
-
-def iso_date(value: str, field: str) -> str | None:
-    value = (value or "").strip()
-    if not value:
-        return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise BadInput(f"Date invalide pour « {field} » : {value[:40]} (format attendu : AAAA-MM-JJ).")
-    try:
-        Date.fromisoformat(value)
-    except ValueError:
-        raise BadInput(f"Date invalide pour « {field} » : {value[:40]}.") from None
-    return value
-

@@ -4,6 +4,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from werkzeug.serving import run_simple
+
+from .app import create_app
+
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
@@ -24,7 +28,6 @@ def _cmd_serve(args) -> int:
     if not 0 < args.port < 65536:
         print(f"tdi-nlp serve: invalid port {args.port}", file=sys.stderr)
         return 2
-    from .app import create_app
     options = {"host": args.host}
     if args.max_upload_mb:
         options["max_upload_mb"] = args.max_upload_mb
@@ -34,6 +37,5 @@ def _cmd_serve(args) -> int:
               "(no authentication)", file=sys.stderr)
     print(f"tdi-nlp: http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/ "
           "(Ctrl+C to stop)", file=sys.stderr)
-    from werkzeug.serving import run_simple
     run_simple(args.host, args.port, app, threaded=True, use_reloader=False, use_debugger=False)
     return 0

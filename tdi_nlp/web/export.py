@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import re
 
+from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 _INLINE = re.compile(r"(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|_[^_\s][^_]*_|\[[^\]]+\]\([^)\s]+\))")
@@ -11,7 +12,6 @@ _INLINE = re.compile(r"(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|_[^_\s][^_]*_|\[[^\]]+\]\(
 
 def markdown_html(text: str) -> Markup:
     """Markdown -> HTML; raw HTML in the input is escaped, unsafe link schemes are dropped."""
-    from markdown_it import MarkdownIt
     md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
     return Markup(md.render(text or ""))
 
@@ -33,7 +33,7 @@ def _runs(paragraph, text: str) -> None:
 
 def docx_bytes(markdown: str, title: str = "Projet de réponse") -> bytes:
     """A .docx of the Markdown draft: headings, bullet and numbered lists, bold and italics, block quotes."""
-    from docx import Document
+    from docx import Document  # may be absent: the page then says the export is unavailable
     doc = Document()
     doc.core_properties.title = title
     para_lines: list[str] = []

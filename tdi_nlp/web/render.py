@@ -125,7 +125,7 @@ def segments(doc: dict) -> list[dict]:
 
 def highlighted(doc: dict, mentions: list[dict], entity_url) -> list[dict]:
     """[{title, html}] for each segment of doc, its mentions highlighted by label with displaCy."""
-    from spacy import displacy
+    from spacy import displacy  # heavy (spaCy): only for a document page
     chosen = _choose(mentions)
     out = []
     for seg in segments(doc):

@@ -1,11 +1,16 @@
 """The pages: search, document, entities, figures over time, new question and its export."""
 from __future__ import annotations
 
-from flask import Response, current_app, render_template, request, url_for
+import io
 
+from flask import Blueprint, Response, current_app, render_template, request, url_for
+
+from ..figures import timeline as figure_timeline
 from . import render
-from .app import MAX_QUERY_CHARS, MAX_QUESTION_CHARS, UPLOAD_TYPES, BadInput, iso_date, kb
+from .common import MAX_QUERY_CHARS, MAX_QUESTION_CHARS, UPLOAD_TYPES, BadInput, iso_date, kb
 from .export import docx_bytes, markdown_html
+
+pages = Blueprint("pages", __name__)
 
 FILTERS = ("kind", "territory", "person", "theme", "rubrique", "date_from", "date_to")
 FACT_LABELS = ("DATE", "DURATION", "MONEY", "COUNT", "PERCENT")
@@ -14,18 +19,7 @@ CONTEXT = 160  # characters shown each side of a mention on entity pages
 
 def _options() -> dict:
     k = kb()
-    con = k.con
-    return {
-        "kinds": sorted(k.stats()["by_kind"]),
-        "themes": [r[0] for r in con.execute("SELECT DISTINCT theme FROM themes WHERE taxonomy = 'tdi' ORDER BY 1")],
-        "rubriques": [r[0] for r in con.execute(
-            "SELECT DISTINCT json_extract(metadata, '$.rubrique') AS r FROM documents WHERE r IS NOT NULL "
-            "UNION SELECT DISTINCT theme FROM themes WHERE taxonomy = 'rubrique' ORDER BY 1")],
-        "territories": [r[0] for r in con.execute(
-            "SELECT canonical FROM entities WHERE label = 'TERRITORY' ORDER BY canonical LIMIT 2000")],
-        "persons": [r[0] for r in con.execute(
-            "SELECT canonical FROM entities WHERE label = 'PERSON' ORDER BY canonical LIMIT 2000")],
-    }
+    return {"kinds": sorted(k.stats()["by_kind"]), **k.filter_options()}
 
 
 def search():
@@ -64,7 +58,7 @@ def document(doc_id: str):
     mentions = k.mentions(doc_id=doc_id)
     entity_ids = sorted({m["entity_id"] for m in mentions if m.get("entity_id")})
     entities = {e: k.entity(e) for e in entity_ids}
-    parts = render.highlighted(d, mentions, lambda e: url_for("entity", entity_id=e))
+    parts = render.highlighted(d, mentions, lambda e: url_for(".entity", entity_id=e))
     for m in mentions:
         m["reading"] = render.format_value(m["label"], m.get("value"))
     labels = sorted({m["label"] for m in mentions}, key=lambda x: list(render.COLORS).index(x)
@@ -93,9 +87,7 @@ def entity(entity_id: str):
         contexts = []
         for m in own[:10]:
             a, b = max(0, m["start"] - CONTEXT), m["end"] + CONTEXT
-            row = k.con.execute("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
-                                (a + 1, b - a, d["id"])).fetchone()
-            text = row[0] if row else ""
+            text = k.text_slice(d["id"], a, b)
             facts = [{**f, "reading": render.format_value(f["label"], f.get("value"))} for f in ms
                      if f["label"] in FACT_LABELS and f["start"] >= a and f["end"] <= b]
             contexts.append({"before": text[:m["start"] - a], "text": text[m["start"] - a:m["end"] - a],
@@ -106,14 +98,14 @@ def entity(entity_id: str):
     if e["label"] == "PROGRAMME":  # the dated counts of the programme ("144 territoires d'industrie")
         points, _ = _timeline(e["canonical"])
         if points:
-            chart = render.timeline_svg(points, lambda d: url_for("document", doc_id=d))
+            chart = render.timeline_svg(points, lambda d: url_for(".document", doc_id=d))
     return render_template("entity.html", e=e, groups=groups, total_docs=len(docs), chart=chart)
 
 
 def _timeline(thing: str):
     """(points, unavailable reason)."""
     try:
-        return kb().timeline(thing), None
+        return figure_timeline(kb(), thing), None
     except Exception as exc:  # noqa: BLE001 - the timeline module may not be there yet
         current_app.logger.warning("timeline unavailable: %s: %s", type(exc).__name__, exc)
         return None, f"{type(exc).__name__}"
@@ -123,14 +115,12 @@ def figures():
     thing = (request.args.get("objet") or "").strip()
     if len(thing) > 200:
         raise BadInput("Objet trop long (200 caractères au plus).")
-    units = [r[0] for r in kb().con.execute(
-        "SELECT json_extract(value, '$.unit') AS u, count(*) AS n FROM mentions WHERE label = 'COUNT' AND u IS NOT NULL "
-        "GROUP BY u HAVING n > 1 ORDER BY n DESC LIMIT 20")]
+    units = kb().count_units(min_count=2, limit=20)
     points, unavailable, chart = None, None, None
     if thing:
         points, unavailable = _timeline(thing)
         if points:
-            chart = render.timeline_svg(points, lambda d: url_for("document", doc_id=d))
+            chart = render.timeline_svg(points, lambda d: url_for(".document", doc_id=d))
     return render_template("figures.html", thing=thing, units=units, points=points, chart=chart,
                            unavailable=unavailable)
 
@@ -145,9 +135,7 @@ def _question_text() -> str:
         data = upload.read()
         if name.endswith(".docx"):
             try:
-                import io
-
-                from docx import Document
+                from docx import Document  # may be absent: the page says so (415)
                 return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
             except ImportError:
                 raise BadInput("Lecture des fichiers .docx indisponible (python-docx absent).", 415) from None
@@ -207,11 +195,10 @@ def export():
     raise BadInput(f"Format d'export inconnu : « {fmt[:20]} » (md ou docx).")
 
 
-def register(app) -> None:
-    app.add_url_rule("/", "search", search)
-    app.add_url_rule("/document/<path:doc_id>", "document", document)
-    app.add_url_rule("/entites", "entities", entities)
-    app.add_url_rule("/entite/<path:entity_id>", "entity", entity)
-    app.add_url_rule("/chiffres", "figures", figures)
-    app.add_url_rule("/question", "question", question, methods=["GET", "POST"])
-    app.add_url_rule("/question/export", "export", export, methods=["POST"])
+pages.add_url_rule("/", "search", search)
+pages.add_url_rule("/document/<path:doc_id>", "document", document)
+pages.add_url_rule("/entites", "entities", entities)
+pages.add_url_rule("/entite/<path:entity_id>", "entity", entity)
+pages.add_url_rule("/chiffres", "figures", figures)
+pages.add_url_rule("/question", "question", question, methods=["GET", "POST"])
+pages.add_url_rule("/question/export", "export", export, methods=["POST"])

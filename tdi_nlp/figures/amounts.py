@@ -5,13 +5,12 @@ year/territory...), the nature (envelope or spent) and the object. Rules: resour
 """
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from functools import lru_cache
 
 from ..config import RESOURCES_DIR
-from .timeline import _date_of, _sentence_bounds, _singular, _starts_with, _words, fold, is_change_origin
+from .counts import _date_of, _sentence_bounds, _singular, _starts_with, _words, fold, is_change_origin
 
 AMOUNT_RULES_PATH = RESOURCES_DIR / "drafting" / "amounts.toml"
 
@@ -167,13 +166,12 @@ def amount_facts(kb, doc_ids) -> list[dict]:
     """
     out = []
     for doc_id in sorted(set(doc_ids)):
-        doc = kb.con.execute("SELECT text, date FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        doc = kb.text_and_date(doc_id)
         if doc is None:
             continue
         text, doc_date = doc["text"], doc["date"]
-        rows = [dict(r, value=json.loads(r["value"]) if r["value"] else {}) for r in kb.con.execute(
-            "SELECT label, text, start, end, section, value, entity_id FROM mentions WHERE doc_id = ? AND label IN "
-            "('MONEY', 'DATE', 'PROGRAMME', 'ORG', 'TERRITORY') ORDER BY idx", (doc_id,))]
+        rows = [{**r, "value": r["value"] or {}} for r in kb.mentions(doc_id=doc_id)
+                if r["label"] in ("MONEY", "DATE", "PROGRAMME", "ORG", "TERRITORY")]
         ents = [r for r in rows if r["label"] in ("PROGRAMME", "ORG", "TERRITORY") and r["entity_id"]]
         dates = [r for r in rows if r["label"] == "DATE"   # not "demain" of "Petites villes de demain"
                  and not any(e["start"] < r["end"] and r["start"] < e["end"] for e in ents)]
@@ -203,12 +201,3 @@ def amount_facts(kb, doc_ids) -> list[dict]:
                         "sentence": text[sentence[0]:sentence[1]].strip(),
                         "key": (subject, scope, nature, amount_object(text, m["end"]))})
     return out
-
-
-def documents_naming(kb, entity_ids) -> list[str]:
-    """Ids of the documents with a mention linked to one of entity_ids."""
-    ids = sorted(set(entity_ids))
-    if not ids:
-        return []
-    marks = ",".join("?" * len(ids))
-    return [r[0] for r in kb.con.execute(f"SELECT DISTINCT doc_id FROM mentions WHERE entity_id IN ({marks})", ids)]
