@@ -163,3 +163,8 @@ def annotations(refs: list[dict], annotator: str) -> dict[str, list[str]]:
             if a["annotator"] == annotator or a["annotator"].startswith(annotator + "-"):
                 out[r["id"]] = a["labels"]
     return out
+
+
+def double_annotated(refs: list[dict]) -> list[dict]:
+    """The references labeled by both A1 and A2 (the adjudicated set)."""
+    return [r for r in refs if {"A1", "A2"} <= {a["annotator"] for a in r.get("annotations", [])}]
