@@ -87,7 +87,7 @@ def test_model_metadata():
     meta = json.loads((MODELS / "themes-tdi.json").read_text(encoding="utf-8"))
     assert meta["version"] and meta["taxonomy"] == "tdi"
     refs = meta["training"]["references"]
-    assert any(r.endswith("tdi_labels_adjudicated.jsonl") for r in refs)
+    assert refs == ["models/labels/tdi_sentences.jsonl"]
     assert all((REPO / r).is_file() for r in refs)
     assert [lab["code"] for lab in meta["labels"]] == ["calendrier", "eligibilite", "beneficiaires", "financement",
                                                        "mise_en_oeuvre", "bilan"]
@@ -139,16 +139,71 @@ def test_component_sets_doc_themes():
     assert other._.themes == []
 
 
-def test_references_resolve_without_copies(shared_dir):
-    from tdi_nlp.themes.dataset import load_references, resolve
-    refs = load_references()
-    assert len(refs) >= 300
-    assert all("text" not in r and len(r["sha1"]) == 40 for r in refs)
-    examples, problems = resolve(refs)
-    assert not problems and len(examples) == len(refs)
-    counts = {lab: sum(lab in e.labels for e in examples) for lab in
-              ("calendrier", "eligibilite", "beneficiaires", "financement", "mise_en_oeuvre", "bilan")}
+def test_references_follow_the_schema_and_resolve(shared_dir):
+    from tdi_nlp.themes import dataset, model, sources
+    refs = dataset.load_references()  # validated: ids of the anchor, unique, labels of the taxonomy, no text
+    assert len(refs) >= 500 and len({r["id"] for r in refs}) == len(refs)
+    for r in refs:
+        a = r["anchor"]
+        assert r["id"] == f"{r['doc']}#{a['sha1'][:12]}" and r["unit"] == "sentence"
+        assert set(r["labels"]) <= set(model.LABELS) and "text" not in r
+        raw = sources.raw_text(r["source"], r["doc"])
+        assert dataset.sha1_of(raw[a["start"]:a["end"]]) == a["sha1"], r["id"]
+    examples = dataset.resolve(refs)
+    assert [e.ref["id"] for e in examples] == [r["id"] for r in refs]
+    counts = {lab: sum(lab in e.labels for e in examples) for lab in model.LABELS}
     assert min(counts.values()) >= 50
+
+
+def test_schema_rejects_bad_references():
+    from tdi_nlp.themes import dataset
+    raw = "Une phrase. Quand les contrats seront-ils signés ?"
+    ok = dataset.reference("corpus/x.txt", "x.txt", raw, 12, len(raw), labels=["calendrier"])
+    dataset.validate([ok])
+    for bad, why in (([ok, ok], "duplicate"), ([{**ok, "labels": ["budget"]}], "taxonomy"),
+                     ([{**ok, "id": "x.txt#000000000000"}], "id"), ([{**ok, "text": raw}], "no text")):
+        with pytest.raises(ValueError, match=why):
+            dataset.validate(bad)
+
+
+def _seed_ref(monkeypatch, raw_of):
+    """A reference to a sentence of a seed document, resolved against a text changed by raw_of."""
+    from tdi_nlp.themes import dataset, sources
+    src, doc = "corpus/000_56cbaf23b5cb3c3e.txt", "000_56cbaf23b5cb3c3e.txt"
+    raw = sources.raw_text(src, doc)
+    s = raw.index("Territoires d'industrie") if "Territoires d'industrie" in raw else 100
+    ref = dataset.reference(src, doc, raw, s, s + 60, labels=[])
+    changed = raw_of(raw)
+    monkeypatch.setattr(sources, "raw_text", lambda source, doc_id: changed)
+    monkeypatch.setattr(sources, "normalized", lambda source, doc_id: sources.normalize(changed))
+    return ref, raw[s:s + 60]
+
+
+def test_reference_relocated_by_hash(monkeypatch):
+    from tdi_nlp.themes import dataset
+    ref, span = _seed_ref(monkeypatch, lambda raw: "Préambule ajouté.\n\n" + raw)
+    (ex,) = dataset.resolve([ref], normalized=False)
+    assert ex.text == dataset.span_key(span)
+
+
+def test_unresolvable_reference_names_its_id(monkeypatch):
+    from tdi_nlp.themes import dataset
+    ref, _ = _seed_ref(monkeypatch, lambda raw: raw.replace("e", "é"))
+    with pytest.raises(dataset.UnresolvedReference, match=ref["id"]):
+        dataset.resolve([ref])
+
+
+def test_anchor_survives_a_new_normalization_rule(monkeypatch):
+    import re
+    from tdi_nlp import normalize
+    from tdi_nlp.themes import dataset, sources
+    ref, span = _seed_ref(monkeypatch, lambda raw: raw)
+    extra = normalize.Rule("test", re.compile(r"\s+"), "  ")  # a rule that moves every later offset
+    monkeypatch.setattr(sources, "normalized",
+                        lambda source, doc_id: normalize.normalize(sources.raw_text(source, doc_id),
+                                                                   normalize.load_rules() + (extra,)))
+    (ex,) = dataset.resolve([ref])
+    assert dataset.span_key(ex.text) == dataset.span_key(normalize.normalize(span).text)
 
 
 def test_cohen_kappa_values():
@@ -164,33 +219,35 @@ def test_cohen_kappa_values():
     assert rep["f1"] == pytest.approx(2 * 2 / (3 + 3))
 
 
-def test_annotations_aligned_and_adjudicated_only_where_they_differ():
+def test_annotations_and_adjudication():
     from tdi_nlp.themes import agreement, dataset, model
-    first, second = agreement.aligned(dataset.FIRST_FILE, dataset.SECOND_FILE)
-    refs = dataset.load_references(dataset.LABELS_FILE)
-    assert len(first) == len(second) == len(refs) >= 300
-    agreement.aligned(dataset.FIRST_FILE, dataset.LABELS_FILE)  # same references, same order
-    for a, b, r in zip(first, second, refs):
-        assert "text" not in r and set(r["labels"]) <= set(model.LABELS)
-        if set(a) == set(b):
-            assert set(r["labels"]) == set(a) and not r.get("adjudicated")
+    refs = dataset.load_references()
+    double = dataset.double_annotated(refs)
+    first, second = dataset.annotations(refs, "A1"), dataset.annotations(refs, "A2")
+    assert len(double) == len(first) == len(second) >= 300
+    for r in double:
+        a, b = set(first[r["id"]]), set(second[r["id"]])
+        if a == b:
+            assert set(r["labels"]) == a and not r.get("adjudicated")
         else:
             assert r.get("adjudicated") is True
-    rep = agreement.report(model.LABELS)["first_vs_second"]
+    rep = agreement.report(model.LABELS, refs)["first_vs_second"]
+    assert rep["n"] == len(double)
     assert 0.0 < rep["pooled_kappa"] <= 1.0 and set(rep["per_label"]) == set(model.LABELS)
 
 
 def test_single_annotation_round_is_new_sentences_with_a_blind_check():
     from tdi_nlp.themes import agreement, dataset, model
-    key = lambda r: (r["source"], r["doc"], r["sha1"])  # noqa: E731
-    adjudicated = {key(r) for r in dataset.load_references(dataset.LABELS_FILE)}
-    single = dataset.load_references(dataset.SINGLE_FILE)
-    check = dataset.load_references(dataset.CHECK_FILE)
-    assert single and not adjudicated & {key(r) for r in single}       # new sentences only
-    assert len({key(r) for r in single}) == len(single)
-    assert all("text" not in r and set(r["labels"]) <= set(model.LABELS) for r in single + check)
-    assert {key(r) for r in check} <= adjudicated                         # the check re-labels known sentences
-    assert agreement.report(model.LABELS)["single_vs_adjudicated"]["n"] == len(check)
+    refs = dataset.load_references()
+    double = {r["id"] for r in dataset.double_annotated(refs)}
+    single = [r for r in refs if r["id"] not in double]
+    assert single and all(r["round"] == 5 for r in single)
+    for r in single:                                   # one annotation, which is the final label set
+        (a,) = r["annotations"]
+        assert a["annotator"] in ("R5-1", "R5-2") and a["labels"] == r["labels"]
+    blind = [r for r in refs if any(a.get("blind") for a in r.get("annotations", []))]
+    assert blind and {r["id"] for r in blind} <= double  # the check re-labels known sentences
+    assert agreement.report(model.LABELS, refs)["single_vs_adjudicated"]["n"] == len(blind)
 
 
 @needs_models

@@ -1,7 +1,7 @@
 """``tdi-nlp eval themes``: cross-validated quality of the Territoires d'industrie theme classifier.
 
-Sentences of tdi_nlp/themes/data/tdi_labels_adjudicated.jsonl and tdi_labels_single.jsonl (``--labels adjudicated``
-for the double-annotated set alone, ``first|second`` for one of its annotations), resolved from ../shared; GroupKFold by source document (no document has sentences on both sides); in each outer fold
+Sentences of models/labels/tdi_sentences.jsonl with their final labels (``--labels adjudicated`` for the
+double-annotated set alone, ``first|second`` for one of its annotations, A1 or A2), resolved from ../shared; GroupKFold by source document (no document has sentences on both sides); in each outer fold
 the model is trained and its thresholds chosen on the training part only (inner out-of-fold predictions). Baseline:
 the theme cue lists (keyword match). Also prints the inter-annotator agreement (Cohen's kappa) of the two
 annotations before adjudication, the ceiling that label noise puts on any model.
@@ -67,14 +67,19 @@ def run(args) -> int:
     from ..config import settings
     from ..themes import model as m
     from ..themes import sources
-    from ..themes.dataset import FIRST_FILE, LABELS_FILE, SECOND_FILE, TRAINING_FILES, load_examples
+    from ..themes.dataset import SENTENCES, annotations, double_annotated, load_references, resolve
 
     if not sources.shared_path(sources.AN_DIR).is_dir():
         print(f"eval themes: ../shared is absent ({settings.shared_dir}); nothing to evaluate")
         return 0
     which = getattr(args, "labels", "all")
-    path = {"all": TRAINING_FILES, "adjudicated": LABELS_FILE, "first": FIRST_FILE, "second": SECOND_FILE}[which]
-    examples = load_examples(path)
+    refs = load_references(SENTENCES)
+    if which != "all":
+        refs = double_annotated(refs)
+    if which in ("first", "second"):
+        given = annotations(refs, "A1" if which == "first" else "A2")
+        refs = [{**r, "labels": given[r["id"]]} for r in refs]
+    examples = resolve(refs)
     texts = [e.text for e in examples]
     groups = [e.group for e in examples]
     y = m.binarize([e.labels for e in examples])
@@ -88,8 +93,7 @@ def run(args) -> int:
             pred[te] = pipe.predict_proba([texts[i] for i in te]) >= thresholds
     base = m.binarize([m.keyword_labels(t) for t in texts]).astype(bool)
     n_docs = len(set(groups))
-    names = " + ".join(p.name for p in (path if isinstance(path, tuple) else (path,)))
-    print(f"{len(examples)} labeled sentences ({names}) from {n_docs} documents; "
+    print(f"{len(examples)} labeled sentences ({SENTENCES}, labels: {which}) from {n_docs} documents; "
           f"{args.folds}-fold GroupKFold by document")
     mi, ma = report(y, pred, m.LABELS, "model (TF-IDF words + cues + word vectors, one-vs-rest LR, tuned thresholds)")
     bmi, bma = report(y, base, m.LABELS, "baseline (keyword cues)")

@@ -1,11 +1,13 @@
-"""Inter-annotator agreement on the labeled references: Cohen's kappa per label and pooled over labels."""
-from __future__ import annotations
+"""Inter-annotator agreement on the labeled references: Cohen's kappa per label and pooled over labels.
 
-from pathlib import Path
+Computed from the ``annotations`` of the references (dataset.py): A1 and A2, the two independent annotations of the
+double-annotated sentences, and the blind labels of the round-5 annotators (R5-1, R5-2) on some of them.
+"""
+from __future__ import annotations
 
 import numpy as np
 
-from .dataset import CHECK_FILE, FIRST_FILE, LABELS_FILE, SECOND_FILE, load_references
+from .dataset import annotations, double_annotated, load_references
 
 
 def cohen_kappa(a: np.ndarray, b: np.ndarray) -> float:
@@ -17,14 +19,13 @@ def cohen_kappa(a: np.ndarray, b: np.ndarray) -> float:
     return 1.0 if pe == 1.0 else (po - pe) / (1 - pe)
 
 
-def aligned(first: Path | str = FIRST_FILE,
-            second: Path | str = SECOND_FILE) -> tuple[list[list[str]], list[list[str]]]:
-    """The label lists of two annotation files, checked to reference the same spans in the same order."""
-    ra, rb = load_references(first), load_references(second)
-    key = lambda r: (r["source"], r["doc"], r["sha1"])  # noqa: E731
-    if [key(r) for r in ra] != [key(r) for r in rb]:
-        raise ValueError(f"{first} and {second} do not reference the same sentences in the same order")
-    return [r["labels"] for r in ra], [r["labels"] for r in rb]
+def aligned(refs: list[dict], first: str, second: str) -> tuple[list[list[str]], list[list[str]]]:
+    """The label lists of two annotators (or "labels", the final ones) on the references both labeled, in order."""
+    def of(who):
+        return {r["id"]: r["labels"] for r in refs} if who == "labels" else annotations(refs, who)
+    a, b = of(first), of(second)
+    ids = [r["id"] for r in refs if r["id"] in a and r["id"] in b]
+    return [a[i] for i in ids], [b[i] for i in ids]
 
 
 def agreement(labels: list[str], first: list[list[str]], second: list[list[str]]) -> dict:
@@ -42,14 +43,12 @@ def agreement(labels: list[str], first: list[list[str]], second: list[list[str]]
             "f1": 2 * both / (A.sum() + B.sum()) if A.sum() + B.sum() else 1.0}
 
 
-def report(labels: list[str]) -> dict:
-    """Agreement of the two annotations, and of each with the adjudicated labels."""
-    first, second = aligned(FIRST_FILE, SECOND_FILE)
-    _, adjudicated = aligned(FIRST_FILE, LABELS_FILE)
-    adj = {(r["source"], r["doc"], r["sha1"]): r["labels"] for r in load_references(LABELS_FILE)}
-    check = [r for r in load_references(CHECK_FILE) if (r["source"], r["doc"], r["sha1"]) in adj]
-    return {"first_vs_second": agreement(labels, first, second),
-            "first_vs_adjudicated": agreement(labels, first, adjudicated),
-            "second_vs_adjudicated": agreement(labels, second, adjudicated),
-            "single_vs_adjudicated": agreement(labels, [adj[(r["source"], r["doc"], r["sha1"])] for r in check],
-                                               [r["labels"] for r in check])}
+def report(labels: list[str], refs: list[dict] | None = None) -> dict:
+    """Agreement of the two annotations, of each with the adjudicated labels, and of the round-5 blind check."""
+    refs = load_references() if refs is None else refs
+    double = double_annotated(refs)
+    blind = [{**r, "annotations": [a for a in r["annotations"] if a.get("blind")]} for r in double]
+    return {"first_vs_second": agreement(labels, *aligned(double, "A1", "A2")),
+            "first_vs_adjudicated": agreement(labels, *aligned(double, "A1", "labels")),
+            "second_vs_adjudicated": agreement(labels, *aligned(double, "A2", "labels")),
+            "single_vs_adjudicated": agreement(labels, *aligned(blind, "labels", "R5"))}

@@ -1,22 +1,22 @@
 """Keyword pre-selection of candidate sentences for labeling (how the labeled set in data/ was found).
 
-Run: ``python -m tdi_nlp.themes.candidates OUT.jsonl`` writes candidate references (source, doc, start, end, sha1,
-hint = the themes whose keywords matched, text for the labeler's eyes only). The labeler then reads each text and
-decides its labels with GUIDE.md; only references and labels are stored in the repository (data/tdi_labels.jsonl).
-The keyword hints are never copied as labels.
+Run: ``python -m tdi_nlp.themes.candidates OUT.jsonl`` writes candidate references in the schema of dataset.py
+(id, doc, source, unit, anchor on the reader's raw text) plus hint = the themes whose keywords matched and text, for
+the labeler's eyes only. Sentences are split in the text models see (``sources.normalized``). The labeler then
+reads each text and decides its labels with GUIDE.md; only references and labels are stored in the checkout
+(models/labels/tdi_sentences.jsonl). The keyword hints are never copied as labels.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import random
 import re
 import sys
 from pathlib import Path
 
-from ..config import REPO_DIR
+from ..config import checkout_path
 from . import sources
-from .dataset import FIRST_FILE, load_references
+from .dataset import load_references, reference
 from .text import span_key, split_sentences
 
 HINTS = {
@@ -55,7 +55,9 @@ def hints(sentence: str) -> list[str]:
     return [k for k, rx in _ACTIVE[0].items() if rx.search(sentence)]
 
 
-def _sentences(source: str, doc_id: str, text: str, min_len=50, max_len=600, questions=False, within=None):
+def _sentences(source: str, doc_id: str, min_len=50, max_len=600, questions=False, within=None):
+    norm = sources.normalized(source, doc_id)
+    text = norm.text
     lo, hi = within or (0, len(text))
     for s, e in split_sentences(text[lo:hi]):
         s, e = s + lo, e + lo
@@ -65,35 +67,34 @@ def _sentences(source: str, doc_id: str, text: str, min_len=50, max_len=600, que
         if min_len <= len(seg) <= max_len and CONTEXT.search(seg):
             h = hints(seg)
             if h:
-                yield {"source": source, "doc": doc_id, "start": s, "end": e,
-                       "sha1": hashlib.sha1(span_key(seg).encode()).hexdigest(), "hint": h, "text": span_key(seg)}
+                rs, re_ = norm.to_raw(s), norm.to_raw(e - 1) + 1
+                yield reference(source, doc_id, norm.raw, rs, re_, hint=h, text=span_key(seg))
 
 
 def collect(per_theme: int = 56, seed: int = 13, themes=None, exclude=(), questions=False) -> list[dict]:
     """Candidates: every seed sentence with a hint, then per theme a random share of AN and vie-publique ones."""
     pool: dict[str, list[dict]] = {}
-    for p in sorted((REPO_DIR / "corpus").glob("*.txt")):
-        src = f"corpus/{p.name}"
-        pool.setdefault("corpus", []).extend(_sentences(src, p.stem, sources.document_text(src, p.stem)))
+    for p in sorted(checkout_path("corpus").glob("*.txt")):
+        pool.setdefault("corpus", []).extend(_sentences(f"corpus/{p.name}", p.name))
     for path in sorted(sources.shared_path(sources.AN_DIR).glob("*.json")):
         doc = sources.read_documents(str(path))[0]
         src = f"{sources.AN_DIR}/{path.name}"
         for span in sources.question_spans(doc):  # the deputy's question, in the text the readers give
-            pool.setdefault("an", []).extend(_sentences(src, doc.id, doc.text, questions=questions, within=span))
+            pool.setdefault("an", []).extend(_sentences(src, doc.id, questions=questions, within=span))
     vp_topics = re.compile(r"industri|territ|relance|entreprise|emploi|économ|collectivit|aménagement", re.I)
     for vid, rec in sources.vp_records().items():
         meta = " ".join([rec.get("title") or ""] + list(rec.get("topics") or []) + list(rec.get("tags") or []))
         if vp_topics.search(meta):
-            pool.setdefault("vp", []).extend(_sentences(sources.VP_FILE, vid, rec.get("text_plain") or ""))
+            pool.setdefault("vp", []).extend(_sentences(sources.VP_FILE, vid))
     rng = random.Random(seed)
     chosen = [] if exclude else list(pool.get("corpus", []))
-    seen = set(exclude) | {c["sha1"] for c in chosen}
+    seen = set(exclude) | {c["anchor"]["sha1"] for c in chosen}
     for theme in themes or HINTS:
         for name, share in ((("an", 1.0),) if questions else (("an", 0.5), ("vp", 0.5))):
-            cands = [c for c in pool.get(name, []) if theme in c["hint"] and c["sha1"] not in seen]
+            cands = [c for c in pool.get(name, []) if theme in c["hint"] and c["anchor"]["sha1"] not in seen]
             rng.shuffle(cands)
             for c in cands[: int(per_theme * share)]:
-                seen.add(c["sha1"])
+                seen.add(c["anchor"]["sha1"])
                 chosen.append(c)
     return chosen
 
@@ -103,17 +104,17 @@ if __name__ == "__main__":
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "candidates.jsonl")
     rows = collect()
     if len(sys.argv) > 2:
-        seen = {r["sha1"] for r in rows}
+        seen = {r["anchor"]["sha1"] for r in rows}
         rows = collect(30, 14, ["calendrier", "eligibilite", "beneficiaires", "bilan"], seen)
         if sys.argv[2] in ("round3", "round4"):  # round 3: AN question sentences (ending in "?") not yet seen
-            seen |= {r["sha1"] for r in rows}
+            seen |= {r["anchor"]["sha1"] for r in rows}
             rows = collect(20, 15, None, seen, questions=True)
         if sys.argv[2] == "round4":  # round 4: wider cues (EXTRA_HINTS) for the rarer themes
-            seen |= {r["sha1"] for r in rows}
+            seen |= {r["anchor"]["sha1"] for r in rows}
             _ACTIVE[0] = _EXTRA_RE
             rows = collect(60, 16, list(EXTRA_HINTS), seen)
         if sys.argv[2] == "round5":  # round 5: a fresh draw with the first cues, away from every labeled sentence
-            seen = {r["sha1"] for r in load_references(FIRST_FILE)}
+            seen = {r["anchor"]["sha1"] for r in load_references() if r.get("round", 0) < 5}
             rows = collect(100, 17, None, seen)
     with open(out, "w", encoding="utf-8") as fh:
         for i, r in enumerate(rows):

@@ -14,7 +14,7 @@ from . import model as tdi_model
 from . import rubrique as rub_model
 from . import sources
 from .classifier import MODEL_VERSION, load, meta_path, model_path
-from .dataset import TRAINING_FILES, load_examples
+from .dataset import SENTENCES, labels_path, load_examples
 
 
 def _save(obj, meta: dict, taxonomy: str, models_dir: Path) -> Path:
@@ -29,7 +29,7 @@ def _save(obj, meta: dict, taxonomy: str, models_dir: Path) -> Path:
 
 
 def train_tdi(models_dir: Path) -> Path:
-    examples = load_examples(strict=True)
+    examples = load_examples(SENTENCES)
     model = tdi_model.train([e.text for e in examples], [e.labels for e in examples], [e.group for e in examples])
     counts = Counter(lab for e in examples for lab in e.labels)
     meta = {
@@ -39,10 +39,10 @@ def train_tdi(models_dir: Path) -> Path:
         "training": {
             "examples": len(examples), "label_counts": {c: counts.get(c, 0) for c in tdi_model.LABELS},
             "no_label": sum(1 for e in examples if not e.labels),
-            "references": [f"tdi_nlp/themes/data/{p.name}" for p in TRAINING_FILES],
-            "annotation": "tdi_labels_adjudicated: two independent annotations, disagreements adjudicated; "
-                          "tdi_labels_single: one annotation (see GUIDE.md)",
-            "references_sha1": hashlib.sha1(b"".join(p.read_bytes() for p in TRAINING_FILES)).hexdigest(),
+            "references": [f"models/labels/{SENTENCES}"],
+            "annotation": "round 1-4: two independent annotations (A1, A2), disagreements adjudicated; "
+                          "round 5: one annotation (see GUIDE.md)",
+            "references_sha1": hashlib.sha1(labels_path(SENTENCES).read_bytes()).hexdigest(),
             "unit": "sentence", "seed": tdi_model.SEED, "thresholds_from": "out-of-fold GroupKFold(5) by document",
         },
         "model": "TF-IDF words 1-2 + theme cues + mean spaCy word vector -> one-vs-rest logistic regression "
