@@ -21,6 +21,7 @@ _STAGE = re.compile(
     r"[Hh]uées|[Bb]ruit|[Ii]nterruptions?|[Vv]ives|[Mm]ouvements)\b)[^()]{0,300}\)")
 
 
+_CIVILITY = re.compile(r"^\s*(?:M\.|Mme|Monsieur|Madame)\s", re.I)
 _LEADING_STAGE = re.compile(r"^\s*\([^()]*\)\s*")
 
 
@@ -81,12 +82,17 @@ def split_turns(html: str) -> tuple[str | None, list[tuple[str, str | None, str]
         if italic is not None and not text.strip():
             continue
         parts.append(text)
+    with_office = {_name_key(t[0]) for t in turns if t[1]}  # speakers whose office was given in italics
     out = []
     for speaker, role, parts in turns:
         speaker = speaker.strip().rstrip(".,").strip()
         name, _, inline_role = speaker.partition(",")
-        if inline_role.strip(" ."):  # the office inside the bold tag: "M. Christophe Béchu, ministre."
-            speaker, role = name.strip(), role or " ".join(inline_role.split()).strip(" .")
+        if inline_role.strip(" .") and _CIVILITY.match(name):
+            # The office inside the bold tag ("M. Christophe Béchu, ministre."): the same member of the government
+            # as in the italic-office turns; a minister's interjection during the question stays an interjection.
+            speaker = name.strip()
+            if role is None and (_name_key(name) in with_office or not with_office):
+                role = " ".join(inline_role.split()).strip(" .")
         body = _clean("".join(parts))
         if body:
             out.append((speaker, role, body))
