@@ -9,7 +9,11 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
 echo "wheel smoke: building the wheel"
-"$PYTHON" -m pip wheel --quiet --no-deps -w "$TMP/dist" "$CHECKOUT"
+# from a clean copy, so that no stale build/ or egg-info of the checkout leaks into the wheel
+mkdir "$TMP/src"
+tar -C "$CHECKOUT" --exclude=./.git --exclude=./.venv --exclude=./build --exclude=./dist --exclude='*.egg-info' \
+    --exclude=__pycache__ --exclude='kb.sqlite*' -cf - . | tar -C "$TMP/src" -xf -
+"$PYTHON" -m pip wheel --quiet --no-deps -w "$TMP/dist" "$TMP/src"
 WHEEL=$(ls "$TMP"/dist/tdi_nlp-*.whl)
 
 echo "wheel smoke: installing $(basename "$WHEEL") in a fresh venv (dependencies from PyPI)"

@@ -11,10 +11,8 @@ from ..normalize import normalize
 
 NAME = "normalize"
 HELP = "word error rate of OCR'd seed 000 before and after normalization"
-_SEED = ("corpus", "000_56cbaf23b5cb3c3e.txt")        # in the source checkout
-_REFERENCE = ("tests", "data", "seed000_corrected.txt")
-SEED = checkout_path(*_SEED, must_exist=False)
-REFERENCE = checkout_path(*_REFERENCE, must_exist=False)
+SEED = checkout_path("corpus", "000_56cbaf23b5cb3c3e.txt", must_exist=False)  # in the source checkout
+REFERENCE = checkout_path("tests", "data", "seed000_corrected.txt", must_exist=False)
 
 
 def wer(hypothesis: str, reference: str) -> float:
@@ -24,13 +22,14 @@ def wer(hypothesis: str, reference: str) -> float:
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--seed", help=f"OCR'd text (default {'/'.join(_SEED)} of the checkout)")
-    parser.add_argument("--reference", help=f"hand-corrected text (default {'/'.join(_REFERENCE)} of the checkout)")
+    parser.add_argument("--seed", help=f"OCR'd text (default corpus/{SEED.name} of the checkout)")
+    parser.add_argument("--reference", help=f"hand-corrected text (default tests/data/{REFERENCE.name} of the checkout)")
 
 
 def run(args) -> int:
-    seed = Path(args.seed) if getattr(args, "seed", None) else checkout_path(*_SEED)
-    reference = Path(args.reference) if getattr(args, "reference", None) else checkout_path(*_REFERENCE)
+    seed = Path(args.seed) if getattr(args, "seed", None) else checkout_path("corpus", SEED.name)
+    reference = (Path(args.reference) if getattr(args, "reference", None)
+                 else checkout_path("tests", "data", REFERENCE.name))
     raw = seed.read_text(encoding="utf-8")
     ref = reference.read_text(encoding="utf-8")
     before, after = wer(raw, ref), wer(normalize(raw).text, ref)
