@@ -37,7 +37,7 @@ themes = con.execute("SELECT COUNT(*) FROM themes").fetchone()[0]
 print(f"wheel smoke: {docs} documents, {themes} themes stored")
 assert docs >= 5 and themes > 0, "documents and themes must be stored"
 PY
-QUESTION="Quel est le calendrier de signature des contrats Territoires d'industrie et quels territoires sont éligibles ?"
+QUESTION="Quel est le calendrier des contrats Territoires d'industrie et quels territoires sont éligibles ?"
 "$TDI" classify "$QUESTION"
 "$TDI" draft "$QUESTION" --kb kb.sqlite > draft.txt
 test -s draft.txt

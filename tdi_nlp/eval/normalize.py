@@ -23,7 +23,8 @@ def wer(hypothesis: str, reference: str) -> float:
 
 def add_arguments(parser) -> None:
     parser.add_argument("--seed", help=f"OCR'd text (default corpus/{SEED.name} of the checkout)")
-    parser.add_argument("--reference", help=f"hand-corrected text (default tests/data/{REFERENCE.name} of the checkout)")
+    parser.add_argument("--reference",
+                        help=f"hand-corrected text (default tests/data/{REFERENCE.name} of the checkout)")
 
 
 def run(args) -> int:

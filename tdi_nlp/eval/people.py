@@ -1,12 +1,12 @@
 """PERSON and ORG extraction and linking: the five seeds against hand-checked mentions, and a hand-checked random
 sample of PERSON mentions from the Assemblée nationale questions au gouvernement (16th legislature).
 
-- Seeds (``corpus/``): expected mentions in ``tests/data/eval/people_seeds.jsonl`` (label, text, entity id; "title" marks a
-  minister named by title alone). A prediction matches an expected mention of the same label whose text contains
+- Seeds (``corpus/``): expected mentions in ``tests/data/eval/people_seeds.jsonl`` (label, text, entity id; "title"
+  marks a minister named by title alone). A prediction matches an expected mention of the same label whose text contains
   it or is contained in it; "linked" also requires the same entity id. The baseline is the stock fr_core_news_md NER
   (PER -> PERSON, ORG -> ORG), spans only.
-- Sample (``tests/data/eval/people_sample.jsonl``): PERSON mentions drawn at random (fixed seed) from the AN transcripts,
-  each with a verdict written by hand. Precision is the share judged correct among those the system still predicts
+- Sample (``tests/data/eval/people_sample.jsonl``): PERSON mentions drawn at random (fixed seed) from the AN
+  transcripts, each with a verdict written by hand. Precision is the share judged correct among those the system still predicts
   identically; changed predictions are counted apart (re-draw and re-check with --draw).
 """
 from __future__ import annotations

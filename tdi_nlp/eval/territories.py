@@ -1,11 +1,11 @@
 """TERRITORY extraction and linking: seeds against hand-checked sets, and precision on a judged AN sample.
 
 1. The five seed documents: each expected mention is (surface, entity id), read by hand
-   (``tests/data/eval/territories_seeds.jsonl`` of the checkout). Linked P/R/F1 counts a mention right when both its words and its id
-   match; span P/R/F1 ignores the id, so that it compares with the stock fr_core_news_md LOC spans (baseline).
+   (``tests/data/eval/territories_seeds.jsonl`` of the checkout). Linked P/R/F1 counts a mention right when both
+   its words and its id match; span P/R/F1 ignores the id, so that it compares with the stock fr_core_news_md LOC spans (baseline).
 2. A sample of 50 predicted mentions drawn at random (fixed seed) from the answers of the AN questions corpus,
-   each judged by hand (``tests/data/eval/territories_sample.jsonl``: uid, offsets, text, predicted id, verdict). The suite
-   re-extracts those documents and reports precision over the mentions still predicted with the same id.
+   each judged by hand (``tests/data/eval/territories_sample.jsonl``: uid, offsets, text, predicted id, verdict).
+   The suite re-extracts those documents and reports precision over the mentions still predicted with the same id.
    ``--draw`` writes a fresh sample with empty verdicts, to judge by hand.
 """
 from __future__ import annotations
