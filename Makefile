@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 KB ?= kb.sqlite
 
-.PHONY: demo test install install-test clean
+.PHONY: demo test install install-test wheel-smoke clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,5 +29,9 @@ demo: install
 test: install-test
 	$(BIN)/python -m pytest
 
+# the built wheel in a fresh venv, run outside the checkout (also run by .ci/run)
+wheel-smoke:
+	PYTHON=$(PYTHON) .ci/wheel_smoke.sh
+
 clean:
-	rm -rf $(VENV) $(KB) $(KB)-wal $(KB)-shm
+	rm -rf $(VENV) $(KB) $(KB)-wal $(KB)-shm build dist *.egg-info

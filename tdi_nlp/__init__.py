@@ -4,7 +4,12 @@ Public API: ``load()``, ``extract(path_or_text)``, ``KnowledgeBase(path)``, ``cl
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("tdi-nlp")
+except PackageNotFoundError:  # run from a checkout that is not installed
+    __version__ = "0.1.0"
 
 __all__ = ["load", "extract", "KnowledgeBase", "classify", "draft", "__version__"]
 

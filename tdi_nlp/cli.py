@@ -1,6 +1,8 @@
 """Command line: ``tdi-nlp extract|stats|show|bench|eval|...``.
 
-Exit status: 0 success, 1 when some documents failed (the others stored), 2 on usage errors.
+Exit status: 0 success, 1 when some documents failed (the others stored), 2 on usage errors, 3 when a trained
+model is missing or incompatible with the installed scikit-learn, 4 when data of a source checkout (eval, train) or
+of ../shared is missing.
 Feature modules add their own sub-commands through a ``register(subparsers)`` function (see PLUGINS).
 """
 from __future__ import annotations
@@ -9,8 +11,15 @@ import argparse
 import importlib
 import sys
 
+from . import __version__
+from .config import CheckoutMissing
+from .errors import ModelError
+
 # Modules that add sub-commands of their own; a missing one is simply skipped.
 PLUGINS = ("tdi_nlp.themes.cli", "tdi_nlp.drafting.cli", "tdi_nlp.web.cli")
+
+EXIT_MODEL = 3     # a trained model is missing or incompatible
+EXIT_DATA = 4      # checkout data (eval, train) or ../shared is missing
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,6 +60,7 @@ def _cmd_eval(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="tdi-nlp", description="Mine French parliamentary documents into a knowledge base.")
+    p.add_argument("--version", action="version", version=f"tdi-nlp {__version__}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     e = sub.add_parser("extract", help="extract a folder or files into the knowledge base")
@@ -102,6 +112,12 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
+    except ModelError as exc:
+        print(f"tdi-nlp {args.command}: {exc}", file=sys.stderr)
+        return EXIT_MODEL
+    except CheckoutMissing as exc:
+        print(f"tdi-nlp {args.command}: {exc}", file=sys.stderr)
+        return EXIT_DATA
     except KeyboardInterrupt:
         print("tdi-nlp: interrupted; what was committed is kept", file=sys.stderr)
         return 130

@@ -7,11 +7,12 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 RESOURCES_DIR = PACKAGE_DIR / "resources"
-REPO_DIR = PACKAGE_DIR.parent
+MODELS_DIR = PACKAGE_DIR / "models"  # trained theme models, shipped as package data
 
 
 def _default_shared() -> Path:
-    return REPO_DIR.parent / "shared"
+    """../shared relative to the current directory (the checkout's sibling when run from its root)."""
+    return Path.cwd().parent / "shared"
 
 
 @dataclass
@@ -25,7 +26,7 @@ class Settings:
     max_file_mb: float = 25.0
     max_pdf_pages: int = 2000
     shared_dir: Path = field(default_factory=_default_shared)
-    models_dir: Path = REPO_DIR / "models"
+    models_dir: Path = MODELS_DIR
 
     @classmethod
     def from_env(cls) -> "Settings":

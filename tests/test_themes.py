@@ -4,13 +4,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from tdi_nlp.config import REPO_DIR, settings
+from tdi_nlp.config import settings
 
 MODELS = settings.models_dir
-REPO = REPO_DIR
+REPO = Path(__file__).resolve().parent.parent
 needs_models = pytest.mark.skipif(not (MODELS / "themes-tdi.joblib").is_file()
                                   or not (MODELS / "themes-rubrique.joblib").is_file(),
                                   reason="theme models absent: run `tdi-nlp train`")

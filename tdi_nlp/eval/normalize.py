@@ -6,13 +6,13 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from ..config import REPO_DIR
+from ..config import checkout_path
 from ..normalize import normalize
 
 NAME = "normalize"
 HELP = "word error rate of OCR'd seed 000 before and after normalization"
-SEED = REPO_DIR / "corpus" / "000_56cbaf23b5cb3c3e.txt"
-REFERENCE = REPO_DIR / "tests" / "data" / "seed000_corrected.txt"
+SEED = checkout_path("corpus", "000_56cbaf23b5cb3c3e.txt", must_exist=False)  # in the source checkout
+REFERENCE = checkout_path("tests", "data", "seed000_corrected.txt", must_exist=False)
 
 
 def wer(hypothesis: str, reference: str) -> float:
@@ -22,13 +22,17 @@ def wer(hypothesis: str, reference: str) -> float:
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--seed", default=str(SEED))
-    parser.add_argument("--reference", default=str(REFERENCE))
+    parser.add_argument("--seed", help=f"OCR'd text (default corpus/{SEED.name} of the checkout)")
+    parser.add_argument("--reference",
+                        help=f"hand-corrected text (default tests/data/{REFERENCE.name} of the checkout)")
 
 
 def run(args) -> int:
-    raw = Path(args.seed).read_text(encoding="utf-8")
-    ref = Path(args.reference).read_text(encoding="utf-8")
+    seed = Path(args.seed) if getattr(args, "seed", None) else checkout_path("corpus", SEED.name)
+    reference = (Path(args.reference) if getattr(args, "reference", None)
+                 else checkout_path("tests", "data", REFERENCE.name))
+    raw = seed.read_text(encoding="utf-8")
+    ref = reference.read_text(encoding="utf-8")
     before, after = wer(raw, ref), wer(normalize(raw).text, ref)
     print(f"reference words: {len(ref.split())}")
     print(f"WER before normalization (baseline: raw OCR text): {before:.4f}")

@@ -1,12 +1,12 @@
 """PERSON and ORG extraction and linking: the five seeds against hand-checked mentions, and a hand-checked random
 sample of PERSON mentions from the Assemblée nationale questions au gouvernement (16th legislature).
 
-- Seeds (``corpus/``): expected mentions in ``eval/data/people_seeds.jsonl`` (label, text, entity id; "title" marks a
-  minister named by title alone). A prediction matches an expected mention of the same label whose text contains
+- Seeds (``corpus/``): expected mentions in ``tests/data/eval/people_seeds.jsonl`` (label, text, entity id; "title"
+  marks a minister named by title alone). A prediction matches an expected mention of the same label whose text contains
   it or is contained in it; "linked" also requires the same entity id. The baseline is the stock fr_core_news_md NER
   (PER -> PERSON, ORG -> ORG), spans only.
-- Sample (``eval/data/people_sample.jsonl``): PERSON mentions drawn at random (fixed seed) from the AN transcripts,
-  each with a verdict written by hand. Precision is the share judged correct among those the system still predicts
+- Sample (``tests/data/eval/people_sample.jsonl``): PERSON mentions drawn at random (fixed seed) from the AN
+  transcripts, each with a verdict written by hand. Precision is the share judged correct among those the system still predicts
   identically; changed predictions are counted apart (re-draw and re-check with --draw).
 """
 from __future__ import annotations
@@ -18,12 +18,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from ..config import REPO_DIR, shared_path
+from ..config import checkout_path, shared_path
 from ._metrics import fmt_row, prf
 
 NAME = "people"
 HELP = "PERSON/ORG extraction and linking on the seeds, and precision on a hand-checked AN sample"
-DATA = Path(__file__).parent / "data"
+DATA = checkout_path("tests", "data", "eval", must_exist=False)  # judged data live in the checkout, not the wheel
 SEEDS_FILE = DATA / "people_seeds.jsonl"
 SAMPLE_FILE = DATA / "people_sample.jsonl"
 AN_DIR = ("data", "corpora", "an-qag-l16", "json")
@@ -31,7 +31,7 @@ SEED = 20181122
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--corpus", default=str(REPO_DIR / "corpus"), help="folder of the seed documents")
+    parser.add_argument("--corpus", help="folder of the seed documents (default corpus/ of the checkout)")
     parser.add_argument("--draw", type=int, default=0, metavar="N",
                         help="draw a fresh sample of N PERSON mentions to --out (verdicts left empty), then stop")
     parser.add_argument("--docs", type=int, default=40, help="AN documents to draw the sample from (default 40)")
@@ -240,7 +240,8 @@ def run_sample(nlp, folder: Path, verbose: bool, max_docs: int | None = None) ->
 
 
 def run(args) -> int:
-    corpus = Path(getattr(args, "corpus", REPO_DIR / "corpus"))
+    corpus = Path(args.corpus) if getattr(args, "corpus", None) else checkout_path("corpus")
+    checkout_path("tests", "data", "eval", SEEDS_FILE.name)  # CheckoutMissing outside a source checkout
     folder = shared_path(*AN_DIR)
     nlp = _pipeline()
     if getattr(args, "draw", 0):

@@ -1,11 +1,11 @@
 """TERRITORY extraction and linking: seeds against hand-checked sets, and precision on a judged AN sample.
 
 1. The five seed documents: each expected mention is (surface, entity id), read by hand
-   (``data/territories_seeds.jsonl``). Linked P/R/F1 counts a mention right when both its words and its id
-   match; span P/R/F1 ignores the id, so that it compares with the stock fr_core_news_md LOC spans (baseline).
+   (``tests/data/eval/territories_seeds.jsonl`` of the checkout). Linked P/R/F1 counts a mention right when both
+   its words and its id match; span P/R/F1 ignores the id, so that it compares with the stock fr_core_news_md LOC spans (baseline).
 2. A sample of 50 predicted mentions drawn at random (fixed seed) from the answers of the AN questions corpus,
-   each judged by hand (``data/territories_sample.jsonl``: uid, offsets, text, predicted id, verdict). The suite
-   re-extracts those documents and reports precision over the mentions still predicted with the same id.
+   each judged by hand (``tests/data/eval/territories_sample.jsonl``: uid, offsets, text, predicted id, verdict).
+   The suite re-extracts those documents and reports precision over the mentions still predicted with the same id.
    ``--draw`` writes a fresh sample with empty verdicts, to judge by hand.
 """
 from __future__ import annotations
@@ -16,11 +16,12 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from ..config import checkout_path
 from ._metrics import fmt_row
 
 NAME = "territories"
 HELP = "TERRITORY linking: seeds P/R/F1 beside stock NER, precision on a judged AN sample"
-DATA = Path(__file__).parent / "data"
+DATA = checkout_path("tests", "data", "eval", must_exist=False)  # judged data live in the checkout, not the wheel
 SEEDS_GOLD = DATA / "territories_seeds.jsonl"
 SAMPLE = DATA / "territories_sample.jsonl"
 AN_DIR = ("data", "corpora", "an-qag-l16", "json")
@@ -52,11 +53,10 @@ def _surface(text: str) -> str:
 
 def seed_texts() -> dict[str, str]:
     """Seed id ("000") -> normalized text, read as the pipeline reads them."""
-    from ..config import REPO_DIR
     from ..normalize import normalize
     from ..readers import read_path
     out = {}
-    for path in sorted((REPO_DIR / "corpus").glob("*.txt")):
+    for path in sorted(checkout_path("corpus").glob("*.txt")):
         doc = read_path(path).documents[0]
         out[path.name[:3]] = normalize(doc.text).text
     return out
@@ -136,6 +136,8 @@ def score_sample(nlp, docs: dict[str, str]) -> tuple[int, int, int]:
 
 def run(args) -> int:
     from ..config import shared_path
+    checkout_path("corpus")
+    checkout_path("tests", "data", "eval", SEEDS_GOLD.name)  # CheckoutMissing outside a source checkout
     nlp = build_nlp()
     totals = score_seeds(nlp, show=getattr(args, "show", False))
     print("TERRITORY on the five seeds (hand-checked expected mentions)")

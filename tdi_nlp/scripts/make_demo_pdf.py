@@ -10,6 +10,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from ..config import checkout_path
 from ..readers import read_path
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -45,8 +46,7 @@ def build(seed: Path, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    root = Path(__file__).resolve().parents[2]
-    seed = Path(sys.argv[1]) if len(sys.argv) > 1 else root / "corpus" / "002_3af200a01a20ee1d.txt"
-    out = Path(sys.argv[2]) if len(sys.argv) > 2 else root / "corpus" / "002_press_release.pdf"
+    seed = Path(sys.argv[1]) if len(sys.argv) > 1 else checkout_path("corpus", "002_3af200a01a20ee1d.txt")
+    out = Path(sys.argv[2]) if len(sys.argv) > 2 else checkout_path("corpus", "002_press_release.pdf", must_exist=False)
     build(seed, out)
     print(f"wrote {out}")

@@ -6,8 +6,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import sklearn
 
 from ..config import settings
+from ..errors import ModelError, ModelMissing
 from . import model as tdi_model
 from . import rubrique as rub_model
 from .text import split_sentences
@@ -24,21 +26,35 @@ def meta_path(taxonomy: str, models_dir: Path | str | None = None) -> Path:
     return model_path(taxonomy, models_dir).with_suffix(".json")
 
 
-class ModelMissing(FileNotFoundError):
-    pass
+def check_compatible(meta: dict, path: Path) -> None:
+    """ModelError unless the scikit-learn major.minor recorded with the model is the installed one."""
+    recorded, installed = str(meta.get("sklearn", "")), sklearn.__version__
+    if recorded.split(".")[:2] != installed.split(".")[:2]:
+        raise ModelError(f"theme model {path} was trained with scikit-learn {recorded or '(unrecorded)'} but "
+                         f"{installed} is installed: install scikit-learn {recorded} or run `tdi-nlp train` to "
+                         f"rebuild it")
 
 
 @lru_cache(maxsize=4)
 def load(taxonomy: str, models_dir: str | None = None) -> dict:
-    """{"model": ..., "meta": {...}} of a taxonomy; raises ModelMissing telling how to build it."""
+    """{"model": ..., "meta": {...}} of a taxonomy; raises ModelError (ModelMissing) telling how to fix it."""
     if taxonomy not in TAXONOMIES:
         raise ValueError(f"unknown taxonomy {taxonomy!r}; choose one of {', '.join(TAXONOMIES)}")
-    path = model_path(taxonomy, models_dir)
-    if not path.is_file():
-        raise ModelMissing(f"theme model {path} is missing: run `tdi-nlp train` (needs ../shared) to build it")
+    path, meta_file = model_path(taxonomy, models_dir), meta_path(taxonomy, models_dir)
+    if not path.is_file() or not meta_file.is_file():
+        missing = path if not path.is_file() else meta_file
+        raise ModelMissing(f"theme model {missing} is missing: run `tdi-nlp train` (needs ../shared) to build it")
     import joblib
-    meta = json.loads(meta_path(taxonomy, models_dir).read_text(encoding="utf-8"))
-    model = joblib.load(path)
+    try:
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise ModelError(f"theme model metadata {meta_file} is unreadable ({exc}): run `tdi-nlp train`") from exc
+    check_compatible(meta, path)
+    try:
+        model = joblib.load(path)
+    except Exception as exc:  # a truncated or foreign pickle
+        raise ModelError(f"theme model {path} cannot be loaded ({type(exc).__name__}: {exc}): run `tdi-nlp train` "
+                         f"to rebuild it") from exc
     if taxonomy == "tdi":
         tdi_model.sentence_scores(model, ["warm-up"])  # loads the word vectors now, not on the first text
     return {"model": model, "meta": meta}

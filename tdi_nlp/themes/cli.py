@@ -16,9 +16,10 @@ def register(subparsers) -> None:
     c.add_argument("--json", action="store_true", help='one line {"id", "themes": [...]} per input')
     c.set_defaults(func=run_classify)
 
-    t = subparsers.add_parser("train", help="rebuild the theme models under models/ from ../shared")
+    t = subparsers.add_parser("train", help="rebuild the theme models into tdi_nlp/models/ (needs a checkout and "
+                                            "../shared)")
     t.add_argument("--taxonomy", choices=["tdi", "rubrique"], help="only this one (default both)")
-    t.add_argument("--models-dir", help="output folder (default models/)")
+    t.add_argument("--models-dir", help="output folder (default tdi_nlp/models/ of the checkout)")
     t.set_defaults(func=run_train)
 
 
@@ -41,7 +42,7 @@ def _inputs(args) -> list[dict]:
 
 def run_classify(args) -> int:
     # heavy (scikit-learn), only for this command: `tdi-nlp` imports every plugin's cli at start-up
-    from .classifier import ModelMissing, classify
+    from .classifier import classify
     if args.text is not None and args.file:
         print("tdi-nlp classify: give TEXT or --file, not both", file=sys.stderr)
         return 2
@@ -51,12 +52,9 @@ def run_classify(args) -> int:
         print(f"tdi-nlp classify: cannot read input: {exc}", file=sys.stderr)
         return 2
     for item in items:
-        try:
-            themes = classify(item["text"], taxonomy=args.taxonomy, minister=args.minister or item["minister"],
-                              top=args.top)
-        except ModelMissing as exc:
-            print(f"tdi-nlp classify: {exc}", file=sys.stderr)
-            return 1
+        # a missing or incompatible model raises ModelError: tdi_nlp.cli prints it and exits with 3
+        themes = classify(item["text"], taxonomy=args.taxonomy, minister=args.minister or item["minister"],
+                          top=args.top)
         if args.json:
             print(json.dumps({"id": item["id"], "themes": themes}, ensure_ascii=False))
             continue

@@ -1,4 +1,5 @@
-"""``tdi-nlp train``: rebuild the theme models under models/ from ../shared, reproducibly (fixed seeds)."""
+"""``tdi-nlp train``: rebuild the theme models into tdi_nlp/models/ of the checkout from ../shared and the label
+files of the checkout, reproducibly (fixed seeds)."""
 from __future__ import annotations
 
 import hashlib
@@ -9,7 +10,7 @@ from pathlib import Path
 import sklearn
 from threadpoolctl import threadpool_limits
 
-from ..config import settings
+from ..config import checkout_path, settings
 from . import model as tdi_model
 from . import rubrique as rub_model
 from . import sources
@@ -69,10 +70,11 @@ def train_rubrique(models_dir: Path) -> Path:
 
 
 def run(args) -> int:
-    models_dir = Path(getattr(args, "models_dir", None) or settings.models_dir)
+    given = getattr(args, "models_dir", None)
+    models_dir = Path(given) if given else checkout_path("tdi_nlp", "models")
     if not sources.shared_path(sources.AN_DIR).is_dir():
         print(f"tdi-nlp train: ../shared is absent ({settings.shared_dir}); the training data live there")
-        return 1
+        return 4
     todo = [args.taxonomy] if getattr(args, "taxonomy", None) else ["tdi", "rubrique"]
     with threadpool_limits(limits=1):
         for taxonomy in todo:
