@@ -28,7 +28,8 @@ KINDS = ("region", "department", "commune", "epci", "tdi", "country")
 
 def slug(name: str) -> str:
     """Lower-case ASCII words joined by hyphens (the rule of the people and org ids)."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    spaced = re.sub(r"[^\w]+", " ", name)  # apostrophes and dashes separate words, as in _people_text.slugify
+    folded = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
