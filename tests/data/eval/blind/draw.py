@@ -1,0 +1,55 @@
+"""Draw the blind sample: a seeded random choice of unused AN questions and vie-publique statements.
+
+Run from the repository root: python tests/data/eval/blind/draw.py  (prints the chosen ids; see README.md).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+from pathlib import Path
+
+SEED = 14
+N_AN, N_VP = 11, 7
+REPO = Path(__file__).resolve().parents[4]
+SHARED = REPO.parent / "shared"
+AN_DIR = SHARED / "data/corpora/an-qag-l16/json"
+VP_FILE = SHARED / "data/corpora/vie-publique-2020/statements.jsonl"
+
+
+def vp_id(rec: dict) -> str:
+    """Same id as tdi_nlp.themes.sources.vp_id."""
+    return "vp-" + hashlib.sha1(f"{rec.get('title', '')}|{rec.get('date', '')}".encode()).hexdigest()[:12]
+
+
+def used_ids() -> set[str]:
+    """Every document id already used for rules, labels or judged samples."""
+    used = set()
+    for f in list((REPO / "tdi_nlp/eval/data").glob("*.jsonl")) + list((REPO / "tdi_nlp/themes/data").glob("*.jsonl")):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                obj = json.loads(line)
+                used.update(str(obj[k]) for k in ("uid", "doc") if obj.get(k))
+    for f in (REPO / "tests").glob("*.py"):  # ids named in tests count as read
+        used.update(re.findall(r"QANR5L16QG\d+|vp-[0-9a-f]{12}", f.read_text(encoding="utf-8")))
+    used.update(p.stem for p in (REPO / "corpus").iterdir())
+    return used
+
+
+def draw() -> tuple[list[str], list[str]]:
+    used = used_ids()
+    rng = random.Random(SEED)
+    an = sorted(p.stem for p in AN_DIR.glob("*.json") if p.stem not in used)
+    vp = []
+    for line in VP_FILE.open(encoding="utf-8"):
+        rec = json.loads(line)
+        words = len((rec.get("text_plain") or "").split())
+        if vp_id(rec) not in used and 300 <= words <= 1500:
+            vp.append(vp_id(rec))
+    return sorted(rng.sample(an, N_AN)), sorted(rng.sample(sorted(set(vp)), N_VP))
+
+
+if __name__ == "__main__":
+    an, vp = draw()
+    print(json.dumps({"an": an, "vp": vp}, indent=1))

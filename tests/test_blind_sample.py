@@ -1,0 +1,80 @@
+"""The blind extraction sample (tests/data/eval/blind/sample.jsonl) is well formed and matches its raw texts."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from tdi_nlp.config import shared_path
+from tdi_nlp.eval import blind
+
+SAMPLE = Path(__file__).parent / "data" / "eval" / "blind" / "sample.jsonl"
+TERRITORY_KINDS = ("region", "department", "commune", "epci", "tdi", "country")
+
+
+def entries() -> list[dict]:
+    return [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_sample_fields_and_size():
+    docs = entries()
+    assert len(docs) >= 15 and len({d["doc"] for d in docs}) == len(docs)
+    assert sum(d["source"].startswith("data/corpora/an-qag-l16/") for d in docs) >= 10
+    assert sum(d["source"] == blind.VP_SOURCE for d in docs) >= 6
+    mentions = [m for d in docs for m in d["mentions"]]
+    assert len(mentions) >= 400
+    for d in docs:
+        assert set(d) == {"doc", "source", "window", "raw_sha1", "date", "mentions"}
+        for m in d["mentions"]:
+            assert set(m) == {"label", "start", "end", "text", "value", "entity_id"}
+            assert m["label"] in blind.LABELS and 0 <= m["start"] < m["end"]
+            assert m["end"] - m["start"] == len(m["text"])
+            if m["label"] in blind.VALUE_KEYS and m["value"] is not None:
+                assert all(k in m["value"] for k in blind.VALUE_KEYS[m["label"]])
+            if m["label"] == "TERRITORY" and m["entity_id"]:
+                assert m["entity_id"].split(":")[0] in TERRITORY_KINDS
+            if m["label"] in ("PERSON", "ORG", "PROGRAMME") and m["entity_id"]:
+                assert m["entity_id"].startswith(m["label"].lower() + ":")
+
+
+def test_sample_documents_are_not_used_elsewhere():
+    repo = Path(__file__).resolve().parents[1]
+    used = set()
+    for f in list((repo / "tdi_nlp" / "eval" / "data").glob("*.jsonl")) + list((repo / "tdi_nlp" / "themes" / "data").glob("*.jsonl")):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                obj = json.loads(line)
+                used.update(str(obj[k]) for k in ("uid", "doc") if obj.get(k))
+    assert not used & {d["doc"] for d in entries()}
+
+
+@pytest.mark.skipif(not shared_path("data", "corpora").is_dir(), reason="../shared is absent")
+def test_offsets_match_the_raw_texts():
+    docs = entries()
+    texts = blind.read_documents(docs)
+    for d in docs:
+        raw = texts[d["doc"]].text
+        assert hashlib.sha1(raw.encode("utf-8")).hexdigest() == d["raw_sha1"], d["doc"]
+        for m in d["mentions"]:
+            assert raw[m["start"]:m["end"]] == m["text"], (d["doc"], m)
+
+
+def test_scoring_exact_overlap_and_values():
+    gold = {"d": [{"label": "DATE", "start": 0, "end": 10, "text": "", "entity_id": None,
+                   "value": {"start": "2020-01-01", "end": "2020-01-01", "granularity": "day"}},
+                  {"label": "ORG", "start": 20, "end": 25, "text": "", "value": None, "entity_id": "org:x"}]}
+    pred = {"d": [{"label": "DATE", "start": 3, "end": 10, "value": {"start": "2020-01-01", "end": "2020-01-01",
+                                                                      "granularity": "day"}, "entity_id": None},
+                  {"label": "ORG", "start": 40, "end": 45, "value": None, "entity_id": "org:y"}]}
+    s = blind.score(gold, pred, ("DATE", "ORG"))
+    assert (s["DATE"]["exact_tp"], s["DATE"]["overlap_tp"], s["DATE"]["right"]) == (0, 1, 1)
+    assert (s["ORG"]["overlap_fn"], s["ORG"]["overlap_fp"]) == (1, 1)
+
+
+def test_mentions_follow_a_changed_raw_text():
+    entry = {"raw_sha1": "0" * 40, "mentions": [{"label": "TERRITORY", "start": 4, "end": 10, "text": "France"},
+                                                {"label": "TERRITORY", "start": 20, "end": 25, "text": "Lyon!"}]}
+    got, lost = blind.gold_mentions(entry, "xx La France va a Lyon.")
+    assert [(m["start"], m["text"]) for m in got] == [(6, "France")] and lost == 1
