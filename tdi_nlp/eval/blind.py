@@ -25,7 +25,6 @@ from ._metrics import prf
 
 NAME = "blind"
 HELP = "blind, frozen sample of 17 unused documents: per-label span P/R/F1 and value accuracy beside stock NER"
-SAMPLE = ("tests", "data", "eval", "blind", "sample.jsonl")
 VP_SOURCE = "data/corpora/vie-publique-2020/statements.jsonl"
 LABELS = ("DATE", "DURATION", "MONEY", "COUNT", "PERCENT", "TERRITORY", "PERSON", "ORG", "PROGRAMME")
 STOCK = {"PER": "PERSON", "LOC": "TERRITORY", "ORG": "ORG"}
@@ -39,7 +38,7 @@ def add_arguments(parser) -> None:
 
 
 def load_sample() -> list[dict]:
-    with open(checkout_path(*SAMPLE), encoding="utf-8") as fh:
+    with open(checkout_path("tests", "data", "eval", "blind", "sample.jsonl"), encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
