@@ -132,5 +132,7 @@ def run(args) -> int:
     for name, ranked in (("KnowledgeBase.search (FTS5)", ours), ("baseline TF-IDF cosine", base)):
         r, mrr, ndcg = measure(ranked, queries)
         print(f"{name:<30} recall@{K}={r:.3f} MRR={mrr:.3f} nDCG@{K}={ndcg:.3f}")
-    print(f"queries for which KnowledgeBase.search returns nothing: {empty}/{len(queries)}")
+    ceiling = np.mean([min(K, n) / n for n in (sum(1 for g in q["relevant"].values() if g > 0) for q in queries)])
+    print(f"recall@{K} ceiling (queries with more than {K} relevant documents): {ceiling:.3f}; "
+          f"queries for which KnowledgeBase.search returns nothing: {empty}/{len(queries)}")
     return 0
