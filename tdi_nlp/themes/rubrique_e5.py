@@ -154,7 +154,7 @@ def evaluate(records: list[dict], vectors: np.ndarray, grid: list[dict] | None =
     te = np.array([held_out(r["id"]) for r in recs])
     tr_i, te_i = np.where(~te)[0], np.where(te)[0]
     inferred = [addressee.ministry(r["text"], r.get("date")) for r in recs]
-    grid = grid or [{"C": C, "tfidf": t, "ministry": m} for C in (3.0, 10.0, 30.0) for t in (0.0, 0.5, 1.0)
+    grid = grid or [{"C": C, "tfidf": t, "ministry": m} for C in (30.0, 100.0, 300.0) for t in (0.5, 1.0)
                     for m in (1.0,)]
     out = {"n": len(y), "held_out": len(te_i), "rubriques": len(set(y)), "systems": [], "tuning": {}}
     texts = [r["text"] for r in recs]
