@@ -27,6 +27,8 @@ class Settings:
     max_pdf_pages: int = 2000
     shared_dir: Path = field(default_factory=_default_shared)
     models_dir: Path = MODELS_DIR
+    # Threads of the sentence encoder (OpenMP); 1 per process: extraction parallelizes over workers.
+    encoder_threads: int = 1
 
     @classmethod
     def from_env(cls) -> "Settings":
