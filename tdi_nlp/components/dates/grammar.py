@@ -155,10 +155,17 @@ def windows(text: str) -> dict[str, list[list[int]]]:
 
 @lru_cache(maxsize=2)
 def compile_rules(path: Path = DATES_DIR / "grammar.toml") -> tuple[Rule, ...]:
+    """The rules of grammar.toml; a pattern written as a list of parts is their concatenation."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     defs = definitions(load_lexicon())
-    return tuple(Rule(r["name"], r["kind"], int(r.get("priority", 5)), re.compile(expand(r["pattern"], defs)),
+    return tuple(Rule(r["name"], r["kind"], int(r.get("priority", 5)), re.compile(expand(pattern_text(r), defs)),
                       tuple(r["needs"])) for r in data["rule"])
+
+
+def pattern_text(rule: dict) -> str:
+    """A rule's pattern: a string, or a list of parts (one commented part a line) joined as written."""
+    pattern = rule["pattern"]
+    return pattern if isinstance(pattern, str) else "".join(pattern)
 
 
 def find_candidates(text: str, rules: tuple[Rule, ...]) -> list[Candidate]:
