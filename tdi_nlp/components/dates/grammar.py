@@ -103,12 +103,18 @@ TRIGGERS = {
     "deictic": ("deictic_days", "anchored_days"), "unit": ("duration_units", "fixed_durations"),
     "edge": ("edge_modifiers",), "period": ("relative_periods",),
 }
-BEFORE, AFTER = 40, 90  # context searched around a trigger: longest text a rule puts before / after one
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s")
-FUNCTION_WORDS = {"de", "la", "le", "en", "et", "un", "ce", "ci", "mi", "les", "une", "cet", "cette", "hui", "cours",
-                  "avant", "après", "apres", "demi", "quart", "end", "passé", "passée", "dernier", "dernière",
-                  "prochain", "prochaine", "suivant", "suivante", "précédente"}
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict:
+    """resources/dates/settings.toml: trigger windows and function words, tense cues and thresholds."""
+    return tomllib.loads((DATES_DIR / "settings.toml").read_text(encoding="utf-8"))
+
+
+BEFORE, AFTER = settings()["triggers"]["before"], settings()["triggers"]["after"]  # context around a trigger
+FUNCTION_WORDS = set(settings()["triggers"]["function_words"])
 
 
 @lru_cache(maxsize=2)
