@@ -30,6 +30,11 @@ def load_tunables() -> dict:
     return tomllib.loads((GEO_DIR / "linking.toml").read_text(encoding="utf-8"))
 
 
+def pattern_text(pattern: str | list[str]) -> str:
+    """A regular expression of linking.toml: a string, or a list of parts joined as written."""
+    return pattern if isinstance(pattern, str) else "".join(pattern)
+
+
 WORD_FIX = dict(load_tunables()["word_fix"])
 GAZETTEER_FUZZY_CUTOFF = float(load_tunables()["gazetteer_fuzzy_cutoff"])
 

@@ -17,29 +17,20 @@ from spacy.tokens import Doc
 
 from .. import add_fact, text_of
 from ...text_utils import fold, strip_accents
-from .candidates import GAP_RE, STOP, Entry, Gazetteer, Match, key, load_gazetteer, load_tunables, place_words
+from .candidates import (GAP_RE, STOP, Entry, Gazetteer, Match, key, load_gazetteer, load_tunables, pattern_text,
+                         place_words)
 
 FACTORY = "tdi_territories"
 LABEL = "TERRITORY"
 
-_DET = r"(?:de la |de l'|du |des |de |d'|en |:|«)?\s*"
-# Cues read on the folded text just before a name (lowercase, no accents, straight apostrophes).
-CUES = {
-    "tdi": re.compile(r"territoires? d'industries?\s*(?:pilotes? )?(?:de la |de l'|du |des |de |d'|:|«|-|–)?\s*$"),
-    "region": re.compile(r"(?:\bregions?|conseil regional|conseils regionaux)\s*" + _DET + "$"),
-    "department": re.compile(r"(?:\bdepartements?|conseil departemental|\bprefet(?:e)?|prefecture|"
-                             r"circonscription)\s*" + _DET + "$"),
-    "epci": re.compile(r"(?:communaute (?:de communes|d'agglomeration|urbaine)|\bagglomeration|"
-                       r"\bintercommunalite|\bepci|\bmetropole)\s*" + _DET + "$"),
-    "commune": re.compile(r"(?:\bcommunes?|\bvilles?|\bmaires?|\bmairie|\bmunicipalite|\bhabitants|"
-                          r"\bcirconscription|\barrondissement)\s+"
-                          r"(?:de la |de l'|du |des |de |d')\s*$"),
-}
-AT_CUE = re.compile(r"(?:^|[\s(])(?:a|au|aux)\s+$")  # "à Lyon" (accents folded; "a" is also OCR for "à")
-LIST_SEP = re.compile(r"\s*(?:,|;|\bet\b|\bou\b|ainsi que|,\s*et\b)\s*(?:la |le |les |l'|de la |de l'|du |des |de |d')?\s*$")
-ARTICLE_BEFORE = re.compile(r"(?:\b(?:le|la|les|l'|du|des|au|aux|dans le|dans la|dans les|en)\s*)$")
-SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•*#\-–«»\"]\s*)$")
 _TUNABLES = load_tunables()  # resources/geo/linking.toml
+# Cues read on the folded text just before a name (lowercase, no accents, straight apostrophes).
+CUES = {kind: re.compile(pattern_text(p)) for kind, p in _TUNABLES["cues"].items()}
+_CONTEXT = {name: re.compile(pattern_text(p)) for name, p in _TUNABLES["context"].items()}
+AT_CUE = _CONTEXT["at_cue"]  # "à Lyon" (accents folded; "a" is also OCR for "à")
+LIST_SEP = _CONTEXT["list_sep"]
+ARTICLE_BEFORE = _CONTEXT["article_before"]
+SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•*#\-–«»\"]\s*)$")
 FUNCTION_WORDS = set(_TUNABLES["function_words"])
 COORDINATION_WORDS = set(_TUNABLES["coordination_words"])
 ARTICLES = set(_TUNABLES["articles"])
@@ -49,11 +40,8 @@ DEFAULT_ORDER = tuple(_TUNABLES["default_order"])
 FUZZY_CUTOFF = float(_TUNABLES["fuzzy_cutoff"])
 TOWN_FUZZY_CUTOFF = float(_TUNABLES["town_fuzzy_cutoff"])
 GLUED_BEFORE = re.compile(r"\w[-\u2010\u2011]$")
-# "au nord de la Loire", "les bords de la Marne": the river, not the department
-RIVER_BEFORE = re.compile(r"\b(?:bords?|rives?|vallees?|val|embouchure|estuaire|cours|fleuve|"
-                          r"riviere|sources?|berges?|eaux?|spectacle|crue|crues|pont|ponts)\s+(?:de la |de l'|du |des )$")
-TITLE_BEFORE = re.compile(r"\b(?:M|Mme|Mlle|MM|Mmes|[Mm]adame|[Mm]onsieur|[Mm]essieurs)\.?\s+"
-                          r"(?:[A-Z][\w'-]+\s+){0,2}$")
+RIVER_BEFORE = _CONTEXT["river_before"]  # "les bords de la Marne": the river, not the department
+TITLE_BEFORE = _CONTEXT["title_before"]
 TDI_CONTEXT = re.compile(r"territoires? d'industrie", re.IGNORECASE)
 # Communes without a cue: big enough towns only, so that common words and hamlets are not tagged.
 MIN_POP = {k: int(v) for k, v in _TUNABLES["min_population"].items()}
