@@ -16,10 +16,12 @@ from spacy.tokens import Doc
 
 from .. import add_fact, text_of
 from .context import Context, Fact
-from .grammar import compile_rules, find_candidates, load_lexicon
+from .grammar import compile_rules, find_candidates, load_lexicon, settings
 from .resolve import extract
 
 FACTORY = "tdi_dates"
+_TENSE = settings()["tense"]
+_BOUND_BEFORE = re.compile(_TENSE["bound_before"])
 
 
 def parse_ref(ref) -> date | None:
@@ -36,7 +38,7 @@ def _verb_of(doc: Doc, start: int, end: int):
     if span is None:
         return None
     tok = span.root
-    for _ in range(5):
+    for _ in range(_TENSE["verb_hops"]):
         if tok.head is tok:
             break
         tok = tok.head
@@ -47,8 +49,8 @@ def _verb_of(doc: Doc, start: int, end: int):
 
 def tense_of(doc: Doc, text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None, from the verb governing the span (doc parsed; text is doc.text)."""
-    before = text[max(0, start - 14):start].lower().replace("’", "'")
-    if re.search(r"(?:jusqu'(?:au|à|en)|d'ici(?: à)?|à partir du|à compter du|avant le|dès le)\s*$", before):
+    before = text[max(0, start - _TENSE["bound_window"]):start].lower().replace("’", "'")
+    if _BOUND_BEFORE.search(before):
         return None  # a bound: the event it limits can lie on either side of the verb's time
     verb = _verb_of(doc, start, end)
     if verb is None:

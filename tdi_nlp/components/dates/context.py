@@ -16,7 +16,10 @@ from datetime import date, timedelta
 from typing import Callable
 
 from . import values as V
-from .grammar import Candidate
+from .grammar import Candidate, settings
+
+YEAR_SHIFT = timedelta(days=settings()["tense"]["year_shift_days"])  # see resources/dates/settings.toml
+
 
 def key(text: str) -> str:
     """Lower case, unified apostrophes and spaces, trailing dot removed."""
@@ -110,9 +113,9 @@ class Context:
             tense = self.tense(c.start, c.end)
             first = date(y, m, d or 1)
             last = date(y, m, d or V.last_day(y, m))
-            if tense == "past" and first > ref + timedelta(days=45):
+            if tense == "past" and first > ref + YEAR_SHIFT:
                 y -= 1
-            elif tense == "future" and last < ref - timedelta(days=45):
+            elif tense == "future" and last < ref - YEAR_SHIFT:
                 y += 1
         return y
 

@@ -103,12 +103,18 @@ TRIGGERS = {
     "deictic": ("deictic_days", "anchored_days"), "unit": ("duration_units", "fixed_durations"),
     "edge": ("edge_modifiers",), "period": ("relative_periods",),
 }
-BEFORE, AFTER = 40, 90  # context searched around a trigger: longest text a rule puts before / after one
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s")
-FUNCTION_WORDS = {"de", "la", "le", "en", "et", "un", "ce", "ci", "mi", "les", "une", "cet", "cette", "hui", "cours",
-                  "avant", "après", "apres", "demi", "quart", "end", "passé", "passée", "dernier", "dernière",
-                  "prochain", "prochaine", "suivant", "suivante", "précédente"}
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict:
+    """resources/dates/settings.toml: trigger windows and function words, tense cues and thresholds."""
+    return tomllib.loads((DATES_DIR / "settings.toml").read_text(encoding="utf-8"))
+
+
+BEFORE, AFTER = settings()["triggers"]["before"], settings()["triggers"]["after"]  # context around a trigger
+FUNCTION_WORDS = set(settings()["triggers"]["function_words"])
 
 
 @lru_cache(maxsize=2)
@@ -155,10 +161,17 @@ def windows(text: str) -> dict[str, list[list[int]]]:
 
 @lru_cache(maxsize=2)
 def compile_rules(path: Path = DATES_DIR / "grammar.toml") -> tuple[Rule, ...]:
+    """The rules of grammar.toml; a pattern written as a list of parts is their concatenation."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     defs = definitions(load_lexicon())
-    return tuple(Rule(r["name"], r["kind"], int(r.get("priority", 5)), re.compile(expand(r["pattern"], defs)),
+    return tuple(Rule(r["name"], r["kind"], int(r.get("priority", 5)), re.compile(expand(pattern_text(r), defs)),
                       tuple(r["needs"])) for r in data["rule"])
+
+
+def pattern_text(rule: dict) -> str:
+    """A rule's pattern: a string, or a list of parts (one commented part a line) joined as written."""
+    pattern = rule["pattern"]
+    return pattern if isinstance(pattern, str) else "".join(pattern)
 
 
 def find_candidates(text: str, rules: tuple[Rule, ...]) -> list[Candidate]:

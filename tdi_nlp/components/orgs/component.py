@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from functools import lru_cache
 
 from spacy.language import Language
@@ -34,11 +35,11 @@ _ROLE_OBJECT = re.compile(
     r"|fondat(?:eur|rice)|associ[ée]e?|chef d['’][ée]tablissement|responsable|g[ée]rante?|administrat(?:eur|rice)"
     r"|salari[ée]e?|ing[ée]nieure?)\s+(?:de|du|chez|d['’]))"
     rf"\s*(?P<org>{_CAP}(?:\s+{_CAP}){{0,4}})\s*$")
-_NOT_ORG = {"region", "departement", "communaute", "ville", "metropole", "commune", "conseil", "commission",
-            "agglomeration", "syndicat", "etat", "republique", "france", "assemblee", "senat", "gouvernement"}
+_RULES = tomllib.loads((RESOURCES_DIR / "orgs" / "rules.toml").read_text(encoding="utf-8"))
+_NOT_ORG = set(_RULES["not_org_heads"])
 _MINISTRY = re.compile(r"\bminist[eè]re\b", re.IGNORECASE)
-_TRIM = {"de", "du", "des", "la", "l'", "d'", "et", "les", "le", "a", "aux", "au", "en", "pour", "sur", "par"}
-_NOT_CONTENT = _TRIM | {"ministere", "ministre"}
+_TRIM = set(_RULES["trim_words"])
+_NOT_CONTENT = _TRIM | set(_RULES["not_content"])
 
 
 def _content_words(text: str) -> frozenset:

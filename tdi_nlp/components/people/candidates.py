@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...text_utils import fold, words
+from .kb import load_titles
 
 UP = "A-ZÀ-ÖØ-Þ"
 LOW = "a-zà-öø-ÿœ"
@@ -48,7 +49,7 @@ _TITLE = re.compile(
     r"(?P<title>premi(?:er|ère) ministre|secr[ée]taire d['’][ée]tat|ministre(?: d[ée]l[ée]gu[ée]e?)?"
     r"|garde des sceaux|haut[- ]commissaire|pr[ée]sident de la r[ée]publique|chef de l['’][ée]tat)\b", re.IGNORECASE)
 _EMBEDDED = re.compile(r"(?:aupr[eè]s|apr[eè]s|ancien(?:ne)?|ex-?)[ ]*$", re.IGNORECASE)
-_TRIM = {"de", "du", "des", "la", "le", "les", "l'", "d'", "et", "a", "au", "aux", "en", "pour", "sur", "par"}
+_TRIM = set(load_titles()["trim_words"])  # resources/people/titles.toml
 
 
 @dataclass

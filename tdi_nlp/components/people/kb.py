@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,8 +21,16 @@ from ...config import RESOURCES_DIR
 from ...text_utils import fold, words
 
 PEOPLE_DIR = RESOURCES_DIR / "people"
-STOP = {"de", "du", "des", "la", "le", "les", "l'", "d'", "et", "a", "au", "aux", "en", "pour", "sur", "ministre",
-        "ministres"}
+
+
+@lru_cache(maxsize=1)
+def load_titles() -> dict:
+    """resources/people/titles.toml: stop words, kinds and scores of office-title resolution."""
+    return tomllib.loads((PEOPLE_DIR / "titles.toml").read_text(encoding="utf-8"))
+
+
+STOP = set(load_titles()["stop_words"])
+SCORE = load_titles()["score"]
 FAR_FUTURE = "9999-12-31"
 
 
@@ -105,23 +114,23 @@ def title_score(q: TitleParts, t: TitleParts) -> float:
     parts = [(q.own, t.own), (q.aupres, t.aupres), (q.charge, t.charge)]
     present = [(qp, tp) for qp, tp in parts if qp]
     if not present:
-        score = 1.0 if not t.all_words() else 0.55
+        score = 1.0 if not t.all_words() else SCORE["bare_title"]
     else:
         everything = t.all_words()
         total = 0.0
         for qp, tp in present:
-            best = max(_cover(qp, tp), 0.7 * _cover(qp, everything))
+            best = max(_cover(qp, tp), SCORE["other_part_weight"] * _cover(qp, everything))
             if qp is q.own and not q.charge:      # "ministre des comptes publics" = "... chargé des comptes publics"
                 best = max(best, _cover(qp, t.charge))
             total += best
         score = total / len(present)
         # written words found, but the office has more: a small penalty keeps the tightest title first
         extra = len(everything - q.all_words())
-        score -= 0.02 * min(extra, 5)
+        score -= SCORE["extra_word_penalty"] * min(extra, SCORE["extra_cap"])
     return score
 
 
-_KIND_OK = {"PM": {"PM"}, "SE": {"SE"}, "MD": {"MD", "M"}, "M": {"M", "ME", "MD", "PM"}, "HC": {"HC", "SE"}}
+_KIND_OK = {kind: set(codes) for kind, codes in load_titles()["kinds"].items()}
 
 
 @dataclass
@@ -314,15 +323,15 @@ class PeopleKB:
             else:
                 score = title_score(q, o.parts)
                 if o.code == "PM" and q.kind != "PM":
-                    score -= 0.3
+                    score -= SCORE["prime_minister_penalty"]
                 if q.kind == "M" and o.code == "MD" and not q.charge and not q.aupres:
-                    score -= 0.1
+                    score -= SCORE["delegate_penalty"]
             sex = self.female(o.person)
             if female is not None and sex is not None:
-                score += 0.05 if sex == female else -0.3
+                score += SCORE["sex_match_bonus"] if sex == female else -SCORE["sex_mismatch_penalty"]
             if score > best_score or (score == best_score and best and o.start > best.start):
                 best, best_score = o, score
-        if best is None or best_score < 0.6:
+        if best is None or best_score < SCORE["min_score"]:
             return None
         return best, best_score
 

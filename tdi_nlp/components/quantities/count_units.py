@@ -21,8 +21,8 @@ from .. import text_of
 from .numbers import Number, clean, grammar, qualifier_before, range_between
 
 FIXED_TERMS_PATH = RESOURCES_DIR / "quantities" / "fixed_terms.tsv"
-QUOTES = {"«", "»", '"', "“", "”", "'"}
-PREPOSITIONS = {"de", "d'", "du", "des", "à", "en", "au", "aux", "clés", "temps"}
+QUOTES = set(grammar()["count"]["quotes"])  # resources/quantities/grammar.toml
+PREPOSITIONS = set(grammar()["count"]["term_prepositions"])
 EXCLUDED = "excluded"
 
 

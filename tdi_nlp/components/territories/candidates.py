@@ -8,7 +8,9 @@ from __future__ import annotations
 import csv
 import gzip
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -20,7 +22,21 @@ from ...text_utils import word_spans
 GEO_DIR = RESOURCES_DIR / "geo"
 # What may separate two words of one name: spaces (one line break at most), hyphens, dashes, apostrophes.
 GAP_RE = re.compile(r"[ \t\-\u2010\u2011\u2013\u2014'\u2019]*\n?[ \t\-\u2010\u2011\u2013\u2014'\u2019]*")
-WORD_FIX = {"st": "saint", "ste": "sainte", "lle": "ile", "ile": "ile"}  # "lle-de-France" is OCR for "Île"
+
+
+@lru_cache(maxsize=1)
+def load_tunables() -> dict:
+    """resources/geo/linking.toml: word lists, thresholds and cutoffs of candidate generation and linking."""
+    return tomllib.loads((GEO_DIR / "linking.toml").read_text(encoding="utf-8"))
+
+
+def pattern_text(pattern: str | list[str]) -> str:
+    """A regular expression of linking.toml: a string, or a list of parts joined as written."""
+    return pattern if isinstance(pattern, str) else "".join(pattern)
+
+
+WORD_FIX = dict(load_tunables()["word_fix"])
+GAZETTEER_FUZZY_CUTOFF = float(load_tunables()["gazetteer_fuzzy_cutoff"])
 
 
 def place_words(text: str) -> list[tuple[str, int, int]]:
@@ -170,7 +186,7 @@ class Gazetteer:
         return [(e, m) for e, m in self.index.get(key(name), [])
                 if e is not STOP and (kinds is None or e.kind in kinds)]
 
-    def fuzzy(self, name: str, kind: str, cutoff: float = 88.0) -> Entry | None:
+    def fuzzy(self, name: str, kind: str, cutoff: float = GAZETTEER_FUZZY_CUTOFF) -> Entry | None:
         """The entry of that kind whose name or alias is closest to name, if close and not ambiguous."""
         if kind not in self._fuzzy:
             choices, owners = [], []

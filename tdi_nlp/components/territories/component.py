@@ -17,46 +17,34 @@ from spacy.tokens import Doc
 
 from .. import add_fact, text_of
 from ...text_utils import fold, strip_accents
-from .candidates import GAP_RE, STOP, Entry, Gazetteer, Match, key, load_gazetteer, place_words
+from .candidates import (GAP_RE, STOP, Entry, Gazetteer, Match, key, load_gazetteer, load_tunables, pattern_text,
+                         place_words)
 
 FACTORY = "tdi_territories"
 LABEL = "TERRITORY"
 
-_DET = r"(?:de la |de l'|du |des |de |d'|en |:|«)?\s*"
+_TUNABLES = load_tunables()  # resources/geo/linking.toml
 # Cues read on the folded text just before a name (lowercase, no accents, straight apostrophes).
-CUES = {
-    "tdi": re.compile(r"territoires? d'industries?\s*(?:pilotes? )?(?:de la |de l'|du |des |de |d'|:|«|-|–)?\s*$"),
-    "region": re.compile(r"(?:\bregions?|conseil regional|conseils regionaux)\s*" + _DET + "$"),
-    "department": re.compile(r"(?:\bdepartements?|conseil departemental|\bprefet(?:e)?|prefecture|"
-                             r"circonscription)\s*" + _DET + "$"),
-    "epci": re.compile(r"(?:communaute (?:de communes|d'agglomeration|urbaine)|\bagglomeration|"
-                       r"\bintercommunalite|\bepci|\bmetropole)\s*" + _DET + "$"),
-    "commune": re.compile(r"(?:\bcommunes?|\bvilles?|\bmaires?|\bmairie|\bmunicipalite|\bhabitants|"
-                          r"\bcirconscription|\barrondissement)\s+"
-                          r"(?:de la |de l'|du |des |de |d')\s*$"),
-}
-AT_CUE = re.compile(r"(?:^|[\s(])(?:a|au|aux)\s+$")  # "à Lyon" (accents folded; "a" is also OCR for "à")
-LIST_SEP = re.compile(r"\s*(?:,|;|\bet\b|\bou\b|ainsi que|,\s*et\b)\s*(?:la |le |les |l'|de la |de l'|du |des |de |d')?\s*$")
-ARTICLE_BEFORE = re.compile(r"(?:\b(?:le|la|les|l'|du|des|au|aux|dans le|dans la|dans les|en)\s*)$")
+CUES = {kind: re.compile(pattern_text(p)) for kind, p in _TUNABLES["cues"].items()}
+_CONTEXT = {name: re.compile(pattern_text(p)) for name, p in _TUNABLES["context"].items()}
+AT_CUE = _CONTEXT["at_cue"]  # "à Lyon" (accents folded; "a" is also OCR for "à")
+LIST_SEP = _CONTEXT["list_sep"]
+ARTICLE_BEFORE = _CONTEXT["article_before"]
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•*#\-–«»\"]\s*)$")
-FUNCTION_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "en", "et", "sur", "sous", "les", "lès", "lez",
-                  "aux", "au", "a", "à", "dans", "pour", "par", "avec", "entre", "vers", "chez", "y"}
-ARTICLES = {"le", "la", "les", "l"}
-NAME_LINKS = {"de", "des", "du", "d", "la", "le", "les", "l"}
-PHRASE_LINKS = {"de", "du", "des", "la", "le", "les", "l", "d", "sur", "sous", "en", "et", "lès", "lez", "aux", "au"}
-DEFAULT_ORDER = ("region", "department", "epci", "tdi", "commune", "country")
+FUNCTION_WORDS = set(_TUNABLES["function_words"])
+COORDINATION_WORDS = set(_TUNABLES["coordination_words"])
+ARTICLES = set(_TUNABLES["articles"])
+NAME_LINKS = set(_TUNABLES["name_links"])
+PHRASE_LINKS = set(_TUNABLES["phrase_links"])
+DEFAULT_ORDER = tuple(_TUNABLES["default_order"])
+FUZZY_CUTOFF = float(_TUNABLES["fuzzy_cutoff"])
+TOWN_FUZZY_CUTOFF = float(_TUNABLES["town_fuzzy_cutoff"])
 GLUED_BEFORE = re.compile(r"\w[-\u2010\u2011]$")
-# "au nord de la Loire", "les bords de la Marne": the river, not the department
-RIVER_BEFORE = re.compile(r"\b(?:bords?|rives?|vallees?|val|embouchure|estuaire|cours|fleuve|"
-                          r"riviere|sources?|berges?|eaux?|spectacle|crue|crues|pont|ponts)\s+(?:de la |de l'|du |des )$")
-TITLE_BEFORE = re.compile(r"\b(?:M|Mme|Mlle|MM|Mmes|[Mm]adame|[Mm]onsieur|[Mm]essieurs)\.?\s+"
-                          r"(?:[A-Z][\w'-]+\s+){0,2}$")
+RIVER_BEFORE = _CONTEXT["river_before"]  # "les bords de la Marne": the river, not the department
+TITLE_BEFORE = _CONTEXT["title_before"]
 TDI_CONTEXT = re.compile(r"territoires? d'industrie", re.IGNORECASE)
 # Communes without a cue: big enough towns only, so that common words and hamlets are not tagged.
-MIN_POP_MULTIWORD = 10_000
-MIN_POP_WORD = 20_000
-MIN_POP_COMMON = 50_000
-MIN_POP_ANYWHERE = 200_000
+MIN_POP = {k: int(v) for k, v in _TUNABLES["min_population"].items()}
 HYPHEN_TAIL = re.compile(r"-[^\W\d_][\w]*(?:-[\w]+)*")
 
 
@@ -107,7 +95,7 @@ def _homonym_choice(entries: list[Entry], strict: bool) -> Entry | None:
 
 
 class TerritoryLinker:
-    def __init__(self, gazetteer: Gazetteer, fuzzy_cutoff: float = 86.0):
+    def __init__(self, gazetteer: Gazetteer, fuzzy_cutoff: float = FUZZY_CUTOFF):
         self.gaz = gazetteer
         self.fuzzy_cutoff = fuzzy_cutoff
 
@@ -255,10 +243,10 @@ class TerritoryLinker:
     @staticmethod
     def _big_town(e: Entry, single: bool, common: bool, sentence_start: bool) -> bool:
         if not single:
-            return e.population >= MIN_POP_MULTIWORD
+            return e.population >= MIN_POP["multiword"]
         if common:
-            return e.population >= MIN_POP_COMMON and (not sentence_start or e.population >= MIN_POP_ANYWHERE)
-        return e.population >= MIN_POP_WORD
+            return e.population >= MIN_POP["common"] and (not sentence_start or e.population >= MIN_POP["anywhere"])
+        return e.population >= MIN_POP["word"]
 
     @staticmethod
     def _org_name(text: str, m: Match) -> bool:
@@ -277,7 +265,7 @@ class TerritoryLinker:
             if fold(w) in NAME_LINKS:
                 skipped += 1
                 continue
-            if fold(w) in FUNCTION_WORDS or fold(w) in ("ou", "ni", "mais", "que", "qui", "comme"):
+            if fold(w) in FUNCTION_WORDS or fold(w) in COORDINATION_WORDS:
                 return False  # "l'Allemagne et la France": a coordination, not a name
             if w[0].isupper():
                 if not skipped and not lowercase:
@@ -335,7 +323,7 @@ class TerritoryLinker:
             if towns:
                 entry = self._epci_of_town(towns)
             else:
-                town = self.gaz.fuzzy(phrase, "commune", 90)
+                town = self.gaz.fuzzy(phrase, "commune", TOWN_FUZZY_CUTOFF)
                 entry = self.gaz.entries.get(f"epci:{town.epci}") if town and town.epci else None
         # "communauté de communes de Decazeville-Aubin": the longest leading part of a hyphenated name
         for cut in range(len(ws) - 1, 0, -1):
@@ -376,7 +364,7 @@ def _common_word_test(nlp: Language):
     return lambda w: w in lexicon or w in lookup
 
 
-@Language.factory(FACTORY, default_config={"fuzzy_cutoff": 86.0}, assigns=["doc.spans"], requires=["doc.ents"])
+@Language.factory(FACTORY, default_config={"fuzzy_cutoff": FUZZY_CUTOFF}, assigns=["doc.spans"], requires=["doc.ents"])
 def make_territories(nlp: Language, name: str, fuzzy_cutoff: float):
     lexicon_id = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
     linker = TerritoryLinker(load_gazetteer(_common_word_test(nlp), lexicon_id), fuzzy_cutoff)
