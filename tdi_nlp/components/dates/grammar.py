@@ -43,7 +43,7 @@ def _form(text: str) -> str:
 
 def alternation(forms, ci: bool = True) -> str:
     """A word-bounded alternation of literal forms, longest first."""
-    body = "|".join(_form(f) for f in sorted(set(forms), key=len, reverse=True))
+    body = "|".join(_form(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
     core = f"(?i:{body})" if ci else f"(?:{body})"
     return rf"(?<!\w){core}(?!\w)"
 

@@ -31,7 +31,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 
 
 def _alternation(items) -> str:
-    return "|".join(re.escape(x) for x in sorted(set(items), key=len, reverse=True))
+    return "|".join(re.escape(x) for x in sorted(set(items), key=lambda x: (-len(x), x)))
 
 
 @lru_cache(maxsize=1)

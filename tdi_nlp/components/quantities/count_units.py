@@ -27,7 +27,7 @@ EXCLUDED = "excluded"
 
 
 def _alt(items) -> str:
-    return "|".join(re.escape(x) for x in sorted(set(items), key=len, reverse=True))
+    return "|".join(re.escape(x) for x in sorted(set(items), key=lambda x: (-len(x), x)))
 
 
 def pluralize_term(term: str) -> str:
