@@ -67,7 +67,18 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("paths", nargs="+", help="files or folders")
     e.add_argument("--kb", required=True, help="SQLite knowledge base file (created if absent)")
     e.add_argument("--jsonl", help="also write one JSON object per document to FILE, or - for stdout")
-    e.add_argument("--workers", type=int, default=1, help="spaCy processes (default 1)")
+    e.add_argument("--workers", type=int, default=1,
+                   help="worker processes on this machine (default 1: this process; N > 1 is --dask local:N)")
+    e.add_argument("--dask", metavar="ADDRESS",
+                   help="run on a Dask cluster: local, local:N (N worker processes here) or a scheduler address "
+                        "such as tcp://host:8786")
+    e.add_argument("--text-field", default="text", help="JSON Lines / CSV field holding the text (default text)")
+    e.add_argument("--id-field", default="id", help="JSON Lines / CSV field holding the document id (default id)")
+    e.add_argument("--date-field", default="date",
+                   help="JSON Lines / CSV field holding the ISO date or datetime (default date)")
+    e.add_argument("--prune", action="store_true",
+                   help="remove from the KB the documents of files under the folders given that no longer exist")
+    e.add_argument("--follow-symlinks", action="store_true", help="follow symlinks leading out of the folders given")
     e.add_argument("--force", action="store_true", help="re-extract unchanged files")
     e.add_argument("--max-file-mb", type=float, default=None, help="skip files larger than this (default from config)")
     e.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -25,6 +25,12 @@ class Settings:
     batch_size: int = 16
     max_file_mb: float = 25.0
     max_pdf_pages: int = 2000
+    # A text longer than this is processed in chunks cut at paragraph breaks (spaCy's memory grows with length).
+    chunk_chars: int = 200_000
+    # Files per batch sent to a worker process or a Dask worker.
+    files_per_task: int = 8
+    # Seconds a KB writer waits for another writer's lock before failing that file.
+    lock_timeout: float = 120.0
     shared_dir: Path = field(default_factory=_default_shared)
     models_dir: Path = MODELS_DIR
     # Threads of the sentence encoder (OpenMP); 1 per process: extraction parallelizes over workers.

@@ -1,33 +1,40 @@
 """The main job: files -> readers -> normalizer -> spaCy -> records -> knowledge base (and JSON Lines).
 
-The KB writer stays in the main process; spaCy may use several (``workers``). Each source file is written in one
-transaction once all its documents are processed, so an interrupted run loses nothing already committed.
+The driver (this module) lists the files, skips those whose content the KB already holds, hands the others in batches
+to an engine (this process, a local Dask cluster of ``workers`` processes, or a Dask scheduler) that returns plain
+records (``processing``), and writes each file in its own transaction as its result comes back. An interrupted run
+loses nothing already committed; a re-run completes it.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import signal
+import sqlite3
 import sys
 import time
 from collections import Counter
-from contextlib import contextmanager
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from spacy.util import raise_error
 
+from . import engines
 from .config import settings
 from .document import Document
 from .kb import KnowledgeBase
 from .kb.writer import DuplicateDocument, KBWriter
-from .normalize import normalize_document
-from .pipeline import load
-from .readers import ReaderError, iter_files, read_path, source_key
+from .pipeline import COMPONENTS, load
+from .processing import FileResult, FileTask, Options, error_handler, prepare, sha256
+from .readers import FieldMap, ReaderError, display_path, iter_files, list_files, read_file, read_path, source_key
 from .records import make_doc, to_record
-from .structure import analyze
+
+__all__ = ["Summary", "extract", "prepare", "run", "run_cli", "error_handler"]
 
 
 @dataclass
@@ -36,21 +43,13 @@ class Summary:
     processed: int = 0
     unchanged: int = 0
     failed: int = 0
+    problems: int = 0  # documents inside a file that could not be read (the others stored), folders not listed
+    pruned: int = 0
     documents: int = 0
     words: int = 0
     labels: Counter = field(default_factory=Counter)
     errors: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
-
-
-def prepare(document: Document) -> tuple[Document, list]:
-    """Normalize and analyze a Document read from a file: the text every offset will refer to."""
-    norm_doc, norm = normalize_document(document)
-    return analyze(norm_doc), norm.anchors()
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def extract(path_or_text, date: str | None = None, nlp=None) -> list[dict]:
@@ -82,7 +81,7 @@ def extract(path_or_text, date: str | None = None, nlp=None) -> list[dict]:
 
 
 class _Progress:
-    """A rich progress bar on stderr: documents, words/s, failures."""
+    """A rich progress bar on stderr: files, documents, words/s, failures; error lines printed as plain text."""
 
     def __init__(self, total: int, enabled: bool):
         self.console = Console(stderr=True)
@@ -106,59 +105,34 @@ class _Progress:
         self.progress.update(self.task, completed=summary.processed + summary.unchanged + summary.failed, info=info)
 
     def error(self, path: str, reason: str) -> None:
-        self.console.print(f"[red]error[/red] {path}: {reason}", highlight=False, soft_wrap=True)
+        # Paths and reasons are data, never rich markup ("[brouillon]/vide.txt" prints as it is).
+        self.console.print(f"[red]error[/red] {escape(path)}: {escape(reason)}", highlight=False, soft_wrap=True)
 
 
-@contextmanager
-def error_handler(nlp, handler):
-    """Install handler on nlp and its components for the duration of the block, then restore the previous ones (the
-    pipeline is cached and shared: a handler left on it would silently swallow later failures)."""
-    saved_default = nlp.default_error_handler
-    saved = []
-    for _, proc in nlp.pipeline:
-        try:
-            previous = proc.get_error_handler()
-            proc.set_error_handler(handler)
-        except AttributeError:  # some compiled stock components do not take one
-            continue
-        saved.append((proc, previous))
-    nlp.default_error_handler = handler  # components without a pipe() of their own
-    try:
-        yield
-    finally:
-        nlp.default_error_handler = saved_default
-        for proc, previous in saved:
-            proc.set_error_handler(previous)
-
-
-@dataclass
-class _Source:
-    """A file read and prepared, waiting for the records of its documents."""
-    key: str
-    path: str
-    sha: str
-    size: int
-    problems: list
-    ids: list[str]
-    records: list
-    left: int
-    error: str | None = None
+def _record_source(f: Path, root: Path) -> str:
+    """The path recorded for a file: its folder's name and the path inside it ("corpus/002.pdf"), whatever the
+    current folder and however the folder was named on the command line."""
+    name = root.resolve().name
+    rel = source_key(f, root)
+    return display_path(f"{name}/{rel}" if name else rel)
 
 
 class _Run:
-    """One extraction run: the writer, the summary, the progress bar, the files whose documents are in spaCy."""
+    """One extraction run: the writer, the summary, the progress bar."""
 
     def __init__(self, kb_path: str, writer: KBWriter, bar: _Progress, summary: Summary, jsonl=None,
-                 force: bool = False, max_mb: float | None = None):
+                 force: bool = False, max_mb: float | None = None, local: bool = True):
         self.kb_path, self.writer, self.bar, self.summary = kb_path, writer, bar, summary
-        self.jsonl, self.force, self.max_mb = jsonl, force, max_mb
-        self.pending: dict[str, _Source] = {}
-        self.failures: dict[str, str] = {}  # doc id -> why a component failed on it
+        self.jsonl, self.force, self.max_mb, self.local = jsonl, force, max_mb, local
+        self.done: set[str] = set()
 
     def fail(self, key: str, path: str, sha: str | None, stage: str, reason: str) -> None:
         self.summary.failed += 1
         self.summary.errors.append((path, reason))
-        self.writer.record_error(key, path, sha, stage, reason)
+        try:
+            self.writer.record_error(key, path, sha, stage, reason)
+        except sqlite3.Error as exc:  # the KB is locked or read-only: the line on screen still says it
+            reason = f"{reason} (not recorded in the KB: {exc})"
         self.bar.error(path, reason)
         self.bar.update(self.summary)
 
@@ -169,109 +143,85 @@ class _Run:
                 self.jsonl.write(json.dumps({k: v for k, v in rec.items() if k != "offset_map"},
                                             ensure_ascii=False) + "\n")
 
-    def on_error(self, proc_name, proc, docs, exc) -> None:
-        """spaCy error handler: a component failing on one document must not stop the run."""
-        for doc in docs:
-            self.failures[doc._.doc_id] = f"component {proc_name} failed: {type(exc).__name__}: {exc}"
-
-    # Steps ---------------------------------------------------------------------------------------------------
-    def skip_unchanged(self, key: str, sha: str) -> bool:
-        """True (and the stored records re-emitted) when the file is already in the KB with this content."""
-        if self.force or not self.writer.is_unchanged(key, sha):
-            return False
-        self.summary.unchanged += 1
-        if self.jsonl is not None:
-            with KnowledgeBase(self.kb_path) as kb:
-                self.emit([kb.record(d) for d in kb.source_documents(key)])
-        self.bar.update(self.summary)
-        return True
-
-    def read(self, f: Path, root: Path):
-        """The prepared documents of a file as (key, i, Document, anchors), or [] when it is unchanged or fails."""
-        key, path = source_key(f, root), str(f)
+    def task(self, f: Path, root: Path) -> FileTask | None:
+        """The task of a file, or None when it is unchanged in the KB or cannot be read."""
+        key, path = display_path(f.resolve()), display_path(f)
         try:
-            data = f.read_bytes()
-        except OSError as exc:
-            self.fail(key, path, None, "read", f"cannot open file: {exc.strerror or exc}")
-            return []
-        sha = _sha256(data)
-        if self.skip_unchanged(key, sha):
-            return []
-        try:
-            result = read_path(f, root, max_mb=self.max_mb)
-            prepared = [prepare(d) for d in result.documents]
+            data = read_file(f, self.max_mb)
         except ReaderError as exc:
-            self.fail(key, path, sha, "read", str(exc))
-            return []
-        except Exception as exc:  # a reader bug must not stop the run
-            self.fail(key, path, sha, "read", f"unexpected {type(exc).__name__}: {exc}")
-            return []
-        for where, reason in result.problems:
-            self.bar.error(f"{path} ({where.rsplit(':', 1)[-1]})", reason)
-        self.pending[key] = _Source(key, path, sha, len(data), result.problems, [d.id for d, _ in prepared],
-                                    [None] * len(prepared), len(prepared))
-        return [(key, i, d, anchors) for i, (d, anchors) in enumerate(prepared)]
+            self.fail(key, path, None, "read", str(exc))
+            return None
+        sha, source = sha256(data), _record_source(f, root)
+        if not self.force and self.writer.is_unchanged(key, sha, source):
+            self.summary.unchanged += 1
+            if self.jsonl is not None:
+                with KnowledgeBase(self.kb_path) as kb:
+                    self.emit([kb.record(d) for d in kb.source_documents(key)])
+            self.bar.update(self.summary)
+            return None
+        return FileTask(path=key, key=key, doc_key=display_path(source_key(f, root)), source=source,
+                        sha=sha, data=data if self.local else None)
 
-    def inputs(self, nlp, files):
-        """(spaCy Doc, context) for every document of every file to extract, read lazily."""
-        for f, root in files:
-            for key, i, d, anchors in self.read(f, root):
-                yield make_doc(nlp, d), (key, i, d, anchors)
-
-    def process(self, nlp, files, batch_size: int, workers: int) -> None:
-        """Run spaCy over the documents; a file is written once all its documents are back."""
-        stream = nlp.pipe(self.inputs(nlp, files), as_tuples=True, batch_size=batch_size, n_process=max(1, workers))
-        for doc, (key, i, d, anchors) in stream:
-            entry = self.pending[key]
-            try:
-                entry.records[i] = to_record(doc, d, anchors)
-            except Exception as exc:
-                entry.error = f"unexpected {type(exc).__name__} while building records: {exc}"
-            entry.left -= 1
-            self.summary.words += len(d.text.split())
-            if not entry.left:
-                del self.pending[key]
-                self.write(entry)
-
-    def write(self, entry: _Source) -> None:
+    def write(self, result: FileResult) -> None:
         """Store a file's records in one transaction (or its error)."""
-        if entry.error:
-            self.fail(entry.key, entry.path, entry.sha, "process", entry.error)
+        if result.key in self.done:  # a task retried after a worker died came back twice
+            return
+        self.done.add(result.key)
+        self.summary.words += result.words
+        if result.error:
+            self.fail(result.key, result.path, result.sha, *result.error)
             return
         try:
-            self.writer.replace_source(entry.key, entry.path, entry.sha, entry.size, entry.records, entry.problems)
+            self.writer.replace_source(result.key, result.source, result.sha, result.size, result.records,
+                                       result.problems)
         except DuplicateDocument as exc:
-            self.fail(entry.key, entry.path, entry.sha, "write", str(exc))
+            self.fail(result.key, result.path, result.sha, "write", str(exc))
             return
+        except sqlite3.OperationalError as exc:  # locked by another writer longer than lock_timeout
+            self.fail(result.key, result.path, result.sha, "write", f"knowledge base busy or unwritable: {exc}")
+            return
+        for where, reason in result.problems:
+            self.summary.problems += 1
+            self.bar.error(f"{result.path} ({where.rsplit(':', 1)[-1]})", reason)
         self.summary.processed += 1
-        self.summary.documents += len(entry.records)
-        for rec in entry.records:
+        self.summary.documents += len(result.records)
+        for rec in result.records:
             self.summary.labels.update(e["label"] for e in rec["entities"])
-        self.emit(entry.records)
+        self.emit(result.records)
         self.bar.update(self.summary)
 
-    def report_unfinished(self) -> None:
-        """Files with documents that never came back from spaCy (a component failed on them)."""
-        for key, entry in self.pending.items():
-            reasons = [self.failures[d] for d in entry.ids if d in self.failures]
-            self.fail(key, entry.path, entry.sha, "process", reasons[0] if reasons else "processing did not complete")
-        self.pending.clear()
+
+def _components(nlp) -> tuple[str, ...] | None:
+    """The project components of a pipeline given to run(), for workers that build their own."""
+    return None if nlp is None else tuple(n for n in nlp.pipe_names if n in COMPONENTS)
 
 
 def run(paths: list[str], kb_path: str, jsonl=None, workers: int = 1, force: bool = False,
-        max_mb: float | None = None, show_progress: bool = True, nlp=None) -> Summary:
-    """Extract every file under paths into the KB at kb_path."""
-    files = list(iter_files(paths))
-    summary = Summary(files=len(files))
+        max_mb: float | None = None, show_progress: bool = True, nlp=None, dask: str | None = None,
+        fields: FieldMap | None = None, prune: bool = False, follow_symlinks: bool = False) -> Summary:
+    """Extract every file under paths into the KB at kb_path.
+
+    dask: None (this process, or a local cluster when workers > 1), "local", "local:N" or a scheduler address.
+    """
+    listing = list_files(paths, follow_symlinks=follow_symlinks)
+    summary = Summary(files=len(listing.files))
     started = time.perf_counter()
-    nlp = nlp or load()
+    address = dask or (f"local:{workers}" if workers > 1 else None)
+    if address is None:
+        nlp = nlp or load()
+    options = Options(max_mb=max_mb, fields=fields or FieldMap(), components=_components(nlp))
     writer = KBWriter(kb_path)
     try:
-        with _Progress(len(files), show_progress) as bar:
-            job = _Run(kb_path, writer, bar, summary, jsonl=jsonl, force=force, max_mb=max_mb)
-            with error_handler(nlp, job.on_error):
-                job.process(nlp, files, settings.batch_size, workers)
-            job.report_unfinished()
+        with _Progress(len(listing.files), show_progress) as bar:
+            job = _Run(kb_path, writer, bar, summary, jsonl=jsonl, force=force, max_mb=max_mb, local=address is None)
+            for path, reason in listing.problems:
+                summary.problems += 1
+                job.fail(path, path, None, "list", reason)
+            if prune:
+                summary.pruned = writer.prune([display_path(Path(p).resolve()) for p in paths])
+            tasks = (t for f, root in listing.files if (t := job.task(f, root)) is not None)
+            for result in engines.results(tasks, options, address, nlp):
+                job.write(result)
     finally:
         writer.close()
     summary.seconds = time.perf_counter() - started
@@ -280,16 +230,24 @@ def run(paths: list[str], kb_path: str, jsonl=None, workers: int = 1, force: boo
 
 def print_summary(summary: Summary, kb_path: str) -> None:
     console = Console(stderr=True)
-    t = Table(title=f"Extraction into {kb_path}", show_header=False)
+    t = Table(title=f"Extraction into {escape(kb_path)}", show_header=False)
     t.add_row("files", str(summary.files))
     t.add_row("extracted", str(summary.processed))
     t.add_row("unchanged (skipped)", str(summary.unchanged))
     t.add_row("failed", str(summary.failed))
+    if summary.problems:
+        t.add_row("documents or folders skipped", str(summary.problems))
+    if summary.pruned:
+        t.add_row("removed (file gone)", str(summary.pruned))
     t.add_row("documents stored", str(summary.documents))
     for label, n in sorted(summary.labels.items()):
         t.add_row(f"  {label}", str(n))
     t.add_row("time", f"{summary.seconds:.1f} s")
     console.print(t)
+
+
+def _interrupt(signum, frame):  # SIGTERM ends the run like Ctrl+C: workers stopped, what is committed kept
+    raise KeyboardInterrupt
 
 
 def run_cli(args) -> int:
@@ -300,16 +258,24 @@ def run_cli(args) -> int:
     if args.workers < 1:
         print("tdi-nlp extract: --workers must be at least 1", file=sys.stderr)
         return 2
+    fields = FieldMap(text=args.text_field, id=args.id_field, date=args.date_field)
     out = None
     if args.jsonl == "-":
         out = sys.stdout
     elif args.jsonl:
         out = open(args.jsonl, "w", encoding="utf-8")
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         summary = run(args.paths, args.kb, jsonl=out, workers=args.workers, force=args.force,
-                      max_mb=args.max_file_mb, show_progress=not args.quiet)
+                      max_mb=args.max_file_mb, show_progress=not args.quiet, dask=args.dask, fields=fields,
+                      prune=args.prune, follow_symlinks=args.follow_symlinks)
+    except KeyboardInterrupt:
+        print("tdi-nlp extract: interrupted; every file already written is kept, a re-run completes the rest",
+              file=sys.stderr)
+        return 130
     finally:
+        signal.signal(signal.SIGTERM, previous)
         if out is not None and out is not sys.stdout:
             out.close()
     print_summary(summary, args.kb)
-    return 1 if summary.failed else 0
+    return 1 if summary.failed or summary.problems else 0

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from ..config import settings
+
 SCHEMA_VERSION = 1
 
 DDL = """
@@ -102,7 +104,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
 
 def connect(path: str) -> sqlite3.Connection:
     """Open (and create or check) a KB file."""
-    con = sqlite3.connect(path)
+    con = sqlite3.connect(path, timeout=settings.lock_timeout)  # wait for another writer's lock, then fail
     con.row_factory = sqlite3.Row
     con.execute("PRAGMA foreign_keys = ON")
     con.execute("PRAGMA journal_mode = WAL")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
 
 from .schema import Connected
 
@@ -18,14 +19,13 @@ class DuplicateDocument(Exception):
 
 class KBWriter(Connected):
 
-    def is_unchanged(self, key: str, sha256: str) -> bool:
-        row = self.con.execute("SELECT sha256 FROM sources WHERE key = ?", (key,)).fetchone()
+    def is_unchanged(self, key: str, sha256: str, path: str | None = None) -> bool:
+        """True when the source is stored with this content (and, when given, under this recorded path: the same
+        file extracted from another folder gets the ids of that folder)."""
+        row = self.con.execute("SELECT sha256, path FROM sources WHERE key = ?", (key,)).fetchone()
         err = self.con.execute("SELECT 1 FROM errors WHERE source_key = ?", (key,)).fetchone()
-        return row is not None and row["sha256"] == sha256 and err is None
-
-    def known_error(self, key: str, sha256: str | None) -> bool:
-        row = self.con.execute("SELECT sha256 FROM errors WHERE source_key = ?", (key,)).fetchone()
-        return row is not None and sha256 is not None and row["sha256"] == sha256
+        return (row is not None and row["sha256"] == sha256 and err is None
+                and (path is None or row["path"] == path))
 
     def record_error(self, key: str, path: str, sha256: str | None, stage: str, reason: str) -> None:
         """Record why a source failed; what was stored from it before is kept."""
@@ -34,6 +34,22 @@ class KBWriter(Connected):
                 "INSERT INTO errors VALUES (?, ?, ?, ?, ?) ON CONFLICT(source_key) DO UPDATE SET "
                 "path = excluded.path, sha256 = excluded.sha256, stage = excluded.stage, reason = excluded.reason",
                 (key, path, sha256, stage, reason))
+
+    def prune(self, roots: list[str]) -> int:
+        """Remove the sources under the folders (absolute paths) whose file is gone; their count."""
+        gone = []
+        for (key,) in self.con.execute("SELECT key FROM sources").fetchall():
+            under = any(key == r or key.startswith(r.rstrip("/") + "/") for r in roots)
+            if under and not Path(key).exists():
+                gone.append(key)
+        with self.con:
+            for key in gone:
+                self.con.execute("DELETE FROM documents_fts WHERE id IN (SELECT id FROM documents WHERE source_key = ?)",
+                                 (key,))
+                self.con.execute("DELETE FROM sources WHERE key = ?", (key,))
+                self.con.execute("DELETE FROM errors WHERE source_key = ? OR substr(source_key, 1, ?) = ?",
+                                 (key, len(key) + 1, key + ":"))
+        return len(gone)
 
     def replace_source(self, key: str, path: str, sha256: str, size: int, records: list[dict],
                        problems: list[tuple[str, str]] = ()) -> None:
@@ -45,7 +61,9 @@ class KBWriter(Connected):
                 for doc_id in old:
                     con.execute("DELETE FROM documents_fts WHERE id = ?", (doc_id,))
                 con.execute("DELETE FROM sources WHERE key = ?", (key,))  # cascades to documents and below
-                con.execute("DELETE FROM errors WHERE source_key = ? OR source_key LIKE ?", (key, key + ":%"))
+                # The file's own error and those of its lines ("key:12"): an exact prefix, no LIKE wildcards.
+                con.execute("DELETE FROM errors WHERE source_key = ? OR substr(source_key, 1, ?) = ?",
+                            (key, len(key) + 1, key + ":"))
                 con.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?)", (key, path, sha256, size, len(records)))
                 for rec in records:
                     self._insert(key, sha256, rec)
@@ -57,9 +75,17 @@ class KBWriter(Connected):
     def _insert(self, key: str, sha256: str, rec: dict) -> None:
         con = self.con
         other = con.execute("SELECT source_key FROM documents WHERE id = ?", (rec["id"],)).fetchone()
-        if other:
-            raise DuplicateDocument(f"document id {rec['id']!r} is already stored from {other[0]!r}")
-        title = rec["metadata"].get("title") or rec["metadata"].get("analyse")
+        if other and not other[0].startswith("/"):
+            # A source keyed by a relative path (knowledge bases written before 0.2): the same file, adopted.
+            con.execute("DELETE FROM documents_fts WHERE id IN (SELECT id FROM documents WHERE source_key = ?)",
+                        (other[0],))
+            con.execute("DELETE FROM sources WHERE key = ?", (other[0],))
+        elif other:
+            raise DuplicateDocument(
+                f"document id {rec['id']!r} is already stored from {other[0]}: ids of files are their paths "
+                f"inside the folder given, so extract the folders' common parent to keep both")
+        title = next((t for t in (rec["metadata"].get("title"), rec["metadata"].get("analyse"))
+                      if isinstance(t, str) and t), None)
         con.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (rec["id"], key, rec["source"], sha256, rec["format"], rec["kind"], rec.get("date"), title,
@@ -88,5 +114,9 @@ class KBWriter(Connected):
         if value.get("code"):
             ext.setdefault("code", value["code"])
         data = {k: v for k, v in value.items() if k not in ("external_ids",)}
-        self.con.execute("INSERT INTO entities VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
-                         (e["entity_id"], e["label"], value.get("name") or e["text"], _json(ext), _json(data)))
+        # Whatever the order documents come in, an entity keeps the smallest of the descriptions seen.
+        self.con.execute(
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET label = excluded.label, "
+            "canonical = excluded.canonical, external_ids = excluded.external_ids, data = excluded.data "
+            "WHERE (excluded.canonical, excluded.data, excluded.external_ids) < (canonical, data, external_ids)",
+            (e["entity_id"], e["label"], value.get("name") or e["text"], _json(ext), _json(data)))

@@ -33,6 +33,16 @@ def _get(d, *keys):
     return d
 
 
+def _scalar(x):
+    """Metadata value as text: strings and numbers kept, a list joined, an object (where text is expected) None."""
+    if isinstance(x, list):
+        parts = [_scalar(v) for v in x]
+        return "; ".join(p for p in parts if p) or None
+    if isinstance(x, bool) or x is None or isinstance(x, dict):
+        return None
+    return x if isinstance(x, str) else str(x)
+
+
 def _first(x):
     return x[0] if isinstance(x, list) and x else x
 
@@ -152,9 +162,9 @@ def read(text: str, key: str, path: str) -> Document:
     except json.JSONDecodeError as exc:
         raise ReaderError(f"invalid JSON: {exc.msg} at line {exc.lineno}") from exc
     q = data.get("question") if isinstance(data, dict) else None
-    if not isinstance(q, dict) or not q.get("uid"):
+    if not isinstance(q, dict) or not isinstance(q.get("uid"), str) or not q["uid"].strip():
         raise ReaderError("not an Assemblée nationale question (no question.uid): use .jsonl for other JSON documents")
-    qtype = q.get("type") or ""
+    qtype = q.get("type") if isinstance(q.get("type"), str) else ""
     min_att = _first(_get(q, "minAttribs", "minAttrib"))
     answer = _first(_get(q, "textesReponse", "texteReponse"))
     question = _first(_get(q, "textesQuestion", "texteQuestion"))
@@ -178,9 +188,10 @@ def read(text: str, key: str, path: str) -> Document:
         "answer_jo_date": _get(answer, "infoJO", "dateJO"),
         "answer_jo_page": _get(answer, "infoJO", "pageJO") or _get(q, "cloture", "infoJO", "pageJO"),
     }
-    if isinstance(meta["analyse"], list):
-        meta["analyse"] = "; ".join(str(a) for a in meta["analyse"])
+    meta = {k: _scalar(v) for k, v in meta.items()}  # a JSON object where text is expected is dropped
     blocks, title = [], meta.get("analyse")
+    question = question if isinstance(question, dict) and isinstance(question.get("texte"), str) else None
+    answer = answer if isinstance(answer, dict) and isinstance(answer.get("texte"), str) else None
     if question and question.get("texte"):
         blocks.append(("question", None, _html_text(question["texte"])))
     if answer and answer.get("texte"):
