@@ -5,6 +5,8 @@ import math
 import re
 from datetime import date as Date
 
+from flask import url_for
+from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 # Background colours of the labels in the text (displaCy "colors" option) and their French names.
@@ -85,6 +87,23 @@ def plain(value) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(plain(v) for v in value)
     return fr_number(value) if isinstance(value, float) else str(value)
+
+
+def doc_url(doc_id: str) -> str:
+    """The link of a document page; the id goes in the query, so ids holding ".." or "/" survive browsers."""
+    return url_for("pages.document", id=doc_id)
+
+
+# The draft's own layout (headings, lists, quotes, emphasis, tables) and nothing else: no link, image, raw HTML,
+# autolink, entity or code, so a KB passage holding "[x](http://...)", "![i](...)" or "<script>" stays text.
+_DRAFT_MD = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table").disable(
+    ["link", "image", "autolink", "html_inline", "html_block", "entity", "backticks", "fence", "code",
+     "reference"])
+
+
+def draft_html(text: str | None) -> Markup:
+    """The Markdown draft as HTML: its layout rendered, the passages it quotes kept as escaped text."""
+    return Markup(_DRAFT_MD.render(text or ""))
 
 
 def snippet_html(snippet: str | None) -> Markup:
