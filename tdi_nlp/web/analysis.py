@@ -45,6 +45,16 @@ def entities(text: str) -> list[dict]:
             for m in record.get("entities", [])]
 
 
+def warm_up() -> None:
+    """Load the pipeline before the first question (`tdi-nlp serve` runs it in a background thread)."""
+    from ..pipeline import load  # heavy (spaCy)
+    try:
+        with _lock:
+            load()
+    except Exception as exc:  # noqa: BLE001 - the entities part will say it is unavailable
+        log.warning("pipeline warm-up failed: %s: %s", type(exc).__name__, exc)
+
+
 def themes(text: str) -> list[dict]:
     """Themes of both taxonomies: [{taxonomy, theme, score, evidence}]."""
     from ..themes import classify

@@ -34,7 +34,7 @@ def open_kb(path: str, read_only: bool | None, seconds: float) -> KnowledgeBase:
     """A KnowledgeBase whose SQLite work is interrupted after `seconds` (sqlite3.OperationalError "interrupted")."""
     k = KnowledgeBase(path, read_only=read_only)
     deadline = time.monotonic() + seconds
-    k.con.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+    k.con.set_progress_handler(lambda: int(time.monotonic() > deadline), 1_000)
     return k
 
 

@@ -52,7 +52,7 @@ def search():
     elif filters:
         results = [{**d, "snippet": None} for d in reversed(k.documents(**filters))]
     recent = None if results is not None else list(reversed(k.documents()))[:20]
-    return render_template("search.html", q=q, args=args, results=results[:100] if results else results,
+    return render_template("search.html", q=q, terms=terms, args=args, results=results[:100] if results else results,
                            total=len(results) if results is not None else 0, recent=recent, notices=notices,
                            stats=k.stats(), **_options())
 
