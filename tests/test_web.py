@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 
@@ -81,6 +82,13 @@ def fake_analyzer(text, kb):
             "unavailable": {}}
 
 
+def post(client, url, data, **kwargs):
+    """A POST from the page: with the session's CSRF token, read from a form."""
+    page = client.get("/question").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    return client.post(url, data={**data, "csrf_token": token}, **kwargs)
+
+
 @pytest.fixture(scope="module")
 def client(kb_path):
     app = create_app(kb_path, analyzer=fake_analyzer, max_upload_mb=0.05)
@@ -152,7 +160,7 @@ def test_programme_page_shows_its_figures(client, monkeypatch):
     monkeypatch.setattr(routes, "figure_timeline", lambda kb, thing: asked.append(thing) or points)
     page = client.get("/entite/programme:territoires-d-industrie").get_data(as_text=True)
     assert asked == ["Territoires d'industrie"]
-    assert 'id="entity-chart"' in page and "<svg" in page and "/document/cp.pdf" in page
+    assert 'id="entity-chart"' in page and "<svg" in page and "/document?id=cp.pdf" in page
     assert 'id="entity-chart"' not in client.get("/entite/region:32").get_data(as_text=True)
 
 
@@ -162,7 +170,7 @@ def test_figures_chart(client, monkeypatch):
               {"value": 144, "date": "2019-09-24", "doc_id": "cp.pdf", "text": "144 territoires"}]
     monkeypatch.setattr(routes, "figure_timeline", lambda kb, thing: points)
     page = client.get("/chiffres?objet=territoires d'industrie").get_data(as_text=True)
-    assert "<svg" in page and "polyline" in page and "/document/cp.pdf" in page
+    assert "<svg" in page and "polyline" in page and "/document?id=cp.pdf" in page
     assert "22 novembre 2018" in page
 
     def broken(kb, thing):
@@ -173,37 +181,37 @@ def test_figures_chart(client, monkeypatch):
 
 
 def test_question_draft_and_exports(client):
-    r = client.post("/question", data={"question": "Combien de territoires d'industrie ?"})
+    r = post(client, "/question", {"question": "Combien de territoires d'industrie ?"})
     page = r.get_data(as_text=True)
     assert r.status_code == 200
     assert "<strong>pleinement mobilisé</strong>" in page
     assert "Chiffres à vérifier" in page and "<strong>144</strong> au 24 septembre 2019" in page
-    assert page.count("/document/cp.pdf") >= 1
-    assert "/document/q-17519" in page and "financement" in page
+    assert page.count("/document?id=cp.pdf") >= 1
+    assert "/document?id=q-17519" in page and "financement" in page
     assert "<img src=x" not in page  # raw HTML in the draft is escaped
-    md = client.post("/question/export", data={"draft": "# Titre\n\nTexte **gras**.", "format": "md"})
+    md = post(client, "/question/export", {"draft": "# Titre\n\nTexte **gras**.", "format": "md"})
     assert md.status_code == 200 and md.headers["Content-Disposition"].endswith('.md"')
     assert md.get_data(as_text=True).startswith("# Titre")
-    docx = client.post("/question/export", data={"draft": "# Titre\n\n- un\n- deux\n\nTexte **gras**.",
+    docx = post(client, "/question/export", {"draft": "# Titre\n\n- un\n- deux\n\nTexte **gras**.",
                                                  "format": "docx"})
     assert docx.status_code == 200 and docx.data[:2] == b"PK"
     from docx import Document
     paragraphs = [p.text for p in Document(io.BytesIO(docx.data)).paragraphs]
     assert paragraphs == ["Titre", "un", "deux", "Texte gras."]
-    assert client.post("/question/export", data={"draft": " ", "format": "md"}).status_code == 400
-    assert client.post("/question/export", data={"draft": "x", "format": "pdf"}).status_code == 400
+    assert post(client, "/question/export", {"draft": " ", "format": "md"}).status_code == 400
+    assert post(client, "/question/export", {"draft": "x", "format": "pdf"}).status_code == 400
 
 
 def test_question_upload_and_bad_input(client):
-    r = client.post("/question", data={"fichier": (io.BytesIO("Question sur les régions".encode("cp1252")),
+    r = post(client, "/question", {"fichier": (io.BytesIO("Question sur les régions".encode("cp1252")),
                                                    "q.txt")}, content_type="multipart/form-data")
     assert r.status_code == 200 and "Question sur les régions" in r.get_data(as_text=True)
-    r = client.post("/question", data={"question": "   "})
+    r = post(client, "/question", {"question": "   "})
     assert r.status_code == 400 and "La question est vide" in r.get_data(as_text=True)
-    r = client.post("/question", data={"fichier": (io.BytesIO(b"x"), "q.exe")}, content_type="multipart/form-data")
+    r = post(client, "/question", {"fichier": (io.BytesIO(b"x"), "q.exe")}, content_type="multipart/form-data")
     assert r.status_code == 415 and "non pris en charge" in r.get_data(as_text=True)
     big = io.BytesIO(b"a" * 200_000)  # the limit is 0.05 MB here
-    r = client.post("/question", data={"fichier": (big, "q.txt")}, content_type="multipart/form-data")
+    r = post(client, "/question", {"fichier": (big, "q.txt")}, content_type="multipart/form-data")
     assert r.status_code == 413 and "trop volumineux" in r.get_data(as_text=True)
     assert client.get("/question/export").status_code == 405
 
@@ -222,7 +230,7 @@ def test_missing_parts_show_unavailable(kb_path, monkeypatch):
     for name in ("entities", "themes", "draft"):
         monkeypatch.setattr(analysis, name, boom)
     app = create_app(kb_path)  # the real analyzer, every part failing
-    page = app.test_client().post("/question", data={"question": "Une question"}).get_data(as_text=True)
+    page = post(app.test_client(), "/question", {"question": "Une question"}).get_data(as_text=True)
     assert "Projet de réponse indisponible" in page and "Thèmes indisponibles" in page
     assert "Entités indisponibles" in page
 

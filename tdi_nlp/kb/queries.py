@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from ..text_utils import fold
-from .schema import Connected
+from .schema import Connected, writable
 
 
 def _row(r: sqlite3.Row, json_cols=("metadata", "value", "external_ids", "data")) -> dict:
@@ -21,10 +21,12 @@ def _row(r: sqlite3.Row, json_cols=("metadata", "value", "external_ids", "data")
 class KnowledgeBase(Connected):
     """Queries over a KB file: documents, mentions, entities, full-text search, statistics."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, read_only: bool | None = None):
+        """read_only: open without creating or migrating anything (default: when the file or its folder is not
+        writable, e.g. a shared read-only KB)."""
         if not Path(path).exists():
             raise FileNotFoundError(f"no knowledge base at {path}: run `tdi-nlp extract FOLDER --kb {path}` first")
-        super().__init__(path)
+        super().__init__(path, read_only=not writable(str(path)) if read_only is None else read_only)
 
     # Documents -----------------------------------------------------------------------------------------------
     def documents(self, kind: str | None = None, territory: str | None = None, person: str | None = None,

@@ -1,7 +1,10 @@
 """The knowledge-base schema (SQLite), versioned. The KB knows nothing of spaCy."""
 from __future__ import annotations
 
+import os
 import sqlite3
+from pathlib import Path
+from urllib.parse import quote
 
 from ..config import settings
 
@@ -102,8 +105,34 @@ CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
 """
 
 
-def connect(path: str) -> sqlite3.Connection:
-    """Open (and create or check) a KB file."""
+def writable(path: str) -> bool:
+    """Whether the KB file and its folder (SQLite writes journals beside it) can be written."""
+    folder = os.path.dirname(os.path.abspath(path))
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+
+
+def _connect_read_only(path: str) -> sqlite3.Connection:
+    """A read-only connection (``file:...?mode=ro``); ``immutable=1`` when even that cannot open it (a WAL file in
+    a read-only folder, where SQLite cannot create the -shm index)."""
+    uri = "file:" + quote(str(Path(path).resolve()))
+    try:
+        con = sqlite3.connect(uri + "?mode=ro", uri=True)
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        con = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True)
+    return con
+
+
+def connect(path: str, read_only: bool = False) -> sqlite3.Connection:
+    """Open (and create or check) a KB file; read_only: open it as it is, without creating or migrating."""
+    if read_only:
+        con = _connect_read_only(path)
+        con.row_factory = sqlite3.Row
+        con.execute("PRAGMA query_only = ON")
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is not None and int(row[0]) != SCHEMA_VERSION:
+            raise RuntimeError(f"{path}: knowledge base schema version {row[0]}, this tdi-nlp expects {SCHEMA_VERSION}")
+        return con
     con = sqlite3.connect(path, timeout=settings.lock_timeout)  # wait for another writer's lock, then fail
     con.row_factory = sqlite3.Row
     con.execute("PRAGMA foreign_keys = ON")
@@ -122,9 +151,10 @@ def connect(path: str) -> sqlite3.Connection:
 class Connected:
     """Holds a connection to a KB file; a context manager that closes it."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, read_only: bool = False):
         self.path = str(path)
-        self.con = connect(self.path)
+        self.read_only = read_only
+        self.con = connect(self.path, read_only=read_only)
 
     def close(self) -> None:
         self.con.close()

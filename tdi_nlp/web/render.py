@@ -1,11 +1,16 @@
 """HTML fragments built server-side: highlighted text (displaCy), values, snippets, the timeline chart (SVG)."""
 from __future__ import annotations
 
+import html
 import math
 import re
 from datetime import date as Date
 
+from flask import url_for
+from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
+
+from ..text_utils import fold
 
 # Background colours of the labels in the text (displaCy "colors" option) and their French names.
 COLORS = {"DATE": "#bfe1f5", "DURATION": "#d5ecf7", "MONEY": "#c8ecc0", "COUNT": "#fbe7a1", "PERCENT": "#f3c9ec",
@@ -87,10 +92,37 @@ def plain(value) -> str:
     return fr_number(value) if isinstance(value, float) else str(value)
 
 
-def snippet_html(snippet: str | None) -> Markup:
-    """An FTS5 snippet with [ ] marks -> escaped HTML with <mark>."""
-    out = escape(snippet or "")
-    return Markup(re.sub(r"\[([^\[\]]*)\]", r"<mark>\1</mark>", str(out)))
+def doc_url(doc_id: str) -> str:
+    """The link of a document page; the id goes in the query, so ids holding ".." or "/" survive browsers."""
+    return url_for("pages.document", id=doc_id)
+
+
+# The draft's own layout (headings, lists, quotes, emphasis, tables) and nothing else: no link, image, raw HTML,
+# autolink, entity or code, so a KB passage holding "[x](http://...)", "![i](...)" or "<script>" stays text.
+_DRAFT_MD = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table").disable(
+    ["link", "image", "autolink", "html_inline", "html_block", "entity", "backticks", "fence", "code",
+     "reference"])
+
+
+def draft_html(text: str | None) -> Markup:
+    """The Markdown draft as HTML: its layout rendered, the passages it quotes kept as escaped text."""
+    return Markup(_DRAFT_MD.render(text or ""))
+
+
+def snippet_html(snippet: str | None, terms=None) -> Markup:
+    """An FTS5 snippet with [ ] marks -> escaped HTML with <mark>.
+
+    terms: the words searched; then only a bracketed word equal to one of them (accents and case ignored) is a
+    mark, so brackets of the text itself ("[logo]") stay text.
+    """
+    keys = None if terms is None else {fold(t) for t in terms}
+
+    def mark(m: re.Match) -> str:
+        if keys is None or fold(html.unescape(m.group(1))) in keys:
+            return f"<mark>{m.group(1)}</mark>"
+        return m.group(0)
+
+    return Markup(re.sub(r"\[([^\[\]]*)\]", mark, str(escape(snippet or ""))))
 
 
 def _choose(mentions: list[dict]) -> list[dict]:

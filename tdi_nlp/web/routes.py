@@ -7,8 +7,10 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 
 from ..figures import timeline as figure_timeline
 from . import render
-from .common import MAX_QUERY_CHARS, MAX_QUESTION_CHARS, UPLOAD_TYPES, BadInput, iso_date, kb
-from .export import docx_bytes, markdown_html
+from .analysis import Busy, run_bounded
+from .common import (MAX_ANALYZED_CHARS, MAX_QUERY_CHARS, MAX_QUERY_TERMS, MAX_QUESTION_CHARS, UPLOAD_TYPES,
+                     BadInput, iso_date, kb, open_kb, query_terms)
+from .export import docx_bytes
 
 pages = Blueprint("pages", __name__)
 
@@ -27,6 +29,8 @@ def search():
     q = (request.args.get("q") or "").strip()
     if len(q) > MAX_QUERY_CHARS:
         raise BadInput(f"Recherche trop longue ({len(q)} caractères, maximum {MAX_QUERY_CHARS}).")
+    if any(len(v) > 200 for v in args.values()):
+        raise BadInput("Filtre trop long (200 caractères au plus).")
     args["date_from"] = iso_date(args["date_from"], "du") or ""
     args["date_to"] = iso_date(args["date_to"], "au") or ""
     filters = {f: v for f, v in args.items() if v}
@@ -36,8 +40,11 @@ def search():
         if filters.get(f) and not k.resolve_entity(filters[f], label):
             notices.append(f"{name} inconnu dans la base : « {filters[f]} ».")
     results = None
+    terms, cut = query_terms(q)  # repeated words once, at most MAX_QUERY_TERMS: bounds FTS5 and snippet()
+    if cut:
+        notices.append(f"Recherche limitée aux {MAX_QUERY_TERMS} premiers mots distincts.")
     if q:
-        hits = k.search(q, limit=500)
+        hits = k.search(" ".join(terms), limit=500) if terms else []
         if filters:
             allowed = {d["id"] for d in k.documents(**filters)}
             hits = [h for h in hits if h["id"] in allowed]
@@ -45,14 +52,16 @@ def search():
     elif filters:
         results = [{**d, "snippet": None} for d in reversed(k.documents(**filters))]
     recent = None if results is not None else list(reversed(k.documents()))[:20]
-    return render_template("search.html", q=q, args=args, results=results[:100] if results else results,
+    return render_template("search.html", q=q, terms=terms, args=args, results=results[:100] if results else results,
                            total=len(results) if results is not None else 0, recent=recent, notices=notices,
                            stats=k.stats(), **_options())
 
 
-def document(doc_id: str):
+def document(doc_id: str | None = None):
+    """/document?id=ID (the links made by render.doc_url), or /document/ID for ids without "." segments."""
+    doc_id = doc_id if doc_id is not None else request.args.get("id") or ""
     k = kb()
-    d = k.document(doc_id)
+    d = k.document(doc_id) if doc_id else None
     if d is None:
         raise BadInput(f"Document introuvable : « {doc_id[:200]} ».", 404)
     mentions = k.mentions(doc_id=doc_id)
@@ -98,7 +107,7 @@ def entity(entity_id: str):
     if e["label"] == "PROGRAMME":  # the dated counts of the programme ("144 territoires d'industrie")
         points, _ = _timeline(e["canonical"])
         if points:
-            chart = render.timeline_svg(points, lambda d: url_for(".document", doc_id=d))
+            chart = render.timeline_svg(points, render.doc_url)
     return render_template("entity.html", e=e, groups=groups, total_docs=len(docs), chart=chart)
 
 
@@ -120,7 +129,7 @@ def figures():
     if thing:
         points, unavailable = _timeline(thing)
         if points:
-            chart = render.timeline_svg(points, lambda d: url_for(".document", doc_id=d))
+            chart = render.timeline_svg(points, render.doc_url)
     return render_template("figures.html", thing=thing, units=units, points=points, chart=chart,
                            unavailable=unavailable)
 
@@ -165,15 +174,31 @@ def question():
     except BadInput as exc:
         return render_template("question.html", text=text[:MAX_QUESTION_CHARS], result=None, max_mb=max_mb,
                                error=exc.description), exc.code
-    result = current_app.config["ANALYZER"](text, kb())
+    notes = []
+    analyzed = text
+    if len(text) > MAX_ANALYZED_CHARS:
+        analyzed = text[:MAX_ANALYZED_CHARS].rsplit(None, 1)[0]
+        notes.append(f"Question longue : seuls les {render.fr_number(len(analyzed))} premiers caractères (sur "
+                     f"{render.fr_number(len(text))}) ont été analysés.")
+    cfg = current_app.config
+    seconds = cfg["ANALYSIS_SECONDS"]
+    try:
+        # the worker's SQL gets more time: an abandoned analysis may still build the draft index for the next ones
+        result = run_bounded(cfg["ANALYZER"], analyzed,
+                             lambda: open_kb(cfg["KB_PATH"], cfg["READ_ONLY"] or None, 6 * seconds), seconds)
+    except Busy:
+        raise BadInput("Le serveur analyse déjà d'autres questions : réessayez dans un instant.", 503) from None
+    if result.get("timed_out"):
+        notes.append(f"L'analyse a dépassé {render.fr_number(seconds)} s et a été abandonnée : réessayez, ou "
+                     "raccourcissez la question.")
     for m in result.get("entities") or []:
         m["reading"] = render.format_value(m["label"], m.get("value"))
     draft = result.get("draft")
     if draft:
-        draft["html"] = markdown_html(draft["text"])
+        draft["html"] = render.draft_html(draft["text"])
         for s in draft["sources"]:
             s["known"] = bool(s.get("id")) and kb().document(str(s["id"])) is not None
-    return render_template("question.html", text=text, result=result, draft=draft,
+    return render_template("question.html", text=text, result=result, draft=draft, notes=notes,
                            max_mb=max_mb)
 
 
@@ -196,7 +221,8 @@ def export():
 
 
 pages.add_url_rule("/", "search", search)
-pages.add_url_rule("/document/<path:doc_id>", "document", document)
+pages.add_url_rule("/document", "document", document)
+pages.add_url_rule("/document/<path:doc_id>", "document_path", document)
 pages.add_url_rule("/entites", "entities", entities)
 pages.add_url_rule("/entite/<path:entity_id>", "entity", entity)
 pages.add_url_rule("/chiffres", "figures", figures)
