@@ -94,8 +94,7 @@ def test_a_date_inside_a_programme_name_is_not_a_date():
 
 # -- named bodies of the stock NER beside the gazetteer (issue 14) --------------------------------------------
 
-def test_stock_ner_orgs_kept_without_article(nlp):
-    doc = nlp("Amnesty International et la SNCF ont rencontré le Gouvernement.")
-    got = {s.text: s._.entity_id for s in facts(doc, "ORG")}
+def test_stock_ner_orgs_kept_without_article(people_nlp):
+    got = {s.text: s._.entity_id for s in spans(people_nlp, "Amnesty International et la SNCF ont rencontré le Gouvernement.")}
     assert got.get("SNCF") == "org:sncf"
     assert "Gouvernement" not in got and not any(t.startswith("la ") for t in got)
