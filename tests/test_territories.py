@@ -109,7 +109,8 @@ def test_communes_need_a_cue_or_a_big_town(terr_nlp):
         ("Port-Jérôme-sur-Seine", "commune:76476")]
     assert linked(terr_nlp, "Il parle de Mars, de Plan et de Signes, puis de Sens.") == []
     assert linked(terr_nlp, "Elle a travaillé à la Croix-Rouge, puis à l'Union européenne.") == []
-    assert linked(terr_nlp, "Un traité avec la Grande-Bretagne a été signé à Matignon.") == []
+    assert linked(terr_nlp, "Un traité avec la Grande-Bretagne a été signé à Matignon.") == [
+        ("Grande-Bretagne", "country:GB")]   # a foreign country (issue 14); Matignon is no place
 
 
 def test_france_country_but_not_organisations(terr_nlp):

@@ -69,6 +69,7 @@ class OrgTagger:
                     self.lower.add(key, [nlp.make_doc(v) for v in sorted(variants)])
                 if e.get("acronyms"):
                     self.exact.add(key, [nlp.make_doc(a) for a in e["acronyms"]])
+        self.ambiguous = {a for e in self.entries.values() for a in e.get("ambiguous_acronyms", ())}
         self.people = kb()
         self.vocab = set()
         for m in self.people.ministries:
@@ -108,8 +109,7 @@ class OrgTagger:
         self._drop_dates_inside(doc, [(sp.start_char, sp.end_char) for sp in kept if sp.label_ == "PROGRAMME"])
         return doc
 
-    @staticmethod
-    def _stock_orgs(doc: Doc) -> None:
+    def _stock_orgs(self, doc: Doc) -> None:
         """Named bodies of the stock NER that the gazetteer does not know: "Amnesty International", "SNCF"."""
         taken = [(s.start_char, s.end_char) for s in doc.spans.get(FACTS, [])]
         for ent in doc.ents:
@@ -123,7 +123,7 @@ class OrgTagger:
                 span = span[:-1]
             name = span.text
             if (not any(c.isupper() for c in name) or len(name) < 2 or not re.search(r"[^\W\d_]", name)
-                    or fold(name) in _NER_NOT_ORG or fold(name.lower()) in _NER_NOT_ORG
+                    or fold(name) in _NER_NOT_ORG or fold(name.lower()) in _NER_NOT_ORG or name in self.ambiguous
                     or any(s < span.end_char and span.start_char < e for s, e in taken)):
                 continue
             acronym = name.isupper() and " " not in name
