@@ -90,3 +90,11 @@ def test_a_date_inside_a_programme_name_is_not_a_date():
     assert all(s.start_char > text.index("lancé") for s in found)
     assert [s._.entity_id for s in spans(nlp, text, date="2020-09-30", label="PROGRAMME")] == \
         ["programme:petites-villes-de-demain"]
+
+
+# -- named bodies of the stock NER beside the gazetteer (issue 14) --------------------------------------------
+
+def test_stock_ner_orgs_kept_without_article(people_nlp):
+    got = {s.text: s._.entity_id for s in spans(people_nlp, "Amnesty International et la SNCF ont rencontré le Gouvernement.")}
+    assert got.get("SNCF") == "org:sncf"
+    assert "Gouvernement" not in got and not any(t.startswith("la ") for t in got)

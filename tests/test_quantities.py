@@ -86,7 +86,7 @@ def test_au_plus_pres_is_not_a_qualifier(qnlp):
     ("un pourcentage de vingt", 20.0),
 ])
 def test_percent(qnlp, text, percent):
-    assert values(qnlp, text, "PERCENT") == [{"percent": percent}]
+    assert values(qnlp, text, "PERCENT") == [{"percent": percent, "qualifier": "="}]
 
 
 def test_pourcentage_without_a_number_is_not_a_percent(qnlp):
@@ -142,7 +142,7 @@ def test_count_range_takes_the_scale_of_its_end(qnlp):
 
 
 def test_percent_range_gives_both_ends(qnlp):
-    assert values(qnlp, "20 à 25% des élèves", "PERCENT") == [{"percent": 20.0}, {"percent": 25.0}]
+    assert values(qnlp, "20 à 25% des élèves", "PERCENT") == [{"percent": 20.0, "qualifier": "=", "percent_max": 25.0}]
 
 
 def test_no_float_noise(qnlp):
@@ -190,3 +190,35 @@ def test_parse_number(text, value):
 def test_find_numbers_skips_ordinals_and_units():
     text = "le 2e, le 1er, 180ml, 29km, 15ème, mais 124 et trois"
     assert [n.value for n in find_numbers(text)] == [124, 3]
+
+
+# -- recall on unseen text (issue 14) ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, amounts", [
+    ("Une dotation de 8 milliards d'euros en 2024, puis de 9 milliards en 2026.", [8e9, 9e9]),
+    ("Le fonds atteint 50 millions d'euros, soit 5 millions de plus qu'en 2022.", [50e6, 5e6]),
+    ("L'État apporte 30 millions d'euros. La région intervient à hauteur de 10 millions.", [30e6, 10e6]),
+])
+def test_money_currency_carried_in_the_sentence(qnlp, text, amounts):
+    got = values(qnlp, text, "MONEY")
+    assert [v["amount"] for v in got] == amounts
+    assert {v["currency"] for v in got} == {"EUR"}
+
+
+def test_scaled_number_without_money_before_is_not_money(qnlp):
+    assert values(qnlp, "Près de 2 millions de personnes sont concernées.", "MONEY") == []
+
+
+def test_percent_range_is_one_mention(qnlp):
+    assert values(qnlp, "une baisse de 5 à 6 % du chômage", "PERCENT") == [
+        {"percent": 5.0, "qualifier": "=", "percent_max": 6.0}]
+
+
+def test_percent_change_gives_two_values(qnlp):
+    got = values(qnlp, "le taux est passé de 5 à 6 % en un an", "PERCENT")
+    assert [v["percent"] for v in got] == [5.0, 6.0]
+
+
+def test_percent_keeps_its_qualifier(qnlp):
+    assert values(qnlp, "plus de 80 % des communes", "PERCENT") == [{"percent": 80.0, "qualifier": ">"}]
+    assert texts(qnlp, "plus de 80 % des communes", "PERCENT") == ["80 %"]

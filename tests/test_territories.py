@@ -109,7 +109,8 @@ def test_communes_need_a_cue_or_a_big_town(terr_nlp):
         ("Port-Jérôme-sur-Seine", "commune:76476")]
     assert linked(terr_nlp, "Il parle de Mars, de Plan et de Signes, puis de Sens.") == []
     assert linked(terr_nlp, "Elle a travaillé à la Croix-Rouge, puis à l'Union européenne.") == []
-    assert linked(terr_nlp, "Un traité avec la Grande-Bretagne a été signé à Matignon.") == []
+    assert linked(terr_nlp, "Un traité avec la Grande-Bretagne a été signé à Matignon.") == [
+        ("Grande-Bretagne", "country:GB")]   # a foreign country (issue 14); Matignon is no place
 
 
 def test_france_country_but_not_organisations(terr_nlp):
@@ -135,3 +136,16 @@ def test_build_script_writes_compact_tables(shared_dir, tmp_path):
     assert sum(1 for line in tdi if not line.startswith(("#", "id\t"))) == 152  # 149 (2022) + 3 dropped 2020 ids
     regions = (tmp_path / "regions.tsv").read_text(encoding="utf-8")
     assert "\n31\tNord-Pas-de-Calais\tformer\t32\t" in regions
+
+
+# -- foreign countries (issue 14) -------------------------------------------------------------------------------
+
+def test_foreign_countries_are_territories(nlp):
+    doc = nlp("La France soutient l'Ukraine face à la Russie, avec l'Allemagne, les États-Unis et la Corée du Sud.")
+    ids = [s._.entity_id for s in sorted(facts(doc, "TERRITORY"), key=lambda s: s.start_char)]
+    assert ids == ["country:FR", "country:UA", "country:RU", "country:DE", "country:US", "country:KR"]
+
+
+def test_country_name_inside_organisation_is_not_the_country(nlp):
+    doc = nlp("Business France accompagne les entreprises au Maroc.")
+    assert [s._.entity_id for s in facts(doc, "TERRITORY")] == ["country:MA"]

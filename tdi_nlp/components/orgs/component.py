@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import FACTS, add_fact, text_of
@@ -40,6 +40,8 @@ _NOT_ORG = set(_RULES["not_org_heads"])
 _MINISTRY = re.compile(r"\bminist[eè]re\b", re.IGNORECASE)
 _TRIM = set(_RULES["trim_words"])
 _NOT_CONTENT = _TRIM | set(_RULES["not_content"])
+_NER_NOT_ORG = set(_RULES["ner_not_org"])
+_NER_ARTICLES = set(_RULES["ner_articles"])
 
 
 def _content_words(text: str) -> frozenset:
@@ -67,6 +69,7 @@ class OrgTagger:
                     self.lower.add(key, [nlp.make_doc(v) for v in sorted(variants)])
                 if e.get("acronyms"):
                     self.exact.add(key, [nlp.make_doc(a) for a in e["acronyms"]])
+        self.ambiguous = {a for e in self.entries.values() for a in e.get("ambiguous_acronyms", ())}
         self.people = kb()
         self.vocab = set()
         for m in self.people.ministries:
@@ -102,8 +105,31 @@ class OrgTagger:
             add_fact(doc, span, self._value(entry), f"org:{entry['id']}")
         self._ministries(doc, taken)
         self._role_objects(doc, taken)
+        self._stock_orgs(doc)
         self._drop_dates_inside(doc, [(sp.start_char, sp.end_char) for sp in kept if sp.label_ == "PROGRAMME"])
         return doc
+
+    def _stock_orgs(self, doc: Doc) -> None:
+        """Named bodies of the stock NER that the gazetteer does not know: "Amnesty International", "SNCF"."""
+        taken = [(s.start_char, s.end_char) for s in doc.spans.get(FACTS, [])]
+        for ent in doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            k = ent.start
+            while k < ent.end - 1 and doc[k].lower_ in _NER_ARTICLES:
+                k += 1
+            span = doc[k:ent.end]
+            while len(span) > 1 and (span[-1].is_punct or span[-1].lower_ in _TRIM):
+                span = span[:-1]
+            name = span.text
+            if (not any(c.isupper() for c in name) or len(name) < 2 or not re.search(r"[^\W\d_]", name)
+                    or fold(name) in _NER_NOT_ORG or fold(name.lower()) in _NER_NOT_ORG or name in self.ambiguous
+                    or any(s < span.end_char and span.start_char < e for s, e in taken)):
+                continue
+            acronym = name.isupper() and " " not in name
+            value = {"name": name, "kind": "ner"} | ({"acronym": name} if acronym else {})
+            add_fact(doc, Span(doc, span.start, span.end, label="ORG"), value, f"org:{slugify(name)}")
+            taken.append((span.start_char, span.end_char))
 
     @staticmethod
     def _drop_dates_inside(doc: Doc, names: list[tuple[int, int]]) -> None:

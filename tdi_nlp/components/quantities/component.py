@@ -4,7 +4,8 @@ Values written on ``span._.value``:
 - MONEY   ``{"amount": 1360000000.0, "currency": "EUR", "qualifier": "=|>|>=|<|<=|~"}`` (+ ``"amount_max"`` for a
   range such as "entre 10 et 20 euros"); the qualifier words ("plus de", "environ") stay outside the span;
 - COUNT   ``{"count": 124, "count_max": None, "unit": "territoire d'industrie", "approx": False}``;
-- PERCENT ``{"percent": 85.0}``.
+- PERCENT ``{"percent": 85.0, "qualifier": "="}`` (+ ``"percent_max"`` for "de 3 à 4 %"); a scaled amount
+  without a currency ("puis de 14 milliards") takes the currency of the amount before it in the sentence.
 
 Numbers come from the French number grammar of ``numbers``; money and percentages are read with regular
 expressions around them; counts take their unit from the parse (see ``count_units``). Nothing overlaps a DATE
@@ -118,7 +119,41 @@ def read_money(text: str, nums: list[Number]) -> list[dict]:
             amount, end = amount + c[0], c[1]
         out.append({"start": start, "end": end, "amount": amount, "currency": code,
                     "qualifier": qualifier_before(text, start), "num": i})
-    return _merge_ranges(text, nums, out)
+    return _merge_ranges(text, nums, _carried(text, nums, out))
+
+
+@lru_cache(maxsize=1)
+def _carry_patterns() -> tuple[re.Pattern, re.Pattern]:
+    g = grammar()["money"]
+    after = re.compile(r"[ \u00a0\u202f]*(?:$|[^\w\s]|(?:" + _alternation(g["carry_after"]) + r")(?![\w]))", re.I)
+    change = re.compile(r"(?<![\w])(?:" + _alternation(g["change_stems"]) + r")(?:é|ée|és|ées|er|ait|aient|ant|ent|era)"
+                        r"\s+de\s*$", re.I)
+    return after, change
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_AMOUNT_CUE = re.compile(r"(?:à hauteur|montant|enveloppe|budget|dotation|coût|crédits?)\s+(?:de|d'|d’)\s*$", re.I)
+
+
+def _carried(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
+    """Scaled amounts without a currency after an amount with one in the same sentence: "puis de 14 milliards"."""
+    used = {m["num"] for m in money}
+    after, _ = _carry_patterns()
+    out = list(money)
+    for i, n in enumerate(nums):
+        if i in used or not n.scaled or n.article:
+            continue
+        prev = [m for m in out if m["end"] <= n.start]
+        if not prev or prev[-1]["end"] < n.start - 400:
+            continue
+        if _SENTENCE_END.search(text, prev[-1]["end"], n.start) and not _AMOUNT_CUE.search(
+                text, max(0, n.start - 30), n.start):
+            continue
+        if not after.match(text, n.end):
+            continue
+        out.append({"start": n.start, "end": n.end, "amount": n.value, "currency": prev[-1]["currency"],
+                    "qualifier": qualifier_before(text, n.start), "num": i})
+    return sorted(out, key=lambda m: m["start"])
 
 
 def _merge_ranges(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
@@ -161,6 +196,25 @@ def read_percents(text: str, nums: list[Number]) -> list[dict]:
         elif (i + 1 < len(nums) and not n.article and patterns().percent.match(text, nums[i + 1].end)
               and range_between(text, n.start, n.end, nums[i + 1].start)):
             out.append({"start": n.start, "end": n.end, "percent": n.value, "num": i})
+    return _percent_ranges(text, nums, out)
+
+
+def _percent_ranges(text: str, nums: list[Number], found: list[dict]) -> list[dict]:
+    """"de 3 à 4 %", "entre 10 et 15 %": one range, unless a verb of change governs it ("passer de 3 à 4 %")."""
+    _, change = _carry_patterns()
+    by_num = {p["num"]: p for p in found}
+    out = []
+    skip = set()
+    for p in found:
+        if p["num"] in skip:
+            continue
+        nxt = by_num.get(p["num"] + 1)
+        if (nxt and p["percent"] < nxt["percent"] and range_between(text, p["start"], p["end"], nxt["start"])
+                and not change.search(text, max(0, p["start"] - 30), p["start"])):
+            out.append(dict(nxt, start=p["start"], percent=p["percent"], percent_max=nxt["percent"]))
+            skip.add(nxt["num"])
+        else:
+            out.append(p)
     return out
 
 
@@ -185,7 +239,10 @@ class QuantityExtractor:
         for p in read_percents(text, nums):
             if _overlaps(p["start"], p["end"], blocked + taken):
                 continue
-            if self._add(doc, p["start"], p["end"], "PERCENT", {"percent": clean(p["percent"])}):
+            value = {"percent": clean(p["percent"]), "qualifier": qualifier_before(text, p["start"])}
+            if "percent_max" in p:
+                value["percent_max"] = clean(p["percent_max"])
+            if self._add(doc, p["start"], p["end"], "PERCENT", value):
                 taken.append((p["start"], p["end"]))
         free = [n for n in nums if not _overlaps(n.start, n.end, blocked + taken)]
         for c in self.counts.read(doc, free, nums):

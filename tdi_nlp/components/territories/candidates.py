@@ -144,6 +144,12 @@ class Gazetteer:
             g._put(e, [r["name"]], _split(r["aliases"]) + ([r["name_2020"]] if r["name_2020"] else []))
         country = Entry("country:FR", "country", "France", "FR")
         g.entries[country.id] = country
+        for r in _rows(folder / "countries.tsv"):  # foreign countries; a name that is also a French place stays French
+            e = Entry(f"country:{r['code']}", "country", r["name"], r["code"])
+            g.entries[e.id] = e
+            for alias in [r["name"], *_split(r["aliases"])]:
+                if key(alias) not in places:
+                    g.add(alias, e, "free")
         for r in _rows(folder / "manual_aliases.tsv"):
             if r["mode"] == "stop":  # not a place unless cued: "Matignon" (the PM's office), "France insoumise"
                 g.add(r["alias"], STOP, "stop")

@@ -213,7 +213,7 @@ class TerritoryLinker:
                     prev_cue[m.end] = {"commune"}
                     return Decision(m.start, m.end, entry, False)
                 continue
-            if kind == "country" and not self._org_name(text, m):
+            if kind == "country" and not (free[0][0].code == "FR" and self._org_name(text, m)):
                 return Decision(m.start, m.end, free[0][0], False)
         return None
 
