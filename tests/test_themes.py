@@ -261,3 +261,26 @@ def test_fast_scorer_matches_pipeline():
     fast = model.FastScorer.from_pipeline(loaded["pipeline"])
     assert fast
     assert np.allclose(fast(sents), loaded["pipeline"].predict_proba(sents), atol=1e-9)
+
+
+def test_find_requests_splits_enumerated_heads():
+    from tdi_nlp.themes.requests import find_requests
+    text = ("M. Jean Dupuis attire l'attention de Mme la ministre sur le programme « Territoires d'industrie ». "
+            "Il souhaite connaître le nombre de territoires labellisés à ce jour et le calendrier de la signature "
+            "des contrats.")
+    reqs = find_requests(text)
+    assert [(r.kind, r.text) for r in reqs] == [("count", "le nombre de territoires labellisés à ce jour"),
+                                               ("calendar", "le calendrier de la signature des contrats")]
+    assert all(text[r.start:r.end] == r.text for r in reqs)
+
+
+def test_find_requests_context_rhetorical_and_opening():
+    from tdi_nlp.themes.requests import find_requests
+    text = ("Ma question s'adresse à M. le ministre. Les prix explosent. Jusqu'où irez-vous ? "
+            "Les artisans pourront-ils bénéficier de l'aide ?")
+    assert [r.text for r in find_requests(text)] == ["Les artisans pourront-ils bénéficier de l'aide ?"]
+    asked = find_requests("Il lui demande si les artisans pourront bénéficier de l'aide.")
+    assert [r.kind for r in asked] == ["eligibility"]
+    opening = "M. X attire l'attention de M. le ministre sur la situation des artisans."
+    assert [r.text for r in find_requests(opening)] == [opening]
+    assert find_requests("") == []
