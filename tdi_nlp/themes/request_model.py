@@ -6,6 +6,14 @@ every label whose best clause probability reaches the label's threshold (chosen 
 the training part); that clause is the evidence. A question with no request clause gets no theme.
 
 Training clauses take the labels of the evidence spans they overlap (models/labels/requests.jsonl, split=train).
+
+Measured (`tdi-nlp eval themes`, 84 frozen test questions, 37 positive labels): micro F1 0.381, macro 0.388;
+keyword cues on the request clauses 0.387 / 0.394, on the whole question 0.253 / 0.267; model v1.1 (sentence
+classifier, max over sentences) 0.229 / 0.238. 5-fold CV on train (tuned-on) 0.336 / 0.300. Far below the issue's
+0.85 target: the model is over-confident (clause probabilities near 0 or 1) and its false positives are the
+generic and position requests that the guide gives no theme. Settings chosen on out-of-fold train scores with
+thresholds tuned on the same scores (micro F1 0.31-0.36 for every variant tried: query or passage prefix, C
+0.01-16, TF-IDF weight 0-1, cues weight 0-3, class weights).
 """
 from __future__ import annotations
 
