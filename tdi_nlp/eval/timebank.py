@@ -2,7 +2,7 @@
 
 Spans: strict (same offsets) and relaxed (overlap, one-to-one) P/R/F1 per TIMEX3 type and for all types.
 A DATE fact with a time of day ("hier soir") counts as TIME; DURATION facts as DURATION.
-Values: our value rendered as TIMEX3 (_dates_values.to_timex; a range is compared on its start, TempEval
+Values: our value rendered as TIMEX3 (components.dates.values.to_timex; a range is compared on its start, TempEval
 convention for a single TIMEX3 of a range); "value acc." is the share of relaxed matches with the right value,
 "value F1" counts only those. Gold placeholders X (e.g. XXXX-07-15) match any digit (also printed strictly).
 Baseline: dateparser.search_dates(text, languages=["fr"], settings={"RELATIVE_BASE": dct}), every hit a DATE
