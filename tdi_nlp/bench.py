@@ -16,6 +16,9 @@ import time
 from pathlib import Path
 
 from .config import settings, shared_path
+from .engines import parse_address
+from .extraction import run
+from .pipeline import load
 
 
 def _peak_mb() -> float:
@@ -37,14 +40,37 @@ def _bare(folder: str) -> dict:
 
 
 def _extract(folder: str, workers: int) -> dict:
-    from .extraction import run
-    from .pipeline import load
-    nlp = load()
+    """One process (workers == 1): the driver runs the pipeline itself."""
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
+        nlp = load()
         s = run([folder], str(Path(tmp) / "bench.sqlite"), workers=workers, show_progress=False, nlp=nlp)
         return {"seconds": time.perf_counter() - t0, "docs": s.documents, "words": s.words, "peak_mb": _peak_mb(),
                 "failed": s.failed, "components": list(nlp.pipe_names)}
+
+
+def _worker_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _extract_dask(folder: str, address: str) -> dict:
+    """A Dask run; for local:N the cluster is made here so that each worker's peak memory can be read."""
+    from distributed import Client, LocalCluster  # heavy, only for this configuration
+
+    kind, n = parse_address(address)
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        if kind == "local":
+            with LocalCluster(n_workers=n or 2, threads_per_worker=1, processes=True,
+                              dashboard_address=None) as cluster, Client(cluster) as client:
+                s = run([folder], str(Path(tmp) / "bench.sqlite"), show_progress=False,
+                        dask=cluster.scheduler_address)
+                peaks = list(client.run(_worker_peak_mb).values())
+        else:
+            s = run([folder], str(Path(tmp) / "bench.sqlite"), show_progress=False, dask=address)
+            peaks = []
+        return {"seconds": time.perf_counter() - t0, "docs": s.documents, "words": s.words, "peak_mb": _peak_mb(),
+                "worker_peak_mb": peaks, "failed": s.failed}
 
 
 def _measure(*args: str) -> dict:
@@ -94,12 +120,17 @@ def run_cli(args) -> int:
         bare = _measure("bare", str(folder))
         rows = [("bare fr_core_news_md", bare)]
         for w in args.workers:
-            rows.append((f"tdi-nlp extract, {w} worker{'s' if w > 1 else ''}", _measure("extract", str(folder), str(w))))
+            name = "tdi-nlp extract, 1 process" if w == 1 else f"tdi-nlp extract, --workers {w} (Dask)"
+            rows.append((name, _measure("extract", str(folder), str(w))))
+        for address in args.dask or []:
+            rows.append((f"tdi-nlp extract, --dask {address}", _measure("dask", str(folder), address)))
     print(f"{'configuration':<34}{'docs':>7}{'words':>10}{'seconds':>9}{'docs/s':>9}{'words/s':>10}"
           f"{'peak MB':>9}{'x bare':>8}")
     for name, r in rows:
         print(f"{name:<34}{r['docs']:>7}{r['words']:>10}{r['seconds']:>9.1f}{r['docs'] / r['seconds']:>9.2f}"
-              f"{r['words'] / r['seconds']:>10.0f}{r['peak_mb']:>9.0f}{r['seconds'] / bare['seconds']:>8.2f}")
+              f"{r['words'] / r['seconds']:>10.0f}{r['peak_mb']:>9.0f}{r['seconds'] / bare['seconds']:>8.2f}"
+              + (f"   worker peaks MB: {', '.join(f'{m:.0f}' for m in r['worker_peak_mb'])}"
+                 if r.get("worker_peak_mb") else ""))
     comps = rows[-1][1].get("components")
     if comps:
         print("pipeline:", ", ".join(comps))
@@ -108,5 +139,10 @@ def run_cli(args) -> int:
 
 if __name__ == "__main__":  # one configuration, called by _measure
     mode, folder = sys.argv[1], sys.argv[2]
-    result = _bare(folder) if mode == "bare" else _extract(folder, int(sys.argv[3]))
+    if mode == "bare":
+        result = _bare(folder)
+    elif mode == "dask":
+        result = _extract_dask(folder, sys.argv[3])
+    else:
+        result = _extract(folder, int(sys.argv[3]))
     print(json.dumps(result))

