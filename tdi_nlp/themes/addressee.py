@@ -1,8 +1,8 @@
 """The ministry a question is addressed to, read from its text ("Monsieur le ministre de la santé, ...").
 
 The first vocative or "ma question s'adresse à ..." title of the text is matched, at the question's date, against
-the AN ministries of the office-holder tables (``resources/people/ministries.tsv``, through ``_people_kb``) with
-the same title scoring that resolves "la secrétaire d'État chargée de ..." to its holder. The result is the AN
+the AN ministries of the office-holder tables (``resources/people/ministries.tsv``, through
+``components.people.kb``) with the same title scoring that resolves "la secrétaire d'État chargée de ..." to its holder. The result is the AN
 short label ("Santé et prévention"), the same vocabulary as the "ministère interrogé" of AN metadata.
 A bare "Monsieur le ministre" names no portfolio and gives None.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..components import _people_kb as people
+from ..components.people import kb as people
 
 # A title after a civility, up to the end of the clause; "..., chargé de ..." stays in the title.
 _TITLE = re.compile(
