@@ -2,8 +2,9 @@
 
 The first vocative or "ma question s'adresse à ..." title of the text is matched, at the question's date, against
 the AN ministries of the office-holder tables (``resources/people/ministries.tsv``, through
-``components.people.kb``) with the same title scoring that resolves "la secrétaire d'État chargée de ..." to its holder. The result is the AN
-short label ("Santé et prévention"), the same vocabulary as the "ministère interrogé" of AN metadata.
+``components.people.kb``) with the same title scoring that resolves "la secrétaire d'État chargée de ..." to its
+holder. The result is the AN short label ("Santé et prévention"), the same vocabulary as the "ministère interrogé"
+of AN metadata.
 A bare "Monsieur le ministre" names no portfolio and gives None.
 """
 from __future__ import annotations
