@@ -44,6 +44,7 @@ class Settings:
             if raw is None:
                 continue
             cur = getattr(s, f.name)
+            val: object
             if isinstance(cur, tuple):
                 val = tuple(x for x in raw.split(",") if x)
             elif isinstance(cur, Path):

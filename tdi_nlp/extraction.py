@@ -60,7 +60,7 @@ def extract(path_or_text, date: str | None = None, nlp=None) -> list[dict]:
         is_path = p is not None and p.exists()
     except OSError:  # a text too long to be a file name
         is_path = False
-    if is_path:
+    if is_path and p is not None:
         docs = []
         for f, root in iter_files([p]):
             docs.extend(read_path(f, root).documents)
@@ -171,6 +171,7 @@ class _Run:
         if result.error:
             self.fail(result.key, result.path, result.sha, *result.error)
             return
+        assert result.sha is not None  # set whenever the file was read
         try:
             self.writer.replace_source(result.key, result.source, result.sha, result.size, result.records,
                                        result.problems)

@@ -11,8 +11,10 @@ import hashlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import cast
 
 from spacy.language import Language
+from spacy.pipeline import Pipe
 
 from .config import settings
 from .document import Document, Page, Section
@@ -59,7 +61,8 @@ def error_handler(nlp: Language, handler):
     pipeline is cached and shared: a handler left on it would silently swallow later failures)."""
     saved_default = nlp.default_error_handler
     saved = []
-    for _, proc in nlp.pipeline:
+    for _, component in nlp.pipeline:
+        proc = cast(Pipe, component)
         try:
             previous = proc.get_error_handler()
             proc.set_error_handler(handler)

@@ -32,7 +32,7 @@ def french_date(text: str) -> str | None:
     """ISO date of the first "24 septembre 2019" in text."""
     m = _FR_DATE.search(text or "")
     month = month_number(m.group(2)) if m else None
-    if month is None:
+    if m is None or month is None:
         return None
     return f"{int(m.group(3)):04d}-{month:02d}-{int(m.group(1)):02d}"
 
@@ -81,9 +81,9 @@ def _key_metadata(doc: Document) -> None:
 def analyze(doc: Document) -> Document:
     """Complete sections, kind, metadata and date of a normalized document (in place)."""
     if doc.format != "an_json":
-        typed = [s for s in doc.sections if s.kind == "body" and s.title and section_kind(s.title)]
-        for s in typed:
-            s.kind = section_kind(s.title)
+        for s in doc.sections:
+            if s.kind == "body" and s.title and (kind := section_kind(s.title)):
+                s.kind = kind
         if not any(s.kind in ("question", "answer") for s in doc.sections):
             doc.sections.extend(_line_sections(doc.text))
         _key_metadata(doc)

@@ -158,7 +158,7 @@ def match(gold: list[dict], pred: list[dict], overlap: bool) -> list[tuple[int, 
 
 def score(gold: dict, pred: dict, labels) -> dict:
     """label -> Counter of tp/fp/fn (exact and overlap), values judged and right."""
-    out = {lab: Counter() for lab in labels}
+    out: dict[str, Counter[str]] = {lab: Counter() for lab in labels}
     for doc_id, gm in gold.items():
         gm = [m for m in gm if m["label"] in labels]
         pm = [m for m in pred.get(doc_id, []) if m["label"] in labels]
@@ -190,7 +190,7 @@ def _row(name: str, c: Counter, values: bool = True) -> str:
 
 def report(title: str, scores: dict, values: bool = True) -> None:
     print(title)
-    total = Counter()
+    total: Counter[str] = Counter()
     for lab, c in scores.items():
         if c["overlap_tp"] + c["overlap_fn"] + c["overlap_fp"] == 0:
             continue

@@ -99,7 +99,7 @@ def run_seeds(nlp, corpus: Path, verbose: bool) -> dict:
         print(f"people: seeds or expectations missing ({corpus}, {SEEDS_FILE})")
         return {}
     expected = [json.loads(line) for line in SEEDS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
-    totals = Counter()
+    totals: Counter[str | tuple[str, str, str]] = Counter()  # (label, system, tp|fp|fn) and "titles..."
     for exp in expected:
         files = sorted(corpus.glob(f"{exp['doc']}*"))
         if not files:

@@ -67,6 +67,7 @@ def run(args) -> int:
             shown += 1
             print(f"    FAIL {text!r}: expected {gold} got {got}")
     print(f"price_parser_euro_examples.json ({len(examples)} examples)")
-    for group, (n, ok, bok) in rows.items():
-        print(f"  {group:<32} ours pass={ok}/{n} ({ok / n:.1%})   baseline pass={bok}/{n} ({bok / n:.1%})")
+    for group, (n, passed, base_passed) in rows.items():
+        print(f"  {group:<32} ours pass={passed}/{n} ({passed / n:.1%})   "
+              f"baseline pass={base_passed}/{n} ({base_passed / n:.1%})")
     return 0

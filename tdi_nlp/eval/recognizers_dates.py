@@ -55,7 +55,7 @@ def load_cases(name: str) -> list[dict]:
 def _dates_of(value: dict | None) -> list[tuple[str, str | None]]:
     if not value:
         return []
-    out = []
+    out: list[tuple[str, str | None]] = []
     for k in ("FutureResolution", "PastResolution"):
         res = value.get(k) or {}
         if "date" in res:

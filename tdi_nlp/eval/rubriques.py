@@ -67,8 +67,8 @@ def run(args) -> int:
     if not sources.shared_path(sources.AN_DIR).is_dir():
         print(f"eval rubriques: ../shared is absent ({settings.shared_dir}); nothing to evaluate")
         return 0
-    pairs, labels = rub.training_data(sources.an_records())
-    labels = np.asarray(labels)
+    pairs, label_list = rub.training_data(sources.an_records())
+    labels = np.asarray(label_list)
     idx = np.arange(len(labels))
     tr, te = train_test_split(idx, test_size=args.test_size, random_state=args.seed)
     splits = [("held-out", [(tr, te)])]

@@ -15,6 +15,7 @@ import random
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from ..config import checkout_path
 from ._metrics import fmt_row
@@ -76,9 +77,11 @@ def score_seeds(nlp, show: bool = False) -> dict[str, tuple[int, int, int]]:
         expected = Counter(gold.get(doc_id, []))
         got = Counter((_surface(t), i) for _, _, t, i in predicted(doc))
         base = Counter(_surface(e.text) for e in doc.ents if e.label_ in ("LOC", "GPE"))
-        for name, pred, exp in (("linked", got, expected),
-                                ("span", Counter(s for s, _ in got.elements()), Counter(s for s, _ in expected.elements())),
-                                ("baseline", base, Counter(s for s, _ in expected.elements()))):
+        cases: list[tuple[str, Counter[Any], Counter[Any]]] = [
+            ("linked", got, expected),
+            ("span", Counter(s for s, _ in got.elements()), Counter(s for s, _ in expected.elements())),
+            ("baseline", base, Counter(s for s, _ in expected.elements()))]
+        for name, pred, exp in cases:
             tp = sum((pred & exp).values())
             totals[name][0] += tp
             totals[name][1] += sum(pred.values()) - tp
@@ -88,7 +91,7 @@ def score_seeds(nlp, show: bool = False) -> dict[str, tuple[int, int, int]]:
                 print(f"  {doc_id} extra   {item}")
             for item in (expected - got).elements():
                 print(f"  {doc_id} missed  {item}")
-    return {k: tuple(v) for k, v in totals.items()}
+    return {k: (v[0], v[1], v[2]) for k, v in totals.items()}
 
 
 def an_documents(folder: Path) -> dict[str, str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,7 +112,7 @@ class Listing:
             self.problems.append((path, reason))
 
 
-def list_files(paths: list[str | Path], follow_symlinks: bool = False) -> Listing:
+def list_files(paths: Sequence[str | Path], follow_symlinks: bool = False) -> Listing:
     """Every file under the paths given, sorted, hidden ones skipped, each real file once (a symlink to a file
     already listed, or a file named twice, is read once). A symlink leading out of its folder is followed only when
     asked; an unreadable sub-folder is a problem, not a silent skip."""
@@ -136,7 +137,7 @@ def list_files(paths: list[str | Path], follow_symlinks: bool = False) -> Listin
         if not p.is_dir():
             add(p, p.parent)
             continue
-        found = []
+        found: list[Path] = []
 
         def onerror(exc: OSError) -> None:
             out.problem(display_path(Path(exc.filename or p)), f"cannot list folder: {exc.strerror or exc}")
@@ -152,6 +153,6 @@ def list_files(paths: list[str | Path], follow_symlinks: bool = False) -> Listin
     return out
 
 
-def iter_files(paths: list[str | Path]):
+def iter_files(paths: Sequence[str | Path]):
     """(file, root) for every file under the paths given (see list_files)."""
     yield from list_files(paths).files

@@ -164,7 +164,7 @@ def read(text: str, key: str, path: str) -> Document:
     q = data.get("question") if isinstance(data, dict) else None
     if not isinstance(q, dict) or not isinstance(q.get("uid"), str) or not q["uid"].strip():
         raise ReaderError("not an Assemblée nationale question (no question.uid): use .jsonl for other JSON documents")
-    qtype = q.get("type") if isinstance(q.get("type"), str) else ""
+    qtype: str = q["type"] if isinstance(q.get("type"), str) else ""
     min_att = _first(_get(q, "minAttribs", "minAttrib"))
     answer = _first(_get(q, "textesReponse", "texteReponse"))
     question = _first(_get(q, "textesQuestion", "texteQuestion"))
@@ -189,7 +189,8 @@ def read(text: str, key: str, path: str) -> Document:
         "answer_jo_page": _get(answer, "infoJO", "pageJO") or _get(q, "cloture", "infoJO", "pageJO"),
     }
     meta = {k: _scalar(v) for k, v in meta.items()}  # a JSON object where text is expected is dropped
-    blocks, title = [], meta.get("analyse")
+    blocks: list[tuple[str, str | None, str]] = []
+    title = meta.get("analyse")
     question = question if isinstance(question, dict) and isinstance(question.get("texte"), str) else None
     answer = answer if isinstance(answer, dict) and isinstance(answer.get("texte"), str) else None
     if question and question.get("texte"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ..document import Document
 from .base import ReaderError, ReadResult
 from .fields import FieldMap, row_document
 
@@ -19,7 +20,9 @@ def read(text: str, key: str, path: str, fields: FieldMap = FieldMap()) -> ReadR
     if not reader.fieldnames or fields.text not in reader.fieldnames:
         raise ReaderError(f"CSV header has no {fields.text!r} column (columns: "
                           f"{', '.join(reader.fieldnames or []) or 'none'}); choose one with --text-field")
-    docs, problems, seen = [], [], set()
+    docs: list[Document] = []
+    problems: list[tuple[str, str]] = []
+    seen: set[str] = set()
     try:
         for row in reader:
             n = reader.line_num

@@ -22,7 +22,7 @@ def _blocks(document) -> list[tuple[str, str]]:
             out.append((kind, item.text))
         elif isinstance(item, Table):
             for row in item.rows:
-                cells = []
+                cells: list[str] = []
                 for cell in row.cells:
                     if cell.text.strip() and (not cells or cells[-1] != cell.text.strip()):  # merged cells repeat
                         cells.append(cell.text.strip())

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from email import policy
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 
@@ -15,12 +15,12 @@ HEADERS = {"from": "from", "to": "to", "cc": "cc", "subject": "title", "message-
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".csv")
 
 
-def _text_of(part: EmailMessage) -> str:
+def _text_of(part: MIMEPart) -> str:
     try:
         content = part.get_content()
     except (LookupError, UnicodeError, AssertionError):  # unknown charset: decode leniently
-        payload = part.get_payload(decode=True) or b""
-        content = payload.decode("utf-8", errors="replace")
+        payload = part.get_payload(decode=True)
+        content = payload.decode("utf-8", errors="replace") if isinstance(payload, bytes) else ""
     if isinstance(content, bytes):
         content = content.decode("utf-8", errors="replace")
     if part.get_content_type() == "text/html":
@@ -45,7 +45,7 @@ def read(data: bytes, key: str, path: str) -> Document:
         raise ReaderError(f"unreadable e-mail: {exc}") from exc
     if not any(msg.get(h) for h in ("from", "to", "subject", "date")):
         raise ReaderError("not an e-mail: no From, To, Subject or Date header")
-    meta = {name: str(msg[h]) for h, name in HEADERS.items() if msg.get(h)}
+    meta: dict[str, str | list[str]] = {name: str(msg[h]) for h, name in HEADERS.items() if msg.get(h)}
     body = msg.get_body(preferencelist=("plain", "html"))
     parts: list[tuple[str, str]] = [("Message", _text_of(body) if body is not None else "")]
     skipped = []

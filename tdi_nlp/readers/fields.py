@@ -27,7 +27,7 @@ def iso_date(value) -> str:
     return day.isoformat()
 
 
-def row_document(row: dict, n: int, fields: FieldMap, path: str, fmt: str, seen: set) -> Document:
+def row_document(row: dict, n: int, fields: FieldMap, path: str, fmt: str, seen: set[str]) -> Document:
     """The Document of row n, or ValueError saying what is wrong with it."""
     text, doc_id = row.get(fields.text), row.get(fields.id)
     if not isinstance(text, str):

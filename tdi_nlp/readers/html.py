@@ -48,7 +48,9 @@ def read(text: str, key: str, path: str) -> Document:
 
     walk(soup)
     flush()
-    parts, sections, pos, current = [], [], 0, None
+    parts: list[str] = []
+    sections: list[Section] = []
+    pos, current = 0, None
     for kind, s in blocks:
         if parts:
             parts.append("\n\n")

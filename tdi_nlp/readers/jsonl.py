@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import json
 
+from ..document import Document
 from .base import ReaderError, ReadResult
 from .fields import FieldMap, row_document
 from .text import decode
 
 
 def read(data: bytes, key: str, path: str, fields: FieldMap = FieldMap()) -> ReadResult:
-    docs, problems, seen = [], [], set()
+    docs: list[Document] = []
+    problems: list[tuple[str, str]] = []
+    seen: set[str] = set()
     for n, line in enumerate(decode(data).splitlines(), 1):
         if not line.strip():
             continue

@@ -18,7 +18,7 @@ _BLOCK = {(TEXTNS, "h"): "heading", (TEXTNS, "p"): "text"}
 
 def _walk(node, out: list[tuple[str, str]]) -> None:
     for child in node.childNodes:
-        kind = _BLOCK.get(getattr(child, "qname", None))
+        kind = _BLOCK.get(getattr(child, "qname", ("", "")))
         if kind:
             out.append((kind, teletype.extractText(child)))
         else:

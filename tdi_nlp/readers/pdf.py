@@ -26,7 +26,7 @@ def _shape(line: str) -> str:
 def _strip_running(pages: list[list[tuple[str, bool]]]) -> list[list[tuple[str, bool]]]:
     """Drop page-number lines and lines repeated at the same edge on at least half of the pages."""
     if len(pages) >= 2:
-        counts = Counter()
+        counts: Counter[str] = Counter()
         for lines in pages:
             edge = {_shape(t) for t, _ in lines[:EDGE_LINES] + lines[-EDGE_LINES:] if t.strip()}
             counts.update(edge)
@@ -35,7 +35,7 @@ def _strip_running(pages: list[list[tuple[str, bool]]]) -> list[list[tuple[str, 
         running = set()
     out = []
     for lines in pages:
-        keep = []
+        keep: list[tuple[str, bool]] = []
         for i, (line, new_par) in enumerate(lines):
             at_edge = i < EDGE_LINES or i >= len(lines) - EDGE_LINES
             if at_edge and (_PAGE_NUMBER.match(line) or _shape(line) in running):
@@ -60,7 +60,7 @@ def _page_lines(page) -> list[tuple[str, bool]]:
 
 def _join(lines: list[tuple[str, bool]]) -> str:
     """Soft-wrapped lines joined with a space, paragraphs with a blank line; a final hyphen keeps its newline."""
-    parts = []
+    parts: list[str] = []
     for i, (text, new_par) in enumerate(lines):
         if i:
             prev = parts[-1]
@@ -85,7 +85,9 @@ def read(data: bytes, key: str, path: str) -> Document:
     texts = [_join(lines).strip() for lines in _strip_running(raw_pages)]
     if not any(texts):
         raise ReaderError("PDF has no extractable text (scanned images without OCR?)")
-    parts, pages, pos = [], [], 0
+    parts: list[str] = []
+    pages: list[Page] = []
+    pos = 0
     for number, text in enumerate(texts, 1):
         if parts:  # one newline: a sentence running across pages is rejoined by the normalizer
             parts.append("\n")
@@ -93,6 +95,6 @@ def read(data: bytes, key: str, path: str) -> Document:
         pages.append(Page(number, pos, pos + len(text)))
         parts.append(text)
         pos += len(text)
-    metadata = {"pdf_" + k.lower(): v for k, v in info.items() if k in ("Title", "Author", "Subject", "CreationDate")}
+    metadata: dict[str, str | int] = {"pdf_" + k.lower(): v for k, v in info.items() if k in ("Title", "Author", "Subject", "CreationDate")}
     metadata["page_count"] = len(texts)
     return Document(id=key, text="".join(parts), source=path, format="pdf", metadata=metadata, pages=pages)

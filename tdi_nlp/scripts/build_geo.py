@@ -170,7 +170,7 @@ def build_tdi(src: Path) -> list[list]:
     t20 = {r["code_ti"]: r for r in read_csv(src / "tdi_signaux_faibles" / "tdi_2020_territoires.csv")}
     rows = []
     for code in sorted(set(t22) | set(t20)):
-        a, b = t22.get(code), t20.get(code)
+        a, b = t22.get(code, {}), t20.get(code, {})  # {} (falsy) where a table lacks the code
         name = a["lib_ti"] if a else b["libelle_ti"]
         name20 = b["libelle_ti"] if b else ""
         region = a["code_region"] if a else b["code_region"]

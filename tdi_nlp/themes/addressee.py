@@ -1,9 +1,10 @@
 """The ministry a question is addressed to, read from its text ("Monsieur le ministre de la santé, ...").
 
 The first vocative or "ma question s'adresse à ..." title of the text is matched, at the question's date, against
-the AN ministries of the office-holder tables (``resources/people/ministries.tsv``, through ``components.people.kb``) with
-the same title scoring that resolves "la secrétaire d'État chargée de ..." to its holder. The result is the AN
-short label ("Santé et prévention"), the same vocabulary as the "ministère interrogé" of AN metadata.
+the AN ministries of the office-holder tables (``resources/people/ministries.tsv``, through
+``components.people.kb``) with the same title scoring that resolves "la secrétaire d'État chargée de ..." to its
+holder. The result is the AN short label ("Santé et prévention"), the same vocabulary as the "ministère interrogé"
+of AN metadata.
 A bare "Monsieur le ministre" names no portfolio and gives None.
 """
 from __future__ import annotations

@@ -155,7 +155,7 @@ def load_examples(name: str | Path = SENTENCES, normalized: bool = True) -> list
     return resolve(load_references(name), normalized)
 
 
-def annotations(refs: list[dict], annotator: str) -> dict[str, list[str]]:
+def annotations(refs: list[dict], annotator: str) -> dict[str, list[str]]:  # type: ignore[no-redef]  # rebinds the __future__ name only
     """{id: labels} of one annotator (R5 matches R5-1 and R5-2)."""
     out = {}
     for r in refs:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -43,10 +44,11 @@ def held_out(doc_id: str) -> bool:
 
 def _vectors(items) -> np.ndarray:
     missing = [i for i, it in enumerate(items) if it.vector is None]
-    fresh = encoder.embed_passages([items[i].text for i in missing]) if missing else None
     rows = [it.vector for it in items]
-    for k, i in enumerate(missing):
-        rows[i] = fresh[k]
+    if missing:
+        fresh = encoder.embed_passages([items[i].text for i in missing])
+        for k, i in enumerate(missing):
+            rows[i] = fresh[k]
     return np.vstack(rows).astype(np.float32) if rows else np.zeros((0, encoder.DIM), np.float32)
 
 
@@ -156,7 +158,7 @@ def evaluate(records: list[dict], vectors: np.ndarray, grid: list[dict] | None =
     inferred = [addressee.ministry(r["text"], r.get("date")) for r in recs]
     grid = grid or [{"C": C, "tfidf": t, "ministry": m} for C in (30.0, 100.0, 300.0) for t in (0.5, 1.0)
                     for m in (1.0,)]
-    out = {"n": len(y), "held_out": len(te_i), "rubriques": len(set(y)), "systems": [], "tuning": {}}
+    out: dict[str, Any] = {"n": len(y), "held_out": len(te_i), "rubriques": len(set(y)), "systems": [], "tuning": {}}
     texts = [r["text"] for r in recs]
     for name, proba, classes in _baselines([texts[i] for i in tr_i], list(y[tr_i]), [texts[i] for i in te_i]):
         out["systems"].append((name, *accuracy(proba, classes, y[te_i])))

@@ -10,6 +10,7 @@ import hashlib
 import logging
 import threading
 from datetime import date
+from typing import Any
 
 from ..document import Document
 from .common import LOCK_WAIT_SECONDS, MAX_ANALYSES
@@ -76,7 +77,7 @@ def draft(text: str, kb) -> dict:
 
 def analyze_question(text: str, kb) -> dict:
     """{"entities", "themes", "draft"}: each a value, or None when unavailable (reason in "unavailable")."""
-    result = {"entities": None, "themes": None, "draft": None, "unavailable": {}}
+    result: dict[str, Any] = {"entities": None, "themes": None, "draft": None, "unavailable": {}}
     for key, fn in (("entities", lambda: entities(text)), ("themes", lambda: themes(text)),
                     ("draft", lambda: draft(text, kb))):
         try:

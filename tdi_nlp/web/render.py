@@ -66,7 +66,8 @@ def format_value(label: str, value) -> str:
             n += " à " + fr_number(value["count_max"])
         return ("≈ " if value.get("approx") else "") + n + (f" ({value['unit']})" if value.get("unit") else "")
     if "amount" in value:
-        cur = {"EUR": "€", "USD": "$"}.get(value.get("currency"), value.get("currency") or "")
+        currency = value.get("currency") or ""
+        cur = {"EUR": "€", "USD": "$"}.get(currency, currency)
         qual = {">": "plus de ", "<": "moins de ", "~": "environ ", ">=": "au moins ", "<=": "au plus "}
         return qual.get(value.get("qualifier") or "", "") + f"{fr_number(value['amount'])} {cur}".strip()
     if "percent" in value:
@@ -223,11 +224,13 @@ def timeline_svg(points: list[dict], doc_url, width: int = 640, height: int = 26
         parts.append(f'<line class="grid" x1="{left}" y1="{y(v):.1f}" x2="{left + w}" y2="{y(v):.1f}"/>'
                      f'<text class="tick" x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{e(fr_number(v))}</text>')
         v += step
-    latest = {}  # the line goes through the highest value of each date
+    latest: dict[Date, float] = {}  # the line goes through the highest value of each date
     for d, v, _ in pts:
         latest[d] = max(v, latest.get(d, v))
     parts.append(f'<polyline class="line" points="{" ".join(f"{x(d):.1f},{y(v):.1f}" for d, v in latest.items())}"/>')
-    shown, placed, last_x = {}, [], None
+    shown: dict[tuple[Date, float], bool] = {}
+    placed: list[tuple[float, float]] = []
+    last_x = None
     for d, v, p in pts:
         tip = f"{fr_number(v)} — {fr_date(d.isoformat())} — {p.get('text') or ''} ({p.get('doc_id') or ''})"
         dot = f'<circle class="dot" cx="{x(d):.1f}" cy="{y(v):.1f}" r="5"><title>{e(tip)}</title></circle>'

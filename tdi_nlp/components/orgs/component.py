@@ -159,7 +159,9 @@ class OrgTagger:
             pos, end, n = m.end(), m.end(), 0
             while n < 25:
                 w = word.match(text, pos)
-                found = words(w.group(1)) if w else []
+                if w is None:
+                    break
+                found = words(w.group(1))
                 if not found or not all(x in self.vocab for x in found) or fold(w.group(1)) == "ministere":
                     break
                 pos = w.end()

@@ -10,6 +10,7 @@ Three kinds of candidates, found with regular expressions on the document text:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ...text_utils import fold, words
@@ -99,7 +100,7 @@ class Finder:
         self.title_vocab = title_vocab       # folded words used in government titles
 
     # ------------------------------------------------------------ names
-    def names(self, text: str, per_spans: list[tuple[int, int]] = ()) -> list[Candidate]:
+    def names(self, text: str, per_spans: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
         out: list[Candidate] = []
         taken: list[tuple[int, int]] = []
         for m in _CIV_NAME.finditer(text):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -43,7 +44,7 @@ def _plain_dates(text: str, start: int, end: int) -> list[tuple[int, str]]:
 class PersonLinker:
     def __init__(self) -> None:
         base = kb()
-        vocab = set()
+        vocab: set[str] = set()
         for o in base.offices:
             vocab.update(w.rstrip("'") for w in words(o.title))
             vocab.update(words(o.title))
@@ -168,7 +169,7 @@ class PersonLinker:
         if civility is None:
             fem = self.kb.female(slug)
             civility = None if fem is None else ("Mme" if fem else "M.")
-        value = {"name": c.name, "role": c.role, "civility": civility, "mention": "name"}
+        value: dict[str, Any] = {"name": c.name, "role": c.role, "civility": civility, "mention": "name"}
         value.update(facts_)
         if not value["minister"] and c.role and re.search(r"ministre|secr[ée]taire d", c.role, re.I) and date:
             hit = self.kb.resolve_title(c.role, date, civility == "Mme" if civility else None)

@@ -9,6 +9,7 @@ import csv
 import gzip
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -154,12 +155,12 @@ class Gazetteer:
             if r["mode"] == "stop":  # not a place unless cued: "Matignon" (the PM's office), "France insoumise"
                 g.add(r["alias"], STOP, "stop")
                 continue
-            e = g.entries.get(r["entity_id"])
-            if e is not None:
-                g.add(r["alias"], e, r["mode"])
+            known = g.entries.get(r["entity_id"])
+            if known is not None:
+                g.add(r["alias"], known, r["mode"])
         return g
 
-    def _put(self, e: Entry, names: list[str], aliases: list[str], cued: list[str] = ()) -> None:
+    def _put(self, e: Entry, names: list[str], aliases: list[str], cued: Sequence[str] = ()) -> None:
         self.entries[e.id] = e
         for n in names:
             self.add(n, e, "free")

@@ -10,9 +10,12 @@ Foreign places ("Catalogne sud") are not linked: the gazetteer only holds France
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
 from .. import add_fact, text_of
@@ -100,7 +103,7 @@ class TerritoryLinker:
         self.fuzzy_cutoff = fuzzy_cutoff
 
     # --- entry points ---------------------------------------------------------------------------------------
-    def link(self, text: str, person_spans: list[tuple[int, int]] = ()) -> list[Decision]:
+    def link(self, text: str, person_spans: Sequence[tuple[int, int]] = ()) -> list[Decision]:
         toks = place_words(text)
         matches = self.gaz.scan(text, toks)
         self._match_heads = {m.i for m in matches}
@@ -353,7 +356,7 @@ class TerritoryLinker:
 def _common_word_test(nlp: Language):
     """A word is common if spaCy's French lemma tables know it (nouns, verbs, adjectives, adverbs)."""
     try:
-        lookups = nlp.get_pipe("lemmatizer").lookups
+        lookups = cast(Lemmatizer, nlp.get_pipe("lemmatizer")).lookups
         index = lookups.get_table("lemma_index")
         lexicon = set()
         for k in index.keys():
