@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..config import RESOURCES_DIR
 from .text import split_sentences
 
-RULES_FILE = Path(__file__).resolve().parent.parent / "resources" / "themes" / "requests.toml"
+RULES_FILE = RESOURCES_DIR / "themes" / "requests.toml"
 KINDS = ("count", "amount", "calendar", "eligibility", "other")
 _SEP = re.compile(r"(?:[,;:]|\bet|\bainsi\s+que|\bou)\s*$", re.I)
 _TRIM = " \t\n,;:.?!…"

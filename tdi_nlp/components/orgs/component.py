@@ -42,6 +42,8 @@ _TRIM = set(_RULES["trim_words"])
 _NOT_CONTENT = _TRIM | set(_RULES["not_content"])
 _NER_NOT_ORG = set(_RULES["ner_not_org"])
 _NER_ARTICLES = set(_RULES["ner_articles"])
+_NER_TITLE_WORDS = set(_RULES["ner_title_words"])
+_NER_OFFICE_BEFORE = set(_RULES["ner_office_before"])
 
 
 def _content_words(text: str) -> frozenset:
@@ -122,6 +124,10 @@ class OrgTagger:
             while len(span) > 1 and (span[-1].is_punct or span[-1].lower_ in _TRIM):
                 span = span[:-1]
             name = span.text
+            before = {fold(t.text) for t in doc[max(0, span.start - 4):span.start]}
+            if ("\n" in name or fold(span[0].text) in _NER_TITLE_WORDS or before & _NER_OFFICE_BEFORE
+                    or (len(span) == 1 and span[0].pos_ == "NOUN" and not name.isupper())):
+                continue  # an office, a ministry's name cut short, a common noun written with a capital
             if (not any(c.isupper() for c in name) or len(name) < 2 or not re.search(r"[^\W\d_]", name)
                     or fold(name) in _NER_NOT_ORG or fold(name.lower()) in _NER_NOT_ORG or name in self.ambiguous
                     or any(s < span.end_char and span.start_char < e for s, e in taken)):
