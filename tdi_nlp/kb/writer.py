@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from . import search
 from .schema import Connected
 
 
@@ -42,8 +43,7 @@ class KBWriter(Connected):
         try:
             with con:
                 old = [r[0] for r in con.execute("SELECT id FROM documents WHERE source_key = ?", (key,))]
-                for doc_id in old:
-                    con.execute("DELETE FROM documents_fts WHERE id = ?", (doc_id,))
+                search.unindex_documents(con, old)
                 con.execute("DELETE FROM sources WHERE key = ?", (key,))  # cascades to documents and below
                 con.execute("DELETE FROM errors WHERE source_key = ? OR source_key LIKE ?", (key, key + ":%"))
                 con.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?)", (key, path, sha256, size, len(records)))
@@ -60,11 +60,11 @@ class KBWriter(Connected):
         if other:
             raise DuplicateDocument(f"document id {rec['id']!r} is already stored from {other[0]!r}")
         title = rec["metadata"].get("title") or rec["metadata"].get("analyse")
-        con.execute(
+        cur = con.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (rec["id"], key, rec["source"], sha256, rec["format"], rec["kind"], rec.get("date"), title,
              _json(rec["metadata"]), rec["text"], _json(rec.get("offset_map", []))))
-        con.execute("INSERT INTO documents_fts (id, title, text) VALUES (?, ?, ?)", (rec["id"], title or "", rec["text"]))
+        search.index_document(con, cur.lastrowid)
         con.executemany("INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?)",
                         [(rec["id"], i, s["kind"], s.get("title"), s["start"], s["end"])
                          for i, s in enumerate(rec["sections"])])
