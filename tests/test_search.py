@@ -126,3 +126,19 @@ def test_version_1_kb_is_migrated(tmp_path):
         assert k.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
         assert ids(k.search("contrat")) == ["d"]
         assert k.con.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'vierzon'").fetchone()[0] == 1
+
+
+def test_web_search_counts_pages_and_keeps_the_query_on_a_bad_filter(kb, monkeypatch):
+    pytest.importorskip("flask", reason="flask is not installed (web extra)")
+    from tdi_nlp.web import create_app, routes
+    monkeypatch.setattr(routes, "PAGE_SIZE", 5)
+    client = create_app(kb.path).test_client()
+    page = client.get("/?q=contrats").get_data(as_text=True)
+    assert "14 résultats" in page and 'id="pages"' in page and "page=2" in page
+    second = client.get("/?q=contrats&page=2").get_data(as_text=True)
+    assert "page 2 sur 3" in second and 'start="6"' in second and 'rel="prev"' in second
+    r = client.get("/?q=contrats&date_from=2019-13-45&kind=press_release")
+    body = r.get_data(as_text=True)
+    assert r.status_code == 400 and "Date invalide" in body
+    assert 'value="contrats"' in body and "1 résultat" in body  # query and the other filter kept
+    assert "date" in client.get("/?q=contrats&sort=date").get_data(as_text=True)
