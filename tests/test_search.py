@@ -142,3 +142,12 @@ def test_web_search_counts_pages_and_keeps_the_query_on_a_bad_filter(kb, monkeyp
     assert r.status_code == 400 and "Date invalide" in body
     assert 'value="contrats"' in body and "1 résultat" in body  # query and the other filter kept
     assert "date" in client.get("/?q=contrats&sort=date").get_data(as_text=True)
+
+
+def test_cli_search(kb, capsys):
+    from tdi_nlp.cli import main
+    assert main(["search", "contrats vierzon", "--kb", kb.path, "--limit", "2"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("14 résultats") and "1. one ·" in out and "[Vierzon]" in out
+    assert main(["search", "contrat", "--kb", kb.path, "--kind", "press_release", "--json"]) == 0
+    assert '"total": 1' in capsys.readouterr().out
