@@ -100,7 +100,8 @@ CREATE TABLE IF NOT EXISTS errors (
 FTS_DDL = """
 -- Full text. documents_fts indexes documents itself (external content: Datasette's ?_search= finds it);
 -- search_index holds the analyzed (folded, elisions dropped, stemmed) title and text that KnowledgeBase.search
--- ranks (kb/search.py). Both use the documents' rowids.
+-- ranks (kb/search.py). Both use the documents' rowids, which VACUUM may renumber (documents has no INTEGER
+-- PRIMARY KEY): after a VACUUM, run kb.search.rebuild(con).
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
     id UNINDEXED, title, text, content="documents", content_rowid="rowid",
     tokenize = 'unicode61 remove_diacritics 2'
