@@ -16,7 +16,7 @@ from .config import CheckoutMissing
 from .errors import ModelError
 
 # Modules that add sub-commands of their own; a missing one is simply skipped.
-PLUGINS = ("tdi_nlp.themes.cli", "tdi_nlp.drafting.cli", "tdi_nlp.web.cli")
+PLUGINS = ("tdi_nlp.themes.cli", "tdi_nlp.drafting.cli", "tdi_nlp.web.cli", "tdi_nlp.kb.cli")
 
 EXIT_MODEL = 3     # a trained model is missing or incompatible
 EXIT_DATA = 4      # checkout data (eval, train) or ../shared is missing

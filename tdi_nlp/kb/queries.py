@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from pathlib import Path
 
 from ..text_utils import fold
+from . import search
 from .schema import Connected, writable
 
 
@@ -33,6 +33,16 @@ class KnowledgeBase(Connected):
                   entity: str | None = None, theme: str | None = None, rubrique: str | None = None,
                   date_from: str | None = None, date_to: str | None = None, limit: int | None = None) -> list[dict]:
         """Documents (without their text) filtered by kind, linked entity (id or name), theme, rubrique, date."""
+        where, args = self._filters(kind, territory, person, entity, theme, rubrique, date_from, date_to)
+        sql = ("SELECT d.id, d.source_key, d.path, d.format, d.kind, d.date, d.title, d.metadata FROM documents d"
+               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.date, d.id")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [_row(r) for r in self.con.execute(sql, args)]
+
+    def _filters(self, kind=None, territory=None, person=None, entity=None, theme=None, rubrique=None,
+                 date_from=None, date_to=None) -> tuple[list[str], list]:
+        """SQL conditions on documents ``d`` and their arguments for the filters of documents()."""
         where, args = [], []
         if kind:
             where.append("d.kind = ?")
@@ -48,11 +58,7 @@ class KnowledgeBase(Connected):
             if value:
                 where.append(clause)
                 args.append(value)
-        sql = ("SELECT d.id, d.source_key, d.path, d.format, d.kind, d.date, d.title, d.metadata FROM documents d"
-               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.date, d.id")
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return [_row(r) for r in self.con.execute(sql, args)]
+        return where, args
 
     def document(self, doc_id: str) -> dict | None:
         r = self.con.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -159,16 +165,24 @@ class KnowledgeBase(Connected):
             "WHERE doc_id = ? ORDER BY taxonomy, score DESC", (doc_id,))]
 
     # Search and statistics ---------------------------------------------------------------------------------------
-    def search(self, query: str, limit: int = 20) -> list[dict]:
-        """Full-text search (FTS5, accents ignored): [{id, title, kind, date, snippet, score}]."""
-        terms = re.findall(r"\w+", query)
-        if not terms:
-            return []
-        fts_query = " ".join('"' + t.replace('"', "") + '"' for t in terms)
-        sql = ("SELECT f.id, d.title, d.kind, d.date, snippet(documents_fts, 2, '[', ']', ' … ', 12) AS snippet, "
-               "bm25(documents_fts) AS score FROM documents_fts f JOIN documents d ON d.id = f.id "
-               "WHERE documents_fts MATCH ? ORDER BY score LIMIT ?")
-        return [dict(r) for r in self.con.execute(sql, (fts_query, limit))]
+    def search(self, query: str, limit: int = 20, offset: int = 0, sort: str = "relevance", **filters) -> list[dict]:
+        """Ranked French-aware search: [{id, title, kind, date, score, snippet}] (see search_page)."""
+        return self.search_page(query, limit, offset, sort, **filters)["results"]
+
+    def search_page(self, query: str, limit: int = 20, offset: int = 0, sort: str = "relevance",
+                    **filters) -> dict:
+        """{"total": documents matching, "results": [{id, title, kind, date, score, snippet}]} for one page.
+
+        Words are optional (documents matching more of them rank higher, BM25), accents, case, elisions and
+        plural/singular ignored, stop words dropped; "quoted phrases" match whole; -word excludes. ``sort`` is
+        "relevance" or "date" (newest first); filters are those of documents(); the snippet marks matches in [ ].
+        """
+        if sort not in ("relevance", "date"):
+            raise ValueError(f"sort must be 'relevance' or 'date', not {sort!r}")
+        where, args = self._filters(**filters)
+        total, results = search.run(self.con, search.parse(query), where, args, max(0, int(limit)),
+                                    max(0, int(offset)), sort)
+        return {"total": total, "results": results}
 
     def errors(self) -> list[dict]:
         return [dict(r) for r in self.con.execute("SELECT * FROM errors ORDER BY source_key")]

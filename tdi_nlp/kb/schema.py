@@ -8,7 +8,9 @@ from urllib.parse import quote
 
 from ..config import settings
 
-SCHEMA_VERSION = 1
+from . import search
+
+SCHEMA_VERSION = 2
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -98,11 +100,47 @@ CREATE TABLE IF NOT EXISTS errors (
     stage TEXT NOT NULL,           -- read | process | write
     reason TEXT NOT NULL
 );
-
-CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
-    id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2'
-);
 """
+
+FTS_DDL = """
+-- Full text. documents_fts indexes documents itself (external content: Datasette's ?_search= finds it);
+-- search_index holds the analyzed (folded, elisions dropped, stemmed) title and text that KnowledgeBase.search
+-- ranks (kb/search.py). Both use the documents' rowids, which VACUUM may renumber (documents has no INTEGER
+-- PRIMARY KEY): after a VACUUM, run kb.search.rebuild(con).
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+    id UNINDEXED, title, text, content="documents", content_rowid="rowid",
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 0');
+"""
+DDL += FTS_DDL
+
+
+def _migrate_1(con: sqlite3.Connection) -> None:
+    """Version 1 -> 2: documents_fts becomes an external-content index of documents; search_index is built."""
+    con.execute("DROP TABLE IF EXISTS documents_fts")
+    for statement in FTS_DDL.split(";"):
+        if statement.strip():
+            con.execute(statement)
+    search.rebuild(con)
+
+
+MIGRATIONS = {1: _migrate_1}  # from version N to N + 1
+
+
+def _upgrade(con: sqlite3.Connection, version: int, path: str) -> None:
+    """Bring a KB of an older schema version up to SCHEMA_VERSION, in one transaction."""
+    if version > SCHEMA_VERSION or any(v not in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+        raise RuntimeError(f"{path}: knowledge base schema version {version}, this tdi-nlp expects {SCHEMA_VERSION}")
+    con.execute("BEGIN")  # DDL too: the sqlite3 module would not open a transaction for it
+    try:
+        for v in range(version, SCHEMA_VERSION):
+            MIGRATIONS[v](con)
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
 
 
 def writable(path: str) -> bool:
@@ -144,7 +182,7 @@ def connect(path: str, read_only: bool = False) -> sqlite3.Connection:
         with con:
             con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     elif int(row[0]) != SCHEMA_VERSION:
-        raise RuntimeError(f"{path}: knowledge base schema version {row[0]}, this tdi-nlp expects {SCHEMA_VERSION}")
+        _upgrade(con, int(row[0]), path)
     return con
 
 

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+from . import search
 from .schema import Connected
 
 
@@ -44,8 +45,8 @@ class KBWriter(Connected):
                 gone.append(key)
         with self.con:
             for key in gone:
-                self.con.execute("DELETE FROM documents_fts WHERE id IN (SELECT id FROM documents WHERE source_key = ?)",
-                                 (key,))
+                search.unindex_documents(self.con, [r[0] for r in self.con.execute(
+                    "SELECT id FROM documents WHERE source_key = ?", (key,))])
                 self.con.execute("DELETE FROM sources WHERE key = ?", (key,))
                 self.con.execute("DELETE FROM errors WHERE source_key = ? OR substr(source_key, 1, ?) = ?",
                                  (key, len(key) + 1, key + ":"))
@@ -58,8 +59,7 @@ class KBWriter(Connected):
         try:
             with con:
                 old = [r[0] for r in con.execute("SELECT id FROM documents WHERE source_key = ?", (key,))]
-                for doc_id in old:
-                    con.execute("DELETE FROM documents_fts WHERE id = ?", (doc_id,))
+                search.unindex_documents(con, old)
                 con.execute("DELETE FROM sources WHERE key = ?", (key,))  # cascades to documents and below
                 # The file's own error and those of its lines ("key:12"): an exact prefix, no LIKE wildcards.
                 con.execute("DELETE FROM errors WHERE source_key = ? OR substr(source_key, 1, ?) = ?",
@@ -77,8 +77,8 @@ class KBWriter(Connected):
         other = con.execute("SELECT source_key FROM documents WHERE id = ?", (rec["id"],)).fetchone()
         if other and not other[0].startswith("/"):
             # A source keyed by a relative path (knowledge bases written before 0.2): the same file, adopted.
-            con.execute("DELETE FROM documents_fts WHERE id IN (SELECT id FROM documents WHERE source_key = ?)",
-                        (other[0],))
+            search.unindex_documents(con, [r[0] for r in con.execute("SELECT id FROM documents WHERE source_key = ?",
+                                                                        (other[0],))])
             con.execute("DELETE FROM sources WHERE key = ?", (other[0],))
         elif other:
             raise DuplicateDocument(
@@ -86,11 +86,11 @@ class KBWriter(Connected):
                 f"inside the folder given, so extract the folders' common parent to keep both")
         title = next((t for t in (rec["metadata"].get("title"), rec["metadata"].get("analyse"))
                       if isinstance(t, str) and t), None)
-        con.execute(
+        cur = con.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (rec["id"], key, rec["source"], sha256, rec["format"], rec["kind"], rec.get("date"), title,
              _json(rec["metadata"]), rec["text"], _json(rec.get("offset_map", []))))
-        con.execute("INSERT INTO documents_fts (id, title, text) VALUES (?, ?, ?)", (rec["id"], title or "", rec["text"]))
+        search.index_document(con, cur.lastrowid)
         con.executemany("INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?)",
                         [(rec["id"], i, s["kind"], s.get("title"), s["start"], s["end"])
                          for i, s in enumerate(rec["sections"])])

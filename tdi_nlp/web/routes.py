@@ -24,6 +24,10 @@ def _options() -> dict:
     return {"kinds": sorted(k.stats()["by_kind"]), **k.filter_options()}
 
 
+PAGE_SIZE = 20     # results per search page
+MAX_PAGES = 50     # pages offered for one query
+
+
 def search():
     args = {f: (request.args.get(f) or "").strip() for f in FILTERS}
     q = (request.args.get("q") or "").strip()
@@ -31,30 +35,45 @@ def search():
         raise BadInput(f"Recherche trop longue ({len(q)} caractères, maximum {MAX_QUERY_CHARS}).")
     if any(len(v) > 200 for v in args.values()):
         raise BadInput("Filtre trop long (200 caractères au plus).")
-    args["date_from"] = iso_date(args["date_from"], "du") or ""
-    args["date_to"] = iso_date(args["date_to"], "au") or ""
+    sort = "date" if request.args.get("sort") == "date" else "relevance"
+    page = request.args.get("page", "1")
+    page = min(int(page), MAX_PAGES) if page.isdigit() and int(page) > 0 else 1
+    notices, status = [], 200
+    for f, field in (("date_from", "du"), ("date_to", "au")):
+        try:
+            args[f] = iso_date(args[f], field) or ""
+        except BadInput as exc:  # keep the query and the other filters, say what was wrong
+            notices.append(str(exc.description))
+            args[f], status = "", 400
     filters = {f: v for f, v in args.items() if v}
     k = kb()
-    notices = []
     for f, label, name in (("territory", "TERRITORY", "Territoire"), ("person", "PERSON", "Personne")):
         if filters.get(f) and not k.resolve_entity(filters[f], label):
             notices.append(f"{name} inconnu dans la base : « {filters[f]} ».")
-    results = None
-    terms, cut = query_terms(q)  # repeated words once, at most MAX_QUERY_TERMS: bounds FTS5 and snippet()
+    results, total = None, 0
+    terms, cut = query_terms(q)  # repeated words once, at most MAX_QUERY_TERMS: bounds the index and the snippets
     if cut:
         notices.append(f"Recherche limitée aux {MAX_QUERY_TERMS} premiers mots distincts.")
+        q_run = " ".join(terms)
+    else:
+        q_run = q
     if q:
-        hits = k.search(" ".join(terms), limit=500) if terms else []
-        if filters:
-            allowed = {d["id"] for d in k.documents(**filters)}
-            hits = [h for h in hits if h["id"] in allowed]
-        results = hits
+        found = k.search_page(q_run, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, sort=sort, **filters)
+        results, total = found["results"], found["total"]
     elif filters:
-        results = [{**d, "snippet": None} for d in reversed(k.documents(**filters))]
+        docs = list(reversed(k.documents(**filters)))
+        total = len(docs)
+        results = [{**d, "snippet": None} for d in docs[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]]
     recent = None if results is not None else list(reversed(k.documents()))[:20]
-    return render_template("search.html", q=q, terms=terms, args=args, results=results[:100] if results else results,
-                           total=len(results) if results is not None else 0, recent=recent, notices=notices,
-                           stats=k.stats(), **_options())
+    n_pages = min(MAX_PAGES, -(-total // PAGE_SIZE))
+    query = {"q": q, "sort": sort if sort != "relevance" else "", **args}
+    links = {n: url_for("pages.search", **{a: v for a, v in query.items() if v}, page=n)
+             for n in range(1, n_pages + 1)} if n_pages > 1 else {}
+    sorts = {s: url_for("pages.search", **{a: v for a, v in {**query, "sort": s}.items() if v})
+             for s in ("relevance", "date")}
+    return render_template("search.html", q=q, terms=terms, args=args, results=results, total=total, recent=recent,
+                           notices=notices, stats=k.stats(), page=page, links=links, sort=sort, sorts=sorts,
+                           first=(page - 1) * PAGE_SIZE + 1, **_options()), status
 
 
 def document(doc_id: str | None = None):
