@@ -151,7 +151,7 @@ def run(args) -> int:
     empty = sum(1 for r in ours if not r)
     n_rel = sum(sum(1 for g in q["relevant"].values() if g > 0) for q in queries)
     print(f"search: {len(queries)} judged queries, {n_rel} relevant judgments, {n_docs} documents in {path}")
-    halves = {"all": range(len(queries))}
+    halves: dict[str, list[int]] = {"all": list(range(len(queries)))}
     for name in ("tune", "test"):
         halves[name] = [i for i, q in enumerate(queries) if half(q) == name]
     print(f"halves (rule fixed before tuning: odd ids tune, even ids test): "

@@ -26,7 +26,7 @@ class KnowledgeBase(Connected):
         writable, e.g. a shared read-only KB)."""
         if not Path(path).exists():
             raise FileNotFoundError(f"no knowledge base at {path}: run `tdi-nlp extract FOLDER --kb {path}` first")
-        super().__init__(path, read_only=not writable(str(path)) if read_only is None else read_only)
+        super().__init__(str(path), read_only=not writable(str(path)) if read_only is None else read_only)
 
     # Documents -----------------------------------------------------------------------------------------------
     def documents(self, kind: str | None = None, territory: str | None = None, person: str | None = None,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
+from typing import cast
 from pathlib import Path
 
 from . import search
@@ -53,7 +55,7 @@ class KBWriter(Connected):
         return len(gone)
 
     def replace_source(self, key: str, path: str, sha256: str, size: int, records: list[dict],
-                       problems: list[tuple[str, str]] = ()) -> None:
+                       problems: Sequence[tuple[str, str]] = ()) -> None:
         """Replace everything stored from this source by records, in one transaction."""
         con = self.con
         try:
@@ -90,7 +92,7 @@ class KBWriter(Connected):
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (rec["id"], key, rec["source"], sha256, rec["format"], rec["kind"], rec.get("date"), title,
              _json(rec["metadata"]), rec["text"], _json(rec.get("offset_map", []))))
-        search.index_document(con, cur.lastrowid)
+        search.index_document(con, cast(int, cur.lastrowid))
         con.executemany("INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?)",
                         [(rec["id"], i, s["kind"], s.get("title"), s["start"], s["end"])
                          for i, s in enumerate(rec["sections"])])
