@@ -31,14 +31,33 @@ class KnowledgeBase(Connected):
     # Documents -----------------------------------------------------------------------------------------------
     def documents(self, kind: str | None = None, territory: str | None = None, person: str | None = None,
                   entity: str | None = None, theme: str | None = None, rubrique: str | None = None,
-                  date_from: str | None = None, date_to: str | None = None, limit: int | None = None) -> list[dict]:
-        """Documents (without their text) filtered by kind, linked entity (id or name), theme, rubrique, date."""
+                  date_from: str | None = None, date_to: str | None = None, limit: int | None = None,
+                  offset: int = 0, newest_first: bool = False) -> list[dict]:
+        """Documents (without their text) filtered by kind, linked entity (id or name), theme, rubrique, date;
+        oldest first (newest first when asked), limit/offset for pages."""
         where, args = self._filters(kind, territory, person, entity, theme, rubrique, date_from, date_to)
+        order = " ORDER BY d.date DESC, d.id DESC" if newest_first else " ORDER BY d.date, d.id"
         sql = ("SELECT d.id, d.source_key, d.path, d.format, d.kind, d.date, d.title, d.metadata FROM documents d"
-               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.date, d.id")
+               + (" WHERE " + " AND ".join(where) if where else "") + order)
         if limit:
-            sql += f" LIMIT {int(limit)}"
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return [_row(r) for r in self.con.execute(sql, args)]
+
+    def count_documents(self, **filters) -> int:
+        """How many documents documents(**filters) would list."""
+        where, args = self._filters(**filters)
+        sql = "SELECT count(*) FROM documents d" + (" WHERE " + " AND ".join(where) if where else "")
+        return self.con.execute(sql, args).fetchone()[0]
+
+    def entity_mentions(self, entity_id: str, doc_ids: list[str]) -> dict[str, list[dict]]:
+        """The mentions (all labels) of each of doc_ids that holds a mention of entity_id, by document."""
+        out: dict[str, list[dict]] = {d: [] for d in doc_ids}
+        if not doc_ids:
+            return out
+        marks = ",".join("?" * len(doc_ids))
+        for r in self.con.execute(f"SELECT * FROM mentions WHERE doc_id IN ({marks}) ORDER BY doc_id, idx", doc_ids):
+            out[r["doc_id"]].append(_row(r))
+        return out
 
     def _filters(self, kind=None, territory=None, person=None, entity=None, theme=None, rubrique=None,
                  date_from=None, date_to=None) -> tuple[list[str], list]:

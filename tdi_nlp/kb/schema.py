@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE INDEX IF NOT EXISTS documents_kind ON documents(kind);
 CREATE INDEX IF NOT EXISTS documents_source ON documents(source_key);
+CREATE INDEX IF NOT EXISTS documents_date ON documents(date, id);
 
 CREATE TABLE IF NOT EXISTS sections (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

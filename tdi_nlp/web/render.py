@@ -10,7 +10,7 @@ from flask import url_for
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from ..text_utils import fold
+from ..text_utils import fold, format_date_fr
 
 # Background colours of the labels in the text (displaCy "colors" option) and their French names.
 COLORS = {"DATE": "#bfe1f5", "DURATION": "#d5ecf7", "MONEY": "#c8ecc0", "COUNT": "#fbe7a1", "PERCENT": "#f3c9ec",
@@ -24,8 +24,6 @@ KINDS = {"written_question": "Question écrite", "oral_question": "Question oral
 SECTIONS = {"question": "Question", "answer": "Réponse", "heading": "Titre", "body": "Corps",
             "metadata": "Métadonnées", "title": "Titre"}
 TAXONOMIES = {"tdi": "Thème Territoires d'industrie", "rubrique": "Rubrique"}
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-          "novembre", "décembre")
 
 
 def label_name(label: str) -> str:
@@ -47,13 +45,7 @@ def fr_number(x) -> str:
 
 def fr_date(iso: str | None) -> str:
     """"2019-09-24" -> "24 septembre 2019" (partial dates kept as they are)."""
-    if not iso:
-        return "sans date"
-    try:
-        d = Date.fromisoformat(str(iso)[:10])
-    except ValueError:
-        return str(iso)
-    return f"{'1er' if d.day == 1 else d.day} {MONTHS[d.month - 1]} {d.year}"
+    return format_date_fr(iso, missing="sans date")
 
 
 def format_value(label: str, value) -> str:

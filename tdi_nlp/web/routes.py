@@ -26,6 +26,7 @@ def _options() -> dict:
 
 PAGE_SIZE = 20     # results per search page
 MAX_PAGES = 50     # pages offered for one query
+ENTITY_PAGE = 50   # documents per page of an entity
 
 
 def search():
@@ -107,10 +108,15 @@ def entity(entity_id: str):
     e = k.entity(entity_id)
     if e is None:
         raise BadInput(f"Entité introuvable : « {entity_id[:200]} ».", 404)
-    docs = list(reversed(k.documents(entity=entity_id)))
+    total = k.count_documents(entity=entity_id)
+    page = request.args.get("page", "1")
+    n_pages = max(1, -(-total // ENTITY_PAGE))
+    page = min(int(page), n_pages) if page.isdigit() and int(page) > 0 else 1
+    docs = k.documents(entity=entity_id, limit=ENTITY_PAGE, offset=(page - 1) * ENTITY_PAGE, newest_first=True)
+    by_doc = k.entity_mentions(entity_id, [d["id"] for d in docs])
     groups = []
-    for d in docs[:200]:
-        ms = k.mentions(doc_id=d["id"])
+    for d in docs:
+        ms = by_doc[d["id"]]
         own = [m for m in ms if m.get("entity_id") == entity_id]
         contexts = []
         for m in own[:10]:
@@ -127,7 +133,9 @@ def entity(entity_id: str):
         points, _ = _timeline(e["canonical"])
         if points:
             chart = render.timeline_svg(points, render.doc_url)
-    return render_template("entity.html", e=e, groups=groups, total_docs=len(docs), chart=chart)
+    links = {n: url_for("pages.entity", entity_id=entity_id, page=n) for n in range(1, min(n_pages, MAX_PAGES) + 1)}
+    return render_template("entity.html", e=e, groups=groups, total_docs=total, chart=chart,
+                           page=page, links=links if n_pages > 1 else {})
 
 
 def _timeline(thing: str):
