@@ -45,12 +45,15 @@ def _same(a: PassageHit, b: PassageHit) -> bool:
     return a.chunk["doc_id"] == b.chunk["doc_id"] or len(ta & tb) >= DUPLICATE * min(len(ta), len(tb))
 
 
-def passes(hit: PassageHit, min_score: float = MIN_SCORE, min_coverage: float = MIN_COVERAGE) -> bool:
+def passes(hit: PassageHit, min_score: float | None = None, min_coverage: float | None = None) -> bool:
+    min_score = MIN_SCORE if min_score is None else min_score
+    min_coverage = MIN_COVERAGE if min_coverage is None else min_coverage
     return hit.anchored and hit.score >= min_score and hit.coverage >= min_coverage
 
 
-def answer_requests(kb, question: str, requests: list[Request], pindex, min_score: float = MIN_SCORE,
-                    min_coverage: float = MIN_COVERAGE, per_request: int = 2) -> list[RequestAnswer]:
+def answer_requests(kb, question: str, requests: list[Request], pindex, min_score: float | None = None,
+                    min_coverage: float | None = None, per_request: int = 2) -> list[RequestAnswer]:
+    """One RequestAnswer per request (thresholds default to the module's MIN_SCORE and MIN_COVERAGE)."""
     subject = subject_of(question, requests)
     out = []
     for r in requests:
