@@ -90,8 +90,10 @@ def draft(question: str, kb, k: int = 5, ministry: str | None = None, max_passag
             themes = found_th if themes is None else themes
         index = for_kb(kb)
         addressed = ministry or compose.addressee(question)
-        hits = index.search(question, k=k, territories=territories, themes=themes, ministry=addressed,
-                            rubriques=rubrique_prior(question, addressed))
+        # the "already asked" candidates go deeper than the sources (the first k places are the same)
+        candidates = index.search(question, k=max(k, already_mod.CANDIDATES), territories=territories,
+                                  themes=themes, ministry=addressed, rubriques=rubrique_prior(question, addressed))
+        hits = candidates[:k]
         passages = compose.select_passages(kb, hits, question, index, max_passages=max_passages)
         compose.flag_territories(kb, passages, territories)
         requests = find_requests(question)
@@ -124,7 +126,7 @@ def draft(question: str, kb, k: int = 5, ministry: str | None = None, max_passag
             blocks.append((a, cited))
         cited_all = passages + [p for _, cited in blocks for p in cited]
         stale = compose.stale_figures(kb, cited_all)
-        asked = already_mod.already_asked(index, question, hits)
+        asked = already_mod.already_asked(index, question, candidates)
         already = [{"citation": compose.citation(x["entry"]), "answer": _answer_excerpt(kb, x["entry"]["id"])}
                    for x in asked]
         text = compose.render(question, ministry, hits, passages, stale, blocks, already, citations)

@@ -34,6 +34,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--tune", action="store_true", help="choose the similarity threshold on the tuning half")
 
 
+CANDIDATE_GRID = (1, 3, 5, 10)
+
+
 def half(pair: dict) -> str:
     key = pair.get("query_doc") or pair.get("query_text") or ""
     return "tune" if zlib.crc32(key.encode("utf-8")) % 2 == 0 else "test"
@@ -122,21 +125,22 @@ def run(args) -> int:
     report("drafting retriever", ours_r, ours_s, same, args.rank)
     report("baseline TF-IDF cosine", base_r, base_s, same, args.rank)
     halves = [half(p) for p in pairs]
-    threshold = already.THRESHOLD
+    threshold, cands = already.THRESHOLD, already.CANDIDATES
     if args.tune:
         tune = [i for i, h in enumerate(halves) if h == "tune"]
-        best = (-1.0, threshold)
-        for t in sorted({round(s, 3) for s in sims}):
-            pred = [bool(ours_r[i] and ours_r[i] <= already.CANDIDATES and sims[i] >= t) for i in tune]
-            f = counts(pred, [same[i] for i in tune])[2]
-            if f > best[0]:
-                best = (f, t)
-        threshold = best[1]
-    print(f"'Question déjà posée' (top {already.CANDIDATES} sources, similarity >= {threshold:.3f}"
+        best = (-1.0, threshold, cands)
+        for c in CANDIDATE_GRID:
+            for t in sorted({round(sims[i], 3) for i in tune}):
+                pred = [bool(ours_r[i] and ours_r[i] <= c and sims[i] >= t) for i in tune]
+                f = counts(pred, [same[i] for i in tune])[2]
+                if f > best[0]:
+                    best = (f, t, c)
+        threshold, cands = best[1], best[2]
+    print(f"'Question déjà posée' (top {cands} sources, similarity >= {threshold:.3f}"
           f"{', chosen on the tuning half' if args.tune else ''}):")
     for h in ("tune", "test"):
         idx = [i for i, x in enumerate(halves) if x == h]
-        pred = [bool(ours_r[i] and ours_r[i] <= already.CANDIDATES and sims[i] >= threshold) for i in idx]
+        pred = [bool(ours_r[i] and ours_r[i] <= cands and sims[i] >= threshold) for i in idx]
         p_, r_, f_ = counts(pred, [same[i] for i in idx])
         print(f"  {h} half: {len(idx)} pairs ({sum(same[i] for i in idx)} same): P={p_:.3f} R={r_:.3f} F1={f_:.3f}")
     return 0
