@@ -13,7 +13,7 @@ from ..figures import today_figure
 from .passages import PassageHit
 from .requests import Request
 
-MIN_SCORE = 0.45
+MIN_SCORE = 0.3  # chosen on the tuning half (eval draft-requests --tune): 38/42 requests handled right there
 MIN_COVERAGE = 0.5
 SECOND_PASSAGE = 0.9
 DUPLICATE = 0.6  # share of shared terms that makes two passages one  # a second passage (another document) when it scores this share of the best one
