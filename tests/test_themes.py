@@ -28,44 +28,51 @@ def test_split_sentences_keeps_abbreviations():
         "M. Dupont interroge Mme la ministre.", "Quand les contrats seront-ils signés ?", "Merci."]
 
 
+CALENDAR_Q = ("M. le député attire l'attention de Mme la ministre sur le programme Territoires d'industrie. "
+              "Il souhaite connaître le calendrier de signature des contrats de territoire.")
+UKRAINE_Q = ("Monsieur le ministre, la guerre en Ukraine dure depuis un an et le peuple ukrainien résiste. "
+             "La France doit rester aux côtés de Kiev. Quelle est la position du Gouvernement sur l'envoi "
+             "de nouveaux équipements ?")
+
+
 @needs_models
-def test_classify_api_shape_and_evidence():
+def test_classify_calendar_request_with_clause_evidence():
     import tdi_nlp
-    themes = tdi_nlp.classify(QUESTION)
-    assert themes, "expected at least one theme"
-    codes = {t["code"] for t in themes}
-    assert "calendrier" in codes and "eligibilite" in codes
-    names = {"Calendrier", "Éligibilité", "Bénéficiaires", "Financement", "Mise en œuvre", "Bilan"}
-    for t in themes:
-        assert set(t) >= {"theme", "score", "evidence"}
-        assert t["theme"] in names and 0.0 <= t["score"] <= 1.0
-        assert QUESTION[t["start"]:t["end"]] == t["evidence"]
-    scores = [t["score"] for t in themes]
+    themes = tdi_nlp.classify(CALENDAR_Q)
+    cal = [t for t in themes if t["code"] == "calendrier"]
+    assert cal, themes
+    t = cal[0]
+    assert set(t) >= {"theme", "code", "score", "evidence", "start", "end"} and t["theme"] == "Calendrier"
+    assert CALENDAR_Q[t["start"]:t["end"]] == t["evidence"]
+    assert "calendrier de signature" in t["evidence"] and "attire l'attention" not in t["evidence"]
+    scores = [x["score"] for x in themes]
     assert scores == sorted(scores, reverse=True)
 
 
 @needs_models
-def test_evidence_is_a_sentence_of_the_input():
+@pytest.mark.xfail(reason="model v2.0 scores the position request 'Quelle est la position du Gouvernement sur "
+                          "l'envoi de nouveaux équipements ?' mise_en_oeuvre 0.83 (over-confident; see the test-split "
+                          "figures of `tdi-nlp eval themes`): not fixed yet", strict=False)
+def test_no_request_of_these_kinds_gets_no_theme():
     from tdi_nlp.themes import classify
-    from tdi_nlp.themes.text import split_sentences
-    sentences = {QUESTION[s:e] for s, e in split_sentences(QUESTION)}
-    for t in classify(QUESTION):
-        assert t["evidence"] in sentences
-    cal = next(t for t in classify(QUESTION) if t["code"] == "calendrier")
-    assert "calendrier" in cal["evidence"]
+    assert classify("Les prix de l'énergie ont doublé depuis 2021.") == []  # context only, no request
+    assert classify(UKRAINE_Q) == []
 
 
 @needs_models
-def test_thresholds_respected():
-    from tdi_nlp.themes import classifier, model
+def test_thresholds_respected_and_evidence_is_a_request():
+    from tdi_nlp.themes import classifier, request_model
+    from tdi_nlp.themes.requests import find_requests
     loaded = classifier.load("tdi")
     thresholds = loaded["model"]["thresholds"]
     text = QUESTION + " Le Gouvernement a engagé 1,36 milliard d'euros. Quel bilan en tirez-vous ?"
-    got = {t["code"]: t["score"] for t in classifier.classify(text)}
-    proba = model.sentence_scores(loaded["model"], [text[s:e] for s, e in classifier._sentences(text)]).max(axis=0)
-    for j, code in enumerate(model.LABELS):
+    got = {t["code"]: t for t in classifier.classify(text)}
+    reqs = find_requests(text)
+    proba = loaded["model"]["pipeline"].predict_proba([r.text for r in reqs]).max(axis=0)
+    for j, code in enumerate(request_model.LABELS):
         if code in got:
-            assert got[code] >= thresholds[code]
+            assert got[code]["score"] >= thresholds[code]
+            assert (got[code]["start"], got[code]["end"]) in {(r.start, r.end) for r in reqs}
         else:
             assert proba[j] < thresholds[code]
 
@@ -85,18 +92,33 @@ def test_rubrique_ranked_top3_and_ministry():
 
 @needs_models
 def test_model_metadata():
+    import sklearn
+    from tdi_nlp import encoder
     meta = json.loads((MODELS / "themes-tdi.json").read_text(encoding="utf-8"))
-    assert meta["version"] and meta["taxonomy"] == "tdi"
+    assert meta["version"] == "2.0" and meta["taxonomy"] == "tdi"
+    assert meta["encoder"] == encoder.ENCODER_TAG
+    assert meta["sklearn"].split(".")[:2] == sklearn.__version__.split(".")[:2]
     refs = meta["training"]["references"]
-    assert refs == ["models/labels/tdi_sentences.jsonl"]
+    assert refs == ["models/labels/requests.jsonl"] and meta["training"]["split"] == "train"
     assert all((REPO / r).is_file() for r in refs)
     assert [lab["code"] for lab in meta["labels"]] == ["calendrier", "eligibilite", "beneficiaires", "financement",
                                                        "mise_en_oeuvre", "bilan"]
     assert set(meta["thresholds"]) == {lab["code"] for lab in meta["labels"]}
-    assert meta["training"]["examples"] >= 300
+    assert meta["training"]["examples"] >= 200
     assert (MODELS / "themes-tdi.joblib").stat().st_size < 8e6
     rub = json.loads((MODELS / "themes-rubrique.json").read_text(encoding="utf-8"))
     assert rub["version"] and len(rub["labels"]) > 50 and (MODELS / "themes-rubrique.joblib").stat().st_size < 8e6
+
+
+def test_encoder_tag_mismatch_refused(tmp_path):
+    from tdi_nlp.themes import classifier
+    import sklearn
+    meta = {"taxonomy": "tdi", "version": classifier.TDI_MODEL_VERSION, "sklearn": sklearn.__version__,
+            "encoder": "some-other-encoder"}
+    with pytest.raises(classifier.ModelError, match="encoder"):
+        classifier.check_compatible(meta, tmp_path / "m.joblib")
+    with pytest.raises(classifier.ModelError, match="tdi-nlp train"):
+        classifier.check_compatible({**meta, "encoder": None, "version": "1.1"}, tmp_path / "m.joblib")
 
 
 @needs_models
@@ -251,13 +273,38 @@ def test_single_annotation_round_is_new_sentences_with_a_blind_check():
     assert agreement.report(model.LABELS, refs)["single_vs_adjudicated"]["n"] == len(blind)
 
 
-@needs_models
 def test_fast_scorer_matches_pipeline():
+    """The sentence model (v1.1, still the eval's baseline): its fast scorer gives the pipeline's probabilities."""
     import numpy as np
-    from tdi_nlp.themes import classifier, model
-    loaded = classifier.load("tdi")["model"]
+    from tdi_nlp.themes import model
     sents = ["Quand les contrats seront-ils signés ?", "Le fonds est doté de 500 millions d'euros.",
-             "Les entreprises de moins de 50 salariés sont désormais éligibles."]
-    fast = model.FastScorer.from_pipeline(loaded["pipeline"])
+             "Les entreprises de moins de 50 salariés sont désormais éligibles.", "Quel bilan tirez-vous du plan ?",
+             "Le préfet pilote le comité.", "La liste des territoires bénéficiaires est publiée."]
+    labels = [["calendrier"], ["financement"], ["eligibilite"], ["bilan"], ["mise_en_oeuvre"], ["beneficiaires"]]
+    pipe = model.build_pipeline(vectors=False).fit(sents, model.binarize(labels))
+    fast = model.FastScorer.from_pipeline(pipe)
     assert fast
-    assert np.allclose(fast(sents), loaded["pipeline"].predict_proba(sents), atol=1e-9)
+    assert np.allclose(fast(sents), pipe.predict_proba(sents), atol=1e-9)
+
+
+def test_find_requests_splits_enumerated_heads():
+    from tdi_nlp.themes.requests import find_requests
+    text = ("M. Jean Dupuis attire l'attention de Mme la ministre sur le programme « Territoires d'industrie ». "
+            "Il souhaite connaître le nombre de territoires labellisés à ce jour et le calendrier de la signature "
+            "des contrats.")
+    reqs = find_requests(text)
+    assert [(r.kind, r.text) for r in reqs] == [("count", "le nombre de territoires labellisés à ce jour"),
+                                               ("calendar", "le calendrier de la signature des contrats")]
+    assert all(text[r.start:r.end] == r.text for r in reqs)
+
+
+def test_find_requests_context_rhetorical_and_opening():
+    from tdi_nlp.themes.requests import find_requests
+    text = ("Ma question s'adresse à M. le ministre. Les prix explosent. Jusqu'où irez-vous ? "
+            "Les artisans pourront-ils bénéficier de l'aide ?")
+    assert [r.text for r in find_requests(text)] == ["Les artisans pourront-ils bénéficier de l'aide ?"]
+    asked = find_requests("Il lui demande si les artisans pourront bénéficier de l'aide.")
+    assert [r.kind for r in asked] == ["eligibility"]
+    opening = "M. X attire l'attention de M. le ministre sur la situation des artisans."
+    assert [r.text for r in find_requests(opening)] == [opening]
+    assert find_requests("") == []

@@ -10,12 +10,15 @@ import sklearn
 
 from ..config import settings
 from ..errors import ModelError, ModelMissing
+from .. import encoder
 from . import model as tdi_model
+from . import request_model
 from . import rubrique as rub_model
 from .text import split_sentences
 
 TAXONOMIES = ("tdi", "rubrique")
-MODEL_VERSION = "1.1"
+MODEL_VERSION = "1.1"  # rubrique
+TDI_MODEL_VERSION = "2.0"  # tdi: request clauses on the encoder (request_model.py)
 
 
 def model_path(taxonomy: str, models_dir: Path | str | None = None) -> Path:
@@ -33,6 +36,12 @@ def check_compatible(meta: dict, path: Path) -> None:
         raise ModelError(f"theme model {path} was trained with scikit-learn {recorded or '(unrecorded)'} but "
                          f"{installed} is installed: install scikit-learn {recorded} or run `tdi-nlp train` to "
                          f"rebuild it")
+    if meta.get("taxonomy") == "tdi" and meta.get("version") != TDI_MODEL_VERSION:
+        raise ModelError(f"theme model {path} is version {meta.get('version')}, this tdi-nlp needs "
+                         f"{TDI_MODEL_VERSION}: run `tdi-nlp train --taxonomy tdi` to rebuild it")
+    if meta.get("encoder") and meta["encoder"] != encoder.ENCODER_TAG:
+        raise ModelError(f"theme model {path} was trained on the encoder {meta['encoder']} but "
+                         f"{encoder.ENCODER_TAG} is installed: run `tdi-nlp train --taxonomy tdi` to rebuild it")
 
 
 @lru_cache(maxsize=4)
@@ -56,7 +65,7 @@ def load(taxonomy: str, models_dir: str | None = None) -> dict:
         raise ModelError(f"theme model {path} cannot be loaded ({type(exc).__name__}: {exc}): run `tdi-nlp train` "
                          f"to rebuild it") from exc
     if taxonomy == "tdi":
-        tdi_model.sentence_scores(model, ["warm-up"])  # loads the word vectors now, not on the first text
+        encoder.model()  # loads the encoder now, not on the first text
     return {"model": model, "meta": meta}
 
 
@@ -72,7 +81,8 @@ def classify(text: str, taxonomy: str = "tdi", minister: str | None = None, top:
              models_dir: str | None = None) -> list[dict]:
     """Themes of text: ``[{"theme", "code", "score", "evidence", "start", "end"}]``, best first.
 
-    tdi: every theme whose best sentence probability reaches the theme's threshold; the evidence is that sentence.
+    tdi: the themes of the question's request clauses (requests.find_requests): every theme whose best clause
+    probability reaches the theme's threshold; the evidence is that clause. No request clause: no theme.
     rubrique: the top ``top`` rubriques for the whole text (with the ministry questioned if given); the evidence is
     the sentence that, alone, scores highest for that rubrique.
     """
@@ -83,7 +93,7 @@ def classify(text: str, taxonomy: str = "tdi", minister: str | None = None, top:
     sents = [text[s:e] for s, e in spans]
     loaded = load(taxonomy, models_dir)
     if taxonomy == "tdi":
-        return _classify_tdi(loaded, text, spans, sents)
+        return _classify_tdi(loaded, text)
     return _classify_rubrique(loaded, text, spans, sents, minister, top)
 
 
@@ -92,15 +102,9 @@ def _item(theme, code, score, text, span) -> dict:
     return {"theme": theme, "code": code, "score": round(float(score), 4), "evidence": text[s:e], "start": s, "end": e}
 
 
-def _classify_tdi(loaded, text, spans, sents) -> list[dict]:
-    model = loaded["model"]
-    proba = tdi_model.sentence_scores(model, sents)
-    out = []
-    for j, code in enumerate(tdi_model.LABELS):
-        i = int(np.argmax(proba[:, j]))
-        if proba[i, j] >= model["thresholds"][code]:
-            out.append(_item(tdi_model.THEMES[code], code, proba[i, j], text, spans[i]))
-    return sorted(out, key=lambda d: -d["score"])
+def _classify_tdi(loaded, text) -> list[dict]:
+    return [_item(tdi_model.THEMES[code], code, score, text, (req.start, req.end))
+            for code, score, req in request_model.predict(loaded["model"], text)]
 
 
 def _classify_rubrique(loaded, text, spans, sents, minister, top) -> list[dict]:

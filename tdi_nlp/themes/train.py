@@ -11,11 +11,13 @@ import sklearn
 from threadpoolctl import threadpool_limits
 
 from ..config import checkout_path, settings
+from .. import encoder
 from . import model as tdi_model
+from . import request_model
 from . import rubrique as rub_model
 from . import sources
-from .classifier import MODEL_VERSION, load, meta_path, model_path
-from .dataset import SENTENCES, labels_path, load_examples
+from .classifier import MODEL_VERSION, TDI_MODEL_VERSION, load, meta_path, model_path
+from .dataset import labels_path
 
 
 def _save(obj, meta: dict, taxonomy: str, models_dir: Path) -> Path:
@@ -30,25 +32,29 @@ def _save(obj, meta: dict, taxonomy: str, models_dir: Path) -> Path:
 
 
 def train_tdi(models_dir: Path) -> Path:
-    examples = load_examples(SENTENCES)
-    model = tdi_model.train([e.text for e in examples], [e.labels for e in examples], [e.group for e in examples])
-    counts = Counter(lab for e in examples for lab in e.labels)
+    questions = request_model.load_questions("train")
+    model = request_model.train(questions)
+    counts = Counter(lab for q in questions for lab in q.labels)
+    clauses, _, _ = request_model.clauses_of(questions)
     meta = {
-        "name": "themes-tdi", "version": MODEL_VERSION, "taxonomy": "tdi", "multi_label": True,
+        "name": "themes-tdi", "version": TDI_MODEL_VERSION, "taxonomy": "tdi", "multi_label": True,
         "labels": [{"code": c, "name": n} for c, n in tdi_model.THEMES.items()],
         "thresholds": model["thresholds"],
         "training": {
-            "examples": len(examples), "label_counts": {c: counts.get(c, 0) for c in tdi_model.LABELS},
-            "no_label": sum(1 for e in examples if not e.labels),
-            "references": [f"models/labels/{SENTENCES}"],
-            "annotation": "round 1-4: two independent annotations (A1, A2), disagreements adjudicated; "
-                          "round 5: one annotation (see GUIDE.md)",
-            "references_sha1": hashlib.sha1(labels_path(SENTENCES).read_bytes()).hexdigest(),
-            "unit": "sentence", "seed": tdi_model.SEED, "thresholds_from": "out-of-fold GroupKFold(5) by document",
+            "examples": len(questions), "clauses": len(clauses),
+            "label_counts": {c: counts.get(c, 0) for c in request_model.LABELS},
+            "no_label": sum(1 for q in questions if not q.labels),
+            "references": [f"models/labels/{request_model.REFERENCES}"], "split": "train",
+            "annotation": "question level, one annotator with a blind self-recheck of 40 (see GUIDE.md)",
+            "references_sha1": hashlib.sha1(labels_path(request_model.REFERENCES).read_bytes()).hexdigest(),
+            "unit": "request clause (themes/requests.py); question = union over its clauses",
+            "seed": request_model.SEED,
+            "thresholds_from": "out-of-fold question scores, GroupKFold(5) by document, train split",
         },
-        "model": "TF-IDF words 1-2 + theme cues + mean spaCy word vector -> one-vs-rest logistic regression "
-                 f"(C={tdi_model.C})",
-        "vectors": tdi_model.VECTORS,
+        "model": f"E5 clause vector ({request_model.PREFIX} prefix, scaled) + TF-IDF words 1-2 "
+                 f"(x{request_model.TFIDF_WEIGHT}) + theme cues (x{request_model.CUES_WEIGHT}) -> one-vs-rest "
+                 f"logistic regression (C={request_model.C})",
+        "encoder": encoder.ENCODER_TAG,
         "sklearn": sklearn.__version__,
     }
     return _save(model, meta, "tdi", models_dir)
