@@ -13,6 +13,8 @@ import re
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from ..drafting.compose import french_date
+
 # "_x_" is italics only outside a word: a file name such as 002_press_release.pdf stays as it is
 _INLINE = re.compile(r"(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|(?<!\w)_[^_\s][^_]*_(?!\w)|\[[^\]]+\]\([^)\s]+\))")
 
@@ -53,7 +55,6 @@ def _a4(doc) -> None:
 
 def header_lines(header: dict | None) -> list[str]:
     """The question header in French: "Question n° 17519", "de M. X", "du 16 avril 2019" (what is known)."""
-    from ..drafting.compose import french_date
     h = header or {}
     title = "Question" + (f" n° {h['number']}" if h.get("number") else "")
     if h.get("author"):
