@@ -124,6 +124,7 @@ def draft(question: str, kb, k: int = 5, ministry: str | None = None, max_passag
                 cited.append(compose.Passage(refs[doc_id], doc_id, ph.chunk["start"], ph.chunk["end"], ph.text,
                                              round(ph.score, 4)))
             blocks.append((a, cited))
+        compose.flag_territories(kb, [p for _, cited in blocks for p in cited], territories)
         cited_all = passages + [p for _, cited in blocks for p in cited]
         stale = compose.stale_figures(kb, cited_all)
         asked = already_mod.already_asked(index, question, candidates)

@@ -227,7 +227,7 @@ def render(question: str, question_ministry: str | None, hits, passages: list[Pa
         clause = answer.request.text
         lines += [f"**{n}. {clause[:1].upper() + clause[1:]}**", ""]
         for p in cited:
-            lines += [f"{annotate(p, stale)} [{p.source}]", ""]
+            lines += [f"{annotate(p, stale)} [{p.source}]"] + [f"> {f}" for f in p.flags] + [""]
         if answer.figure:
             lines += [_today(answer.figure, answer.figure["doc_id"]), ""]
         if not answer.found:
