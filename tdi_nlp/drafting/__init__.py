@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..kb import KnowledgeBase
-from . import compose
+from . import already as already_mod
+from . import analysis, compose
 from .analysis import adopt
+from .answers import answer_requests
+from .requests import find_requests
 
 __all__ = ["draft", "Draft", "EmptyQuestion"]
 
@@ -29,10 +32,14 @@ class Draft:
     stale_figures: list[dict]
     passages: list[dict] = field(default_factory=list)
     question_territories: list[str] = field(default_factory=list)
+    requests: list[dict] = field(default_factory=list)       # {"text", "kind", "found", "passages", "figure"}
+    already_asked: list[dict] = field(default_factory=list)  # {"id", "uid", "number", "author", "jo_date", ...}
+    header: dict = field(default_factory=dict)               # {"number", "author", "date"} when the text says
 
     def as_dict(self) -> dict:
         return {"text": self.text, "sources": self.sources, "stale_figures": self.stale_figures,
-                "passages": self.passages, "question_territories": self.question_territories}
+                "passages": self.passages, "question_territories": self.question_territories,
+                "requests": self.requests, "already_asked": self.already_asked, "header": self.header}
 
 
 def question_facts(question: str, nlp=None) -> tuple[set[str], set[str]]:
@@ -67,7 +74,8 @@ def draft(question: str, kb, k: int = 5, ministry: str | None = None, max_passag
     territories/themes: the question's, when already known (otherwise extracted from the question with the pipeline).
     Raises EmptyQuestion for a blank question and FileNotFoundError for a missing KB.
     """
-    from .index import for_kb  # heavy (bm25s, numpy), see question_facts
+    from . import passages as passages_mod  # heavy (bm25s, numpy), see question_facts
+    from .index import for_kb
     if not question or not question.strip():
         raise EmptyQuestion("empty question: give the text of the question to answer")
     own = not isinstance(kb, KnowledgeBase)
@@ -82,20 +90,91 @@ def draft(question: str, kb, k: int = 5, ministry: str | None = None, max_passag
             themes = found_th if themes is None else themes
         index = for_kb(kb)
         addressed = ministry or compose.addressee(question)
-        hits = index.search(question, k=k, territories=territories, themes=themes, ministry=addressed,
-                            rubriques=rubrique_prior(question, addressed))
+        # the "already asked" candidates go deeper than the sources (the first k places are the same)
+        candidates = index.search(question, k=max(k, already_mod.CANDIDATES), territories=territories,
+                                  themes=themes, ministry=addressed, rubriques=rubrique_prior(question, addressed))
+        hits = candidates[:k]
         passages = compose.select_passages(kb, hits, question, index, max_passages=max_passages)
         compose.flag_territories(kb, passages, territories)
-        stale = compose.stale_figures(kb, passages)
-        text = compose.render(question, ministry, hits, passages, stale)
+        requests = find_requests(question)
+        answers = answer_requests(kb, question, requests, passages_mod.for_kb(kb)) if requests else []
+        if requests:
+            passages = passages[:CONTEXT_PASSAGES]
+        refs = {h.entry["id"]: rank for rank, h in enumerate(hits, 1)}
+        citations = [compose.citation(h.entry) for h in hits]
         sources = []
         for h in hits:
             s = h.as_source()
             s["citation"] = compose.citation(h.entry)
             sources.append(s)
+        blocks = []
+        for a in answers:
+            cited = []
+            for ph in a.passages:
+                doc_id = ph.chunk["doc_id"]
+                if doc_id not in refs:
+                    doc = kb.document(doc_id)
+                    refs[doc_id] = len(refs) + 1
+                    cite = compose.doc_citation(doc) if ph.chunk["origin"] == "document" else \
+                        compose.citation(_entry_of(index, doc))
+                    citations.append(cite)
+                    sources.append({"id": doc_id, "score": round(ph.score, 4), "kind": doc["kind"],
+                                    "date": doc["date"], "title": (doc["metadata"] or {}).get("title"),
+                                    "citation": cite})
+                cited.append(compose.Passage(refs[doc_id], doc_id, ph.chunk["start"], ph.chunk["end"], ph.text,
+                                             round(ph.score, 4)))
+            blocks.append((a, cited))
+        compose.flag_territories(kb, [p for _, cited in blocks for p in cited], territories)
+        cited_all = passages + [p for _, cited in blocks for p in cited]
+        stale = compose.stale_figures(kb, cited_all)
+        asked = already_mod.already_asked(index, question, candidates)
+        already = [{"citation": compose.citation(x["entry"]), "answer": _answer_excerpt(kb, x["entry"]["id"])}
+                   for x in asked]
+        text = compose.render(question, ministry, hits, passages, stale, blocks, already, citations)
         return Draft(question, text, sources, stale,
                      [{"source": p.source, "doc_id": p.doc_id, "start": p.start, "end": p.end, "text": p.text,
-                       "flags": p.flags} for p in passages], sorted(territories))
+                       "flags": p.flags} for p in cited_all], sorted(territories),
+                     [{"text": a.request.text, "kind": a.request.kind, "found": a.found,
+                       "passages": [{"source": p.source, "doc_id": p.doc_id, "start": p.start, "end": p.end}
+                                    for p in cited], "figure": _figure_dict(a.figure)} for a, cited in blocks],
+                     [{**{k: x["entry"].get(k) for k in ("id", "uid", "number", "author", "jo_date", "title")},
+                       "similarity": x["similarity"], "citation": a["citation"], "answer": a["answer"]}
+                      for x, a in zip(asked, already)],
+                     compose.question_header(question))
     finally:
         if own:
             kb.close()
+
+
+CONTEXT_PASSAGES = 2  # passages of the closest past answers kept below the request blocks
+ANSWER_EXCERPT = 300
+
+
+def _entry_of(index, doc: dict) -> dict:
+    i = index.pos.get(doc["id"])
+    if i is not None:
+        return index.entries[i]
+    meta = doc.get("metadata") or {}
+    return {"id": doc["id"], "kind": doc["kind"], "uid": meta.get("uid"), "number": meta.get("number"),
+            "type": meta.get("type"), "title": meta.get("analyse") or meta.get("title"), "author": meta.get("author"),
+            "jo_date": meta.get("answer_jo_date") or doc.get("date"), "answered_by": meta.get("answered_by")}
+
+
+def _answer_excerpt(kb, doc_id: str) -> str:
+    """The first sentences of a past answer, up to about ANSWER_EXCERPT characters."""
+    doc = kb.document(doc_id)
+    out = ""
+    for sec in (s for s in doc["sections"] if s["kind"] == "answer"):
+        for s, e in analysis.sentences(doc["text"][sec["start"]:sec["end"]], sec["start"]):
+            if doc["text"][s:e] == sec.get("title") or e - s < 40:
+                continue
+            if out and len(out) + e - s > ANSWER_EXCERPT:
+                return out + " […]"
+            out = (out + " " + doc["text"][s:e]).strip()
+    return out
+
+
+def _figure_dict(fig: dict | None) -> dict | None:
+    if not fig:
+        return None
+    return {k: fig.get(k) for k in ("value", "display", "date", "doc_id", "text", "sentence", "thing")}

@@ -175,15 +175,67 @@ def flag_territories(kb, passages: list[Passage], asked: set[str]) -> None:
             places=", ".join(sorted(set(found.values()))), asked=", ".join(sorted(names.values()))))
 
 
-def render(question: str, question_ministry: str | None, hits, passages: list[Passage], stale: list[dict]) -> str:
+def doc_citation(doc: dict) -> str:
+    """"Communiqué de presse « titre » du 24 septembre 2019 [file name]" for a document that is not a question."""
+    meta = doc.get("metadata") or {}
+    kinds = templates()["document_kinds"]
+    text = kinds.get(doc.get("kind") or "", kinds["other"])
+    if meta.get("title"):
+        text += f" « {meta['title']} »"
+    if doc.get("date"):
+        text += f" du {french_date(doc['date'])}"
+    return text + f" [{meta.get('uid') or doc['id']}]"
+
+
+def annotate(p: Passage, stale: list[dict]) -> str:
+    """The text of a passage with each figure the KB knows to be superseded annotated after it."""
+    t = templates()
+    marks = sorted((s for s in stale if s["doc_id"] == p.doc_id and p.start <= s["start"] < p.end),
+                   key=lambda s: -s["end"])
+    text = p.text
+    for s in marks:
+        at = min(s["end"], p.end) - p.start
+        note = t["stale_inline"].format(newer=s.get("newer_display") or _fmt_value(s["newer_value"]),
+                                        date=french_date(s["newer_date"]))
+        text = text[:at] + note + text[at:]
+    return text
+
+
+def _today(fig: dict, source: str) -> str:
+    t = templates()
+    return t["today_line" if fig.get("date") else "today_line_undated"].format(
+        display=fig["display"], date=french_date(fig.get("date")), source=source,
+        evidence=" ".join(fig["sentence"].split())[:200])
+
+
+def render(question: str, question_ministry: str | None, hits, passages: list[Passage], stale: list[dict],
+           requests: list | None = None, already: list[dict] | None = None,
+           sources: list[str] | None = None) -> str:
+    """The Markdown draft. requests: [(RequestAnswer, [Passage])] (one block per request of the question);
+    already: [{"citation", "answer"}]; sources: the citations, numbered as the passages cite them."""
     t = templates()
     lines = [f"**{t['title']}**", "", f"_{t['warning']}_", ""]
-    if not hits:
+    if already:
+        lines += [f"### {t['already_heading']}", ""]
+        lines += [f"- {t['already_line'].format(**a)}" for a in already]
+        lines.append("")
+    if not hits and not any(a.found for a, _ in requests or []):
         return "\n".join(lines + [t["no_source"]]) + "\n"
-    best = hits[0].entry
+    best = hits[0].entry if hits else {}
     lines += [opening(question_ministry, addressee(question), best.get("ministry"), best.get("minister")), ""]
+    for n, (answer, cited) in enumerate(requests or [], 1):
+        clause = answer.request.text
+        lines += [f"**{n}. {clause[:1].upper() + clause[1:]}**", ""]
+        for p in cited:
+            lines += [f"{annotate(p, stale)} [{p.source}]"] + [f"> {f}" for f in p.flags] + [""]
+        if answer.figure:
+            lines += [_today(answer.figure, answer.figure["doc_id"]), ""]
+        if not answer.found:
+            lines += [t["nothing_found"].format(request=clause), ""]
+    if requests and passages:
+        lines += [f"### {t['context_heading']}", ""]
     for p in passages:
-        lines.append(f"{p.text} [{p.source}]")
+        lines.append(f"{annotate(p, stale)} [{p.source}]")
         for f in p.flags:
             lines.append(f"> {f}")
         lines.append("")
@@ -198,8 +250,8 @@ def render(question: str, question_ministry: str | None, hits, passages: list[Pa
             lines.append(f"- {line}")
         lines.append("")
     lines += [f"### {t['sources_heading']}", ""]
-    for rank, h in enumerate(hits, 1):
-        lines.append(f"{rank}. {citation(h.entry)} — score {h.score:.3f}")
+    for rank, c in enumerate(sources if sources is not None else [citation(h.entry) for h in hits], 1):
+        lines.append(f"{rank}. {c}")
     return "\n".join(lines) + "\n"
 
 
@@ -207,3 +259,15 @@ def _fmt_value(v) -> str:
     if isinstance(v, float) and v.is_integer():
         v = int(v)
     return f"{v:,}".replace(",", " ") if isinstance(v, int) else str(v)
+
+
+_AUTHOR = re.compile(r"^\s*((?:M\.|Mme|MM\.)\s+[A-ZÀ-Ý][\w'’-]*(?:\s+(?:de\s+|d')?[A-ZÀ-Ý][\w'’-]*){0,3})"
+                     r"(?=\s+(?:attire|interroge|appelle|alerte|souhaite|demande|rappelle|signale))")
+_NUMBER = re.compile(r"\b(?:question\s+(?:écrite\s+)?)?n[°o]\s*(\d{2,6})\b", re.I)
+_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+
+
+def question_header(question: str) -> dict:
+    """{"number", "author", "date"} of a question, as far as its text says (None otherwise)."""
+    a, n, d = _AUTHOR.search(question), _NUMBER.search(question[:300]), _DATE.search(question[:300])
+    return {"number": n.group(1) if n else None, "author": a.group(1) if a else None, "date": d.group(1) if d else None}

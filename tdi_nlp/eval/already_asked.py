@@ -9,8 +9,15 @@ retriever as ``draft`` uses it (no territory, theme or ministry given). For each
 of ``past_doc``. "Same" is predicted when past_doc ranks in the top --rank (an a priori rule) or, the optimistic
 figure, when its score passes the threshold that maximizes F1 on these same pairs. The baseline is TF-IDF cosine
 over the question and answer texts of the same pairs.
+
+What the draft shows as "Question déjà posée" (drafting/already.py): past_doc among the first CANDIDATES sources
+with an absolute similarity >= THRESHOLD. Split (fixed before tuning): a pair belongs to the tuning half when the
+CRC-32 of its query (query_doc, else query_text) is even, else to the test half; the threshold maximizing F1 on
+the tuning half is reported with P/R/F1 on both halves (``--tune``; otherwise the module's THRESHOLD).
 """
 from __future__ import annotations
+
+import zlib
 
 import numpy as np
 
@@ -24,6 +31,22 @@ HELP = "rank and score of the past question asking the same thing (judged pairs)
 def add_arguments(parser) -> None:
     parser.add_argument("--kb", help="KB of the evaluation documents (see eval search)")
     parser.add_argument("--rank", type=int, default=1, help="predict 'same' when past_doc ranks this high (default 1)")
+    parser.add_argument("--tune", action="store_true", help="choose the similarity threshold on the tuning half")
+
+
+CANDIDATE_GRID = (1, 3, 5, 10)
+
+
+def half(pair: dict) -> str:
+    key = pair.get("query_doc") or pair.get("query_text") or ""
+    return "tune" if zlib.crc32(key.encode("utf-8")) % 2 == 0 else "test"
+
+
+def counts(pred: list[bool], same: list[bool]) -> tuple[float, float, float]:
+    tp = sum(1 for p, y in zip(pred, same) if p and y)
+    fp = sum(1 for p, y in zip(pred, same) if p and not y)
+    fn = sum(1 for p, y in zip(pred, same) if not p and y)
+    return prf(tp, fp, fn)
 
 
 def question_text(kb, doc_id: str) -> str:
@@ -59,6 +82,7 @@ def report(name: str, ranks: list[int | None], scores: list[float], same: list[b
 def run(args) -> int:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    from ..drafting import already
     from ..drafting.index import for_kb
     from ..kb import KnowledgeBase
     pairs = load_set("already_asked.jsonl")
@@ -79,7 +103,7 @@ def run(args) -> int:
     vec = TfidfVectorizer(sublinear_tf=True, strip_accents="unicode")
     m = vec.fit_transform(texts)
     pos = {d: i for i, d in enumerate(ids)}
-    ours_r, ours_s, base_r, base_s = [], [], [], []
+    ours_r, ours_s, base_r, base_s, sims = [], [], [], [], []
     for p, q in zip(pairs, queries):
         own = {p["query_doc"]} if p.get("query_doc") else set()
         hits = index.search(q, k=len(ids), exclude=own)
@@ -87,6 +111,7 @@ def run(args) -> int:
         r = ranked.index(p["past_doc"]) + 1 if p["past_doc"] in ranked else None
         ours_r.append(r)
         ours_s.append(hits[r - 1].score if r else 0.0)
+        sims.append(already.similarity(index, q, hits[r - 1].entry) if r else 0.0)
         s = (m @ vec.transform([q]).T).toarray().ravel()
         for d in own:
             if d in pos:
@@ -99,4 +124,23 @@ def run(args) -> int:
           f"{len(ids)} past question/answer pairs in {path}")
     report("drafting retriever", ours_r, ours_s, same, args.rank)
     report("baseline TF-IDF cosine", base_r, base_s, same, args.rank)
+    halves = [half(p) for p in pairs]
+    threshold, cands = already.THRESHOLD, already.CANDIDATES
+    if args.tune:
+        tune = [i for i, h in enumerate(halves) if h == "tune"]
+        best = (-1.0, threshold, cands)
+        for c in CANDIDATE_GRID:
+            for t in sorted({round(sims[i], 3) for i in tune}):
+                pred = [bool(ours_r[i] and ours_r[i] <= c and sims[i] >= t) for i in tune]
+                f = counts(pred, [same[i] for i in tune])[2]
+                if f > best[0]:
+                    best = (f, t, c)
+        threshold, cands = best[1], best[2]
+    print(f"'Question déjà posée' (top {cands} sources, similarity >= {threshold:.3f}"
+          f"{', chosen on the tuning half' if args.tune else ''}):")
+    for h in ("tune", "test"):
+        idx = [i for i, x in enumerate(halves) if x == h]
+        pred = [bool(ours_r[i] and ours_r[i] <= cands and sims[i] >= threshold) for i in idx]
+        p_, r_, f_ = counts(pred, [same[i] for i in idx])
+        print(f"  {h} half: {len(idx)} pairs ({sum(same[i] for i in idx)} same): P={p_:.3f} R={r_:.3f} F1={f_:.3f}")
     return 0

@@ -10,9 +10,17 @@ the documents, a short exact quote of the answering passage and the figure asked
 - an unanswerable request is flagged when the draft says no past answer was found, or names the request on a line
   that says it is to be completed (MARKERS).
 The baseline is the text of the 3 documents (any kind) nearest to the question by TF-IDF cosine.
+
+Split (fixed before any tuning): questions with an odd number (d01, d03, ...) are the tuning half, even ones the
+test half. ``--tune`` grids the thresholds of drafting/answers.py (MIN_SCORE x MIN_COVERAGE) on the tuning half,
+maximizing the share of requests handled right (answerable: answered; unanswerable: flagged), and reports both
+halves with the best pair. We also report the request coverage (share of the judged requests that get a block of
+their own in the draft) and the share of "Aucun élément trouvé" lines that are right (the request is unanswerable or
+its answer is nowhere in the draft).
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 import numpy as np
@@ -28,6 +36,46 @@ BASELINE_DOCS = 3
 def add_arguments(parser) -> None:
     parser.add_argument("--kb", help="KB of the evaluation documents (see eval search)")
     parser.add_argument("--verbose", action="store_true", help="one line per request")
+    parser.add_argument("--tune", action="store_true", help="grid the answer thresholds on the tuning half")
+
+
+GRID_SCORE = (0.3, 0.4, 0.5, 0.6)
+GRID_COVERAGE = (0.2, 0.3, 0.4, 0.5)
+
+
+def half(question: dict) -> str:
+    """"tune" for an odd question number, "test" for an even one (a rule fixed before tuning)."""
+    return "tune" if int(re.sub(r"\D", "", question["id"]) or 0) % 2 else "test"
+
+
+def block_of(request: dict, text: str) -> bool:
+    """Whether the draft has a block headed by this request (its clause, case and spaces ignored)."""
+    clause = squash(request["text"])
+    return any(line.startswith("**") and clause in line for line in map(squash, text.splitlines()))
+
+
+def nothing_found(request: dict, text: str) -> bool:
+    clause = squash(request["text"])
+    return any("aucun élément trouvé" in line and clause in line for line in map(squash, text.splitlines()))
+
+
+def judge(questions: list[dict], drafts: list[str], no_source: str) -> dict:
+    """Counts over the requests of these questions and their drafts."""
+    out = {"answered": [], "flagged": [], "right": [], "blocks": [], "nothing_right": []}
+    for q, text in zip(questions, drafts):
+        for req in q["requests"]:
+            ok = answered(req, text) if req["answerable"] else flagged(req, text, no_source)
+            out["answered" if req["answerable"] else "flagged"].append(ok)
+            out["right"].append(ok)
+            out["blocks"].append(block_of(req, text))
+            if nothing_found(req, text):
+                out["nothing_right"].append(not req["answerable"] or not answered(req, text))
+    return out
+
+
+def _line(name: str, j: dict) -> str:
+    return (f"{name:<22} answered {share(j['answered'])} | unanswerable flagged {share(j['flagged'])} | "
+            f"request blocks {share(j['blocks'])} | 'Aucun élément trouvé' lines right {share(j['nothing_right'])}")
 
 
 def squash(text: str) -> str:
@@ -65,7 +113,7 @@ def share(flags: list[bool]) -> str:
 def run(args) -> int:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from ..drafting import draft
+    from ..drafting import answers, draft
     from ..drafting.compose import templates
     from ..kb import KnowledgeBase
     from ..pipeline import load
@@ -77,32 +125,47 @@ def run(args) -> int:
         return 0
     no_source = templates()["no_source"]
     nlp = load()
-    ours_ans, ours_src, ours_flag, base_ans = [], [], [], []
+    halves = {h: [q for q in questions if half(q) == h] for h in ("tune", "test")}
     with KnowledgeBase(path) as kb:
+        if args.tune:
+            best = None
+            for ms, mc in itertools.product(GRID_SCORE, GRID_COVERAGE):
+                answers.MIN_SCORE, answers.MIN_COVERAGE = ms, mc
+                j = judge(halves["tune"], [draft(q["question"], kb, nlp=nlp).text for q in halves["tune"]], no_source)
+                right = sum(j["right"])
+                print(f"  MIN_SCORE={ms} MIN_COVERAGE={mc}: {right}/{len(j['right'])} requests handled right")
+                if best is None or right > best[0]:
+                    best = (right, ms, mc)
+            answers.MIN_SCORE, answers.MIN_COVERAGE = best[1], best[2]
+            print(f"best on the tuning half: MIN_SCORE={best[1]} MIN_COVERAGE={best[2]}")
         rows = list(kb.con.execute("SELECT id, text FROM documents ORDER BY id"))
         vec = TfidfVectorizer(sublinear_tf=True, strip_accents="unicode")
         m = vec.fit_transform([r[1] for r in rows])
+        ours, base, sources = {}, {}, {}
         for q in questions:
             d = draft(q["question"], kb, nlp=nlp)
-            sources = {s["id"] for s in d.sources}
+            ours[q["id"]] = d.text
+            sources[q["id"]] = {s["id"] for s in d.sources}
             s = (m @ vec.transform([q["question"]]).T).toarray().ravel()
-            base_text = "\n".join(rows[i][1] for i in np.argsort(-s, kind="stable")[:BASELINE_DOCS])
-            for req in q["requests"]:
-                if req["answerable"]:
-                    ok = answered(req, d.text)
-                    ours_ans.append(ok)
-                    ours_src.append(any(a["doc"] in sources for a in req["answers"]))
-                    base_ans.append(answered(req, base_text))
-                    mark = "answered" if ok else "missed"
-                else:
-                    ok = flagged(req, d.text, no_source)
-                    ours_flag.append(ok)
-                    mark = "flagged" if ok else "not flagged"
-                if args.verbose:
-                    print(f"  {q['id']} {mark:<11} {req['text']}")
-    print(f"draft requests: {len(questions)} questions, {len(ours_ans)} answerable requests, "
-          f"{len(ours_flag)} that nothing answers, KB {path}")
-    print(f"{'tdi_nlp.draft':<34} answered {share(ours_ans)} | answering document among the sources "
-          f"{share(ours_src)} | unanswerable flagged {share(ours_flag)}")
-    print(f"{'baseline TF-IDF top-3 documents':<34} answered {share(base_ans)} | unanswerable flagged n/a")
+            base[q["id"]] = "\n".join(rows[i][1] for i in np.argsort(-s, kind="stable")[:BASELINE_DOCS])
+            if args.verbose:
+                for req in q["requests"]:
+                    ok = answered(req, d.text) if req["answerable"] else flagged(req, d.text, no_source)
+                    mark = ("answered" if ok else "missed") if req["answerable"] else \
+                        ("flagged" if ok else "not flagged")
+                    print(f"  {q['id']} {half(q)} {mark:<11} {req['text']}")
+    n_ans = sum(1 for q in questions for r in q["requests"] if r["answerable"])
+    print(f"draft requests: {len(questions)} questions ({len(halves['tune'])} tuning, {len(halves['test'])} test), "
+          f"{n_ans} answerable requests, KB {path}; thresholds MIN_SCORE={answers.MIN_SCORE} "
+          f"MIN_COVERAGE={answers.MIN_COVERAGE}")
+    for h in ("tune", "test"):
+        qs = halves[h]
+        print(_line(f"tdi_nlp.draft ({h})", judge(qs, [ours[q["id"]] for q in qs], no_source)))
+    j = judge(questions, [ours[q["id"]] for q in questions], no_source)
+    print(_line("tdi_nlp.draft (all)", j))
+    src = [any(a["doc"] in sources[q["id"]] for a in r["answers"]) for q in questions for r in q["requests"]
+           if r["answerable"]]
+    print(f"{'':<22} answering document among the sources {share(src)}")
+    jb = judge(questions, [base[q["id"]] for q in questions], no_source)
+    print(f"{'baseline TF-IDF top-3 documents':<34} answered {share(jb['answered'])} | unanswerable flagged n/a")
     return 0

@@ -10,13 +10,45 @@ target ("date_from": "projection"), which latest() leaves out. Parts are left ou
 """
 from __future__ import annotations
 
+from rapidfuzz import fuzz
+
 from .amounts import is_amount_part
-from .counts import _date_of, _sentence_bounds, is_change_origin, is_part, unit_key, unit_matches
+from .counts import FUZZY_MIN, _date_of, _sentence_bounds, is_change_origin, is_part, unit_key
+
+# the COUNT and MONEY mentions of a KB with their unit keys (and, once read, the words of their sentence), kept
+# in-process while the KB's documents are unchanged: a timeline then costs a filter, not a scan of the KB
+_MENTIONS: dict[tuple[str, str], tuple[int, list[dict]]] = {}
 
 
-def _money_matches(sentence: str, thing_words: list[str]) -> bool:
-    words = set(unit_key(sentence).split())
-    return bool(thing_words) and all(w in words for w in thing_words)
+def _mentions(kb, label: str) -> list[dict]:
+    key, state = (str(getattr(kb, "path", id(kb))), label), hash(tuple(sorted(kb.document_hashes().items())))
+    cached = _MENTIONS.get(key)
+    if cached and cached[0] == state:
+        return cached[1]
+    ms = kb.mentions(label=label)
+    texts: dict[str, str] = {}
+    for m in ms:
+        m["value"] = m["value"] or {}
+        m["_unit_key"] = unit_key(m["value"].get("unit") or "")
+        if label == "MONEY":
+            if m["doc_id"] not in texts:
+                row = kb.text_and_date(m["doc_id"])
+                texts[m["doc_id"]] = row["text"] if row else ""
+            _money_matches(m, texts[m["doc_id"]], [])
+    _MENTIONS[key] = (state, ms)
+    return ms
+
+
+def _unit_matches(m: dict, thing_key: str) -> bool:
+    k = m["_unit_key"]
+    return bool(k) and (k == thing_key or fuzz.ratio(k, thing_key) >= FUZZY_MIN)
+
+
+def _money_matches(m: dict, text: str, thing_words: list[str]) -> bool:
+    if "_sentence_words" not in m:
+        s, e = _sentence_bounds(text, m["start"], m["end"])
+        m["_sentence_words"] = frozenset(unit_key(text[s:e]).split())
+    return bool(thing_words) and all(w in m["_sentence_words"] for w in thing_words)
 
 
 def timeline(kb, thing: str) -> list[dict]:
@@ -29,9 +61,9 @@ def timeline(kb, thing: str) -> list[dict]:
     # a counted thing has COUNT values, and amounts merely said near it are not its values: MONEY mentions are read
     # only when no count matches
     for label in ("COUNT", "MONEY"):
-        for m in kb.mentions(label=label):
-            m["value"] = m["value"] or {}
-            if label == "COUNT" and not unit_matches(m["value"].get("unit"), key):
+        for m in _mentions(kb, label):
+            if label == "COUNT" and not _unit_matches(m, key) \
+                    or label == "MONEY" and not all(w in m["_sentence_words"] for w in thing_words):
                 continue
             by_doc.setdefault(m["doc_id"], []).append(m)
         if by_doc:
@@ -44,7 +76,7 @@ def timeline(kb, thing: str) -> list[dict]:
         for m in ms:
             sent = _sentence_bounds(text, m["start"], m["end"])
             if m["label"] == "MONEY":
-                if not _money_matches(text[sent[0]:sent[1]], thing_words) or is_amount_part(text, m):
+                if not _money_matches(m, text, thing_words) or is_amount_part(text, m):
                     continue
                 value = m["value"].get("amount")
             else:

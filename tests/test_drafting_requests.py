@@ -1,0 +1,82 @@
+"""Drafts that answer each request: request blocks, passages of official documents, today's figures, 'nothing
+found' lines, 'Question déjà posée', on the seed corpus (issue 13)."""
+from __future__ import annotations
+
+import pytest
+
+from tdi_nlp.drafting import already, draft
+from tdi_nlp.drafting.passages import _chunks, anchors
+from tdi_nlp.drafting.requests import find_requests
+from tdi_nlp.figures.today import candidates, thing_of
+from tdi_nlp.kb import KnowledgeBase
+
+MINISTRY = "Mme la secrétaire d'État auprès du ministre de l'économie et des finances"
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory, nlp, corpus_dir):
+    from tdi_nlp.drafting.analysis import adopt
+    from tdi_nlp.extraction import run
+    adopt(nlp.vocab)
+    path = tmp_path_factory.mktemp("seeds-req") / "seeds.sqlite"
+    run([str(corpus_dir)], str(path), show_progress=False, nlp=nlp)
+    with KnowledgeBase(path) as kb:
+        yield kb
+
+
+def test_request_clauses_and_kinds():
+    q = ("M. X interroge M. le ministre sur le programme. Il souhaite connaître le nombre de communes aidées, "
+         "le montant des crédits engagés et le calendrier des travaux.")
+    found = find_requests(q)
+    assert [(r.text, r.kind) for r in found] == [("le nombre de communes aidées", "count"),
+                                                 ("le montant des crédits engagés", "amount"),
+                                                 ("le calendrier des travaux", "calendar")]
+    assert all(q[r.start:r.end] == r.text for r in found)
+
+
+def test_thing_of_a_count_request_and_its_shorter_forms():
+    assert thing_of("le nombre de territoires d'industrie labellisés à ce jour") == \
+        "territoires d'industrie labellisés à ce jour"
+    assert "territoires d'industrie" in candidates("territoires d'industrie labellisés à ce jour", 2)
+    assert thing_of("le calendrier des travaux") is None
+
+
+def test_chunks_join_wrapped_lines_and_drop_headings():
+    text = ("MINISTÈRE DE L'ÉCONOMIE\n\nLe programme a permis d'engager de nombreux\nprojets dans les territoires "
+            "industriels du pays.\nUne deuxième phrase, sur sa propre ligne, assez longue pour compter.")
+    spans = [text[s:e] for s, e in _chunks(text, 0, len(text))]
+    assert spans[0].startswith("Le programme") and spans[0].endswith("du pays.")
+    assert not any("MINISTÈRE" in s for s in spans)
+    assert anchors("le montant des crédits consommés en 2023 dans le Cantal") == ["2023", "cantal"]
+
+
+def test_each_request_gets_a_block_with_today_figure_or_nothing_found(seeds):
+    q = (f"M. Jean Test attire l'attention de {MINISTRY} sur le programme « Territoires d'industrie ». Il "
+         "souhaite connaître le nombre de territoires d'industrie labellisés à ce jour, le nombre de projets ayant "
+         "fait l'objet d'un engagement de l'État et le montant des crédits consommés en 2031 dans le Cantal.")
+    d = draft(q, seeds)
+    assert [r["kind"] for r in d.requests] == ["count", "count", "amount"]
+    assert "**1. Le nombre de territoires d'industrie labellisés à ce jour**" in d.text
+    # today's figure: the press release of 24 September 2019 gives 144, although no past answer does
+    fig = d.requests[0]["figure"]
+    assert fig["value"] == 144 and fig["date"] == "2019-09-24"
+    assert "Dernier chiffre connu de la base : 144 territoires d'industrie au 24 septembre 2019" in d.text
+    # the engaged projects come from the press release, cited among the sources
+    assert "231" in d.text and any(s["id"].startswith("002_") for s in d.sources)
+    assert not d.requests[2]["found"]
+    assert ("Aucun élément trouvé dans la base sur : le montant des crédits consommés en 2031 dans le Cantal."
+            in d.text)
+    assert "score" not in d.text.split("### Sources")[1]
+
+
+def test_already_asked_lists_the_past_question_reworded(seeds):
+    doc = seeds.document("001_fe086644e29b4116.txt")
+    past = "\n".join(doc["text"][s["start"]:s["end"]] for s in doc["sections"] if s["kind"] == "question")
+    reworded = past.replace("Cazenove", "Durand").replace("Sébastien", "Pierre")
+    d = draft(reworded, seeds)
+    assert d.already_asked and d.already_asked[0]["id"] == "001_fe086644e29b4116.txt"
+    assert "### Question déjà posée" in d.text and d.already_asked[0]["answer"]
+    other = draft("Mme Y interroge le ministre sur la fermeture des urgences de l'hôpital de nuit et le manque de "
+                  "médecins.", seeds)
+    assert other.already_asked == []
+    assert already.THRESHOLD > 0
