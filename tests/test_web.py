@@ -189,15 +189,19 @@ def test_question_draft_and_exports(client):
     assert page.count("/document?id=cp.pdf") >= 1
     assert "/document?id=q-17519" in page and "financement" in page
     assert "<img src=x" not in page  # raw HTML in the draft is escaped
-    md = post(client, "/question/export", {"draft": "# Titre\n\nTexte **gras**.", "format": "md"})
-    assert md.status_code == 200 and md.headers["Content-Disposition"].endswith('.md"')
-    assert md.get_data(as_text=True).startswith("# Titre")
+    md = post(client, "/question/export", {"draft": "# Titre\n\nTexte **gras**.", "format": "md",
+                                           "question": "Combien de territoires ?", "header_number": "17519"})
+    assert md.status_code == 200 and md.headers["Content-Disposition"].endswith('reponse-question-17519.md"')
+    body = md.get_data(as_text=True)
+    assert body.startswith("# ") and "17519" in body.splitlines()[0]
+    assert "> Combien de territoires ?" in body and "# Titre" in body
     docx = post(client, "/question/export", {"draft": "# Titre\n\n- un\n- deux\n\nTexte **gras**.",
-                                                 "format": "docx"})
+                                             "format": "docx"})
     assert docx.status_code == 200 and docx.data[:2] == b"PK"
+    assert docx.headers["Content-Disposition"].endswith('projet-de-reponse.docx"')
     from docx import Document
     paragraphs = [p.text for p in Document(io.BytesIO(docx.data)).paragraphs]
-    assert paragraphs == ["Titre", "un", "deux", "Texte gras."]
+    assert paragraphs[-4:] == ["Titre", "un", "deux", "Texte gras."]
     assert post(client, "/question/export", {"draft": " ", "format": "md"}).status_code == 400
     assert post(client, "/question/export", {"draft": "x", "format": "pdf"}).status_code == 400
 

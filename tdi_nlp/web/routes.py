@@ -10,7 +10,7 @@ from . import render
 from .analysis import Busy, run_bounded
 from .common import (MAX_ANALYZED_CHARS, MAX_QUERY_CHARS, MAX_QUERY_TERMS, MAX_QUESTION_CHARS, UPLOAD_TYPES,
                      BadInput, iso_date, kb, open_kb, query_terms)
-from .export import docx_bytes
+from .export import draft_docx, draft_markdown, export_filename
 
 pages = Blueprint("pages", __name__)
 
@@ -27,6 +27,7 @@ def _options() -> dict:
 PAGE_SIZE = 20     # results per search page
 MAX_PAGES = 50     # pages offered for one query
 ENTITY_PAGE = 50   # documents per page of an entity
+MAX_EXPORT_QUESTION = 20_000  # characters of the question written into an export
 
 
 def search():
@@ -232,18 +233,20 @@ def question():
 def export():
     text = (request.form.get("draft") or "").replace("\r\n", "\n")
     fmt = request.form.get("format") or "md"
+    question = (request.form.get("question") or "").strip()[:MAX_EXPORT_QUESTION] or None
+    header = {k: request.form.get(f"header_{k}", "")[:200] for k in ("number", "author", "date")}
+    header = {k: v for k, v in header.items() if v}
     if not text.strip():
         raise BadInput("Rien à exporter : le projet de réponse est vide.")
     if fmt == "md":
-        return Response(text if text.endswith("\n") else text + "\n", mimetype="text/markdown; charset=utf-8",
-                        headers={"Content-Disposition": 'attachment; filename="projet-de-reponse.md"'})
+        body = draft_markdown(text, header, question)
+        name = export_filename(header, "md")
+        return Response(body if body.endswith("\n") else body + "\n", mimetype="text/markdown; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
     if fmt == "docx":
-        try:
-            data = docx_bytes(text)
-        except ImportError:
-            raise BadInput("Export .docx indisponible (python-docx absent).", 503) from None
+        data = draft_docx(text, header, question)
         return Response(data, mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                        headers={"Content-Disposition": 'attachment; filename="projet-de-reponse.docx"'})
+                        headers={"Content-Disposition": f'attachment; filename="{export_filename(header, "docx")}"'})
     raise BadInput(f"Format d'export inconnu : « {fmt[:20]} » (md ou docx).")
 
 
