@@ -9,6 +9,8 @@ import pytest
 
 from tdi_nlp.cli import main
 from tdi_nlp.extraction import run
+from tdi_nlp.normalize import map_from_anchors, normalize
+from tdi_nlp.readers import read_path
 from tdi_nlp.kb import KnowledgeBase
 
 
@@ -125,12 +127,17 @@ def test_jsonl_contract(folder, tmp_path, stock):
     run([str(folder)], str(tmp_path / "kb.sqlite"), jsonl=out, show_progress=False, nlp=stock)
     records = [json.loads(line) for line in out.getvalue().splitlines()]
     assert len(records) == 3
-    for rec in records:
-        assert {"id", "source", "kind", "metadata", "text", "sections", "entities", "themes"} <= rec.keys()
-        for s in rec["sections"]:
-            assert 0 <= s["start"] <= s["end"] <= len(rec["text"])
-        for e in rec["entities"]:
-            assert rec["text"][e["start"]:e["end"]] == e["text"]
+    with KnowledgeBase(tmp_path / "kb.sqlite") as kb:
+        for rec in records:
+            assert {"id", "source", "kind", "metadata", "text", "sections", "entities", "themes"} <= rec.keys()
+            stored = kb.record(rec["id"])  # the JSON Lines output is what the KB holds
+            assert {k: v for k, v in stored.items() if k != "offset_map"} == rec
+            # every offset traces back, through the normalizer's map, to the file as the reader gave it
+            raw = read_path(folder / Path(rec["source"]).name, folder).documents[0].text
+            mapping = map_from_anchors(kb.document(rec["id"])["offset_map"], len(rec["text"]))
+            for e in rec["entities"]:
+                a, b = mapping[e["start"]], mapping[e["end"]]
+                assert normalize(raw[a:b]).text.split() == e["text"].split(), (rec["id"], e)
 
 
 def test_jsonl_input_ids_and_dates(tmp_path, stock):

@@ -43,12 +43,13 @@ def test_question_author_of_seed_001(people_nlp, corpus_dir):
     assert (v["department"], v["constituency"], v["group"], v["legislature"]) == ("Pyrénées-Orientales", 4, "LREM", 15)
 
 
-def test_expectations_file_is_well_formed():
-    for line in suite.SEEDS_FILE.read_text(encoding="utf-8").splitlines():
-        exp = json.loads(line)
-        assert exp["date"][:4] == "2019"
-        for m in exp["mentions"]:
-            assert m[0] in ("PERSON", "ORG") and m[2].split(":")[0] in ("person", "org")
+def test_scoring_counts_a_wrong_holder_as_a_miss_and_a_false_positive():
+    gold = [("PERSON", "Mme la secrétaire d'État", "person:agnes-pannier-runacher"), ("ORG", "Bpifrance", "org:bpifrance")]
+    right = [("PERSON", "la secrétaire d'État", "person:agnes-pannier-runacher"), ("ORG", "BPIFRANCE", "org:bpifrance")]
+    wrong = [("PERSON", "la secrétaire d'État", "person:emmanuelle-wargon"), ("ORG", "Bpifrance", "org:bpifrance")]
+    assert suite.match(right, gold, linked=True)[:3] == (2, 0, 0)
+    assert suite.match(wrong, gold, linked=True)[:3] == (1, 1, 1)   # linked: the holder must be the right one
+    assert suite.match(wrong, gold, linked=False)[:3] == (2, 0, 0)  # span only: it is found
 
 
 def test_sample_rounds_have_fifty_checked_mentions():

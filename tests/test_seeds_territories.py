@@ -51,8 +51,26 @@ def test_minutes_link_territoires_d_industrie_and_epci(seed_docs):
     assert len(spans) == 2  # "la France" twice; France Industrie, Régions de France, Business France are not
 
 
-def test_offsets_point_at_the_text(seed_docs):
+def test_linked_codes_are_the_official_ones(seed_docs):
+    """Every linked region and department of the seeds carries the official code of the name found."""
+    regions = {r["code"]: r for r in _table("regions.tsv")}
+    departments = {r["code"]: r for r in _table("departments.tsv")}
+    checked = 0
     for doc in seed_docs.values():
         for s in facts(doc, "TERRITORY"):
-            assert doc.text[s.start_char:s.end_char] == s.text
-            assert s._.value["kind"] == s._.entity_id.split(":")[0]
+            kind, code = s._.entity_id.split(":", 1)
+            table = {"region": regions, "department": departments}.get(kind)
+            if table is None:
+                continue
+            assert code in table, s._.entity_id
+            assert s._.value["code"] == code and s._.value["name"] == table[code]["name"], (s.text, s._.value)
+            checked += 1
+    assert checked >= 10
+
+
+def _table(name: str) -> list[dict]:
+    import csv
+    from tdi_nlp.config import RESOURCES_DIR
+    with open(RESOURCES_DIR / "geo" / name, encoding="utf-8") as fh:
+        rows = [line for line in fh if not line.startswith("#")]
+    return list(csv.DictReader(rows, delimiter="\t"))
