@@ -110,9 +110,9 @@ def entity(entity_id: str):
     if e is None:
         raise BadInput(f"Entité introuvable : « {entity_id[:200]} ».", 404)
     total = k.count_documents(entity=entity_id)
-    page = request.args.get("page", "1")
+    asked = request.args.get("page", "1")
     n_pages = max(1, -(-total // ENTITY_PAGE))
-    page = min(int(page), n_pages) if page.isdigit() and int(page) > 0 else 1
+    page = min(int(asked), n_pages) if asked.isdigit() and int(asked) > 0 else 1
     docs = k.documents(entity=entity_id, limit=ENTITY_PAGE, offset=(page - 1) * ENTITY_PAGE, newest_first=True)
     by_doc = k.entity_mentions(entity_id, [d["id"] for d in docs])
     groups = []
