@@ -80,21 +80,21 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
 class WordVectors:
     """The word-vector table of the spaCy model, used as an IDF-weighted mean (a better doc.vector)."""
 
-    def __init__(self, vocab):
+    def __init__(self, vocab) -> None:
         self.vocab = vocab
         self.dim = vocab.vectors.shape[1] if vocab.vectors.size else 0
         self._cache: dict[str, np.ndarray | None] = {}
 
     def word(self, w: str) -> np.ndarray | None:
-        v = self._cache.get(w, False)
-        if v is False:
-            v = None
-            for form in (w, w.lower()):
-                lex = self.vocab[form]
-                if lex.has_vector:
-                    v = lex.vector.astype(np.float32)
-                    break
-            self._cache[w] = v
+        if w in self._cache:  # None is a cached answer too: the word has no vector
+            return self._cache[w]
+        v: np.ndarray | None = None
+        for form in (w, w.lower()):
+            lex = self.vocab[form]
+            if lex.has_vector:
+                v = lex.vector.astype(np.float32)
+                break
+        self._cache[w] = v
         return v
 
     def text(self, text: str, idf: dict[str, float] | None = None) -> np.ndarray:

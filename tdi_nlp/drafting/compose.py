@@ -126,7 +126,9 @@ def select_passages(kb, hits, question: str, index, max_passages: int = 6, per_s
                     candidates.append((rel * (0.5 + hit.score), rank, s, e, text, terms, hit.entry["id"]))
     candidates.sort(key=lambda c: -c[0])
     floor = candidates[0][0] * MIN_RELATIVE_RELEVANCE if candidates else 0.0
-    chosen, used, per = [], [], {}
+    chosen: list[Passage] = []
+    used: list[set[str]] = []
+    per: dict[int, int] = {}
     for score, rank, s, e, text, terms, doc_id in candidates:
         if score < floor:
             break

@@ -13,9 +13,10 @@ A candidate without a rubrique is a reading of its own.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 
-def reading_weights(scores: list[float], readings: list[str | None], prior: dict[str, float] | None,
+def reading_weights(scores: list[float], readings: Sequence[str | None], prior: dict[str, float] | None,
                     alpha: float, temperature: float) -> dict[str, float]:
     """U(c): alpha * prior + (1 - alpha) * softmax share of the candidates' scores held by c."""
     top = max(scores)
@@ -36,14 +37,14 @@ def ia_select(scores: list[float], readings: list[str | None], k: int, prior: di
     n = len(scores)
     if n < 2 or k < 2 or scores[0] <= 0:
         return list(range(n))
-    readings = [r if r else f"\0{i}" for i, r in enumerate(readings)]
-    U = reading_weights(scores, readings, prior, alpha, temperature)
+    keys = [r if r else f"\0{i}" for i, r in enumerate(readings)]  # a reading of its own when none
+    U = reading_weights(scores, keys, prior, alpha, temperature)
     V = [confidence * min(max(s / scores[0], 0.0), 1.0) ** gamma for s in scores]
     chosen, rest = [0], list(range(1, n))
-    U[readings[0]] *= 1 - V[0]
+    U[keys[0]] *= 1 - V[0]
     while rest and len(chosen) < k:
-        best = max(rest, key=lambda i: (U.get(readings[i], 0.0) * V[i], V[i], -i))
+        best = max(rest, key=lambda i: (U.get(keys[i], 0.0) * V[i], V[i], -i))
         chosen.append(best)
         rest.remove(best)
-        U[readings[best]] = U.get(readings[best], 0.0) * (1 - V[best])
+        U[keys[best]] = U.get(keys[best], 0.0) * (1 - V[best])
     return chosen + rest

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +25,8 @@ LABEL_FIELDS = ("rubrique", "tete_analyse", "analyse")
 
 
 def entry_from_document(doc_id: str, text: str, sections: list[dict], metadata: dict, date: str | None,
-                        kind: str, sha256: str = "", mentions: list[dict] = (), themes: list[dict] = ()) -> dict | None:
+                        kind: str, sha256: str = "", mentions: Sequence[dict] = (),
+                        themes: Sequence[dict] = ()) -> dict | None:
     """The index entry of a document, or None when it is not a question/answer pair."""
     q_parts = [text[s["start"]:s["end"]] for s in sections if s["kind"] == "question"]
     a_secs = [s for s in sections if s["kind"] == "answer"]

@@ -68,11 +68,11 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cur = None
         for a, b in analysis.sentences(text[s:e], s):
             if cur and b - cur[0] > MAX_CHARS:
-                out.append(tuple(cur))
+                out.append((cur[0], cur[1]))
                 cur = None
             cur = [cur[0], b] if cur else [a, b]
         if cur:
-            out.append(tuple(cur))
+            out.append((cur[0], cur[1]))
     return out
 
 

@@ -67,6 +67,11 @@ def best_threshold(scores: list[float], same: list[bool]) -> tuple[float, float,
     return best
 
 
+def _predicted(rank: int | None, sim: float, candidates: int, threshold: float) -> bool:
+    """Whether a past question ranked rank (None: not found) with this similarity is flagged as already asked."""
+    return bool(rank and rank <= candidates and sim >= threshold)
+
+
 def report(name: str, ranks: list[int | None], scores: list[float], same: list[bool], cut: int) -> None:
     tp = sum(1 for r, y in zip(ranks, same) if r and r <= cut and y)
     fp = sum(1 for r, y in zip(ranks, same) if r and r <= cut and not y)
@@ -131,7 +136,7 @@ def run(args) -> int:
         best = (-1.0, threshold, cands)
         for c in CANDIDATE_GRID:
             for t in sorted({round(sims[i], 3) for i in tune}):
-                pred = [bool(ours_r[i] and ours_r[i] <= c and sims[i] >= t) for i in tune]
+                pred = [_predicted(ours_r[i], sims[i], c, t) for i in tune]
                 f = counts(pred, [same[i] for i in tune])[2]
                 if f > best[0]:
                     best = (f, t, c)
@@ -140,7 +145,7 @@ def run(args) -> int:
           f"{', chosen on the tuning half' if args.tune else ''}):")
     for h in ("tune", "test"):
         idx = [i for i, x in enumerate(halves) if x == h]
-        pred = [bool(ours_r[i] and ours_r[i] <= cands and sims[i] >= threshold) for i in idx]
+        pred = [_predicted(ours_r[i], sims[i], cands, threshold) for i in idx]
         p_, r_, f_ = counts(pred, [same[i] for i in idx])
         print(f"  {h} half: {len(idx)} pairs ({sum(same[i] for i in idx)} same): P={p_:.3f} R={r_:.3f} F1={f_:.3f}")
     return 0

@@ -107,7 +107,8 @@ def run(args) -> int:
     index.add([dict(e) for e in entries])
     priors = rubrique_priors(entries, args.folds, use_ministry=not args.no_ministry)
     built = time.perf_counter() - t0
-    ranks, plain = [], []
+    ranks: list[int | None] = []
+    plain: list[int | None] = []
     for i in queries:
         e = entries[i]
         for weights, out in ((Weights(), ranks), (Weights(diversify_places=0), plain)):

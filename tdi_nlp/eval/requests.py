@@ -61,7 +61,7 @@ def nothing_found(request: dict, text: str) -> bool:
 
 def judge(questions: list[dict], drafts: list[str], no_source: str) -> dict:
     """Counts over the requests of these questions and their drafts."""
-    out = {"answered": [], "flagged": [], "right": [], "blocks": [], "nothing_right": []}
+    out: dict[str, list[bool]] = {"answered": [], "flagged": [], "right": [], "blocks": [], "nothing_right": []}
     for q, text in zip(questions, drafts):
         for req in q["requests"]:
             ok = answered(req, text) if req["answerable"] else flagged(req, text, no_source)
@@ -85,7 +85,9 @@ def squash(text: str) -> str:
 
 def telling(figure: str | None) -> bool:
     """Whether a figure alone shows the answer: not a bare number of 1-2 digits ("4", "29") nor a bare year."""
-    return bool(figure) and not re.fullmatch(r"\d{1,2}|(19|20)\d\d", figure.strip())
+    if not figure:
+        return False
+    return not re.fullmatch(r"\d{1,2}|(19|20)\d\d", figure.strip())
 
 
 def answered(request: dict, text: str) -> bool:
@@ -136,6 +138,7 @@ def run(args) -> int:
                 print(f"  MIN_SCORE={ms} MIN_COVERAGE={mc}: {right}/{len(j['right'])} requests handled right")
                 if best is None or right > best[0]:
                     best = (right, ms, mc)
+            assert best is not None  # the grids are not empty
             answers.MIN_SCORE, answers.MIN_COVERAGE = best[1], best[2]
             print(f"best on the tuning half: MIN_SCORE={best[1]} MIN_COVERAGE={best[2]}")
         rows = list(kb.con.execute("SELECT id, text FROM documents ORDER BY id"))

@@ -16,7 +16,9 @@ def stale_figures(kb, passages: list) -> list[dict]:
     in passage order; each {"label", "text", "value", "unit", "doc_id", "source", "start", "end", "date",
     "newer_value", "newer_date", "newer_doc_id", "newer_text", "newer_sentence", "newer_snippet"}, and for amounts
     also "qualifier", "newer_qualifier", "display" and "newer_display" (in French: "1,36 milliard d'euros")."""
-    out, timelines, scopes = [], {}, {}
+    out: list[dict] = []
+    timelines: dict[str, list[dict]] = {}
+    scopes: dict[str, tuple[str, list[dict]]] = {}
     for p in passages:
         doc = kb.text_and_date(p.doc_id)
         for m in kb.mentions(label="COUNT", doc_id=p.doc_id):
@@ -51,7 +53,8 @@ def stale_figures(kb, passages: list) -> list[dict]:
     return out
 
 
-def _count_scope(kb, doc_id: str, start: int, end: int, cache: dict) -> tuple[bool, frozenset, frozenset]:
+def _count_scope(kb, doc_id: str, start: int, end: int,
+                 cache: dict[str, tuple[str, list[dict]]]) -> tuple[bool, frozenset, frozenset]:
     """What a count is a count of, beyond its unit: (the unit names a programme, the other programmes and the
     territories named in its sentence). "144 territoires d'industrie" -> (True, {}, {}): the Territoires d'industrie
     named beside it are members of the counted set, not its scope; "61 000 emplois" in a sentence on the

@@ -119,14 +119,15 @@ def docx_bytes(markdown: str, title: str = "Projet de réponse", question: str |
         heading = re.match(r"(#{1,6})\s+(.*)", s)
         bullet = re.match(r"[-*+]\s+(.*)", s)
         number = re.match(r"\d+[.)]\s+(.*)", s)
+        item = bullet or number
         if not s:
             flush()
         elif heading:
             flush()
             doc.add_heading(heading.group(2).strip("# "), level=min(len(heading.group(1)), 4))
-        elif bullet or number:
+        elif item:
             flush()
-            _runs(doc.add_paragraph(style="List Bullet" if bullet else "List Number"), (bullet or number).group(1))
+            _runs(doc.add_paragraph(style="List Bullet" if bullet else "List Number"), item.group(1))
         elif s.startswith(">"):
             flush()
             _runs(doc.add_paragraph(style="Quote"), s.lstrip("> "))
