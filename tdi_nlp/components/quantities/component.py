@@ -22,9 +22,9 @@ from spacy.tokens import Doc
 
 from ...config import RESOURCES_DIR
 from .. import add_fact, text_of
+from ..ranges import Ranges
 from .count_units import CountReader
 from .numbers import Number, clean, find_numbers, grammar, parse_words, qualifier_before, range_between
-from .ranges import Ranges
 
 FACTORY = "tdi_quantities"
 CURRENCIES_PATH = RESOURCES_DIR / "quantities" / "currencies.tsv"

@@ -31,3 +31,8 @@ class Ranges:
         if i >= 0 and self.ends[i] > start:
             return True
         return any(start < p < end for p in self.empty)
+
+    def covers(self, pos: int) -> bool:
+        """Whether some range r has r.start <= pos < r.end."""
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.ends[i] > pos
