@@ -14,7 +14,7 @@ import spacy
 
 import tdi_nlp
 from tdi_nlp.readers import read_path
-from tdi_nlp.tokens import PIECE, RUN_MIN, make_doc
+from tdi_nlp.tokens import CHUNK_MAX, PIECE, RUN_MIN, make_doc
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -52,6 +52,11 @@ PATTERNS = {
     "Markdown table": _repeat("| 1 | 2019 | 3 % | 4 M€ |\n"),
     "Markdown headings": _repeat("# Titre 1er janvier 2019\n"),
     "one word": _repeat("a"),
+    "l'l'l'": _repeat("l'"),
+    "a-a-a": _repeat("a-"),
+    "hyphens and newlines": _repeat("-\n"),
+    "emphasis": _repeat("*a* "),
+    "place names": _repeat("Paris "),
     "amounts": _repeat("1 € "),
     "percentages": _repeat("1 % "),
     "dates": _repeat("1er janvier 2019, "),
@@ -85,6 +90,14 @@ def test_guard_cuts_a_run_into_short_tokens(blank):
     assert all(len(t) <= PIECE for t in run) and len(run) == 100 // PIECE + 1
     assert doc[0].text == "Avant" and doc[-1].text == "après"
     assert run and doc[len(doc) - 2].whitespace_ == " "   # the space after the run stays a trailing space
+
+
+def test_guard_slices_an_overlong_chunk(blank):
+    text = "Début " + "l'" * 1000 + " fin"
+    doc = make_doc(blank, text)
+    assert doc.text == text
+    assert max(len(t) for t in doc) <= CHUNK_MAX
+    assert doc[0].text == "Début" and doc[-1].text == "fin"
 
 
 def test_guard_fast_path_is_the_stock_tokenizer(blank):
