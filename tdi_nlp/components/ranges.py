@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 
 
 class Ranges:
     """A growing set of [start, end) character ranges; ``overlaps(s, e)`` is true when some range r has
     r.start < e and s < r.end (the test of a scan over every range)."""
 
-    def __init__(self, ranges=()):
+    def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
         self.starts: list[int] = []  # disjoint ranges (overlapping ones merged), sorted: ends sorted too
         self.ends: list[int] = []
         self.empty: list[int] = []   # empty ranges, kept apart (rare)

@@ -172,10 +172,10 @@ class Finder:
     # ------------------------------------------------------------ titles
     def titles(self, text: str, skip: list[tuple[int, int]]) -> list[Candidate]:
         out = []
-        skip = Ranges(skip)
+        skipped = Ranges(skip)
         for m in _TITLE.finditer(text):
             s, e = m.start("pre"), m.end("title")
-            if skip.covers(m.start("title")):
+            if skipped.covers(m.start("title")):
                 continue
             before = text[max(0, s - 12):s]
             det = fold(m.group("det"))
