@@ -9,11 +9,12 @@ from spacy.tokens import Doc
 
 from .components import FACTS
 from .document import Document
+from .tokens import make_doc as tokenize
 
 
 def make_doc(nlp, document: Document) -> Doc:
-    """The spaCy Doc of a normalized Document, with its context on doc._ extensions."""
-    doc = nlp.make_doc(document.text)
+    """The spaCy Doc of a normalized Document (runs of symbols guarded, see tokens), with its context on doc._."""
+    doc = tokenize(nlp, document.text)
     doc._.doc_id = document.id
     doc._.ref_date = document.date
     doc._.meta = dict(document.metadata)

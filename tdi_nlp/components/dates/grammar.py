@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -104,7 +105,7 @@ TRIGGERS = {
     "edge": ("edge_modifiers",), "period": ("relative_periods",),
 }
 _WORD = re.compile(r"\w+")
-_SPACE = re.compile(r"\s")
+_NONSPACE = re.compile(r"\S+")
 
 
 @lru_cache(maxsize=1)
@@ -145,17 +146,26 @@ def windows(text: str) -> dict[str, list[list[int]]]:
     """Per trigger category, merged stretches of text around its words (digits: category 'digit')."""
     words = trigger_words()
     found: dict[str, list[tuple[int, int]]] = {}
+    starts: list[int] = []  # the runs of non-space characters, computed once (walking them per word is quadratic)
+    ends: list[int] = []
     for t in _WORD.finditer(text):
         w = t.group(0)
         cats = ("digit",) if w[0].isdigit() else words.get(w.lower())
         if not cats:
             continue
+        if not starts:
+            for m in _NONSPACE.finditer(text):
+                starts.append(m.start())
+                ends.append(m.end())
         lo, hi = max(0, t.start() - BEFORE), t.end() + AFTER
-        while lo > 0 and not text[lo - 1].isspace():  # never cut a word: look-arounds must see it whole
-            lo -= 1
-        nxt = _SPACE.search(text, hi)
+        # never cut a word: look-arounds must see it whole (widen to the non-space runs around lo and hi)
+        i = bisect_right(starts, lo - 1) - 1
+        if lo > 0 and i >= 0 and ends[i] > lo - 1:
+            lo = starts[i]
+        j = bisect_right(starts, hi) - 1
+        end = ends[j] if j >= 0 and ends[j] > hi else min(hi, len(text))
         for cat in cats:
-            found.setdefault(cat, []).append((lo, nxt.start() if nxt else len(text)))
+            found.setdefault(cat, []).append((lo, end))
     return {cat: _merge(spans) for cat, spans in found.items()}
 
 

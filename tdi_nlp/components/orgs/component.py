@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import FACTS, add_fact, text_of
+from ..ranges import Ranges
 from ...config import RESOURCES_DIR
 from ..people.kb import active, kb
 from ...text_utils import fold, slugify, strip_accents, words
@@ -92,7 +93,7 @@ class OrgTagger:
                 found.append((span, key))
         keys = {(sp.start, sp.end): key for sp, key in found}
         kept = filter_spans([sp for sp, _ in found])
-        taken = [(sp.start_char, sp.end_char) for sp in kept]
+        taken = Ranges((sp.start_char, sp.end_char) for sp in kept)
         last_copil = None
         for span in sorted(kept, key=lambda s: s.start):
             key = keys[(span.start, span.end)]
@@ -157,7 +158,7 @@ class OrgTagger:
             value["generic"] = True
         return value
 
-    def _ministries(self, doc: Doc, taken: list[tuple[int, int]]) -> None:
+    def _ministries(self, doc: Doc, taken: Ranges) -> None:
         """"ministère de l'économie et des finances" -> the AN ministry of that name at the document date."""
         text, date = text_of(doc), doc._.ref_date
         word = re.compile(r"(?:[ \t]*\n?[ \t]*|,[ ]*(?=(?:de|du|des|et)\b))([\w'’-]+)", re.IGNORECASE)
@@ -174,14 +175,14 @@ class OrgTagger:
                 n += 1
                 if found[-1] not in _TRIM:
                     end = pos
-            if end == m.end() or any(a < end and m.start() < b for a, b in taken):
+            if end == m.end() or taken.overlaps(m.start(), end):
                 continue
             written = " ".join(text[m.end():end].split())
             name = self._ministry_name(written, date) or f"Ministère {written}"
             span = doc.char_span(m.start(), end, label="ORG", alignment_mode="expand")
             if span is not None:
                 add_fact(doc, span, {"name": name, "kind": "ministry"}, f"org:{slugify(name)}")
-                taken.append((span.start_char, span.end_char))
+                taken.add(span.start_char, span.end_char)
 
     def _ministry_name(self, written: str, date: str | None) -> str | None:
         """The AN ministry whose label holds every word written, the tightest first."""
@@ -200,7 +201,7 @@ class OrgTagger:
                 best, best_key = row["label"], key
         return best
 
-    def _role_objects(self, doc: Doc, taken: list[tuple[int, int]]) -> None:
+    def _role_objects(self, doc: Doc, taken: Ranges) -> None:
         text = text_of(doc)
         for person in doc._.person_facts:
             role = (person._.value or {}).get("role")
@@ -217,12 +218,12 @@ class OrgTagger:
                 continue
             s = at + m.start("org")
             e = s + len(org)
-            if any(a < e and s < b for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
             span = doc.char_span(s, e, label="ORG", alignment_mode="expand")
             if span is not None:
                 add_fact(doc, span, {"name": org, "kind": "organization"}, f"org:{slugify(org)}")
-                taken.append((s, e))
+                taken.add(s, e)
 
 
 @Language.factory(FACTORY, assigns=["doc.spans"], requires=["doc._.person_facts"])

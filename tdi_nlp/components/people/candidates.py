@@ -10,10 +10,12 @@ Three kinds of candidates, found with regular expressions on the document text:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ...text_utils import fold, words
+from ..ranges import Ranges
 from .kb import load_titles
 
 UP = "A-ZÀ-ÖØ-Þ"
@@ -102,7 +104,7 @@ class Finder:
     # ------------------------------------------------------------ names
     def names(self, text: str, per_spans: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
         out: list[Candidate] = []
-        taken: list[tuple[int, int]] = []
+        taken = Ranges()  # "start or end inside a taken name": covers(s) or covers(e - 1)
         for m in _CIV_NAME.finditer(text):
             name = m.group("name")
             if fold(name.split()[0]) in ("le", "la"):
@@ -111,23 +113,23 @@ class Finder:
                           source="civility")
             self._attach_role(text, c)
             out.append(c)
-            taken.append((c.start, c.end))
+            taken.add(c.start, c.end)
         for m in _ROLE_SURNAME.finditer(text):
             s, e = m.start("name"), m.end("name")
-            if any(a <= s < b or a < e <= b for a, b in taken):
+            if taken.covers(s) or taken.covers(e - 1):
                 continue
             c = Candidate("name", s, e, name=m.group("name"), civility="Mme" if m.group("det") == "la" else "M.",
                           role=m.group("role"), role_span=(m.start("role"), m.end("role")), source="role")
             out.append(c)
-            taken.append((s, e))
-        per = list(per_spans)
+            taken.add(s, e)
+        per = sorted(per_spans)  # entity spans: disjoint
         for m in _RUN.finditer(text):
             s, e = m.start(), m.end()
-            if any(a <= s < b or a < e <= b for a, b in taken):
+            if taken.covers(s) or taken.covers(e - 1):
                 continue
             for c in self._from_run(text, m.group("name"), s, per):
                 out.append(c)
-                taken.append((c.start, c.end))
+                taken.add(c.start, c.end)
         return out
 
     def _from_run(self, text: str, run: str, base: int, per: list[tuple[int, int]]) -> list[Candidate]:
@@ -155,7 +157,8 @@ class Finder:
         first = fold(run.split()[0])
         role = _role_after(text, e)
         before = _role_before(text, s)
-        is_per = any(a <= s and e <= b for a, b in per) and first in self.first_names
+        k = bisect_right(per, s, key=lambda p: p[0]) - 1  # the only span of the sorted disjoint per that can hold s
+        is_per = k >= 0 and e <= per[k][1] and first in self.first_names
         if role or is_per or (before and first in self.first_names):
             c = Candidate("name", s, e, name=run, source="role" if role else "ner")
             self._attach_role(text, c)
@@ -170,9 +173,10 @@ class Finder:
     # ------------------------------------------------------------ titles
     def titles(self, text: str, skip: list[tuple[int, int]]) -> list[Candidate]:
         out = []
+        skipped = Ranges(skip)
         for m in _TITLE.finditer(text):
             s, e = m.start("pre"), m.end("title")
-            if any(a <= m.start("title") < b for a, b in skip):
+            if skipped.covers(m.start("title")):
                 continue
             before = text[max(0, s - 12):s]
             det = fold(m.group("det"))

@@ -112,7 +112,8 @@ class PersonLinker:
                 results.append(hit)
             elif date and len(c.title_ends) == 1:
                 pending.append(c)
-        unresolved = [c for c in titles if c not in pending and not any(r[0] is c for r in results)]
+        settled = {id(c) for c in pending} | {id(r[0]) for r in results}  # a set: list scans were quadratic
+        unresolved = [c for c in titles if id(c) not in settled]
         for c in pending:
             hit = self._from_context(c, results)
             if hit:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from ...config import RESOURCES_DIR
 from .. import add_fact, text_of
+from ..ranges import Ranges
 from .count_units import CountReader
 from .numbers import Number, clean, find_numbers, grammar, parse_words, qualifier_before, range_between
 
@@ -74,10 +75,6 @@ def patterns() -> Patterns:
         percent_before=re.compile(r"(?<![\w])(?:" + _alternation(g["percent"]["prefixes"]) + r")[ \u00a0\u202f]*$"
                                   if g["percent"].get("prefixes") else r"(?!)", re.I),
     )
-
-
-def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in ranges)
 
 
 def _cents(text: str, pos: int) -> tuple[float, int] | None:
@@ -224,32 +221,31 @@ class QuantityExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        blocked = [(s.start_char, s.end_char) for s in doc._.date_facts]
-        urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
-        nums = [n for n in find_numbers(text) if not _overlaps(n.start, n.end, urls)]
-        taken: list[tuple[int, int]] = []
+        used = Ranges((s.start_char, s.end_char) for s in doc._.date_facts)  # dates, then what is taken
+        urls = Ranges((m.start(), m.end()) for m in _URL.finditer(text))
+        nums = [n for n in find_numbers(text) if not urls.overlaps(n.start, n.end)]
         for m in read_money(text, nums):
-            if _overlaps(m["start"], m["end"], blocked + taken):
+            if used.overlaps(m["start"], m["end"]):
                 continue
             value = {"amount": clean(m["amount"]), "currency": m["currency"], "qualifier": m["qualifier"]}
             if "amount_max" in m:
                 value["amount_max"] = clean(m["amount_max"])
             if self._add(doc, m["start"], m["end"], "MONEY", value):
-                taken.append((m["start"], m["end"]))
+                used.add(m["start"], m["end"])
         for p in read_percents(text, nums):
-            if _overlaps(p["start"], p["end"], blocked + taken):
+            if used.overlaps(p["start"], p["end"]):
                 continue
             value = {"percent": clean(p["percent"]), "qualifier": qualifier_before(text, p["start"])}
             if "percent_max" in p:
                 value["percent_max"] = clean(p["percent_max"])
             if self._add(doc, p["start"], p["end"], "PERCENT", value):
-                taken.append((p["start"], p["end"]))
-        free = [n for n in nums if not _overlaps(n.start, n.end, blocked + taken)]
+                used.add(p["start"], p["end"])
+        free = [n for n in nums if not used.overlaps(n.start, n.end)]
         for c in self.counts.read(doc, free, nums):
-            if _overlaps(c["start"], c["end"], blocked + taken):
+            if used.overlaps(c["start"], c["end"]):
                 continue
             if self._add(doc, c["start"], c["end"], "COUNT", c["value"]):
-                taken.append((c["start"], c["start"] + 1))
+                used.add(c["start"], c["start"] + 1)
         return doc
 
     @staticmethod

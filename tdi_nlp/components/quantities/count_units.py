@@ -82,7 +82,10 @@ class CountReader:
         self.excluded = set(g["excluded_units"]) | set(g["months"]) | set(excluded_units)
         self.prenominal = set(g["prenominal"])
         self.change_verbs = set(g["change_verbs"])
-        self.date_after = re.compile(rf"(?:\s*(?:et|au|à|-|–|&|,)\s*\d{{1,2}}(?:er)?)*\s*(?:{months})(?![\w])", re.I)
+        # "3 et 4 mars", "1er, 2 et 3 mai": items then a month; read item by item with a memo (see _date_after)
+        self.date_item = re.compile(r"\s*(?:et|au|à|-|–|&|,)\s*\d{1,2}(?:er)?", re.I)
+        self.month_after = re.compile(rf"\s*(?:{months})(?![\w])", re.I)
+        self._date_memo: tuple[str, dict[int, bool]] = ("", {})
         self.month_before = re.compile(rf"(?<![\w])(?:{months})\s*$", re.I)
         self.ref_before = re.compile(rf"(?<![\w])(?:{_alt(g['reference_words'])})\s*:?\s*$", re.I)
         self.year_before = re.compile(rf"(?<![\w])(?:{_alt(g['year_cues'])})\s*$", re.I)
@@ -100,13 +103,39 @@ class CountReader:
             return True                                  # "14h30", "10M", "3D"
         if n.start > 1 and text[n.start - 1] == "-" and text[n.start - 2].isalpha():
             return True                                  # "COVID-19", "A-4"
-        if self.date_after.match(text, n.end) or self.ref_before.search(before):
+        if self._date_after(text, n.end) or self.ref_before.search(before):
             return True
         if n.plain_digits.isdigit() and len(n.plain_digits) == 4 and 1800 <= n.value <= 2100:
             if self.month_before.search(before) or self.year_before.search(before):
                 return True
             return prev is None or prev.pos_ != "DET"
         return False
+
+    def _date_after(self, text: str, pos: int) -> bool:
+        """Whether day numbers then a month follow pos ("(?:ITEM)*MONTH" matched at pos).
+
+        The regex alone re-reads the whole chain for every number of "1-1-1-..." (quadratic); here every position
+        of a chain is read once per text. Only the longest item can lead to a month (no month starts like a
+        separator or a digit), so the walk keeps it.
+        """
+        if self._date_memo[0] is not text:
+            self._date_memo = (text, {})
+        memo = self._date_memo[1]
+        chain = []
+        while pos not in memo:
+            if self.month_after.match(text, pos):
+                memo[pos] = True
+                break
+            m = self.date_item.match(text, pos)
+            if not m:
+                memo[pos] = False
+                break
+            chain.append(pos)
+            pos = m.end()
+        result = memo[pos]
+        for p in chain:
+            memo[p] = result
+        return result
 
     # -- unit -----------------------------------------------------------------------------------------------
     def _unit_at(self, doc: Doc, k: int, count: float, fixed: dict[int, tuple[int, str]], num_tok: Token | None):

@@ -19,6 +19,7 @@ from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
 from .. import add_fact, text_of
+from ..ranges import Ranges
 from ...text_utils import fold, strip_accents
 from .candidates import (GAP_RE, STOP, Entry, Gazetteer, Match, key, load_gazetteer, load_tunables, pattern_text,
                          place_words)
@@ -110,8 +111,9 @@ class TerritoryLinker:
         tdi_doc = bool(TDI_CONTEXT.search(text))
         decisions = []
         prev_cue: dict[int, set[str]] = {}
+        persons = Ranges(person_spans)
         for m in sorted(matches, key=lambda m: (m.start, -m.end)):
-            d = self._decide(text, m, tdi_doc, person_spans, prev_cue)
+            d = self._decide(text, m, tdi_doc, persons, prev_cue)
             if d:
                 decisions.append(d)
         decisions += self._cued_phrases(text, toks, decisions)
@@ -160,7 +162,7 @@ class TerritoryLinker:
         by_kind: dict[str, list[tuple[Entry, str]]] = {}
         for e, mode in hits:
             by_kind.setdefault(e.kind, []).append((e, mode))
-        in_person = any(s < m.end and m.start < e for s, e in person_spans)
+        in_person = person_spans.overlaps(m.start, m.end)
         # "L'Union" is one word, union; the lexicon is accented: hôpital, not hopital
         content = [w.lower() for w in re.findall(r"[^\W\d_]+", surface) if fold(w) not in ARTICLES]
         single = len(content) == 1
