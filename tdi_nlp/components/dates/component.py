@@ -93,8 +93,9 @@ def find_dates(doc: Doc, rules=None, lex=None) -> list[Fact]:
     tense = partial(tense_of, doc, text) if parsed else (lambda s, e: None)
     governor = partial(noun_governor, doc) if parsed else (lambda s, e: None)
     make = partial(Context, lex, text, ref, tense, governor)
-    if ref is None and re.fullmatch(r"\d{4}", str(raw_ref or "")):  # only the year is known
-        make = partial(Context, lex, text, None, tense, governor, last_year=int(raw_ref))
+    year_only = str(raw_ref or "")
+    if ref is None and re.fullmatch(r"\d{4}", year_only):  # only the year is known
+        make = partial(Context, lex, text, None, tense, governor, last_year=int(year_only))
     return extract(text, find_candidates(text, rules), make)
 
 

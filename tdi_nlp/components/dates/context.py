@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Callable
+from typing import Callable, Iterable
 
 from . import values as V
 from .grammar import Candidate, settings
@@ -50,9 +50,25 @@ class Context:
     last_year: int | None = None        # last explicit year seen so far
     seen: dict = field(default_factory=dict)  # (month, day) -> year, from dates written in full
     last_date: date | None = None       # last day-level date resolved (anchor of "le lendemain")
+    # lookup tables of the lexicon (see _maps), keyed by plain() or key() forms
+    months: dict[str, int] = field(init=False, repr=False)
+    weekdays: dict[str, int] = field(init=False, repr=False)
+    days: dict[str, int] = field(init=False, repr=False)
+    ordinals: dict[str, int] = field(init=False, repr=False)
+    rel: dict[str, int] = field(init=False, repr=False)
+    deictic: dict[str, int] = field(init=False, repr=False)
+    anchored: dict[str, int] = field(init=False, repr=False)
+    periods: dict[str, tuple[str, int]] = field(init=False, repr=False)  # unit, offset
+    units: dict[str, str] = field(init=False, repr=False)
+    parts: dict[str, str] = field(init=False, repr=False)
+    edges: dict[str, str] = field(init=False, repr=False)
+    fixed: dict[str, tuple[str, float, str]] = field(init=False, repr=False)  # ISO duration, amount, unit
 
-    def __post_init__(self):
-        self.__dict__.update(_maps(id(self.lex), self.lex))
+    def __post_init__(self) -> None:
+        t = _maps(id(self.lex), self.lex)
+        self.months, self.weekdays, self.days, self.ordinals = t.months, t.weekdays, t.days, t.ordinals
+        self.rel, self.deictic, self.anchored, self.periods = t.rel, t.deictic, t.anchored, t.periods
+        self.units, self.parts, self.edges, self.fixed = t.units, t.parts, t.edges, t.fixed
 
     # -- small parsers -------------------------------------------------------------------------------
     def month(self, text: str | None) -> int | None:
@@ -62,7 +78,9 @@ class Context:
         t = plain(text)
         if t in self.days:
             return self.days[t]
-        return int(re.match(r"\d+", t).group(0))
+        digits = re.match(r"\d+", t)
+        assert digits is not None, text  # the grammar's DAY: a number or a word of days
+        return int(digits.group(0))
 
     def year(self, y: str | None, yy: str | None = None) -> int | None:
         if y:
@@ -70,14 +88,14 @@ class Context:
         if yy:
             n = int(yy.lstrip("'’"))
             limit = (self.ref.year if self.ref else 2020) + 10
-            y = (limit // 100) * 100 + n
-            return y if y <= limit else y - 100
+            full = (limit // 100) * 100 + n
+            return full if full <= limit else full - 100
         return None
 
     def before(self, pos: int, width: int = 14) -> str:
         return key(self.text[max(0, pos - width):pos])
 
-    def preceded_by(self, pos: int, phrases) -> bool:
+    def preceded_by(self, pos: int, phrases: Iterable[str]) -> bool:
         """Whether the words just before pos end with one of the phrases (whole words)."""
         words = re.findall(r"[\w'’°.%€$]+", self.text[max(0, pos - 40):pos].lower().replace("’", "'"))
         tail = " ".join(words[-4:])
@@ -128,27 +146,44 @@ class Context:
         return self.rel.get(key(m.group(group))) if m.groupdict().get(group) else None
 
 
-_MAPS: dict = {}
+@dataclass(frozen=True)
+class _Tables:
+    """The lookup tables of one lexicon (the fields of Context of the same names)."""
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    days: dict[str, int]
+    ordinals: dict[str, int]
+    rel: dict[str, int]
+    deictic: dict[str, int]
+    anchored: dict[str, int]
+    periods: dict[str, tuple[str, int]]
+    units: dict[str, str]
+    parts: dict[str, str]
+    edges: dict[str, str]
+    fixed: dict[str, tuple[str, float, str]]
 
 
-def _maps(lex_id: int, lex: dict) -> dict:
+_MAPS: dict[int, _Tables] = {}
+
+
+def _maps(lex_id: int, lex: dict) -> _Tables:
     """Lookup tables of a lexicon, built once per lexicon object."""
     if lex_id not in _MAPS:
         _MAPS.clear()
-        _MAPS[lex_id] = {
-            "months": {plain(k): v for k, v in {**lex["months"], **lex["month_abbreviations"]}.items()},
-            "weekdays": {plain(k): v for k, v in lex["weekdays"].items()},
-            "days": {**{plain(k): v for k, v in lex["day_words"].items()}, **{plain(k): 1 for k in lex["first_day"]}},
-            "ordinals": {key(k): v for k, v in lex["ordinals"].items()},
-            "rel": {key(k): v for k, v in lex["relative_markers"].items()},
-            "deictic": {key(k): v for k, v in lex["deictic_days"].items()},
-            "anchored": {key(k): v for k, v in lex["anchored_days"].items()},
-            "periods": {key(k): v for k, v in lex["relative_periods"].items()},
-            "units": {key(k): v for k, v in lex["duration_units"].items()},
-            "parts": {key(k): v for k, v in lex["day_parts"].items()},
-            "edges": {key(k): v for k, v in lex["edge_modifiers"].items()},
-            "fixed": {key(k): v for k, v in lex["fixed_durations"].items()},
-        }
+        _MAPS[lex_id] = _Tables(
+            months={plain(k): v for k, v in {**lex["months"], **lex["month_abbreviations"]}.items()},
+            weekdays={plain(k): v for k, v in lex["weekdays"].items()},
+            days={**{plain(k): v for k, v in lex["day_words"].items()}, **{plain(k): 1 for k in lex["first_day"]}},
+            ordinals={key(k): v for k, v in lex["ordinals"].items()},
+            rel={key(k): v for k, v in lex["relative_markers"].items()},
+            deictic={key(k): v for k, v in lex["deictic_days"].items()},
+            anchored={key(k): v for k, v in lex["anchored_days"].items()},
+            periods={key(k): (v[0], v[1]) for k, v in lex["relative_periods"].items()},
+            units={key(k): v for k, v in lex["duration_units"].items()},
+            parts={key(k): v for k, v in lex["day_parts"].items()},
+            edges={key(k): v for k, v in lex["edge_modifiers"].items()},
+            fixed={key(k): (v[0], v[1], v[2]) for k, v in lex["fixed_durations"].items()},
+        )
     return _MAPS[lex_id]
 
 

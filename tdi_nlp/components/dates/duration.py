@@ -55,4 +55,4 @@ def is_age(c: Candidate, ctx: Context) -> bool:
     if re.search(r"[A-ZÀ-Ý][\w-]+,\s*$", before) and re.match(r"\s*,", ctx.text[c.end:]):
         return True
     noun = re.search(r"([\w-]+)\s+(?:de|d')\s*$", before.replace("’", "'"))
-    return bool(noun) and (noun.group(1).lower() in ctx.lex["age_nouns"] or noun.group(1)[0].isupper())
+    return noun is not None and (noun.group(1).lower() in ctx.lex["age_nouns"] or noun.group(1)[0].isupper())

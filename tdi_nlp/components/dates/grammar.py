@@ -122,7 +122,7 @@ FUNCTION_WORDS = set(settings()["triggers"]["function_words"])
 def trigger_words() -> dict[str, tuple[str, ...]]:
     """Word -> trigger categories, from the lexicon lists (function words left out)."""
     lex = load_lexicon()
-    out = {}
+    out: dict[str, tuple[str, ...]] = {}
     for cat, lists in TRIGGERS.items():
         for name in lists:
             for form in lex[name]:
@@ -187,9 +187,9 @@ def pattern_text(rule: dict) -> str:
 def find_candidates(text: str, rules: tuple[Rule, ...]) -> list[Candidate]:
     """Every match of every rule, most preferred first (longest, then lower priority, then leftmost)."""
     by_cat = windows(text)
-    found = []
+    found: list[Candidate] = []
     for r in rules:
-        for lo, hi in _merge([tuple(w) for cat in r.needs for w in by_cat.get(cat, ())]):
+        for lo, hi in _merge([(w[0], w[1]) for cat in r.needs for w in by_cat.get(cat, ())]):
             found.extend(Candidate(m.start(), m.end(), r, m) for m in r.regex.finditer(text, lo, hi) if m.end() > m.start())
     found.sort(key=lambda c: (-(c.end - c.start), c.rule.priority, c.start))
     return found

@@ -66,8 +66,8 @@ def r_edge(c: Candidate, ctx: Context) -> list[Fact]:
     if _g(m, "tm"):
         mo, y = ctx.month(m.group("tm")), ctx.year(_g(m, "ty"))
         inferred = y is None
-        y = y or ctx.infer_year(mo, None, None, c)
-        anchor = V.month(y, mo, inferred) if y else None
+        y = y or (ctx.infer_year(mo, None, None, c) if mo else None)
+        anchor = V.month(y, mo, inferred) if y and mo else None
     elif _g(m, "tyear"):
         anchor = V.year(int(m.group("tyear")), False)
     elif _g(m, "trel"):
@@ -87,6 +87,8 @@ def r_edge(c: Candidate, ctx: Context) -> list[Fact]:
         end = date.fromisoformat(anchor["end"])
         start = ctx.ref if ctx.ref and ctx.ref <= end else date.fromisoformat(anchor["start"])
         value = V.period(start, end, "day", anchor["inferred_year"], mod="by")
+    elif mod is None:  # never: without "by" the grammar has an edge word ("début", "fin")
+        return []
     else:
         value = V.narrow(anchor, mod, ctx.lex["edge_spans"])
     return [Fact(c.start, c.end, "DATE", value)]

@@ -25,7 +25,9 @@ def _split_list(c: Candidate, ctx: Context, consecutive: bool) -> bool:
 
 def r_date(c: Candidate, ctx: Context) -> list[Fact]:
     m = c.match
-    mo, d = ctx.month(_g(m, "m")), ctx.day(m.group("d"))
+    mo, d = ctx.month(m.group("m")), ctx.day(m.group("d"))
+    if mo is None:  # never: the grammar's month names are the lexicon's
+        return []
     end = c.end
     yy = _g(m, "yy")
     if yy and re.match(r"\s+[a-zà-ÿ]", ctx.text[m.end("yy"):]) and not re.match(
@@ -46,6 +48,8 @@ def _day_of(c: Candidate, ctx: Context) -> tuple[date, bool] | None:
     """The day written in groups d, m, (y) of a candidate, with whether its year was inferred."""
     m = c.match
     mo, d = ctx.month(m.group("m")), ctx.day(m.group("d"))
+    if mo is None:
+        return None
     y = ctx.year(_g(m, "y"))
     inferred = y is None
     if inferred:
@@ -74,7 +78,7 @@ def r_fortnight(c: Candidate, ctx: Context) -> list[Fact]:
     """'la première quinzaine d'avril': days 1-15; the second (or last): 16 to the end of the month."""
     m = c.match
     n, mo = ctx.ordinals.get(key(m.group("ord"))), ctx.month(m.group("m"))
-    if n not in (1, 2, -1):
+    if n not in (1, 2, -1) or mo is None:
         return []
     y = ctx.year(_g(m, "y"))
     inferred = y is None
@@ -112,16 +116,18 @@ def r_day_range(c: Candidate, ctx: Context) -> list[Fact]:
     d1, d2, mo = ctx.day(m.group("d1")), ctx.day(m.group("d2")), ctx.month(_g(m, "m"))
     y = ctx.year(_g(m, "y"))
     inferred = y is None
-    if _g(m, "ry"):
-        y = rel_year(m, c, ctx)
-        if y is None:
-            return []
-    elif _g(m, "mp"):
+    if _g(m, "mp"):
         unit, offset = ctx.periods.get(key(m.group("mp")), None) or ctx.periods[key("le " + m.group("mp"))]
         anchor = relative_period(unit, offset, ctx, c)
         if anchor is None:
             return []
         y, mo = int(anchor["start"][:4]), int(anchor["start"][5:7])
+    elif mo is None:  # never: without "mp" the grammar has a month name
+        return []
+    elif _g(m, "ry"):
+        y = rel_year(m, c, ctx)
+        if y is None:
+            return []
     elif inferred:
         y = ctx.infer_year(mo, d2, ctx.rel_of(m), c)
     if y is None or d2 > V.last_day(y, mo) or d1 == d2:
@@ -150,6 +156,8 @@ def _range_years(c: Candidate, ctx: Context, m1: int, m2: int, d2: int | None) -
 def r_cross_range(c: Candidate, ctx: Context) -> list[Fact]:
     m = c.match
     d1, m1, d2, m2 = ctx.day(m.group("d1")), ctx.month(m.group("m1")), ctx.day(m.group("d2")), ctx.month(m.group("m2"))
+    if m1 is None or m2 is None:
+        return []
     years = _range_years(c, ctx, m1, m2, d2)
     if years is None:
         return []
@@ -166,6 +174,8 @@ def r_cross_range(c: Candidate, ctx: Context) -> list[Fact]:
 def r_month_range(c: Candidate, ctx: Context) -> list[Fact]:
     m = c.match
     m1, m2 = ctx.month(m.group("m1")), ctx.month(m.group("m2"))
+    if m1 is None or m2 is None:
+        return []
     years = _range_years(c, ctx, m1, m2, None)
     if years is None:
         return []
@@ -194,6 +204,8 @@ def r_month(c: Candidate, ctx: Context) -> list[Fact]:
     m = c.match
     text = m.group("m")
     mo = ctx.month(text)
+    if mo is None:
+        return []
     if c.rule.name == "month_alone" and not _g(m, "pre"):
         if text[0].isupper() and not ctx.preceded_by(c.start, ctx.lex["month_cues"]):
             return []
@@ -238,6 +250,7 @@ def r_season(c: Candidate, ctx: Context) -> list[Fact]:
 
 def r_year_part(c: Candidate, ctx: Context) -> list[Fact]:
     m = c.match
+    n: int | None
     if _g(m, "abbr"):
         letter, n = m.group("abbr")[0].upper(), int(m.group("abbr")[1])
         unit = "semestre" if letter == "S" else "trimestre"

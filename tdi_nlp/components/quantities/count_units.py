@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left, bisect_right
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -155,13 +156,13 @@ class CountReader:
         if t.is_punct or t.like_num or not re.search(r"[^\W\d_]", t.text):
             return None
         acronym = t.text.isupper() and len(t.text) > 1 and t.is_alpha
-        if t.pos_ == "PROPN" and not acronym and ("Plur" not in t.morph.get("Number") or count >= 10000):
+        if t.pos_ == "PROPN" and not acronym and ("Plur" not in t.morph.get("Number", default=[]) or count >= 10000):
             return None          # "75007 Paris", "3 Lyon": a name is not a unit
         nounish = t.pos_ in ("NOUN", "PROPN") or acronym or (
             num_tok is not None and num_tok.dep_ == "nummod" and num_tok.head.i == k and t.pos_ in ("ADJ", "VERB"))
         if not nounish:
             return None
-        if t.pos_ == "NOUN" and not acronym and count >= 2 and "Sing" in t.morph.get("Number"):
+        if t.pos_ == "NOUN" and not acronym and count >= 2 and "Sing" in t.morph.get("Number", default=[]):
             return None          # "100 milliards de plan (de relance)": the noun is not what is counted
         return self.lemma(t, count), k + 1
 
@@ -203,12 +204,13 @@ class CountReader:
                 "unit": c["unit"], "approx": approx}})
         return out
 
-    def _candidate(self, doc: Doc, text: str, starts: list[int], fixed, n: Number) -> dict | None:
+    def _candidate(self, doc: Doc, text: str, starts: list[int], fixed: dict[int, tuple[int, str]],
+                   n: Number) -> dict | None:
         k0 = bisect_right(starts, n.start) - 1
         prev = doc[k0 - 1] if k0 > 0 else None
         if self._not_a_count(text, n, prev):
             return None
-        c = {"num": n, "start": n.start, "end": n.end, "value": n.value, "count_max": None, "approx": False,
+        c: dict[str, Any] = {"num": n, "start": n.start, "end": n.end, "value": n.value, "count_max": None, "approx": False,
              "unit": None, "partitive": False}
         pos = n.end
         m = self.approx.match(text, pos)
@@ -273,7 +275,7 @@ class CountReader:
                 else:
                     k = bisect_right(starts, c["start"]) - 1
                     for t in reversed(doc[max(0, k - 40):k]):
-                        if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number"):
+                        if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number", default=[]):
                             c["unit"] = self.lemma(t)
                             break
             done.append(c)
