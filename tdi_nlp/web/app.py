@@ -69,7 +69,9 @@ def create_app(kb_path: str | Path, host: str = "127.0.0.1", max_upload_mb: floa
     def _headers(resp: Response):
         resp.headers.setdefault("Content-Security-Policy", CSP)
         resp.headers.setdefault("X-Content-Type-Options", "nosniff")
-        resp.headers.setdefault("Referrer-Policy", "no-referrer")
+        # same-origin: nothing leaks to other sites, and our own form posts carry a real Origin (with no-referrer,
+        # Chrome sends "Origin: null", which the CSRF check refuses)
+        resp.headers.setdefault("Referrer-Policy", "same-origin")
         return resp
 
     @app.errorhandler(HTTPException)
