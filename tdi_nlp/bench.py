@@ -61,8 +61,8 @@ def _extract_dask(folder: str, address: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         if kind == "local":
-            with LocalCluster(n_workers=n or 2, threads_per_worker=1, processes=True,
-                              dashboard_address=None) as cluster, Client(cluster) as client:
+            with LocalCluster(n_workers=n or 2, threads_per_worker=1, processes=True, dashboard_address=None,
+                              env={"TDI_NLP_ENCODER_THREADS": "1"}) as cluster, Client(cluster) as client:
                 s = run([folder], str(Path(tmp) / "bench.sqlite"), show_progress=False,
                         dask=cluster.scheduler_address)
                 peaks = list(client.run(_worker_peak_mb).values())

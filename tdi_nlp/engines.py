@@ -41,7 +41,9 @@ def client_for(address: str):
 
     kind, n = parse_address(address)
     if kind == "local":
-        with LocalCluster(n_workers=n or 2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        # One encoder thread per worker process: the cores are shared out between the workers.
+        with LocalCluster(n_workers=n or 2, threads_per_worker=1, processes=True, dashboard_address=None,
+                          env={"TDI_NLP_ENCODER_THREADS": "1"}) as cluster:
             with Client(cluster) as client:
                 yield client
     else:
