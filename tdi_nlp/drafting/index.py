@@ -7,15 +7,13 @@ documents whose id is new or whose sha256 changed are (re)indexed, removed ones 
 """
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from . import analysis
+from . import analysis, store
 from .bm25 import BM25
 from .diversify import ia_select
 
@@ -219,28 +217,12 @@ class RetrievalIndex:
 
     # Storage --------------------------------------------------------------------------------------------------
     def save(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp_json, tmp_vec = folder / "index.json.tmp", folder / "vectors.npy.tmp"
-        with open(tmp_json, "w", encoding="utf-8") as fh:
-            json.dump({"version": INDEX_VERSION, "stem_chars": analysis.STEM_CHARS, "manifest": self.manifest,
-                       "entries": self.entries}, fh, ensure_ascii=False)
-        with open(tmp_vec, "wb") as fh:
-            np.save(fh, self.vectors)
-        os.replace(tmp_vec, folder / "vectors.npy")
-        os.replace(tmp_json, folder / "index.json")
+        store.save(folder, "index", INDEX_VERSION, "entries", self.entries, self.vectors, self.manifest)
 
     @classmethod
     def load(cls, folder: Path) -> "RetrievalIndex | None":
-        try:
-            with open(folder / "index.json", encoding="utf-8") as fh:
-                data = json.load(fh)
-            vectors = np.load(folder / "vectors.npy")
-        except (OSError, ValueError):
-            return None
-        if data.get("version") != INDEX_VERSION or data.get("stem_chars") != analysis.STEM_CHARS \
-                or len(vectors) != len(data["entries"]):
-            return None
-        return cls(data["entries"], vectors, data["manifest"])
+        found = store.load(folder, "index", INDEX_VERSION, "entries")
+        return None if found is None else cls(*found)
 
 
 def index_dir(kb_path: str | Path) -> Path:

@@ -12,15 +12,13 @@ The index is stored beside the KB (``<kb>.passages/``), rebuilt when a document 
 """
 from __future__ import annotations
 
-import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from . import analysis
+from . import analysis, store
 from .bm25 import BM25
 
 PASSAGES_VERSION = 2
@@ -183,28 +181,12 @@ class PassageIndex:
         return self._docs[doc_id]
 
     def save(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp_json, tmp_vec = folder / "chunks.json.tmp", folder / "vectors.npy.tmp"
-        with open(tmp_json, "w", encoding="utf-8") as fh:
-            json.dump({"version": PASSAGES_VERSION, "stem_chars": analysis.STEM_CHARS, "manifest": self.manifest,
-                       "chunks": self.chunks}, fh, ensure_ascii=False)
-        with open(tmp_vec, "wb") as fh:
-            np.save(fh, self.vectors)
-        os.replace(tmp_vec, folder / "vectors.npy")
-        os.replace(tmp_json, folder / "chunks.json")
+        store.save(folder, "chunks", PASSAGES_VERSION, "chunks", self.chunks, self.vectors, self.manifest)
 
     @classmethod
     def load(cls, folder: Path) -> "PassageIndex | None":
-        try:
-            with open(folder / "chunks.json", encoding="utf-8") as fh:
-                data = json.load(fh)
-            vectors = np.load(folder / "vectors.npy")
-        except (OSError, ValueError):
-            return None
-        if data.get("version") != PASSAGES_VERSION or data.get("stem_chars") != analysis.STEM_CHARS \
-                or len(vectors) != len(data["chunks"]):
-            return None
-        return cls(data["chunks"], vectors, data["manifest"])
+        found = store.load(folder, "chunks", PASSAGES_VERSION, "chunks")
+        return None if found is None else cls(*found)
 
 
 def passages_dir(kb_path) -> Path:

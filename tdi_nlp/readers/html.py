@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from ..document import Document, Section
+from ..document import Document
+from .blocks import join_blocks
 
 DROP = ("script", "style", "noscript", "nav", "footer", "header", "aside", "form", "svg", "iframe")
 BLOCKS = {"p", "div", "li", "td", "th", "tr", "section", "article", "main", "blockquote", "pre", "dd", "dt",
@@ -48,21 +49,7 @@ def read(text: str, key: str, path: str) -> Document:
 
     walk(soup)
     flush()
-    parts: list[str] = []
-    sections: list[Section] = []
-    pos, current = 0, None
-    for kind, s in blocks:
-        if parts:
-            parts.append("\n\n")
-            pos += 2
-        if kind == "heading":
-            if current:
-                sections.append(Section("body", current[1], pos - 2, current[0]))
-            current = (s, pos)
-        parts.append(s)
-        pos += len(s)
-    if current:
-        sections.append(Section("body", current[1], pos, current[0]))
+    text, sections = join_blocks(blocks)
     meta = {"title": title} if title else {}
-    return Document(id=key, text="".join(parts), source=path, format="html", kind="web_page", metadata=meta,
+    return Document(id=key, text=text, source=path, format="html", kind="web_page", metadata=meta,
                     sections=sections)
