@@ -132,12 +132,12 @@ def binarize(label_lists: list[list[str]]) -> np.ndarray:
     return np.array([[1 if lab in labs else 0 for lab in LABELS] for labs in label_lists], dtype=int)
 
 
-def best_thresholds(y: np.ndarray, proba: np.ndarray) -> list[float]:
-    """Per label, the cut in [0.15, 0.85] that maximizes F1 on (y, proba)."""
+def best_thresholds(y: np.ndarray, proba: np.ndarray, grid=(0.15, 0.851, 0.025)) -> list[float]:
+    """Per label, the cut of np.arange(*grid) (default 0.15..0.85) that maximizes F1 on (y, proba)."""
     out = []
     for j in range(y.shape[1]):
         best, best_f = 0.5, -1.0
-        for t in np.arange(0.15, 0.851, 0.025):
+        for t in np.arange(*grid):
             pred = proba[:, j] >= t
             tp = int((pred & (y[:, j] == 1)).sum())
             fp = int((pred & (y[:, j] == 0)).sum())

@@ -33,6 +33,7 @@ from . import sources
 from .dataset import UnresolvedReference, load_references, locate
 from .labels import THEMES
 from .model import CueFeatures, binarize
+from .model import best_thresholds as model_thresholds
 from .requests import Request, find_requests
 from .text import normalize_for_features
 
@@ -94,17 +95,7 @@ def build_pipeline(C: float = C, prefix: str = PREFIX, tfidf: float = TFIDF_WEIG
 
 def best_thresholds(y: np.ndarray, proba: np.ndarray) -> list[float]:
     """Per label, the cut in [0.02, 0.9] that maximizes F1 on (y, proba) (rare labels have low probabilities)."""
-    out = []
-    for j in range(y.shape[1]):
-        best, best_f = 0.5, -1.0
-        for t in np.arange(0.02, 0.901, 0.01):
-            pred = proba[:, j] >= t
-            tp = int((pred & (y[:, j] == 1)).sum())
-            f = 2 * tp / (tp + int(pred.sum()) + int(y[:, j].sum())) if tp else 0.0
-            if f > best_f + 1e-9:
-                best, best_f = float(round(t, 3)), f
-        out.append(best)
-    return out
+    return model_thresholds(y, proba, grid=(0.02, 0.901, 0.01))
 
 
 @dataclass
