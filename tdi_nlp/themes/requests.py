@@ -16,11 +16,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..config import RESOURCES_DIR
+from ..text_utils import fold, stop_words, words
 from .text import split_sentences
 
 RULES_FILE = RESOURCES_DIR / "themes" / "requests.toml"
 KINDS = ("count", "amount", "calendar", "eligibility", "other")
 _SEP = re.compile(r"(?:[,;:]|\bet|\bainsi\s+que|\bou)\s*$", re.I)
+_COORD = re.compile(r"(?:[,;:]|[,;]?\s+(?:et|ainsi\s+que|mais\s+aussi|puis|enfin|et\s+enfin|et\s+également))\s+$", re.I)
+LEAD_CHARS = 40  # the first request of a phrasing starts within this many characters after it
+MIN_CONTENT = 2  # content words of a coordinated request without a head ("la situation" alone is not one)
 _TRIM = " \t\n,;:.?!…"
 
 
@@ -41,7 +45,9 @@ def rules() -> dict:
 
     return {"verbs": any_of(data["verbs"]), "rhetorical": any_of(data["rhetorical"]),
             "context": any_of(data["context"]), "opening": any_of(data["opening"]),
-            "heads": [(h["kind"], re.compile(h["pattern"], re.I)) for h in data["heads"]]}
+            "heads": [(h["kind"], re.compile(h["pattern"], re.I)) for h in data["heads"]],
+            "starts": re.compile(r"(?:^|(?<=[\s']))(?:" + "|".join(data["starts"]) + ")", re.I),
+            "not_starts": any_of(data["not_starts"])}
 
 
 def _plain(text: str) -> str:
@@ -79,19 +85,63 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _starts(sent: str, after: int) -> list[int]:
+    """Offsets where coordinated requests start after a request phrasing ending at ``after``: the first determiner
+    or interrogative word right after it, then every one that follows a separator ("," ";" "et" "ainsi que")."""
+    r = rules()
+    out = []
+    for m in r["starts"].finditer(sent, after):
+        pos = m.start()
+        if r["not_starts"].match(sent, pos):
+            continue
+        if not out:
+            if pos - after <= LEAD_CHARS:
+                out.append(pos)
+            elif _COORD.search(sent[:pos]):
+                out.append(pos)
+        elif _COORD.search(sent[out[-1]:pos]):
+            out.append(pos)
+    return out
+
+
+def _content(text: str) -> int:
+    stops = stop_words()
+    return sum(1 for w in words(text) if len(w) > 2 and fold(w) not in stops)
+
+
+def _pieces(sent: str, after: int) -> list[tuple[int, str | None]]:
+    """(offset, kind or None) of the requests of a sentence: its enumerated heads and its coordinated requests. A
+    start without a head needs MIN_CONTENT content words, else it stays with the request before it (the first one,
+    with the request after it)."""
+    heads = dict(_heads(sent, after))
+    starts = sorted(set(_starts(sent, after)) | set(heads))
+    out: list[list] = []
+    for pos, nxt in zip(starts, starts[1:] + [len(sent)]):
+        kind = heads.get(pos)
+        if kind is None and _content(sent[pos:nxt]) < MIN_CONTENT:
+            continue
+        if out and pos - out[-1][0] < 8:
+            continue  # two heads of one phrase ("la date ... quand")
+        out.append([pos, kind])
+    if out and starts[0] < out[0][0]:
+        out[0][0] = starts[0]
+    return [(p, k) for p, k in out]
+
+
 def _split(text: str, s: int, e: int) -> list[Request]:
-    """The requests of one request sentence text[s:e]."""
+    """The requests of one request sentence text[s:e]: one per coordinated request when it holds several."""
     sent = _plain(text[s:e])
     verb = rules()["verbs"].search(sent)
-    heads = _heads(sent, verb.end() if verb else 0) if verb else []
-    if len(heads) < 2:
+    pieces = _pieces(sent, verb.end()) if verb else _pieces(sent, 0) if sent.rstrip().endswith("?") else []
+    if len(pieces) < 2:
         return [Request(s, e, text[s:e], _kind(sent))]
+    if not verb:
+        pieces[0] = (0, pieces[0][1])  # a direct question: its first request starts with it
     out = []
-    bounds = [p for p, _ in heads] + [len(sent)]
-    for (pos, kind), nxt in zip(heads, bounds[1:]):
+    for (pos, kind), nxt in zip(pieces, [p for p, _ in pieces[1:]] + [len(sent)]):
         a, b = _trimmed(text, s + pos, s + nxt)
         if b > a:
-            out.append(Request(a, b, text[a:b], kind))
+            out.append(Request(a, b, text[a:b], kind or _kind(_plain(text[a:b]))))
     return out
 
 
