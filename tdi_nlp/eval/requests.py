@@ -15,7 +15,7 @@ Split (fixed before any tuning): questions with an odd number (d01, d03, ...) ar
 test half. ``--tune`` grids the thresholds of drafting/answers.py (MIN_SCORE x MIN_COVERAGE) on the tuning half,
 maximizing the share of requests handled right (answerable: answered; unanswerable: flagged), and reports both
 halves with the best pair. We also report the request coverage (share of the judged requests that get a block of
-their own in the draft) and the share of "Aucun élément trouvé" lines that are right (the request is unanswerable or
+their own in the draft; "separate": a block of its own, not shared with another judged request) and the share of "Aucun élément trouvé" lines that are right (the request is unanswerable or
 its answer is nowhere in the draft).
 """
 from __future__ import annotations
@@ -54,6 +54,14 @@ def block_of(request: dict, text: str) -> bool:
     return any(line.startswith("**") and clause in line for line in map(squash, text.splitlines()))
 
 
+def separate(request: dict, others: list[dict], text: str) -> bool:
+    """Whether a block of the draft is headed by this request and by no other judged request of its question."""
+    clause = squash(request["text"])
+    rest = [squash(o["text"]) for o in others if o is not request]
+    return any(line.startswith("**") and clause in line and not any(o in line for o in rest)
+               for line in map(squash, text.splitlines()))
+
+
 def nothing_found(request: dict, text: str) -> bool:
     clause = squash(request["text"])
     return any("aucun élément trouvé" in line and clause in line for line in map(squash, text.splitlines()))
@@ -61,13 +69,15 @@ def nothing_found(request: dict, text: str) -> bool:
 
 def judge(questions: list[dict], drafts: list[str], no_source: str) -> dict:
     """Counts over the requests of these questions and their drafts."""
-    out: dict[str, list[bool]] = {"answered": [], "flagged": [], "right": [], "blocks": [], "nothing_right": []}
+    out: dict[str, list[bool]] = {"answered": [], "flagged": [], "right": [], "blocks": [], "separate": [],
+                                  "nothing_right": []}
     for q, text in zip(questions, drafts):
         for req in q["requests"]:
             ok = answered(req, text) if req["answerable"] else flagged(req, text, no_source)
             out["answered" if req["answerable"] else "flagged"].append(ok)
             out["right"].append(ok)
             out["blocks"].append(block_of(req, text))
+            out["separate"].append(separate(req, q["requests"], text))
             if nothing_found(req, text):
                 out["nothing_right"].append(not req["answerable"] or not answered(req, text))
     return out
@@ -75,7 +85,7 @@ def judge(questions: list[dict], drafts: list[str], no_source: str) -> dict:
 
 def _line(name: str, j: dict) -> str:
     return (f"{name:<22} answered {share(j['answered'])} | unanswerable flagged {share(j['flagged'])} | "
-            f"request blocks {share(j['blocks'])} | 'Aucun élément trouvé' lines right {share(j['nothing_right'])}")
+            f"request blocks {share(j['blocks'])} (separate {share(j['separate'])}) | 'Aucun élément trouvé' lines right {share(j['nothing_right'])}")
 
 
 def squash(text: str) -> str:
