@@ -1,7 +1,7 @@
 """find_requests splits coordinated requests into clauses of their own, offsets kept (issue 13)."""
 from __future__ import annotations
 
-from tdi_nlp.themes.requests import find_requests
+from tdi_nlp.drafting.requests import find_requests
 
 
 def clauses(text: str) -> list[str]:

@@ -89,7 +89,7 @@ def _starts(sent: str, after: int) -> list[int]:
     """Offsets where coordinated requests start after a request phrasing ending at ``after``: the first determiner
     or interrogative word right after it, then every one that follows a separator ("," ";" "et" "ainsi que")."""
     r = rules()
-    out = []
+    out: list[int] = []
     for m in r["starts"].finditer(sent, after):
         pos = m.start()
         if r["not_starts"].match(sent, pos):
@@ -128,6 +128,22 @@ def _pieces(sent: str, after: int) -> list[tuple[int, str | None]]:
     return [(p, k) for p, k in out]
 
 
+def _split_heads(text: str, s: int, e: int) -> list[Request]:
+    """The requests of one request sentence text[s:e]: one per enumerated head when it holds several."""
+    sent = _plain(text[s:e])
+    verb = rules()["verbs"].search(sent)
+    heads = _heads(sent, verb.end() if verb else 0) if verb else []
+    if len(heads) < 2:
+        return [Request(s, e, text[s:e], _kind(sent))]
+    out = []
+    bounds = [p for p, _ in heads] + [len(sent)]
+    for (pos, kind), nxt in zip(heads, bounds[1:]):
+        a, b = _trimmed(text, s + pos, s + nxt)
+        if b > a:
+            out.append(Request(a, b, text[a:b], kind))
+    return out
+
+
 def _split(text: str, s: int, e: int) -> list[Request]:
     """The requests of one request sentence text[s:e]: one per coordinated request when it holds several."""
     sent = _plain(text[s:e])
@@ -153,11 +169,14 @@ def is_request(sentence: str) -> bool:
     return plain.endswith("?") or bool(r["verbs"].search(plain))
 
 
-def find_requests(text: str) -> list[Request]:
-    """The request clauses of a question text, in order (see the module docstring)."""
+def find_requests(text: str, coordinated: bool = False) -> list[Request]:
+    """The request clauses of a question text, in order (see the module docstring). coordinated: split every
+    coordinated request ("la part des X, le nombre de Y et si Z"), as drafts need (one block per request); else
+    only enumerated heads, as the themes model was built on."""
     text = text or ""
     spans = split_sentences(text)
     found = [(s, e) for s, e in spans if is_request(text[s:e])]
     if not found:
         found = [(s, e) for s, e in spans[:2] if rules()["opening"].search(_plain(text[s:e]))][:1]
-    return [req for s, e in found for req in _split(text, s, e)]
+    split = _split if coordinated else _split_heads
+    return [req for s, e in found for req in split(text, s, e)]

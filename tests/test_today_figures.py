@@ -1,0 +1,37 @@
+"""Today's figures on the demo corpus: a count or amount request states the KB timeline's latest value with its date
+and source, even when no past answer holds it (issue 13: press release of 24 September 2019)."""
+from __future__ import annotations
+
+import pytest
+
+from tdi_nlp.drafting import draft
+from tdi_nlp.figures import today_figure
+from tdi_nlp.kb import KnowledgeBase
+
+MINISTRY = "Mme la secrétaire d'État auprès du ministre de l'économie et des finances"
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory, nlp, corpus_dir):
+    from tdi_nlp.drafting.analysis import adopt
+    from tdi_nlp.extraction import run
+    adopt(nlp.vocab)
+    path = tmp_path_factory.mktemp("seeds-today") / "seeds.sqlite"
+    run([str(corpus_dir)], str(path), show_progress=False, nlp=nlp)
+    with KnowledgeBase(path) as kb:
+        yield kb
+
+
+def test_count_and_amount_of_the_press_release(seeds):
+    q = (f"M. Paul Essai attire l'attention de {MINISTRY} sur les Territoires d'industrie. Il souhaite connaître "
+         "le nombre de territoires d'industrie labellisés, le montant des crédits mobilisés par l'État et ses "
+         "opérateurs et le nombre de projets ayant fait l'objet d'un engagement de l'État.")
+    d = draft(q, seeds)
+    assert [r["kind"] for r in d.requests] == ["count", "amount", "count"]
+    assert d.requests[0]["figure"]["value"] == 144 and d.requests[0]["figure"]["date"] == "2019-09-24"
+    assert "144 territoires d'industrie au 24 septembre 2019" in d.text
+    blocks = d.text.split("**2. ")[1].split("**3. ")
+    assert "108 millions d'euros" in blocks[0]
+    assert "231" in blocks[1].split("###")[0]
+    assert all(r["found"] for r in d.requests)
+    assert any(s["id"].startswith("002_") for s in d.sources)
