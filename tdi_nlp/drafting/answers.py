@@ -1,9 +1,10 @@
 """One answer block per request of the question: the best passages of the KB, today's figure, or "nothing found".
 
 The subject of the question (its text without the request clauses) weighs the passage ranking less than the clause
-itself (passages.py). A request is answered when its best passage is anchored (the clause's years and proper names
-occur in its document) and passes MIN_SCORE and MIN_COVERAGE (chosen on the tuning half of
-tests/data/eval/draft_requests.jsonl, see eval/requests.py), or when the KB's timeline knows its figure.
+itself (passages.py). A request is answered when its best passage is anchored (the clause's years and proper names,
+except a year after "depuis", occur in the passage), holds a figure of the kind a count, amount or share request
+asks, and passes MIN_SCORE and MIN_COVERAGE (chosen on the tuning half of tests/data/eval/draft_requests.jsonl, see
+eval/requests.py), or when the KB's timeline knows its figure.
 """
 from __future__ import annotations
 

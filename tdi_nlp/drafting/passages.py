@@ -3,10 +3,13 @@
 Every document of the KB gives chunks: the answer sections of past questions, and the text of the documents that
 are not questions (press releases, web pages, minutes, statements). A chunk is a paragraph, cut into windows of
 sentences when long, joined to the next when short (a heading). Chunks are ranked for a request by BM25 (bm25s) over
-the request clause, BM25 over the subject of the question (a lower weight) and the fr_core_news_md word vectors of
-the clause and subject (the sentence encoder, ~60 ms per text here, would need minutes for the ~10^4 chunks of a
+the clause's own terms (the words of the request phrasing left out), BM25 of the whole question over each chunk's
+document, BM25 over the subject of the question (a lower weight) and the fr_core_news_md word vectors of the clause
+and subject, then re-ranked by the figure asked (a number before the counted thing, an amount, a share, a date) and
+recency (Weights; search) (the sentence encoder, ~60 ms per text here, would need minutes for the ~10^4 chunks of a
 KB; the word vectors cost nothing more than the index already pays). ``coverage`` is the idf-weighted share of the
-clause's terms found in the chunk; a clause's anchors (years, proper names) must occur in the chunk's document.
+clause's terms found in the chunk; a clause's anchors (years, proper names) must occur in the chunk's document
+(``anchored``, ranks first) and, for a request to count as answered, in the chunk (``anchored_here``).
 
 The index is stored beside the KB (``<kb>.passages/``), rebuilt when a document changes, and kept in-process.
 """
