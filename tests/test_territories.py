@@ -149,3 +149,19 @@ def test_foreign_countries_are_territories(nlp):
 def test_country_name_inside_organisation_is_not_the_country(nlp):
     doc = nlp("Business France accompagne les entreprises au Maroc.")
     assert [s._.entity_id for s in facts(doc, "TERRITORY")] == ["country:MA"]
+
+
+def test_country_inside_a_body_or_programme_name(nlp):
+    doc = nlp("Villes de France et le plan France Relance aident les communes ; la France investit.")
+    spans = sorted(facts(doc, "TERRITORY"), key=lambda s: s.start_char)
+    assert [(s.text, s._.entity_id) for s in spans] == [("France", "country:FR")]
+    assert spans[0].start_char == doc.text.rindex("France")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La maternité de Die ferme ses portes.", [("Die", "commune:26113")]),
+    ("Les salariés de l'usine de Guingamp manifestent.", [("Guingamp", "commune:22070")]),
+    ("Le lycée de Millau sera rénové.", [("Millau", "commune:12145")]),
+])
+def test_commune_after_a_facility(terr_nlp, text, expected):
+    assert linked(terr_nlp, text) == expected

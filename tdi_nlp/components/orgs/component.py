@@ -110,7 +110,22 @@ class OrgTagger:
         self._role_objects(doc, taken)
         self._stock_orgs(doc)
         self._drop_dates_inside(doc, [(sp.start_char, sp.end_char) for sp in kept if sp.label_ == "PROGRAMME"])
+        self._drop_countries_inside(doc)
         return doc
+
+    @staticmethod
+    def _drop_countries_inside(doc: Doc) -> None:
+        """A country inside a body's or programme's name is no place: "Régions de France", "France Relance"."""
+        group = doc.spans.get(FACTS, [])
+        names = Ranges((f.start_char, f.end_char) for f in group if f.label_ in ("ORG", "PROGRAMME"))
+        if not names.starts:
+            return
+        keep = [f for f in group if not (f.label_ == "TERRITORY" and (f._.value or {}).get("kind") == "country"
+                                         and names.overlaps(f.start_char, f.end_char)
+                                         and not any(g.label_ in ("ORG", "PROGRAMME") and g.start_char == f.start_char
+                                                     and g.end_char == f.end_char for g in group))]
+        if len(keep) != len(group):
+            doc.spans[FACTS] = keep
 
     def _stock_orgs(self, doc: Doc) -> None:
         """Named bodies of the stock NER that the gazetteer does not know: "Amnesty International", "SNCF"."""
