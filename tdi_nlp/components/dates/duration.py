@@ -54,5 +54,10 @@ def is_age(c: Candidate, ctx: Context) -> bool:
     before = ctx.text[max(0, c.start - 40):c.start]
     if re.search(r"[A-ZÀ-Ý][\w-]+,\s*$", before) and re.match(r"\s*,", ctx.text[c.end:]):
         return True
-    noun = re.search(r"([\w-]+)\s+(?:de|d')\s*$", before.replace("’", "'"))
-    return noun is not None and (noun.group(1).lower() in ctx.lex["age_nouns"] or noun.group(1)[0].isupper())
+    before = before.replace("’", "'")
+    noun = re.search(r"([\w-]+)\s+(?:de|d')\s*$", before)
+    if noun is not None and (noun.group(1).lower() in ctx.lex["age_nouns"] or noun.group(1)[0].isupper()):
+        return True
+    # "un chauffeur de bus de 38 ans": the person noun before a complement
+    noun = re.search(r"([\w-]+)\s+(?:de|d'|du|des)\s*[\w-]+\s+(?:de|d')\s*$", before)
+    return noun is not None and noun.group(1).lower() in ctx.lex["age_nouns"]
