@@ -115,15 +115,17 @@ class OrgTagger:
 
     @staticmethod
     def _drop_countries_inside(doc: Doc) -> None:
-        """A country inside a body's or programme's name is no place: "Régions de France", "France Relance"."""
+        """A country inside a body's or programme's name is no place ("Régions de France", "France Relance"), nor
+        a place outside the gazetteers that the NER saw in one."""
         group = doc.spans.get(FACTS, [])
         names = Ranges((f.start_char, f.end_char) for f in group if f.label_ in ("ORG", "PROGRAMME"))
         if not names.starts:
             return
-        keep = [f for f in group if not (f.label_ == "TERRITORY" and (f._.value or {}).get("kind") == "country"
-                                         and names.overlaps(f.start_char, f.end_char)
-                                         and not any(g.label_ in ("ORG", "PROGRAMME") and g.start_char == f.start_char
-                                                     and g.end_char == f.end_char for g in group))]
+        same = {(g.start_char, g.end_char) for g in group if g.label_ in ("ORG", "PROGRAMME")}
+        keep = [f for f in group if not (f.label_ == "TERRITORY" and names.overlaps(f.start_char, f.end_char)
+                                         and ((f._.value or {}).get("kind") == "place"
+                                              or ((f._.value or {}).get("kind") == "country"
+                                                  and (f.start_char, f.end_char) not in same)))]
         if len(keep) != len(group):
             doc.spans[FACTS] = keep
 
