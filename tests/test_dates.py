@@ -204,3 +204,12 @@ def test_quoted_part_of_day_after_a_weekday(extract):
 def test_the_new_year(extract):
     _, value = one(extract("Ils sont entrés dans la nouvelle année avec optimisme.", "2021-01-03"))
     assert value["start"] == "2021-01-01" and value["granularity"] == "year"
+
+
+@pytest.mark.parametrize("text", ["Ils partiront à la retraite à 64 ans.", "Elle travaille de nuit depuis ses 25 ans."])
+def test_ages_after_a_or_a_possessive(extract, text):
+    assert extract(text, "2023-02-10", label="DURATION") == []
+
+
+def test_a_plan_over_years_stays_a_duration(extract):
+    assert [t for t, _ in extract("Un plan à cinq ans a été adopté.", "2023-02-10", label="DURATION")] == ["cinq ans"]

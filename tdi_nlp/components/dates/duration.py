@@ -42,9 +42,19 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
     unit = ctx.units[key(m.group("u"))]
     if unit == "day" and key(_g(m, "n") or "") == "un" and not ctx.preceded_by(c.start, ctx.lex["duration_cues"]):
         return []  # "un jour" (someday)
-    if unit == "year" and is_age(c, ctx):
+    if unit == "year" and (is_age(c, ctx) or _age_at(c, ctx, n)):
         return []
     return [Fact(c.start, c.end, "DURATION", V.duration(n, unit, mod=approx))]
+
+
+_AT = re.compile(r"(?:^|[\s(])(?:à|dès|avant|après|jusqu'à|jusqu’à)\s*$")
+_POSSESSIVE = re.compile(r"(?:^|\s)(?:ses|leurs|mes|nos|vos|tes)\s*$", re.I)
+
+
+def _age_at(c: Candidate, ctx: Context, n: float | None) -> bool:
+    """'la retraite à 64 ans', 'depuis ses 25 ans': an age (15 years or more after 'à'; any after a possessive)."""
+    before = ctx.text[max(0, c.start - 12):c.start]
+    return bool(_POSSESSIVE.search(before)) or (n is not None and n >= 15 and bool(_AT.search(before)))
 
 
 def is_age(c: Candidate, ctx: Context) -> bool:
