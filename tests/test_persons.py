@@ -201,3 +201,19 @@ def test_addressed_deputy_is_the_question_author(people_nlp):
     doc = people_nlp(doc)
     (span,) = [s for s in doc.spans["facts"] if s.label_ == "PERSON"]
     assert span.text == "Monsieur le député" and span._.entity_id == "person:paul-christophe"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Comme vous le savez, monsieur Vigier, le dossier avance.", ["monsieur Vigier"]),
+    ("Madame Le Pen, vous le savez bien.", ["Madame Le Pen"]),
+    ("Le gouvernement d'Élisabeth Borne a présenté le texte.", ["Élisabeth Borne"]),
+    ("Le président américain Joe Biden est venu. Biden a raison.", ["Joe Biden", "Biden"]),
+])
+def test_more_name_forms(people_nlp, text, expected):
+    spans, _ = persons(people_nlp, text, "2023-01-10")
+    assert [s.text for s in spans] == expected
+
+
+def test_title_in_capitals_after_monsieur_is_not_a_name(people_nlp):
+    spans, _ = persons(people_nlp, "Monsieur Le Ministre, répondez.", "2023-01-10")
+    assert all(s._.value.get("mention") != "name" for s in spans)

@@ -25,7 +25,7 @@ _WORD = (rf"(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|[{UP}]/[{UP}][{LOW}]+)"
          rf"(?:-(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|[{LOW}]+)|['’][{LOW}]{{3,}})*")
 _PART = r"(?:de la|de|du|des|Le|La|Di|Da|De|Du|El|Ben|Van|Von|van|von)"
 NAME_RUN = rf"{_WORD}(?:[ ]+(?:{_PART}[ ]+|d'|d’)?{_WORD}){{0,3}}"
-CIVILITY = r"(?:M\.|MM\.|Mmes|Mme\.?|Mlle|Monsieur|Madame)"
+CIVILITY = r"(?:M\.|MM\.|Mmes|Mme\.?|Mlle|Monsieur|Madame|monsieur|madame)"
 
 ROLE_HEAD = (
     r"(?:premi(?:er|ère) ministre|ministre|secr[ée]taire d['’][ée]tat|secr[ée]taire g[ée]n[ée]rale?"
@@ -42,7 +42,10 @@ _ROLE_AFTER = re.compile(
 _ROLE_BEFORE = re.compile(rf"(?:\b(?:le|la|l['’])[ ]*)?\b(?P<role>{ROLE_HEAD}(?:[ ]+d[ée]l[ée]gu[ée]e?)?)[ ]+$",
                           re.IGNORECASE)
 _CIV_NAME = re.compile(rf"(?<![\w.])(?P<civ>{CIVILITY})[ ]+(?P<name>{NAME_RUN})")
-_RUN = re.compile(rf"(?<![\w'’-])(?P<name>{NAME_RUN})")
+_RUN = re.compile(rf"(?:(?<=\b[dl]['’])|(?<![\w'’-]))(?P<name>{NAME_RUN})")  # "d'Édouard Philippe" too
+# "Monsieur Le Maire", "Madame Le Pen": a particle of the name, not an article before a title
+_TITLE_WORD = re.compile(r"(?:premi|ministre|pr[ée]sident|d[ée]put|s[ée]nat|secr[ée]taire|garde|haut|rapporteur|maire\b"
+                         r"|pr[ée]f|d[ée]fenseur|chef|directeur|directrice)", re.I)
 # "le ministre Riester", "la députée Panot": a role and a bare surname
 _ROLE_SURNAME = re.compile(
     rf"(?<![\w'’])(?P<det>le|la)[ ]+(?P<role>(?i:{ROLE_HEAD})(?:[ ]+d[ée]l[ée]gu[ée]e?)?)[ ]+(?P<name>{_WORD})"
@@ -144,8 +147,10 @@ class Finder:
         taken = Ranges()  # "start or end inside a taken name": covers(s) or covers(e - 1)
         for m in _CIV_NAME.finditer(text):
             name = m.group("name")
-            if fold(name.split()[0]) in ("le", "la"):
-                continue
+            parts = name.split()
+            if fold(parts[0]) in ("le", "la") and (parts[0].islower() or len(parts) < 2
+                                                   or _TITLE_WORD.match(parts[1]) and parts[1] != "Maire"):
+                continue      # "Madame la ministre"; "Monsieur Le Maire" is a name
             c = Candidate("name", m.start(), m.end(), name=name, civility=norm_civility(m.group("civ")),
                           source="civility")
             self._attach_role(text, c)
@@ -179,6 +184,15 @@ class Finder:
             for c in self._from_run(text, m.group("name"), s, per):
                 out.append(c)
                 taken.add(c.start, c.end)
+        # "Biden a raison": the surname alone of a person named in full in the document
+        surnames = {c.name.split()[-1] for c in out if len(c.name.split()) >= 2 and len(c.name.split()[-1]) >= 4}
+        if surnames:
+            alone = re.compile(r"(?:(?<=\b[dl]['’])|(?<![\w'’-]))(?:" + "|".join(map(re.escape, sorted(surnames)))
+                               + r")(?![\w'’-])")
+            for m in alone.finditer(text):
+                if not (taken.covers(m.start()) or taken.covers(m.end() - 1)):
+                    out.append(Candidate("name", m.start(), m.end(), name=m.group(), source="surname"))
+                    taken.add(m.start(), m.end())
         return out
 
     def _from_run(self, text: str, run: str, base: int, per: list[tuple[int, int]]) -> list[Candidate]:
@@ -207,7 +221,8 @@ class Finder:
         role = _role_after(text, e)
         before = _role_before(text, s)
         k = bisect_right(per, s, key=lambda p: p[0]) - 1  # the only span of the sorted disjoint per that can hold s
-        is_per = k >= 0 and e <= per[k][1] and first in self.first_names
+        is_per = k >= 0 and e <= per[k][1] and (first in self.first_names or (
+            per[k] == (s, e) and all(len(w) >= 3 for w in run.split())))
         if role or is_per or (before and first in self.first_names):
             c = Candidate("name", s, e, name=run, source="role" if role else "ner")
             self._attach_role(text, c)
