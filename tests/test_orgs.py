@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from tdi_nlp.components import facts
-
 
 @pytest.fixture(scope="module")
 def people_nlp():
@@ -100,20 +98,3 @@ def test_stock_ner_orgs_kept_without_article(people_nlp):
     got = {s.text: s._.entity_id for s in spans(people_nlp, "Amnesty International et la SNCF ont rencontré le Gouvernement.")}
     assert got.get("SNCF") == "org:sncf"
     assert "Gouvernement" not in got and not any(t.startswith("la ") for t in got)
-
-
-# -- issue 14 ----------------------------------------------------------------------------------------------------
-
-def _orgs(nlp, text):
-    return [(s.text, s._.entity_id) for s in sorted(facts(nlp(text), "ORG"), key=lambda s: s.start_char)]
-
-
-def test_body_named_by_head_and_complement(nlp):
-    assert _orgs(nlp, "Il cite le rapport du Comité d'évaluation des politiques sociales paru en mai.") == [
-        ("Comité d'évaluation des politiques sociales", "org:comite-d-evaluation-des-politiques-sociales")]
-    assert _orgs(nlp, "La décision a été prise en Conseil des ministres.") == []
-
-
-def test_parliament_and_parties(nlp):
-    got = _orgs(nlp, "Le Parlement a voté le texte ; le groupe Horizons et le RN se sont abstenus.")
-    assert got == [("Parlement", "org:parlement"), ("Horizons", "org:horizons"), ("RN", "org:rassemblement-national")]

@@ -45,10 +45,6 @@ _NER_NOT_ORG = set(_RULES["ner_not_org"])
 _NER_ARTICLES = set(_RULES["ner_articles"])
 _NER_TITLE_WORDS = set(_RULES["ner_title_words"])
 _NER_OFFICE_BEFORE = set(_RULES["ner_office_before"])
-_BODY_HEAD = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(h) for h in sorted(_RULES["body_heads"], key=len, reverse=True))
-                        + r")(?![\w'’-])")
-_BODY_NOT_ORG = set(_RULES["body_not_org"])
-_BODY_LINKS = {"de", "d'", "d’", "des", "du", "la", "le", "les", "l'", "l’", "pour", "et", "à", "aux", "au", "en", "sur"}
 
 
 def _content_words(text: str) -> frozenset:
@@ -112,7 +108,6 @@ class OrgTagger:
             add_fact(doc, span, self._value(entry), f"org:{entry['id']}")
         self._ministries(doc, taken)
         self._role_objects(doc, taken)
-        self._bodies(doc)
         self._stock_orgs(doc)
         self._drop_dates_inside(doc, [(sp.start_char, sp.end_char) for sp in kept if sp.label_ == "PROGRAMME"])
         self._drop_countries_inside(doc)
@@ -133,37 +128,6 @@ class OrgTagger:
                                                   and (f.start_char, f.end_char) not in same)))]
         if len(keep) != len(group):
             doc.spans[FACTS] = keep
-
-    @staticmethod
-    def _bodies(doc: Doc) -> None:
-        """"Conseil d'orientation des retraites": a capitalized body head, then lowercase nouns, adjectives and
-        links up to a noun or adjective (not at a sentence start, where every word is capitalized)."""
-        text = text_of(doc)
-        taken = Ranges((s.start_char, s.end_char) for s in doc.spans.get(FACTS, []) if s.label_ in ("ORG", "PROGRAMME"))
-        starts = {t.idx: t.i for t in doc}
-        for m in _BODY_HEAD.finditer(text):
-            i = starts.get(m.start())
-            if i is None or taken.overlaps(m.start(), m.end()) or doc[i].is_sent_start:
-                continue
-            k = i + len(m.group().split())
-            last = None
-            while k < len(doc) and k - i < 12:
-                t = doc[k]
-                if t.lower_ in _BODY_LINKS or (t.is_alpha and t.is_lower and t.pos_ in ("NOUN", "ADJ")) or (
-                        t.pos_ == "PROPN" and t.text[:1].isupper() and last is not None):
-                    if t.lower_ not in _BODY_LINKS:
-                        last = k
-                    k += 1
-                    continue
-                break
-            if last is None:
-                continue
-            span = doc[i:last + 1]
-            if fold(span.text) in _BODY_NOT_ORG or taken.overlaps(span.start_char, span.end_char) or "\n" in span.text:
-                continue
-            add_fact(doc, Span(doc, span.start, span.end, label="ORG"), {"name": span.text, "kind": "body"},
-                     f"org:{slugify(span.text)}")
-            taken.add(span.start_char, span.end_char)
 
     def _stock_orgs(self, doc: Doc) -> None:
         """Named bodies of the stock NER that the gazetteer does not know: "Amnesty International", "SNCF"."""
