@@ -326,7 +326,13 @@ class CountReader:
             for t in reversed(doc[max(0, k - 2):k]):
                 if t.pos_ == "NOUN" and t.is_alpha:
                     return self.lemma(t, c["value"])
-        before = [d for d in done if d["unit"] not in (None, EXCLUDED) and 0 <= c["start"] - d["end"] < 300]
+        before = []                                      # the nearest count with a unit, 300 characters back at most
+        for d in reversed(done):
+            if c["start"] - d["start"] >= 300:
+                break
+            if d["unit"] not in (None, EXCLUDED) and 0 <= c["start"] - d["end"] < 300:
+                before = [d]
+                break
         cue = None
         for cue in self.number_of_before.finditer(text, max(0, c["start"] - 300), c["start"]):
             pass
