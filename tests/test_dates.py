@@ -177,3 +177,39 @@ def test_lists_are_not_ranges(extract):
 def test_document_year_only(extract):
     _, value = one(extract("Le comité s'est tenu le 2 juillet.", "2019"))
     assert value["start"] == "2019-07-02" and value["inferred_year"] is True
+
+
+# -- issue 14 ----------------------------------------------------------------------------------------------------
+
+def test_ago_with_an_adverb_is_a_date(extract):
+    text, value = one(extract("La réforme a été votée il y a déjà trois ans.", "2022-06-10"))
+    assert text == "il y a déjà trois ans" and value["start"].startswith("2019-06")
+
+
+@pytest.mark.parametrize("text", ["Un chauffeur de bus de 41 ans a été blessé.", "Une étudiante de 19 ans témoigne.",
+                                  "Le policier, âgé de 30 ans, est sorti."])
+def test_ages_are_not_durations(extract, text):
+    assert extract(text, "2022-06-10", label="DURATION") == []
+
+
+def test_duration_after_a_complement_stays(extract):
+    assert [t for t, _ in extract("Un contrat de plan de 6 ans a été signé.", "2022-06-10", label="DURATION")] == ["6 ans"]
+
+
+def test_quoted_part_of_day_after_a_weekday(extract):
+    text, value = one(extract("Le texte sera publié ce jeudi «dans la journée».", "2022-06-07"))
+    assert text == "ce jeudi «dans la journée»" and value["start"] == "2022-06-09" and value["part"] == "DT"
+
+
+def test_the_new_year(extract):
+    _, value = one(extract("Ils sont entrés dans la nouvelle année avec optimisme.", "2021-01-03"))
+    assert value["start"] == "2021-01-01" and value["granularity"] == "year"
+
+
+@pytest.mark.parametrize("text", ["Ils partiront à la retraite à 64 ans.", "Elle travaille de nuit depuis ses 25 ans."])
+def test_ages_after_a_or_a_possessive(extract, text):
+    assert extract(text, "2023-02-10", label="DURATION") == []
+
+
+def test_a_plan_over_years_stays_a_duration(extract):
+    assert [t for t, _ in extract("Un plan à cinq ans a été adopté.", "2023-02-10", label="DURATION")] == ["cinq ans"]

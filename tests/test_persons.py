@@ -148,3 +148,72 @@ def test_build_script_reproduces_shipped_tables(shared_dir, tmp_path):
         built = (tmp_path / name).read_text(encoding="utf-8")
         assert built == (PEOPLE_DIR / name).read_text(encoding="utf-8"), name
         assert built.startswith("# source: ")
+
+
+# -- issue 14: possessives, offices outside the government, foreign qualifiers, first-name lists ---------------
+
+def test_title_after_a_possessive(people_nlp):
+    spans, _ = persons(people_nlp, "Comme l'a dit notre Premier ministre, votre ministre de l'intérieur agira.",
+                       "2019-07-02")
+    assert [s.text for s in spans] == ["notre Premier ministre", "votre ministre de l'intérieur"]
+    assert ids(spans) == ["person:edouard-philippe", "person:christophe-castaner"]
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("La Défenseure des droits a publié un rapport.", "2021-03-01", "person:claire-hedon"),
+    ("Le Défenseur des droits a publié un rapport.", "2016-03-01", "person:jacques-toubon"),
+    ("Le président de l'Assemblée nationale a ouvert la séance.", "2020-01-15", "person:richard-ferrand"),
+    ("Le président du Sénat a ouvert la séance.", "2020-01-15", "person:gerard-larcher"),
+])
+def test_offices_outside_the_government(people_nlp, text, date, expected):
+    spans, _ = persons(people_nlp, text, date)
+    assert ids(spans) == [expected]
+    assert spans[0]._.value["minister"] is False
+
+
+def test_foreign_qualifier_is_not_the_french_holder(people_nlp):
+    spans, _ = persons(people_nlp, "Il a reçu le Premier ministre espagnol puis le ministre allemand.", "2019-07-02")
+    assert [s.text for s in spans] == ["le Premier ministre espagnol", "le ministre allemand"]
+    assert ids(spans) == [None, None]
+
+
+def test_office_without_a_table_is_a_mention_without_id(people_nlp):
+    spans, _ = persons(people_nlp, "Le président du conseil régional d'Occitanie a écrit.", "2019-07-02")
+    assert [s.text for s in spans] == ["Le président du conseil régional d'Occitanie"]
+    assert ids(spans) == [None]
+
+
+def test_people_listed_by_first_name(people_nlp):
+    spans, _ = persons(people_nlp, "Nous pensons à Julien, à Claire et à Antoine, partis trop tôt.", "2019-07-02")
+    assert [s.text for s in spans] == ["Julien", "Claire", "Antoine"]
+
+
+@pytest.mark.parametrize("text", ["Les villes de Metz, Nancy et Lyon.", "Claire est une couleur, et Lyon aussi."])
+def test_no_first_name_list_without_first_names(people_nlp, text):
+    spans, _ = persons(people_nlp, text, "2019-07-02")
+    assert spans == []
+
+
+def test_addressed_deputy_is_the_question_author(people_nlp):
+    doc = people_nlp.make_doc("Monsieur le député, je vous remercie de votre question.")
+    doc._.ref_date = "2019-07-02"
+    doc._.meta = {"author_ref": "PA642868"}
+    doc = people_nlp(doc)
+    (span,) = [s for s in doc.spans["facts"] if s.label_ == "PERSON"]
+    assert span.text == "Monsieur le député" and span._.entity_id == "person:paul-christophe"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Comme vous le savez, monsieur Vigier, le dossier avance.", ["monsieur Vigier"]),
+    ("Madame Le Pen, vous le savez bien.", ["Madame Le Pen"]),
+    ("Le gouvernement d'Élisabeth Borne a présenté le texte.", ["Élisabeth Borne"]),
+    ("Le président américain Joe Biden est venu. Biden a raison.", ["Joe Biden", "Biden"]),
+])
+def test_more_name_forms(people_nlp, text, expected):
+    spans, _ = persons(people_nlp, text, "2023-01-10")
+    assert [s.text for s in spans] == expected
+
+
+def test_title_in_capitals_after_monsieur_is_not_a_name(people_nlp):
+    spans, _ = persons(people_nlp, "Monsieur Le Ministre, répondez.", "2023-01-10")
+    assert all(s._.value.get("mention") != "name" for s in spans)

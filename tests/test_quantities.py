@@ -222,3 +222,32 @@ def test_percent_change_gives_two_values(qnlp):
 def test_percent_keeps_its_qualifier(qnlp):
     assert values(qnlp, "plus de 80 % des communes", "PERCENT") == [{"percent": 80.0, "qualifier": ">"}]
     assert texts(qnlp, "plus de 80 % des communes", "PERCENT") == ["80 %"]
+
+
+# -- issue 14: nouns apart, amounts without a currency word, percent ranges ------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Les services évaluent à 85 000 le nombre de places manquantes.", [(85000, "place")]),
+    ("Il reste 12 000 foyers isolés ; 12 000 y ont droit dès demain.", [(12000, "foyer"), (12000, "foyer")]),
+    ("Le nombre de guichets fermés ? Il s'élevait à 57.", [(57, "guichet")]),
+    ("un effectif passé de 1 200 à 1 450 en trois ans", [(1200, "effectif"), (1450, "effectif")]),
+    ("à peine 40 sur 3 000 sages-femmes", [(40, "sage-femme"), (3000, "sage-femme")]),
+])
+def test_count_noun_apart(qnlp, text, expected):
+    assert [(v["count"], v["unit"]) for v in values(qnlp, text, "COUNT")] == expected
+
+
+@pytest.mark.parametrize("text", ["Rendez-vous à 8.", "Un patient sur deux attend.", "Je pense à 2."])
+def test_count_noun_apart_needs_an_antecedent(qnlp, text):
+    assert values(qnlp, text, "COUNT") == []
+
+
+def test_money_after_an_amount_cue_is_in_euros(qnlp):
+    (v,) = values(qnlp, "La région soutient l'atelier à hauteur de 25 millions.", "MONEY")
+    assert (v["amount"], v["currency"]) == (25e6, "EUR")
+
+
+def test_percent_range_after_a_verb_of_decrease(qnlp):
+    assert values(qnlp, "les prix ont baissé de 5 à 7 % cette année", "PERCENT") == [
+        {"percent": 5.0, "qualifier": "=", "percent_max": 7.0}]
+    assert values(qnlp, "plus de 80 % des écoles", "PERCENT") == [{"percent": 80.0, "qualifier": ">"}]

@@ -77,7 +77,8 @@ def test_departments_and_common_word_names(terr_nlp):
     assert linked(terr_nlp, "Le département des Pyrénées-Orientales n'a pas été listé.") == [
         ("Pyrénées-Orientales", "department:66")]
     assert linked(terr_nlp, "Je suis élu dans le Nord depuis 2017.") == [("Nord", "department:59")]
-    assert linked(terr_nlp, "Il a voyagé en Afrique du Nord et vers le nord de la ville.") == []
+    # a foreign region is a place without id (issue 14), never the department
+    assert linked(terr_nlp, "Il a voyagé en Afrique du Nord et vers le nord de la ville.") == [("Afrique du Nord", None)]
     assert linked(terr_nlp, "Bruno Bonnell, député de la 6e circonscription du Rhône.") == [("Rhône", "department:69")]
 
 
@@ -149,3 +150,31 @@ def test_foreign_countries_are_territories(nlp):
 def test_country_name_inside_organisation_is_not_the_country(nlp):
     doc = nlp("Business France accompagne les entreprises au Maroc.")
     assert [s._.entity_id for s in facts(doc, "TERRITORY")] == ["country:MA"]
+
+
+def test_country_inside_a_body_or_programme_name(nlp):
+    doc = nlp("Villes de France et le plan France Relance aident les communes ; la France investit.")
+    spans = sorted(facts(doc, "TERRITORY"), key=lambda s: s.start_char)
+    assert [(s.text, s._.entity_id) for s in spans] == [("France", "country:FR")]
+    assert spans[0].start_char == doc.text.rindex("France")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La maternité de Die ferme ses portes.", [("Die", "commune:26113")]),
+    ("Les salariés de l'usine de Guingamp manifestent.", [("Guingamp", "commune:22070")]),
+    ("Le lycée de Millau sera rénové.", [("Millau", "commune:12145")]),
+])
+def test_commune_after_a_facility(terr_nlp, text, expected):
+    assert linked(terr_nlp, text) == expected
+
+
+def test_continents_and_overseas_collectivities_are_places_without_id(nlp):
+    doc = nlp("Le nickel de Nouvelle-Calédonie part vers l'Asie plutôt que vers l'Europe.")
+    spans = sorted(facts(doc, "TERRITORY"), key=lambda s: s.start_char)
+    assert [(s.text, s._.entity_id, s._.value["kind"]) for s in spans] == [
+        ("Nouvelle-Calédonie", None, "place"), ("Asie", None, "place"), ("Europe", None, "place")]
+
+
+def test_a_listed_place_inside_a_name_is_not_a_place(nlp):
+    doc = nlp("Le chantier du canal Seine-Nord Europe avance.")
+    assert [s.text for s in facts(doc, "TERRITORY") if s.text == "Europe"] == []

@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from ..config import settings
 
-from . import search
+from . import search, sources
 
 SCHEMA_VERSION = 2
 
@@ -115,6 +115,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
 CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 0');
 """
 DDL += FTS_DDL
+DDL += sources.DDL  # the same text from several files, stored once (kb/sources.py)
 
 
 def _migrate_1(con: sqlite3.Connection) -> None:

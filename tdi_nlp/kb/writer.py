@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import cast
 from pathlib import Path
 
-from . import search
+from . import search, sources
 from .schema import Connected
 
 
@@ -47,6 +47,7 @@ class KBWriter(Connected):
                 gone.append(key)
         with self.con:
             for key in gone:
+                sources.release(self.con, key)  # a document another file also holds moves to it
                 search.unindex_documents(self.con, [r[0] for r in self.con.execute(
                     "SELECT id FROM documents WHERE source_key = ?", (key,))])
                 self.con.execute("DELETE FROM sources WHERE key = ?", (key,))
@@ -60,6 +61,7 @@ class KBWriter(Connected):
         con = self.con
         try:
             with con:
+                kept = sources.release(con, key, records)  # documents other files also hold stay stored
                 old = [r[0] for r in con.execute("SELECT id FROM documents WHERE source_key = ?", (key,))]
                 search.unindex_documents(con, old)
                 con.execute("DELETE FROM sources WHERE key = ?", (key,))  # cascades to documents and below
@@ -68,7 +70,13 @@ class KBWriter(Connected):
                             (key, len(key) + 1, key + ":"))
                 con.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?)", (key, path, sha256, size, len(records)))
                 for rec in records:
+                    held = sources.holder(con, rec["text"], key)
+                    if held:          # the same text already stored from another file: recorded, not stored
+                        sources.add_copy(con, held, key, rec["source"], rec["id"])
+                        continue
                     self._insert(key, sha256, rec)
+                    sources.add_text(con, rec["id"], rec["text"])
+                sources.restore(con, kept)
                 for where, reason in problems:
                     con.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?, 'read', ?)", (where, path, sha256, reason))
         except sqlite3.IntegrityError as exc:

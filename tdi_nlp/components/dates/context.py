@@ -138,8 +138,8 @@ class Context:
         return y
 
     def part(self, m: re.Match) -> str | None:
-        """Time-of-day code of the 'part' group: MO, AF, EV, NI, MI."""
-        text = m.groupdict().get("part")
+        """Time-of-day code of the 'part' (or quoted 'part2') group: MO, AF, EV, NI, MI, DT."""
+        text = m.groupdict().get("part") or m.groupdict().get("part2")
         return self.parts.get(key(text)) if text else None
 
     def rel_of(self, m: re.Match, group: str = "rel") -> int | None:

@@ -42,9 +42,19 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
     unit = ctx.units[key(m.group("u"))]
     if unit == "day" and key(_g(m, "n") or "") == "un" and not ctx.preceded_by(c.start, ctx.lex["duration_cues"]):
         return []  # "un jour" (someday)
-    if unit == "year" and is_age(c, ctx):
+    if unit == "year" and (is_age(c, ctx) or _age_at(c, ctx, n)):
         return []
     return [Fact(c.start, c.end, "DURATION", V.duration(n, unit, mod=approx))]
+
+
+_AT = re.compile(r"(?:^|[\s(])(?:à|dès|avant|après|jusqu'à|jusqu’à)\s*$")
+_POSSESSIVE = re.compile(r"(?:^|\s)(?:ses|leurs|mes|nos|vos|tes)\s*$", re.I)
+
+
+def _age_at(c: Candidate, ctx: Context, n: float | None) -> bool:
+    """'la retraite à 64 ans', 'depuis ses 25 ans': an age (15 years or more after 'à'; any after a possessive)."""
+    before = ctx.text[max(0, c.start - 12):c.start]
+    return bool(_POSSESSIVE.search(before)) or (n is not None and n >= 15 and bool(_AT.search(before)))
 
 
 def is_age(c: Candidate, ctx: Context) -> bool:
@@ -54,5 +64,10 @@ def is_age(c: Candidate, ctx: Context) -> bool:
     before = ctx.text[max(0, c.start - 40):c.start]
     if re.search(r"[A-ZÀ-Ý][\w-]+,\s*$", before) and re.match(r"\s*,", ctx.text[c.end:]):
         return True
-    noun = re.search(r"([\w-]+)\s+(?:de|d')\s*$", before.replace("’", "'"))
-    return noun is not None and (noun.group(1).lower() in ctx.lex["age_nouns"] or noun.group(1)[0].isupper())
+    before = before.replace("’", "'")
+    noun = re.search(r"([\w-]+)\s+(?:de|d')\s*$", before)
+    if noun is not None and (noun.group(1).lower() in ctx.lex["age_nouns"] or noun.group(1)[0].isupper()):
+        return True
+    # "un chauffeur de bus de 38 ans": the person noun before a complement
+    noun = re.search(r"([\w-]+)\s+(?:de|d'|du|des)\s*[\w-]+\s+(?:de|d')\s*$", before)
+    return noun is not None and noun.group(1).lower() in ctx.lex["age_nouns"]

@@ -110,7 +110,24 @@ class OrgTagger:
         self._role_objects(doc, taken)
         self._stock_orgs(doc)
         self._drop_dates_inside(doc, [(sp.start_char, sp.end_char) for sp in kept if sp.label_ == "PROGRAMME"])
+        self._drop_countries_inside(doc)
         return doc
+
+    @staticmethod
+    def _drop_countries_inside(doc: Doc) -> None:
+        """A country inside a body's or programme's name is no place ("Régions de France", "France Relance"), nor
+        a place outside the gazetteers that the NER saw in one."""
+        group = doc.spans.get(FACTS, [])
+        names = Ranges((f.start_char, f.end_char) for f in group if f.label_ in ("ORG", "PROGRAMME"))
+        if not names.starts:
+            return
+        same = {(g.start_char, g.end_char) for g in group if g.label_ in ("ORG", "PROGRAMME")}
+        keep = [f for f in group if not (f.label_ == "TERRITORY" and names.overlaps(f.start_char, f.end_char)
+                                         and ((f._.value or {}).get("kind") == "place"
+                                              or ((f._.value or {}).get("kind") == "country"
+                                                  and (f.start_char, f.end_char) not in same)))]
+        if len(keep) != len(group):
+            doc.spans[FACTS] = keep
 
     def _stock_orgs(self, doc: Doc) -> None:
         """Named bodies of the stock NER that the gazetteer does not know: "Amnesty International", "SNCF"."""

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ...config import RESOURCES_DIR
 from ...text_utils import fold, words
 from ..ranges import Ranges
 from .kb import load_titles
@@ -24,7 +25,7 @@ _WORD = (rf"(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|[{UP}]/[{UP}][{LOW}]+)"
          rf"(?:-(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|[{LOW}]+)|['’][{LOW}]{{3,}})*")
 _PART = r"(?:de la|de|du|des|Le|La|Di|Da|De|Du|El|Ben|Van|Von|van|von)"
 NAME_RUN = rf"{_WORD}(?:[ ]+(?:{_PART}[ ]+|d'|d’)?{_WORD}){{0,3}}"
-CIVILITY = r"(?:M\.|MM\.|Mmes|Mme\.?|Mlle|Monsieur|Madame)"
+CIVILITY = r"(?:M\.|MM\.|Mmes|Mme\.?|Mlle|Monsieur|Madame|monsieur|madame)"
 
 ROLE_HEAD = (
     r"(?:premi(?:er|ère) ministre|ministre|secr[ée]taire d['’][ée]tat|secr[ée]taire g[ée]n[ée]rale?"
@@ -41,16 +42,54 @@ _ROLE_AFTER = re.compile(
 _ROLE_BEFORE = re.compile(rf"(?:\b(?:le|la|l['’])[ ]*)?\b(?P<role>{ROLE_HEAD}(?:[ ]+d[ée]l[ée]gu[ée]e?)?)[ ]+$",
                           re.IGNORECASE)
 _CIV_NAME = re.compile(rf"(?<![\w.])(?P<civ>{CIVILITY})[ ]+(?P<name>{NAME_RUN})")
-_RUN = re.compile(rf"(?<![\w'’-])(?P<name>{NAME_RUN})")
+_RUN = re.compile(rf"(?:(?<=\b[dl]['’])|(?<![\w'’-]))(?P<name>{NAME_RUN})")  # "d'Édouard Philippe" too
+# "Monsieur Le Maire", "Madame Le Pen": a particle of the name, not an article before a title
+_TITLE_WORD = re.compile(r"(?:premi|ministre|pr[ée]sident|d[ée]put|s[ée]nat|secr[ée]taire|garde|haut|rapporteur|maire\b"
+                         r"|pr[ée]f|d[ée]fenseur|chef|directeur|directrice)", re.I)
 # "le ministre Riester", "la députée Panot": a role and a bare surname
 _ROLE_SURNAME = re.compile(
     rf"(?<![\w'’])(?P<det>le|la)[ ]+(?P<role>(?i:{ROLE_HEAD})(?:[ ]+d[ée]l[ée]gu[ée]e?)?)[ ]+(?P<name>{_WORD})"
     rf"(?![ ]*[\w'’-]*[{UP}])(?![\w'’-])")
 
 _TITLE = re.compile(
-    rf"(?<![\w'’])(?P<pre>(?:(?P<civ>{CIVILITY})[ ]+)?(?P<det>le|la|l['’]|du|au)[ ]*)"
+    rf"(?<![\w'’])(?P<pre>(?:(?P<civ>{CIVILITY})[ ]+)?(?P<det>le|la|l['’]|du|au|notre|votre|mon|ma|son|sa|leur)[ ]*)"
     r"(?P<title>premi(?:er|ère) ministre|secr[ée]taire d['’][ée]tat|ministre(?: d[ée]l[ée]gu[ée]e?)?"
-    r"|garde des sceaux|haut[- ]commissaire|pr[ée]sident de la r[ée]publique|chef de l['’][ée]tat)\b", re.IGNORECASE)
+    r"|garde des sceaux|haut[- ]commissaire|pr[ée]sidente? de la r[ée]publique|chef de l['’][ée]tat"
+    r"|d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|d[ée]fenseure? des droits|pr[ée]sidente? de l['’]assembl[ée]e nationale|pr[ée]sidente? du s[ée]nat"
+    r"|pr[ée]sidente? (?:du conseil r[ée]gional|du conseil d[ée]partemental|de (?:la )?r[ée]gion|du d[ée]partement)"
+    rf"(?:[ ]+(?:de la|de|du|des|d['’])[ ]*[{UP}][\w'’-]+)?)\b", re.IGNORECASE)
+# offices outside the government: folded title head -> key of resources/people/offices.tsv (None: no table)
+OTHER_OFFICES = {"defenseur": "defenseur", "president de l'assemblee": "assemblee", "president du senat": "senat",
+                 "presidente de l'assemblee": "assemblee", "presidente du senat": "senat",
+                 "president du conseil": None, "presidente du conseil": None, "president de la region": None,
+                 "presidente de la region": None, "president de region": None, "presidente de region": None,
+                 "president du departement": None, "presidente du departement": None}
+
+
+def other_office(title: str) -> tuple[bool, str | None]:
+    """(is an office outside the government, its offices.tsv key) for a folded title."""
+    for head, key in OTHER_OFFICES.items():
+        if title.startswith(head):
+            return True, key
+    return False, None
+
+
+def _foreign_re() -> re.Pattern:
+    demonyms = load_titles()["foreign"]["demonyms"]
+    forms = {f for d in demonyms for f in (d, d + "e", d + "ne", d + "s", d + "es") }
+    with open(RESOURCES_DIR / "geo" / "countries.tsv", encoding="utf-8") as fh:
+        countries = [ln.split("\t")[1] for ln in fh if not ln.startswith(("#", "code\t"))]
+    countries = [c for c in countries if c and c != "France"]
+    alt = "|".join(re.escape(x) for x in sorted(forms, key=len, reverse=True))
+    calt = "|".join(re.escape(x) for x in sorted(countries, key=len, reverse=True))
+    return re.compile(rf"[ ]+(?:(?i:{alt})|(?:de la|de l['’]|du|des|de|d['’])[ ]*(?:{calt}))(?![\w'’-])")
+
+
+_FOREIGN = _foreign_re()
+# "à Marie, à Lucas, à Inès et à Thomas": people listed by first name (each a known first name)
+_FIRST = rf"[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?"
+_SEP = r"(?:[ ]*,[ ]*(?:et[ ]+)?|[ ]+et[ ]+)(?:(?:à|a|pour|de)[ ]+)?"
+_FIRST_LIST = re.compile(rf"(?<![\w'’.-])(?:{_FIRST})(?:{_SEP}{_FIRST}(?![\w'’-]|[ ]+[{UP}])){{1,20}}")
 _EMBEDDED = re.compile(r"(?:aupr[eè]s|apr[eè]s|ancien(?:ne)?|ex-?)[ ]*$", re.IGNORECASE)
 _TRIM = set(load_titles()["trim_words"])  # resources/people/titles.toml
 
@@ -66,6 +105,7 @@ class Candidate:
     role_span: tuple[int, int] | None = None
     title_ends: list[int] = field(default_factory=list)   # possible ends of a title (shortest first)
     source: str = ""               # civility, gazetteer, role, ner
+    foreign: bool = False          # "le Premier ministre italien": no French holder
 
 
 def norm_civility(civ: str | None) -> str | None:
@@ -107,8 +147,10 @@ class Finder:
         taken = Ranges()  # "start or end inside a taken name": covers(s) or covers(e - 1)
         for m in _CIV_NAME.finditer(text):
             name = m.group("name")
-            if fold(name.split()[0]) in ("le", "la"):
-                continue
+            parts = name.split()
+            if fold(parts[0]) in ("le", "la") and (parts[0].islower() or len(parts) < 2
+                                                   or _TITLE_WORD.match(parts[1]) and parts[1] != "Maire"):
+                continue      # "Madame la ministre"; "Monsieur Le Maire" is a name
             c = Candidate("name", m.start(), m.end(), name=name, civility=norm_civility(m.group("civ")),
                           source="civility")
             self._attach_role(text, c)
@@ -122,6 +164,18 @@ class Finder:
                           role=m.group("role"), role_span=(m.start("role"), m.end("role")), source="role")
             out.append(c)
             taken.add(s, e)
+        per_ranges = Ranges(per_spans)
+        for m in _FIRST_LIST.finditer(text):
+            items = list(re.finditer(_FIRST, m.group()))
+            known = [fold(w.group()) in self.first_names for w in items]
+            if sum(known) < 2 or not all(k or per_ranges.covers(m.start() + w.start())
+                                         for k, w in zip(known, items)):
+                continue          # every item a known first name or a person for the NER, two known at least
+            for w in items:
+                s, e = m.start() + w.start(), m.start() + w.end()
+                if not (taken.covers(s) or taken.covers(e - 1)):
+                    out.append(Candidate("name", s, e, name=w.group(), source="first_names"))
+                    taken.add(s, e)
         per = sorted(per_spans)  # entity spans: disjoint
         for m in _RUN.finditer(text):
             s, e = m.start(), m.end()
@@ -130,6 +184,15 @@ class Finder:
             for c in self._from_run(text, m.group("name"), s, per):
                 out.append(c)
                 taken.add(c.start, c.end)
+        # "Biden a raison": the surname alone of a person named in full in the document
+        surnames = {c.name.split()[-1] for c in out if len(c.name.split()) >= 2 and len(c.name.split()[-1]) >= 4}
+        if surnames:
+            alone = re.compile(r"(?:(?<=\b[dl]['’])|(?<![\w'’-]))(?:" + "|".join(map(re.escape, sorted(surnames)))
+                               + r")(?![\w'’-])")
+            for m in alone.finditer(text):
+                if not (taken.covers(m.start()) or taken.covers(m.end() - 1)):
+                    out.append(Candidate("name", m.start(), m.end(), name=m.group(), source="surname"))
+                    taken.add(m.start(), m.end())
         return out
 
     def _from_run(self, text: str, run: str, base: int, per: list[tuple[int, int]]) -> list[Candidate]:
@@ -158,7 +221,8 @@ class Finder:
         role = _role_after(text, e)
         before = _role_before(text, s)
         k = bisect_right(per, s, key=lambda p: p[0]) - 1  # the only span of the sorted disjoint per that can hold s
-        is_per = k >= 0 and e <= per[k][1] and first in self.first_names
+        is_per = k >= 0 and e <= per[k][1] and (first in self.first_names or (
+            per[k] == (s, e) and all(len(w) >= 3 for w in run.split())))
         if role or is_per or (before and first in self.first_names):
             c = Candidate("name", s, e, name=run, source="role" if role else "ner")
             self._attach_role(text, c)
@@ -183,20 +247,25 @@ class Finder:
             if _EMBEDDED.search(before) or (det == "du" and re.search(r"\bet[ ]*$", before)):
                 continue      # "auprès du ministre de...", "... et du ministre de l'action": inside a title
             title = fold(m.group("title"))
+            if title.startswith(("depute", "senat")) and not (m.group("civ") and det in ("le", "la")):
+                continue      # "Monsieur le député" is a mention; "le député de la circonscription" is not
             if re.match(rf"[ ]+(?:{CIVILITY}[ ]+)?[{UP}][{LOW}]+[ ]+[{UP}]", text[e:e + 60]):
                 continue      # "la ministre Jacqueline Gourault": the name carries the mention
             if re.match(r"s\b", text[e:e + 1]):
                 continue
             ends = [e]
-            if not title.startswith(("premi", "president", "chef")):
+            foreign = _FOREIGN.match(text, e) if title.startswith(("premi", "president", "chef", "ministre")) else None
+            if foreign:
+                ends = [foreign.end()]
+            elif not title.startswith(("premi", "president", "chef", "defenseur", "depute", "senat")):
                 ends = self._complement_ends(text, e)
             c = Candidate("title", s, ends[-1], civility=norm_civility(m.group("civ")), role=m.group("title"),
-                          title_ends=ends, source="title")
+                          title_ends=ends, source="title", foreign=bool(foreign))
             if c.civility is None and det in ("la",):
                 c.civility = "Mme"
             elif c.civility is None and det in ("le", "du", "au"):
                 c.civility = "M."
-            if "deleguee" in title or title.startswith("premiere"):
+            if "deleguee" in title or title.startswith(("premiere", "presidente", "defenseure", "deputee", "senatrice")):
                 c.civility = "Mme"
             out.append(c)
         return out

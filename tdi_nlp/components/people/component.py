@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import add_fact, text_of
-from .candidates import Candidate, Finder
+from .candidates import Candidate, Finder, other_office
 from .kb import kb, link_author, link_ministry, person_id  # noqa: F401  (helpers for metadata)
 from ...text_utils import fold, month_forms, month_number, slugify, words
 
@@ -92,13 +92,14 @@ class PersonLinker:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         ref = doc._.ref_date
+        self._link_metadata(doc)
         per = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
         names = self.finder.names(text, per)
         skip = [(c.start, c.end) for c in names] + [c.role_span for c in names if c.role_span]
         titles = self.finder.titles(text, skip)
         dates = self._doc_dates(doc)
         cache: dict = {}
-        results: list[tuple[Candidate, str, dict]] = []
+        results: list[tuple[Candidate, str | None, dict]] = []
         by_last: dict[str, str] = {}
         for c in names:
             slug = self._name_slug(c, ref, by_last)
@@ -107,7 +108,7 @@ class PersonLinker:
         pending = []
         for c in titles:
             date = self._event_date(doc, text, c.start, dates, cache) or ref
-            hit = self._resolve_title(text, c, date)
+            hit = self._resolve_title(text, c, date, doc._.meta)
             if hit:
                 results.append(hit)
             elif date and len(c.title_ends) == 1:
@@ -129,9 +130,8 @@ class PersonLinker:
             span = doc.char_span(c.start, c.end, label=LABEL, alignment_mode="expand")
             if span is None:
                 continue
-            add_fact(doc, span, value, person_id(slug))
+            add_fact(doc, span, value, person_id(slug) if slug else None)
             last_end = c.end
-        self._link_metadata(doc)
         return doc
 
     @staticmethod
@@ -159,6 +159,8 @@ class PersonLinker:
         key = fold(c.name)
         if key in by_last:
             return by_last[key]
+        if c.source == "first_names":
+            return slugify(c.name)
         if not c.civility:
             return None
         slug = self.kb.find_surname(c.name, date, female)
@@ -180,7 +182,11 @@ class PersonLinker:
         return value
 
     # ---------------------------------------------------------------- titles
-    def _resolve_title(self, text: str, c: Candidate, date: str | None):
+    def _resolve_title(self, text: str, c: Candidate, date: str | None, meta: dict | None = None):
+        if fold(c.role).startswith(("depute", "senat")):
+            return self._addressee(c, text, meta or {})
+        if c.foreign or (not date and other_office(fold(c.role))[0]):
+            return self._holderless(c, text)
         if not date:
             return None
         female = None if c.civility is None else c.civility == "Mme"
@@ -191,6 +197,17 @@ class PersonLinker:
                 hit = self.kb.resolve_title(full, date, female)
                 if hit:
                     return self._title_result(c, c.title_ends[-1], hit, date, text)
+        if fold(c.role).startswith(("depute", "senat")):
+            return self._addressee(c, text, meta or {})
+        is_other, key = other_office(fold(c.role))
+        if is_other:
+            holder = self.kb.holder_at(key, date) if key else None
+            if not holder:
+                return self._holderless(c, text)
+            value = {"name": f"{holder['first']} {holder['last']}", "role": text[c.start:c.end].strip(),
+                     "civility": c.civility, "mention": "title", "minister": False, "office": holder["title"],
+                     "date": date}
+            return c, holder["person"], value
         if fold(c.role).startswith(("president", "chef de")):
             pres = self.kb.president_at(date)
             if not pres:
@@ -210,6 +227,25 @@ class PersonLinker:
         if best is None:
             return None
         return self._title_result(c, best[0], best[1], date, text)
+
+    def _addressee(self, c: Candidate, text: str, meta: dict):
+        """"Monsieur le député" in an answer: the question's author when a known deputy of that sex."""
+        author = meta.get("author_deputy") if fold(c.role).startswith("depute") else None
+        if author and author.get("entity_id"):
+            slug = author["entity_id"].split(":", 1)[1]
+            fem = self.kb.female(slug)
+            if c.civility is None or fem is None or fem == (c.civility == "Mme"):
+                value = {"name": author.get("name"), "role": text[c.start:c.end].strip(), "civility": c.civility,
+                         "mention": "title", "minister": False, "resolved_by": "author"}
+                return c, slug, value
+        return self._holderless(c, text)
+
+    @staticmethod
+    def _holderless(c: Candidate, text: str):
+        """A title whose holder is not in the tables ("le Premier ministre italien", "la présidente de région")."""
+        value = {"name": None, "role": text[c.start:c.end].strip(), "civility": c.civility, "mention": "title",
+                 "minister": False, "foreign": c.foreign}
+        return c, None, value
 
     def _title_result(self, c: Candidate, end: int, hit, date: str, text: str):
         office, score = hit

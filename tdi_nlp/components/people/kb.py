@@ -75,7 +75,7 @@ def parse_title(title: str) -> TitleParts:
     """Split a French government title into its kind and its portfolio parts."""
     t = fold(title).replace("’", "'")
     t = re.sub(r"^(?:m\.|mme|monsieur|madame)\s+", "", t)
-    t = re.sub(r"^(?:le|la|l'|du|au)\s*", "", t)
+    t = re.sub(r"^(?:le|la|l'|du|au|notre|votre|mon|ma|son|sa|leur)\s*", "", t)
     kind, rest = "M", t
     m = _HEAD.match(t)
     if m:
@@ -196,6 +196,9 @@ class PeopleKB:
         self.presidents = _read("presidents.tsv")
         for r in self.presidents:
             self._person(r["person"], r["first"], r["last"])
+        self.other_offices = _read("offices.tsv")
+        for r in self.other_offices:
+            self._person(r["person"], r["first"], r["last"])
         self.sex = {r["first_folded"]: r["sex"] for r in _read("first_names.tsv")}
         self.ministries = _read("ministries.tsv")
 
@@ -248,10 +251,15 @@ class PeopleKB:
     def is_active(self, slug: str, date: str) -> bool:
         return any(active(o.row, date) for o in self.offices_of.get(slug, [])) or \
             any(active(d, date) for d in self.deputies.get(slug, []) + self.senators.get(slug, [])) or \
-            any(r["person"] == slug and active(r, date) for r in self.presidents)
+            any(r["person"] == slug and active(r, date) for r in self.presidents + self.other_offices)
 
     def president_at(self, date: str | None) -> dict | None:
         live = [r for r in self.presidents if date and active(r, date)]
+        return max(live, key=lambda r: r["start"]) if live else None
+
+    def holder_at(self, office: str, date: str | None) -> dict | None:
+        """Holder of an office outside the government ("assemblee", "senat", "defenseur"; offices.tsv) at the date."""
+        live = [r for r in self.other_offices if r["office"] == office and active(r, date)]
         return max(live, key=lambda r: r["start"]) if live else None
 
     def office_at(self, slug: str, date: str | None) -> Office | None:

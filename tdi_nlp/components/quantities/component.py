@@ -128,6 +128,11 @@ def _carry_patterns() -> tuple[re.Pattern, re.Pattern]:
     return after, change
 
 
+@lru_cache(maxsize=1)
+def _euro_cue() -> re.Pattern:
+    return re.compile(r"(?<![\w])(?:" + _alternation(grammar()["money"]["euro_cues"]) + r")\s*$", re.I)
+
+
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _AMOUNT_CUE = re.compile(r"(?:à hauteur|montant|enveloppe|budget|dotation|coût|crédits?)\s+(?:de|d'|d’)\s*$", re.I)
 
@@ -141,6 +146,11 @@ def _carried(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
         if i in used or not n.scaled or n.article:
             continue
         prev = [m for m in out if m["end"] <= n.start]
+        if (not prev or prev[-1]["end"] < n.start - 400) and _euro_cue().search(text, max(0, n.start - 40), n.start) \
+                and after.match(text, n.end):
+            out.append({"start": n.start, "end": n.end, "amount": n.value, "currency": "EUR",
+                        "qualifier": qualifier_before(text, n.start), "num": i})
+            continue
         if not prev or prev[-1]["end"] < n.start - 400:
             continue
         if _SENTENCE_END.search(text, prev[-1]["end"], n.start) and not _AMOUNT_CUE.search(

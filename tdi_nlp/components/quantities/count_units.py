@@ -96,6 +96,16 @@ class CountReader:
         self.partitive = re.compile(r"\s*(?:(?:d'|d’)entre|parmi)\s+(?:eux|elles|nous|vous)(?![\w])", re.I)
         self.partitive_gap = re.compile(r"\s+(?:des|de ces|d'entre les|d’entre les|parmi les|sur les|sur)\s+", re.I)
         self.sequence_gap = re.compile(r"\s*(?:,\s*puis|,\s*voire|,\s*et|,\s*ou|,|puis|voire|et|ou|/)\s*", re.I)
+        imp = grammar()["implicit"]
+        # "on estime à 120 000 le nombre de logements": the noun after "le nombre de"
+        self.number_of = re.compile(rf"\s*(?:{_alt(imp['number_of'])})\s+(?:de|d'|d’|des)\s*", re.I)
+        self.number_of_before = re.compile(rf"(?:{_alt(imp['number_of'])})\s+(?:de|d'|d’|des)\s*"
+                                           rf"(?P<noun>[^\W\d_][\w'’-]*)", re.I)
+        # "450 000 y ont droit", "il s'élevait à 143.": a number standing for a noun said before
+        self.subject_after = re.compile(rf"\s+(?:{_alt(imp['subject_after'])})(?![\w])", re.I)
+        self.value_before = re.compile(rf"(?<![\w])(?:{_alt(imp['value_before'])})\s*$", re.I)
+        self.clause_end = re.compile(r"\s*(?:[.;:!?)]|,|$|\s(?:en|au|contre|dont)\s|\sà\s+(?=\d))", re.I)
+        self.ratio_after = re.compile(r"\s+sur\s+(?=\d|[^\W\d_]+\s)", re.I)
 
     # -- guards ---------------------------------------------------------------------------------------------
     def _not_a_count(self, text: str, n: Number, prev: Token | None) -> bool:
@@ -164,6 +174,9 @@ class CountReader:
             return None
         if t.pos_ == "NOUN" and not acronym and count >= 2 and "Sing" in t.morph.get("Number", default=[]):
             return None          # "100 milliards de plan (de relance)": the noun is not what is counted
+        if (k + 2 < len(doc) and doc[k + 1].text == "-" and not t.whitespace_ and not doc[k + 1].whitespace_
+                and doc[k + 2].is_alpha):                # "aides-soignants": one compound noun
+            return f"{self.lemma(t, count)}-{singular(doc[k + 2].lower_) if count != 1 else doc[k + 2].lower_}", k + 3
         return self.lemma(t, count), k + 1
 
     @staticmethod
@@ -192,6 +205,7 @@ class CountReader:
                 cands[index[id(n)]] = c
         self._resolve_neighbours(doc, starts, cands)
         self._resolve_partitives(doc, starts, cands)
+        self._resolve_implicit(doc, text, starts, cands)
         out = []
         for i in sorted(cands):
             c = cands[i]
@@ -226,6 +240,8 @@ class CountReader:
         if p:
             c.update(partitive=True, end=p.end())
             return c
+        if self.ratio_after.match(text, pos):
+            return c                                     # "moins de 300 sur 210 000 aides-soignants"
         k = bisect_left(starts, pos)
         num_tok = doc[bisect_right(starts, n.end - 1) - 1]
         unit = self._unit_at(doc, k, c["value"], fixed, num_tok)
@@ -279,6 +295,51 @@ class CountReader:
                             c["unit"] = self.lemma(t)
                             break
             done.append(c)
+
+
+    def _resolve_implicit(self, doc: Doc, text: str, starts: list[int], cands: dict[int, dict]) -> None:
+        """Numbers whose noun is apart: "on estime à 120 000 le nombre de logements" (the noun after), "450 000 y
+        ont droit", "il s'élevait à 143" (a count or "le nombre de X" said before, in the same or the last
+        sentence)."""
+        done: list[dict] = []
+        for i in sorted(cands):
+            c = cands[i]
+            if c["unit"] is None and not c.get("merged") and not c["num"].article and c["value"] >= 2:
+                c["unit"] = self._implicit_unit(doc, text, starts, c, done)
+            done.append(c)
+
+    def _implicit_unit(self, doc: Doc, text: str, starts: list[int], c: dict, done: list[dict]) -> str | None:
+        n = c["num"]
+        m = self.number_of.match(text, n.end)
+        if m:
+            k = bisect_left(starts, m.end())
+            if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN"):
+                return self.lemma(doc[k])
+            return None
+        subject = self.subject_after.match(text, n.end)
+        cue_verb = self.value_before.search(text, max(0, n.start - 40), n.start)
+        value = cue_verb and self.clause_end.match(text, n.end)
+        if not subject and not value:
+            return None
+        if value and cue_verb and cue_verb.group().strip() != "à":   # "un effectif passé de 18 300"
+            k = bisect_left(starts, cue_verb.start())
+            for t in reversed(doc[max(0, k - 2):k]):
+                if t.pos_ == "NOUN" and t.is_alpha:
+                    return self.lemma(t, c["value"])
+        before = []                                      # the nearest count with a unit, 300 characters back at most
+        for d in reversed(done):
+            if c["start"] - d["start"] >= 300:
+                break
+            if d["unit"] not in (None, EXCLUDED) and 0 <= c["start"] - d["end"] < 300:
+                before = [d]
+                break
+        cue = None
+        for cue in self.number_of_before.finditer(text, max(0, c["start"] - 300), c["start"]):
+            pass
+        if cue and (not before or cue.start() > before[-1]["end"]):
+            k = bisect_left(starts, cue.start("noun"))
+            return self.lemma(doc[k]) if k < len(doc) and doc[k].pos_ == "NOUN" else None
+        return before[-1]["unit"] if before else None
 
 
 def _int(v: float) -> int | float:

@@ -369,6 +369,56 @@ def _common_word_test(nlp: Language):
     return lambda w: w in lexicon or w in lookup
 
 
+_OTHER = _TUNABLES["other_places"]
+_OTHER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(_OTHER["names"], key=len, reverse=True))
+                       + r")(?![\w'’-])")
+_NOT_PLACE = set(_OTHER["ner_not_place"])
+_PEOPLE_NAME = re.compile(r"(?:ais|aises|ois|oises|ien|ienne|iens|iennes|ens|ands|andes|ains|aines|ins|ols|oles|ques|es)$")
+_ARTICLE = re.compile(r"^(?:l['’]|la |le |les )", re.I)
+# a NER place after a preposition or in a list ("à Berlin", "d'Amilly", "Paris et Berlin"), not followed by a
+# lowercase word of its name ("Pôle emploi", "Trésor public")
+_PLACE_BEFORE = re.compile(r"(?:(?<![\w])(?:à|a|en|de|d|du|des|au|aux|vers|entre|et|ou|depuis|dans|par|pour|sur)\s*['’]?"
+                           r"|,)\s*(?:l['’]|la\s+|le\s+|les\s+)?$", re.I)
+_NAME_AFTER = re.compile(r"[ -](?!(?:et|ou|de|du|des|en|à|au|aux|pour|par|sur|dans|qui|que|a|est|sont|ont|se|ne|y|où|"
+                         r"comme|avec|mais|ni|puis|était|sera|avait)\b)[a-zà-ÿ]")
+_NAME_BEFORE = re.compile(r"[A-ZÀ-Þ][\w-]*[ ]$")  # "canal Seine-Nord Europe": inside a name
+
+
+def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
+                 departments: set) -> list[tuple[int, int, str, Entry | None]]:
+    """Places the linker left: the listed continents and world regions, and the stock NER's LOC spans that name a
+    place (not a people, an acronym or a body): a small commune of that name (the only one, or the one in a
+    department the document names: "les supermarchés d'Amilly"), else a place without id. (start, end, name,
+    entry or None), article left out."""
+    text = text_of(doc)
+    out: list[tuple[int, int, str, Entry | None]] = []
+    for m in _OTHER_RE.finditer(text):
+        if not taken.overlaps(m.start(), m.end()) and not _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            out.append((m.start(), m.end(), m.group(), None))
+            taken.add(m.start(), m.end())
+    for e in doc.ents:
+        if e.label_ not in ("LOC", "GPE"):
+            continue
+        start = e.start_char + (len(a.group()) if (a := _ARTICLE.match(e.text)) else 0)
+        name = text[start:e.end_char].strip()
+        words = name.split()
+        if (not name or taken.overlaps(start, e.end_char) or not name[0].isupper() or len(words) > 3
+                or any(w.lower() in _NOT_PLACE for w in words) or (name.isupper() and len(name) > 1)
+                or _PEOPLE_NAME.search(name) or not re.fullmatch(r"[\w'’ -]+", name)
+                or not _PLACE_BEFORE.search(text, max(0, start - 12), start) or _NAME_AFTER.match(text, e.end_char)):
+            continue
+        if any(sum(c.isupper() for c in w) > 1 + w.count("-") for w in words) or fold(name).endswith("france"):
+            continue              # "AdCF", "Bpifrance": bodies
+        if len(words) == 1 and (gaz.is_common(name.lower()) or gaz.is_common(fold(name))):
+            continue              # "de Plan", "de Signes": common words
+        communes = {en.code: en for en, _ in gaz.lookup(name, ("commune",))}
+        if len(communes) > 1:
+            communes = {c: en for c, en in communes.items() if en.department in departments}
+        out.append((start, start + len(name), name, next(iter(communes.values())) if len(communes) == 1 else None))
+        taken.add(start, start + len(name))
+    return out
+
+
 @Language.factory(FACTORY, default_config={"fuzzy_cutoff": FUZZY_CUTOFF}, assigns=["doc.spans"], requires=["doc.ents"])
 def make_territories(nlp: Language, name: str, fuzzy_cutoff: float):
     lexicon_id = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
@@ -376,10 +426,22 @@ def make_territories(nlp: Language, name: str, fuzzy_cutoff: float):
 
     def territories(doc: Doc) -> Doc:
         people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
+        taken = Ranges()
         for d in linker.link(text_of(doc), people):
             span = doc.char_span(d.start, d.end, label=LABEL, alignment_mode="expand")
             if span is not None:
                 add_fact(doc, span, d.entry.value(), d.entry.id)
+                taken.add(d.start, d.end)
+        depts = {(f._.value or {}).get("code") if (f._.value or {}).get("kind") == "department"
+                 else None for f in doc.spans.get("facts", []) if f.label_ == LABEL}
+        for start, end, name, entry in other_places(doc, taken, linker.gaz, depts):
+            span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
+            if span is None:
+                continue
+            if entry is not None:
+                add_fact(doc, span, entry.value(), entry.id)
+            else:
+                add_fact(doc, span, {"name": name, "kind": "place", "code": None, "region": None}, None)
         return doc
 
     return territories
