@@ -39,6 +39,17 @@ def test_second_run_computes_nothing(tmp_path, corpus_dir, monkeypatch):
     vec = next(iter(got.values()))
     fresh = real([text[rows[0][1]:rows[0][2]]])[0]
     assert float(np.dot(vec, fresh)) > 0.99  # the vector of the stored clause, float16-rounded
+    calls.clear()
+    # a reader of a stored document's vectors finds them: nothing computed; another kind is computed once
+    spans = [(r[1], r[2], text[r[1]:r[2]]) for r in rows if r[0] == rows[0][0]]
+    got_all = vectors.stored_or_computed(con, rows[0][0], spans)
+    assert got_all.shape == (len(spans), 384) and np.allclose(got_all[0], vec)
+    assert calls == []
+    q = [(0, 40, text[:40])]
+    first = vectors.stored_or_computed(con, rows[0][0], q, kind="question")
+    monkeypatch.setattr(vectors, "_CACHE", {})
+    assert np.allclose(vectors.stored_or_computed(con, rows[0][0], q, kind="question"), first)
+    assert calls == [1]
     con.close()
     calls.clear()
     run([str(d)], kb, show_progress=False)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import sqlite3
 
 import numpy as np
 
 from .. import encoder
+from ..kb import embeddings as store
 
 KIND = "request"
 _CACHE: dict[str, np.ndarray] = {}
@@ -53,3 +55,20 @@ def records(spans: list[tuple[int, int, str]]) -> list[dict]:
     vecs = passages([t for _, _, t in spans])
     return [{"kind": KIND, "start": s, "end": e, "encoder": encoder.ENCODER_TAG, "vector": to_text(v)}
             for (s, e, _), v in zip(spans, vecs)]
+
+
+def stored_or_computed(conn: sqlite3.Connection, doc_id: str, spans: list[tuple[int, int, str]],
+                       kind: str = KIND) -> np.ndarray:
+    """(n, 384) vectors of a stored document's (start, end, text) spans: read from the KB when stored with this
+    encoder's tag, else computed and stored (committed by the caller), so that each is computed once."""
+    tag = encoder.ENCODER_TAG
+    have = store.get_many(conn, [(doc_id, s) for s, _, _ in spans], kind, tag)
+    todo = [sp for sp in spans if (doc_id, sp[0]) not in have]
+    if todo:
+        fresh = passages([t for _, _, t in todo])
+        store.create(conn)
+        store.put(conn, doc_id, [(s, e, v) for (s, e, _), v in zip(todo, fresh)], kind, tag)
+        have.update({(doc_id, s): v.astype(np.float16).astype(np.float32) for (s, _, _), v in zip(todo, fresh)})
+    if not spans:
+        return np.zeros((0, encoder.DIM), dtype=np.float32)
+    return np.vstack([have[(doc_id, s)] for s, _, _ in spans])
