@@ -3,8 +3,8 @@
 The 532 labeled AN questions au gouvernement of ../shared (question text = the deputy's turns). Frozen held-out
 split (``rubrique.held_out``: sha1(id) starts with 0-3, 148 questions, fixed before the E5 prototype was tuned);
 every model is trained on the rest only. Compared with the majority class and plain TF-IDF + logistic regression.
-The shipped model with the ministry questioned (AN metadata), with the ministry read from the text's addressee
-(text alone), and with no ministry. Then the threshold: calibrated on 5-fold out-of-fold predictions of the
+The shipped model with the ministry questioned (AN metadata), and from the text alone (the ministry read from the
+text's addressee, mixed with a text-only model: rubrique.suggestion_proba), with its two parts apart. Then the threshold: calibrated on 5-fold out-of-fold predictions of the
 training part (precision@1 >= 0.8 there), applied to the held-out part: the share of questions shown a suggestion
 (coverage) and the precision@1 of those shown. ``--e5 DIR`` adds the E5 prototype (themes/rubrique_e5.py) from
 vectors cached in DIR by ``python -m tdi_nlp.themes.rubrique_e5 --cache DIR`` (embedding the 533 questions takes
@@ -78,28 +78,32 @@ def run(args) -> int:
         rows = [(name, *_acc(p, c, y[te_i]))
                 for name, p, c in _baselines([texts[i] for i in tr_i], list(y[tr_i]), [texts[i] for i in te_i])]
         tr_pairs = [(texts[i], given[i]) for i in tr_i]
-        pipe = rub.train(tr_pairs, list(y[tr_i]))
+        model = rub.fit(tr_pairs, list(y[tr_i]))
+        pipe = model["pipeline"]
         probas = {}
-        for name, ministries in (("model, text + ministry given", given),
-                                 ("model, text alone (ministry inferred)", inferred),
-                                 ("model, text, no ministry", [""] * len(recs))):
-            probas[name] = rub.probabilities(pipe, [(texts[i], ministries[i]) for i in te_i])
+        for name, ministries, is_given in (
+                ("model, text + ministry given", given, True),
+                ("model, text alone (shipped: inferred, mixed)", inferred, False),
+                ("  ministry model, inferred ministry", inferred, True),
+                ("  text-only model", [""] * len(recs), False)):
+            probas[name] = rub.suggestion_proba(model, [(texts[i], ministries[i]) for i in te_i], is_given)
             rows.append((name, *_acc(probas[name], pipe.classes_, y[te_i])))
         if args.e5:
             rows.append(("E5 prototype, ministry given", *_e5(args.e5, recs, tr_i, te_i, y, given)))
             rows.append(("E5 prototype, ministry inferred", *_e5(args.e5, recs, tr_i, te_i, y, inferred)))
         for name, a1, a3 in rows:
-            print(f"  {name:<40} acc@1={a1:.3f} acc@3={a3:.3f}")
+            print(f"  {name:<46} acc@1={a1:.3f} acc@3={a3:.3f}")
         print(f"calibrated threshold (5-fold out-of-fold on the {len(tr_i)} training questions, precision@1 >= "
               f"{rub.TARGET_PRECISION} there), applied to the held-out questions:")
         for setting, name, scored in (("given", "model, text + ministry given", given),
-                                      ("inferred", "model, text alone (ministry inferred)", inferred)):
-            oof, classes = rub.out_of_fold(tr_pairs, list(y[tr_i]), 5, [(texts[i], scored[i]) for i in tr_i])
+                                      ("inferred", "model, text alone (shipped: inferred, mixed)", inferred)):
+            oof, classes = rub.out_of_fold(tr_pairs, list(y[tr_i]), 5, [(texts[i], scored[i]) for i in tr_i],
+                                           given=setting == "given")
             t = rub.calibrate(oof.max(axis=1), classes[oof.argmax(axis=1)] == y[tr_i])
             p = probas[name]
             shown = p.max(axis=1) >= t
             hit = pipe.classes_[p.argmax(axis=1)] == y[te_i]
             prec = f"{hit[shown].mean():.3f}" if shown.any() else "n/a"
-            print(f"  {name:<40} threshold {t:.3f}: coverage {shown.mean():.1%} ({int(shown.sum())}/{len(te_i)}), "
+            print(f"  {name:<46} threshold {t:.3f}: coverage {shown.mean():.1%} ({int(shown.sum())}/{len(te_i)}), "
                   f"precision@1 of shown {prec} (all: {hit.mean():.3f})")
     return 0

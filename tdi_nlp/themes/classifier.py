@@ -101,7 +101,8 @@ def classify(text: str, taxonomy: str = "tdi", minister: str | None = None, top:
         minister = ministry(text, date)
     if min_score is None:
         min_score = float((loaded["meta"].get("thresholds") or {}).get(setting, 0.0))
-    return [t for t in _classify_rubrique(loaded, text, spans, sents, minister, top) if t["score"] >= min_score]
+    found = _classify_rubrique(loaded, text, spans, sents, minister, top, setting == "given")
+    return [t for t in found if t["score"] >= min_score]
 
 
 def _item(theme, code, score, text, span) -> dict:
@@ -114,10 +115,10 @@ def _classify_tdi(loaded, text) -> list[dict]:
             for code, score, req in request_model.predict(loaded["model"], text)]
 
 
-def _classify_rubrique(loaded, text, spans, sents, minister, top) -> list[dict]:
+def _classify_rubrique(loaded, text, spans, sents, minister, top, given) -> list[dict]:
     pipe = loaded["model"]["pipeline"]
-    proba = rub_model.probabilities(pipe, [(text, minister or "")] + [(s, minister or "") for s in sents])
-    whole, per_sent = proba[0], proba[1:]
+    whole = rub_model.suggestion_proba(loaded["model"], [(text, minister or "")], given)[0]
+    per_sent = rub_model.probabilities(pipe, [(s, minister or "") for s in sents])
     out = []
     for k in np.argsort(-whole)[:top]:
         i = int(np.argmax(per_sent[:, k]))

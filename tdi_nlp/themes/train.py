@@ -61,21 +61,23 @@ def train_tdi(models_dir: Path) -> Path:
 def train_rubrique(models_dir: Path) -> Path:
     records = sources.an_records()
     pairs, labels = rub_model.training_data(records)
-    pipe = rub_model.train(pairs, labels)
+    model = rub_model.fit(pairs, labels)
+    pipe = model["pipeline"]
     thresholds = rub_model.thresholds(records)
     meta = {
         "name": "themes-rubrique", "version": MODEL_VERSION, "taxonomy": "rubrique", "multi_label": False,
         "labels": [{"code": c, "name": c} for c in pipe.classes_],
         "training": {"examples": len(labels), "source": sources.AN_DIR, "seed": rub_model.SEED,
                      "features": "question text + ministry questioned (weight %.1f)" % rub_model.MINISTER_WEIGHT},
-        "model": "TF-IDF words (question) + TF-IDF words (ministry) -> multinomial logistic regression",
+        "model": f"TF-IDF words (question) + TF-IDF words (ministry) -> multinomial logistic regression; ministry "
+                 f"inferred from the addressee: x{rub_model.TEXT_MIX} mixed with the same on the text alone",
         "thresholds": thresholds,
         "thresholds_from": f"5-fold out-of-fold top-1 probabilities of the training data: lowest with top-1 "
                            f"precision >= {rub_model.TARGET_PRECISION}; 'given' with the AN ministry, 'inferred' "
                            f"with the ministry read from the text's addressee",
         "sklearn": sklearn.__version__,
     }
-    return _save({"pipeline": pipe}, meta, "rubrique", models_dir)
+    return _save(model, meta, "rubrique", models_dir)
 
 
 def run(args) -> int:
