@@ -49,6 +49,26 @@ def _extract(folder: str, workers: int) -> dict:
                 "failed": s.failed, "components": list(nlp.pipe_names)}
 
 
+def _encoder(folder: str) -> dict:
+    """The encoder alone on the request clauses of the question sections: what embedding them adds a question
+    (extraction embeds them only with TDI_NLP_EMBED_REQUESTS=1)."""
+    from . import encoder
+    from .normalize import normalize_document
+    from .readers import iter_files, read_path
+    from .themes.requests import find_requests
+    docs = [normalize_document(d)[0] for f, root in iter_files([folder]) for d in read_path(f, root).documents]
+    questions = [d.text[s.start:s.end] for d in docs for s in d.sections if s.kind == "question"]
+    clauses = [[r.text for r in find_requests(q)] for q in questions]
+    encoder.embed_passages(["passage"])  # loads the model
+    t0 = time.perf_counter()
+    for c in clauses:
+        if c:
+            encoder.embed_passages(c)
+    seconds = time.perf_counter() - t0
+    return {"questions": len(questions), "clauses": sum(map(len, clauses)), "seconds": seconds,
+            "words": sum(len(t.split()) for c in clauses for t in c)}
+
+
 def _worker_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -131,6 +151,11 @@ def run_cli(args) -> int:
               f"{r['words'] / r['seconds']:>10.0f}{r['peak_mb']:>9.0f}{r['seconds'] / bare['seconds']:>8.2f}"
               + (f"   worker peaks MB: {', '.join(f'{m:.0f}' for m in r['worker_peak_mb'])}"
                  if r.get("worker_peak_mb") else ""))
+    enc = _measure("encoder", str(folder))
+    if enc["questions"]:
+        print(f"encoder on the request clauses ({enc['clauses']} clauses of {enc['questions']} question sections): "
+              f"{enc['words'] / max(enc['seconds'], 1e-9):.0f} words/s, {1000 * enc['seconds'] / enc['questions']:.0f} "
+              f"ms a question; extraction calls it only with TDI_NLP_EMBED_REQUESTS=1")
     comps = rows[-1][1].get("components")
     if comps:
         print("pipeline:", ", ".join(comps))
@@ -141,6 +166,8 @@ if __name__ == "__main__":  # one configuration, called by _measure
     mode, folder = sys.argv[1], sys.argv[2]
     if mode == "bare":
         result = _bare(folder)
+    elif mode == "encoder":
+        result = _encoder(folder)
     elif mode == "dask":
         result = _extract_dask(folder, sys.argv[3])
     else:

@@ -35,6 +35,8 @@ class Settings:
     models_dir: Path = MODELS_DIR
     # Threads of the sentence encoder (OpenMP); 0: every core. Dask workers get 1 (the run parallelizes over them).
     encoder_threads: int = 0
+    # 1: extraction stores the encoder vectors of the question's request clauses (KB table embeddings).
+    embed_requests: int = 0
 
     @classmethod
     def from_env(cls) -> "Settings":

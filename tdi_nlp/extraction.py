@@ -140,7 +140,7 @@ class _Run:
         """Write records to the JSON Lines output, if any."""
         if self.jsonl is not None:
             for rec in records:
-                self.jsonl.write(json.dumps({k: v for k, v in rec.items() if k != "offset_map"},
+                self.jsonl.write(json.dumps({k: v for k, v in rec.items() if k not in ("offset_map", "embeddings")},
                                             ensure_ascii=False) + "\n")
 
     def task(self, f: Path, root: Path) -> FileTask | None:

@@ -53,6 +53,8 @@ def to_record(doc: Doc, document: Document, offset_anchors: list | None = None) 
         "entities": entities(doc, document),
         "themes": list(doc._.themes or []),
     }
+    if doc.has_extension("embeddings") and doc._.embeddings:
+        rec["embeddings"] = list(doc._.embeddings)  # encoder vectors (opt-in); not in the JSON Lines output
     if offset_anchors is not None:
         rec["offset_map"] = offset_anchors
     return rec

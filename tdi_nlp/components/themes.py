@@ -1,13 +1,20 @@
 """tdi_themes: themes of a document's question section with both taxonomies (see tdi_nlp/themes).
 
 Sets ``doc._.themes = [{"taxonomy", "theme", "code", "score", "evidence", "start", "end"}]`` (start/end: offsets of
-the evidence sentence in doc.text) for every section of kind "question"; [] when there is none.
+the evidence sentence in doc.text) for every section of kind "question"; [] when there is none. With
+``settings.embed_requests`` (TDI_NLP_EMBED_REQUESTS=1) it also sets ``doc._.embeddings``: the encoder vectors of the
+request clauses (``themes.vectors.records``, offsets in doc.text), which records carry and the KB stores.
 """
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from ..config import settings
 from . import text_of
+
+if not Doc.has_extension("embeddings"):
+    Doc.set_extension("embeddings", default=None)
 
 FACTORY = "tdi_themes"
 
@@ -27,14 +34,22 @@ class ThemeTagger:
         meta = doc._.meta or {}
         minister = meta.get("minister_questioned") or meta.get("minister")
         found = []
+        clauses: list[tuple[int, int, str]] = []
         for sec in sections:
             start, end = int(sec["start"]), int(sec["end"])
             text = text_of(doc)[start:end]
+            if settings.embed_requests:
+                from ..themes.requests import find_requests
+                clauses += [(start + r.start, start + r.end, r.text) for r in find_requests(text)]
             for taxonomy in self.taxonomies:
-                for t in classify(text, taxonomy=taxonomy, minister=minister, top=self.top):
+                for t in classify(text, taxonomy=taxonomy, minister=minister, top=self.top,
+                                   date=doc._.ref_date):
                     found.append({"taxonomy": taxonomy, "theme": t["theme"], "code": t["code"], "score": t["score"],
                                   "evidence": t["evidence"], "start": start + t["start"], "end": start + t["end"]})
         doc._.themes = _best_per_theme(found)
+        if clauses:
+            from ..themes.vectors import records
+            doc._.embeddings = records(clauses)
         return doc
 
 

@@ -61,7 +61,8 @@ def rubrique_prior(question: str, ministry: str | None, top: int = 10) -> dict[s
     """{AN rubrique: probability} of a question from the rubrique classifier ({} when the model is missing)."""
     from ..themes.classifier import ModelMissing, classify  # heavy (scikit-learn), see question_facts
     try:
-        return {t["code"]: t["score"] for t in classify(question, taxonomy="rubrique", minister=ministry, top=top)}
+        return {t["code"]: t["score"] for t in classify(question, taxonomy="rubrique", minister=ministry, top=top,
+                                                     min_score=0.0)}
     except ModelMissing:
         return {}
 

@@ -98,7 +98,7 @@ def run(args) -> int:
           f"questions; {int(y.any(axis=1).sum())} test questions have a theme")
     with threadpool_limits(limits=1):
         model = rm.train(train)
-        mi, ma = report(y, _predict(model, test), L, "model v2.0 (request clauses: E5 + TF-IDF + cues, one-vs-rest LR)")
+        mi, ma = report(y, _predict(model, test), L, "model v2.1 (request clauses: TF-IDF + cues, one-vs-rest LR)")
         kw_all = rm.binarize([m.keyword_labels(q.text) for q in test]).astype(bool)
         kwi, kwa = report(y, kw_all, L, "baseline: keyword cues on the whole question")
         kw_req = rm.binarize([sorted({lab for r in find_requests(q.text) for lab in m.keyword_labels(r.text)})
@@ -109,7 +109,7 @@ def run(args) -> int:
             oldi, olda = report(y, _old_model(test), L, "baseline: model v1.1 (sentence classifier, max over sentences)")
         ytr = rm.binarize([q.labels for q in train])
         cvi, cva = report(ytr, cross_validate(train, args.folds, args.inner_folds), L,
-                          f"model v2.0, {args.folds}-fold GroupKFold CV on train (TUNED-ON: every model choice was "
+                          f"model v2.1, {args.folds}-fold GroupKFold CV on train (TUNED-ON: every model choice was "
                           f"made on these questions)")
         print("  (beneficiaires has 6 positives in train and none in test: its test F1 cannot be measured)")
     print(f"summary (test): micro F1 {mi:.3f}, macro {ma:.3f}; keywords whole question {kwi:.3f} / {kwa:.3f}, "

@@ -8,6 +8,7 @@ float16 arrays) and the tag.
 """
 from __future__ import annotations
 
+import base64
 import sqlite3
 from typing import Iterable
 
@@ -31,7 +32,8 @@ Key = tuple[str, int]   # (doc_id, section_start)
 
 
 def create(conn: sqlite3.Connection) -> None:
-    conn.executescript(DDL)
+    """Create the table if absent (one statement: safe inside the writer's transaction)."""
+    conn.execute(DDL.strip().rstrip(";"))
 
 
 def _blob(vector) -> tuple[bytes, int]:
@@ -82,3 +84,14 @@ def missing(conn: sqlite3.Connection, keys: Iterable[Key], kind: str, encoder: s
 def delete(conn: sqlite3.Connection, doc_id: str) -> None:
     """Forget every vector of a document (to call when the document is re-extracted or removed)."""
     conn.execute("DELETE FROM embeddings WHERE doc_id = ?", (doc_id,))
+
+
+def put_record(conn: sqlite3.Connection, doc_id: str, items: Iterable[dict]) -> int:
+    """Store a record's ``embeddings`` (``[{"kind", "start", "end", "encoder", "vector"}]``, vector = base64 of the
+    float16 bytes), replacing every vector stored before for the document."""
+    delete(conn, doc_id)
+    groups: dict[tuple[str, str], list[tuple[int, int, object]]] = {}
+    for it in items:
+        groups.setdefault((it["kind"], it["encoder"]), []).append(
+            (it["start"], it["end"], base64.b64decode(it["vector"])))
+    return sum(put(conn, doc_id, rows, kind, enc) for (kind, enc), rows in groups.items())

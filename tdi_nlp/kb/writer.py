@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import cast
 from pathlib import Path
 
-from . import search, sources
+from . import embeddings, search, sources
 from .schema import Connected
 
 
@@ -46,10 +46,13 @@ class KBWriter(Connected):
             if under and not Path(key).exists():
                 gone.append(key)
         with self.con:
+            embeddings.create(self.con)
             for key in gone:
                 sources.release(self.con, key)  # a document another file also holds moves to it
-                search.unindex_documents(self.con, [r[0] for r in self.con.execute(
-                    "SELECT id FROM documents WHERE source_key = ?", (key,))])
+                ids = [r[0] for r in self.con.execute("SELECT id FROM documents WHERE source_key = ?", (key,))]
+                search.unindex_documents(self.con, ids)
+                for doc_id in ids:
+                    embeddings.delete(self.con, doc_id)
                 self.con.execute("DELETE FROM sources WHERE key = ?", (key,))
                 self.con.execute("DELETE FROM errors WHERE source_key = ? OR substr(source_key, 1, ?) = ?",
                                  (key, len(key) + 1, key + ":"))
@@ -64,6 +67,9 @@ class KBWriter(Connected):
                 kept = sources.release(con, key, records)  # documents other files also hold stay stored
                 old = [r[0] for r in con.execute("SELECT id FROM documents WHERE source_key = ?", (key,))]
                 search.unindex_documents(con, old)
+                embeddings.create(con)
+                for doc_id in old:
+                    embeddings.delete(con, doc_id)
                 con.execute("DELETE FROM sources WHERE key = ?", (key,))  # cascades to documents and below
                 # The file's own error and those of its lines ("key:12"): an exact prefix, no LIKE wildcards.
                 con.execute("DELETE FROM errors WHERE source_key = ? OR substr(source_key, 1, ?) = ?",
@@ -117,6 +123,8 @@ class KBWriter(Connected):
             "INSERT OR REPLACE INTO themes VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(rec["id"], t.get("taxonomy", "tdi"), t["theme"], float(t["score"]), t.get("evidence"),
               t.get("start"), t.get("end")) for t in rec.get("themes", [])])
+        if rec.get("embeddings"):
+            embeddings.put_record(con, rec["id"], rec["embeddings"])
 
     def _upsert_entity(self, e: dict) -> None:
         value = e.get("value") or {}

@@ -9,8 +9,10 @@ from .labels import THEMES
 __all__ = ["THEMES", "classify"]
 
 
-def classify(text: str, taxonomy: str = "tdi", minister: str | None = None, top: int = 3) -> list[dict]:
-    """Themes of a question text (taxonomy "tdi", multi-label) or its ranked AN rubriques ("rubrique")."""
+def classify(text: str, taxonomy: str = "tdi", minister: str | None = None, top: int = 3, date: str | None = None,
+             min_score: float | None = None) -> list[dict]:
+    """Themes of a question text (taxonomy "tdi", multi-label) or its ranked AN rubriques ("rubrique": those above
+    the calibrated threshold unless min_score is given; the ministry read from the text when not given)."""
     # heavy (scikit-learn): `tdi-nlp` imports themes.cli, hence this package, for every command
     from .classifier import classify as _classify
-    return _classify(text, taxonomy=taxonomy, minister=minister, top=top)
+    return _classify(text, taxonomy=taxonomy, minister=minister, top=top, date=date, min_score=min_score)

@@ -17,8 +17,8 @@ from . import rubrique as rub_model
 from .text import split_sentences
 
 TAXONOMIES = ("tdi", "rubrique")
-MODEL_VERSION = "1.1"  # rubrique
-TDI_MODEL_VERSION = "2.0"  # tdi: request clauses on the encoder (request_model.py)
+MODEL_VERSION = "1.2"  # rubrique: TF-IDF, calibrated thresholds
+TDI_MODEL_VERSION = "2.1"  # tdi: request clauses, TF-IDF + theme cues (request_model.py)
 
 
 def model_path(taxonomy: str, models_dir: Path | str | None = None) -> Path:
@@ -64,8 +64,8 @@ def load(taxonomy: str, models_dir: str | None = None) -> dict:
     except Exception as exc:  # a truncated or foreign pickle
         raise ModelError(f"theme model {path} cannot be loaded ({type(exc).__name__}: {exc}): run `tdi-nlp train` "
                          f"to rebuild it") from exc
-    if taxonomy == "tdi":
-        encoder.model()  # loads the encoder now, not on the first text
+    if meta.get("encoder"):
+        encoder.model()  # a model on the encoder loads it now, not on the first text
     return {"model": model, "meta": meta}
 
 
@@ -78,13 +78,14 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def classify(text: str, taxonomy: str = "tdi", minister: str | None = None, top: int = 3,
-             models_dir: str | None = None) -> list[dict]:
+             models_dir: str | None = None, date: str | None = None, min_score: float | None = None) -> list[dict]:
     """Themes of text: ``[{"theme", "code", "score", "evidence", "start", "end"}]``, best first.
 
     tdi: the themes of the question's request clauses (requests.find_requests): every theme whose best clause
     probability reaches the theme's threshold; the evidence is that clause. No request clause: no theme.
-    rubrique: the top ``top`` rubriques for the whole text (with the ministry questioned if given); the evidence is
-    the sentence that, alone, scores highest for that rubrique.
+    rubrique: the top ``top`` rubriques for the whole text with the ministry questioned (given, else read from the
+    text's addressee at ``date``), those below the model's calibrated threshold left out (``min_score`` overrides
+    it; 0 keeps them all); the evidence is the sentence that, alone, scores highest for that rubrique.
     """
     text = text or ""
     spans = _sentences(text)
@@ -94,7 +95,14 @@ def classify(text: str, taxonomy: str = "tdi", minister: str | None = None, top:
     loaded = load(taxonomy, models_dir)
     if taxonomy == "tdi":
         return _classify_tdi(loaded, text)
-    return _classify_rubrique(loaded, text, spans, sents, minister, top)
+    setting = "given" if minister else "inferred"
+    if not minister:
+        from .addressee import ministry
+        minister = ministry(text, date)
+    if min_score is None:
+        min_score = float((loaded["meta"].get("thresholds") or {}).get(setting, 0.0))
+    found = _classify_rubrique(loaded, text, spans, sents, minister, top, setting == "given")
+    return [t for t in found if t["score"] >= min_score]
 
 
 def _item(theme, code, score, text, span) -> dict:
@@ -107,10 +115,10 @@ def _classify_tdi(loaded, text) -> list[dict]:
             for code, score, req in request_model.predict(loaded["model"], text)]
 
 
-def _classify_rubrique(loaded, text, spans, sents, minister, top) -> list[dict]:
+def _classify_rubrique(loaded, text, spans, sents, minister, top, given) -> list[dict]:
     pipe = loaded["model"]["pipeline"]
-    proba = rub_model.probabilities(pipe, [(text, minister or "")] + [(s, minister or "") for s in sents])
-    whole, per_sent = proba[0], proba[1:]
+    whole = rub_model.suggestion_proba(loaded["model"], [(text, minister or "")], given)[0]
+    per_sent = rub_model.probabilities(pipe, [(s, minister or "") for s in sents])
     out = []
     for k in np.argsort(-whole)[:top]:
         i = int(np.argmax(per_sent[:, k]))

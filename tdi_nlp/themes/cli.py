@@ -61,7 +61,7 @@ def run_classify(args) -> int:
         if len(items) > 1:
             print(f"# {item['id']}")
         if not themes:
-            print("(no theme)")
+            print("(aucune rubrique assez sûre)" if args.taxonomy == "rubrique" else "(no theme)")
         for t in themes:
             evidence = " ".join(t["evidence"].split())
             evidence = evidence if len(evidence) <= 160 else evidence[:157] + "..."

@@ -1,19 +1,19 @@
-"""Taxonomy tdi, version 2 (issue 12): the themes of a question are those of its requests.
+"""Taxonomy tdi, version 2.1 (issue 12): the themes of a question are those of its requests.
 
-Unit: a request clause (``requests.find_requests``). Features: the E5 vector of the clause (``tdi_nlp.encoder``)
-beside the TF-IDF of its words; one-vs-rest logistic regression in a scikit-learn Pipeline. A question's themes:
-every label whose best clause probability reaches the label's threshold (chosen on out-of-fold question scores of
-the training part); that clause is the evidence. A question with no request clause gets no theme.
+Unit: a request clause (``requests.find_requests``). Features: the TF-IDF of its words (1-2 grams) beside the theme
+cue lists of the sentence model (model.CUES, binary, weight 6); one-vs-rest logistic regression in a scikit-learn
+Pipeline. A question's themes: every label whose best clause probability reaches the label's threshold (chosen on
+out-of-fold question scores of the training part); that clause is the evidence. A question with no request clause
+gets no theme.
 
 Training clauses take the labels of the evidence spans they overlap (models/labels/requests.jsonl, split=train).
 
-Measured (`tdi-nlp eval themes`, 84 frozen test questions, 37 positive labels): micro F1 0.381, macro 0.388;
-keyword cues on the request clauses 0.387 / 0.394, on the whole question 0.253 / 0.267; model v1.1 (sentence
-classifier, max over sentences) 0.229 / 0.238. 5-fold CV on train (tuned-on) 0.336 / 0.300. Far below the issue's
-0.85 target: the model is over-confident (clause probabilities near 0 or 1) and its false positives are the
-generic and position requests that the guide gives no theme. Settings chosen on out-of-fold train scores with
-thresholds tuned on the same scores (micro F1 0.31-0.36 for every variant tried: query or passage prefix, C
-0.01-16, TF-IDF weight 0-1, cues weight 0-3, class weights).
+Version 2.0 added the E5 vector of each clause (``tdi_nlp.encoder``, weight 1). 5-fold GroupKFold CV on the train
+split, thresholds chosen inside each training part (``tdi-nlp eval themes`` procedure): micro F1 0.336 with E5
+(weight 1), 0.355 (weight 0.5), 0.373 without it; without E5, cue weight 6 gave 0.388 (tf-idf 1) / 0.390 (0.5), C
+and class weights moved it by +-0.02. The encoder did not help on these 239 questions and cost 30-60 ms a question
+at extraction, so 2.1 leaves it out (``E5_WEIGHT``; the encoder block stays available). Far below the issue's 0.85
+target: false positives are generic and position requests the guide gives no theme.
 """
 from __future__ import annotations
 
@@ -42,8 +42,9 @@ SEED = 13
 C = 0.1
 PREFIX = "passage"  # E5 prefix of a clause ("query" or "passage"), chosen by CV on the train split
 TFIDF_WEIGHT = 1.0
-CUES_WEIGHT = 3.0  # the theme cue lists of the sentence model (model.CUES) as binary features
+CUES_WEIGHT = 6.0  # the theme cue lists of the sentence model (model.CUES) as binary features
 BALANCED = False
+E5_WEIGHT = 0.0  # weight of the E5 clause vector; 0 leaves the encoder out (chosen by CV, see above)
 
 _CACHE: dict[tuple[str, str], np.ndarray] = {}  # (prefix, text) -> vector, per process
 
@@ -78,9 +79,12 @@ class EncoderFeatures(BaseEstimator, TransformerMixin):
 
 
 def build_pipeline(C: float = C, prefix: str = PREFIX, tfidf: float = TFIDF_WEIGHT, cues: float = CUES_WEIGHT,
-                   balanced: bool = BALANCED) -> Pipeline:
-    parts = [("encoder", Pipeline([("e5", EncoderFeatures(prefix)), ("scale", StandardScaler(with_mean=False))]))]
-    weights = {"encoder": 1.0}
+                   balanced: bool = BALANCED, e5: float = E5_WEIGHT) -> Pipeline:
+    parts: list = []
+    weights = {}
+    if e5:
+        parts.append(("encoder", Pipeline([("e5", EncoderFeatures(prefix)), ("scale", StandardScaler(with_mean=False))])))
+        weights["encoder"] = e5
     if tfidf:
         parts.append(("words", TfidfVectorizer(preprocessor=normalize_for_features, ngram_range=(1, 2),
                                                sublinear_tf=True, min_df=2)))
@@ -186,3 +190,10 @@ def predict(model: dict, text: str) -> list[tuple[str, float, Request]]:
         if proba[i, j] >= model["thresholds"][code]:
             out.append((code, float(proba[i, j]), reqs[i]))
     return sorted(out, key=lambda t: -t[1])
+
+
+def describe() -> str:
+    """The model's features in one line (recorded in the model's .json)."""
+    e5 = f"E5 clause vector ({PREFIX} prefix, scaled, x{E5_WEIGHT}) + " if E5_WEIGHT else ""
+    return (f"{e5}TF-IDF words 1-2 (x{TFIDF_WEIGHT}) + theme cues (x{CUES_WEIGHT}) -> one-vs-rest logistic "
+            f"regression (C={C})")

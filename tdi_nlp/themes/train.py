@@ -51,10 +51,8 @@ def train_tdi(models_dir: Path) -> Path:
             "seed": request_model.SEED,
             "thresholds_from": "out-of-fold question scores, GroupKFold(5) by document, train split",
         },
-        "model": f"E5 clause vector ({request_model.PREFIX} prefix, scaled) + TF-IDF words 1-2 "
-                 f"(x{request_model.TFIDF_WEIGHT}) + theme cues (x{request_model.CUES_WEIGHT}) -> one-vs-rest "
-                 f"logistic regression (C={request_model.C})",
-        "encoder": encoder.ENCODER_TAG,
+        "model": request_model.describe(),
+        "encoder": encoder.ENCODER_TAG if request_model.E5_WEIGHT else None,
         "sklearn": sklearn.__version__,
     }
     return _save(model, meta, "tdi", models_dir)
@@ -63,16 +61,23 @@ def train_tdi(models_dir: Path) -> Path:
 def train_rubrique(models_dir: Path) -> Path:
     records = sources.an_records()
     pairs, labels = rub_model.training_data(records)
-    pipe = rub_model.train(pairs, labels)
+    model = rub_model.fit(pairs, labels)
+    pipe = model["pipeline"]
+    thresholds = rub_model.thresholds(records)
     meta = {
         "name": "themes-rubrique", "version": MODEL_VERSION, "taxonomy": "rubrique", "multi_label": False,
         "labels": [{"code": c, "name": c} for c in pipe.classes_],
         "training": {"examples": len(labels), "source": sources.AN_DIR, "seed": rub_model.SEED,
                      "features": "question text + ministry questioned (weight %.1f)" % rub_model.MINISTER_WEIGHT},
-        "model": "TF-IDF words (question) + TF-IDF words (ministry) -> multinomial logistic regression",
+        "model": f"TF-IDF words (question) + TF-IDF words (ministry) -> multinomial logistic regression; ministry "
+                 f"inferred from the addressee: x{rub_model.TEXT_MIX} mixed with the same on the text alone",
+        "thresholds": thresholds,
+        "thresholds_from": f"5-fold out-of-fold top-1 probabilities of the training data: lowest with top-1 "
+                           f"precision >= {rub_model.TARGET_PRECISION}; 'given' with the AN ministry, 'inferred' "
+                           f"with the ministry read from the text's addressee",
         "sklearn": sklearn.__version__,
     }
-    return _save({"pipeline": pipe}, meta, "rubrique", models_dir)
+    return _save(model, meta, "rubrique", models_dir)
 
 
 def run(args) -> int:
