@@ -50,9 +50,6 @@ def test_classify_calendar_request_with_clause_evidence():
 
 
 @needs_models
-@pytest.mark.xfail(reason="model v2.0 scores the position request 'Quelle est la position du Gouvernement sur "
-                          "l'envoi de nouveaux équipements ?' mise_en_oeuvre 0.83 (over-confident; see the test-split "
-                          "figures of `tdi-nlp eval themes`): not fixed yet", strict=False)
 def test_no_request_of_these_kinds_gets_no_theme():
     from tdi_nlp.themes import classify
     assert classify("Les prix de l'énergie ont doublé depuis 2021.") == []  # context only, no request
