@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..text_utils import fold
 from . import search
-from .schema import Connected, writable
+from .schema import Connected, revision, writable
 
 
 def _row(r: sqlite3.Row, json_cols=("metadata", "value", "external_ids", "data")) -> dict:
@@ -35,19 +35,38 @@ class KnowledgeBase(Connected):
                   offset: int = 0, newest_first: bool = False) -> list[dict]:
         """Documents (without their text) filtered by kind, linked entity (id or name), theme, rubrique, date;
         oldest first (newest first when asked), limit/offset for pages."""
+        cols = "d.id, d.source_key, d.path, d.format, d.kind, d.date, d.title, d.metadata"
+        ids = self._only_entity(kind, territory, person, entity, theme, rubrique, date_from, date_to)
+        if ids is not None:  # an entity's page: its documents in date order from the index of entity_documents
+            way = " DESC" if newest_first else ""
+            sql = (f"SELECT {cols} FROM entity_documents n JOIN documents d ON d.id = n.doc_id WHERE n.entity_id = ? "
+                   f"ORDER BY n.date{way}, n.doc_id{way}")
+            if limit:
+                sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+            return [_row(r) for r in self.con.execute(sql, ids)]
         where, args = self._filters(kind, territory, person, entity, theme, rubrique, date_from, date_to)
         order = " ORDER BY d.date DESC, d.id DESC" if newest_first else " ORDER BY d.date, d.id"
-        sql = ("SELECT d.id, d.source_key, d.path, d.format, d.kind, d.date, d.title, d.metadata FROM documents d"
-               + (" WHERE " + " AND ".join(where) if where else "") + order)
+        sql = (f"SELECT {cols} FROM documents d" + (" WHERE " + " AND ".join(where) if where else "") + order)
         if limit:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return [_row(r) for r in self.con.execute(sql, args)]
 
     def count_documents(self, **filters) -> int:
         """How many documents documents(**filters) would list."""
+        ids = self._only_entity(**filters)
+        if ids is not None:
+            return self.con.execute("SELECT count(*) FROM entity_documents WHERE entity_id = ?", ids).fetchone()[0]
         where, args = self._filters(**filters)
         sql = "SELECT count(*) FROM documents d" + (" WHERE " + " AND ".join(where) if where else "")
         return self.con.execute(sql, args).fetchone()[0]
+
+    def _only_entity(self, kind=None, territory=None, person=None, entity=None, theme=None, rubrique=None,
+                     date_from=None, date_to=None) -> list[str] | None:
+        """[the entity id] when the filters are one entity (by id or a name naming one entity) and nothing else."""
+        if not entity or any((kind, territory, person, theme, rubrique, date_from, date_to)):
+            return None
+        ids = self.resolve_entity(entity)
+        return ids if len(ids) == 1 else None
 
     def entity_mentions(self, entity_id: str, doc_ids: list[str]) -> dict[str, list[dict]]:
         """The mentions (all labels) of each of doc_ids that holds a mention of entity_id, by document."""
@@ -69,7 +88,8 @@ class KnowledgeBase(Connected):
         for label, ref in (("TERRITORY", territory), ("PERSON", person), (None, entity)):
             if ref:
                 ids = self.resolve_entity(ref, label)
-                where.append(f"d.id IN (SELECT doc_id FROM mentions WHERE entity_id IN ({','.join('?' * len(ids)) or 'NULL'}))")
+                where.append(f"d.id IN (SELECT doc_id FROM entity_documents WHERE entity_id IN "
+                             f"({','.join('?' * len(ids)) or 'NULL'}))")
                 args.extend(ids)
         for value, clause in ((theme, "d.id IN (SELECT doc_id FROM themes WHERE theme = ?)"),
                               (rubrique, "lower(json_extract(d.metadata, '$.rubrique')) = lower(?)"),
@@ -102,8 +122,14 @@ class KnowledgeBase(Connected):
         return row[0] if row else ""
 
     def document_hashes(self) -> dict[str, str]:
-        """{document id: SHA-256 of its source file}."""
-        return {r[0]: r[1] for r in self.con.execute("SELECT id, sha256 FROM documents")}
+        """{document id: SHA-256 of its source file} (read from the covering index documents_hash)."""
+        return dict(self.con.execute("SELECT id, sha256 FROM documents INDEXED BY documents_hash").fetchall())
+
+    def state(self) -> tuple[int, int, int]:
+        """Changes when the documents change: (the writer's revision, how many documents, the last rowid); what
+        in-process caches of derived data are keyed by."""
+        n, last = self.con.execute("SELECT count(*), coalesce(max(rowid), 0) FROM documents").fetchone()
+        return revision(self.con), n, last
 
     def source_documents(self, source_key: str) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT id FROM documents WHERE source_key = ? ORDER BY rowid", (source_key,))]
@@ -132,9 +158,10 @@ class KnowledgeBase(Connected):
         return [_row(r) for r in self.con.execute(sql, args)]
 
     def entities(self, label: str | None = None) -> list[dict]:
-        sql = ("SELECT e.*, count(m.doc_id) AS mentions, count(DISTINCT m.doc_id) AS documents FROM entities e "
-               "LEFT JOIN mentions m ON m.entity_id = e.id" + (" WHERE e.label = ?" if label else "")
-               + " GROUP BY e.id ORDER BY mentions DESC, e.id")
+        sql = ("SELECT e.*, coalesce(n.mentions, 0) AS mentions, coalesce(n.documents, 0) AS documents "
+               "FROM entities e LEFT JOIN (SELECT entity_id, sum(mentions) AS mentions, count(*) AS documents "
+               "FROM entity_documents GROUP BY entity_id) n ON n.entity_id = e.id"
+               + (" WHERE e.label = ?" if label else "") + " ORDER BY mentions DESC, e.id")
         return [_row(r) for r in self.con.execute(sql, (label,) if label else ())]
 
     def entity(self, entity_id: str) -> dict | None:
@@ -156,7 +183,8 @@ class KnowledgeBase(Connected):
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        return [r[0] for r in self.con.execute(f"SELECT DISTINCT doc_id FROM mentions WHERE entity_id IN ({marks})", ids)]
+        return [r[0] for r in self.con.execute(
+            f"SELECT DISTINCT doc_id FROM entity_documents WHERE entity_id IN ({marks})", ids)]
 
     def filter_options(self, limit: int = 2000) -> dict[str, list[str]]:
         """Values offered by the search filters: tdi themes, rubriques, territory and person names."""

@@ -9,7 +9,7 @@ from typing import cast
 from pathlib import Path
 
 from . import search
-from .schema import Connected
+from .schema import Connected, bump_revision
 
 
 def _json(x) -> str:
@@ -52,6 +52,8 @@ class KBWriter(Connected):
                 self.con.execute("DELETE FROM sources WHERE key = ?", (key,))
                 self.con.execute("DELETE FROM errors WHERE source_key = ? OR substr(source_key, 1, ?) = ?",
                                  (key, len(key) + 1, key + ":"))
+            if gone:
+                bump_revision(self.con)
         return len(gone)
 
     def replace_source(self, key: str, path: str, sha256: str, size: int, records: list[dict],
@@ -71,6 +73,7 @@ class KBWriter(Connected):
                     self._insert(key, sha256, rec)
                 for where, reason in problems:
                     con.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?, 'read', ?)", (where, path, sha256, reason))
+                bump_revision(con)
         except sqlite3.IntegrityError as exc:
             raise DuplicateDocument(str(exc)) from exc
 
@@ -105,6 +108,12 @@ class KBWriter(Connected):
             "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(rec["id"], i, e["label"], e["text"], e["start"], e["end"], e.get("section"), e.get("page"),
               _json(e.get("value")), e.get("entity_id")) for i, e in enumerate(rec["entities"])])
+        named: dict[str, int] = {}
+        for e in rec["entities"]:
+            if e.get("entity_id"):
+                named[e["entity_id"]] = named.get(e["entity_id"], 0) + 1
+        con.executemany("INSERT INTO entity_documents VALUES (?, ?, ?, ?)",
+                        [(rec["id"], ent, rec.get("date"), n) for ent, n in named.items()])
         con.executemany(
             "INSERT OR REPLACE INTO themes VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(rec["id"], t.get("taxonomy", "tdi"), t["theme"], float(t["score"]), t.get("evidence"),
