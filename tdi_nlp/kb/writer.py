@@ -20,7 +20,14 @@ class DuplicateDocument(Exception):
     pass
 
 
+WRITER_CACHE_KIB = 65_536  # SQLite page cache of a writer: the indexes' upper B-tree pages stay in memory
+
+
 class KBWriter(Connected):
+
+    def __init__(self, path: str, read_only: bool = False):
+        super().__init__(path, read_only)
+        self.con.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
 
     def is_unchanged(self, key: str, sha256: str, path: str | None = None) -> bool:
         """True when the source is stored with this content (and, when given, under this recorded path: the same
