@@ -32,17 +32,26 @@ class _Mentions:
         self._money: list[dict] | None = None
         self.matches: dict[str, list[str]] = {}  # thing key -> unit keys matching it
 
-    def money(self, kb) -> list[dict]:
+    def money(self, kb, words: list[str]) -> list[dict]:
+        """The MONEY mentions whose sentence has all of words, in KB order."""
         if self._money is None:
             ms = _read(kb, "MONEY")
+            self._by_word: dict[str, list[int]] = {}
             for doc_id, group in _by_doc(ms).items():
                 row = kb.text_and_date(doc_id)
                 text = row["text"] if row else ""
                 for m in group:
                     a, b = _sentence_bounds(text, m["start"], m["end"])
                     m["_sentence_words"] = frozenset(unit_key(text[a:b]).split())
+            for i, m in enumerate(ms):
+                for w in m["_sentence_words"]:
+                    self._by_word.setdefault(w, []).append(i)
             self._money = ms
-        return self._money
+        if not words:
+            return []
+        lists = sorted((self._by_word.get(w, []) for w in set(words)), key=len)
+        found = set(lists[0]).intersection(*lists[1:])
+        return [self._money[i] for i in sorted(found)]
 
     def units(self, key: str) -> list[str]:
         if key not in self.matches:
@@ -116,7 +125,7 @@ def timeline(kb, thing: str) -> list[dict]:
     # only when no count matches
     found = [m for k in cache.units(key) for m in cache.by_unit[k]]
     if not found:
-        found = [m for m in cache.money(kb) if thing_words and all(w in m["_sentence_words"] for w in thing_words)]
+        found = cache.money(kb, thing_words)
     for doc_id, ms in _by_doc([m for m in found if "_value" not in m]).items():
         _values(kb, doc_id, ms)
     out = [dict(m["_value"]) for m in found if m["_value"] is not None]
