@@ -79,4 +79,4 @@ def test_version_2_kb_is_migrated(tmp_path):
         assert sorted(map(tuple, kb.con.execute("SELECT * FROM entity_documents"))) == [
             ("a", "commune:18279", "2020-01-01", 2), ("b", "commune:18033", "2021-01-01", 1),
             ("b", "commune:18279", "2021-01-01", 1), ("c", "commune:18033", None, 1)]
-        assert kb.state()[0] == 0
+        assert kb.state()[1] == 0

@@ -125,11 +125,11 @@ class KnowledgeBase(Connected):
         """{document id: SHA-256 of its source file} (read from the covering index documents_hash)."""
         return dict(self.con.execute("SELECT id, sha256 FROM documents INDEXED BY documents_hash").fetchall())
 
-    def state(self) -> tuple[int, int, int]:
-        """Changes when the documents change: (the writer's revision, how many documents, the last rowid); what
-        in-process caches of derived data are keyed by."""
-        n, last = self.con.execute("SELECT count(*), coalesce(max(rowid), 0) FROM documents").fetchone()
-        return revision(self.con), n, last
+    def state(self) -> tuple[str, int, int]:
+        """Changes when the documents change: (the KB file, the writer's revision, the last document rowid); what
+        in-process caches of derived data are keyed by. Costs two look-ups."""
+        last = self.con.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()[0]
+        return self.path, revision(self.con), last
 
     def source_documents(self, source_key: str) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT id FROM documents WHERE source_key = ? ORDER BY rowid", (source_key,))]
