@@ -80,3 +80,12 @@ def test_version_2_kb_is_migrated(tmp_path):
             ("a", "commune:18279", "2020-01-01", 2), ("b", "commune:18033", "2021-01-01", 1),
             ("b", "commune:18279", "2021-01-01", 1), ("c", "commune:18033", None, 1)]
         assert kb.state()[1] == 0
+
+
+def test_fts_indexes_merge_less_often(tmp_path):
+    path = tmp_path / "kb.sqlite"
+    _write(path)
+    with KnowledgeBase(path) as kb:
+        for table in ("documents_fts", "search_index"):
+            row = kb.con.execute(f"SELECT v FROM {table}_config WHERE k = 'automerge'").fetchone()
+            assert row[0] == schema.FTS_AUTOMERGE
