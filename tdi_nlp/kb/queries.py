@@ -1,6 +1,7 @@
 """Read access to the knowledge base: ``KnowledgeBase(path)``."""
 from __future__ import annotations
 
+import copy
 import json
 import sqlite3
 from pathlib import Path
@@ -16,6 +17,10 @@ def _row(r: sqlite3.Row, json_cols=("metadata", "value", "external_ids", "data")
         if k in d and isinstance(d[k], str):
             d[k] = json.loads(d[k])
     return d
+
+
+# results of whole-KB aggregates (statistics, filter values) by (KB file, name): (kb.state(), value)
+_MEMO: dict[tuple[str, str], tuple[tuple, object]] = {}
 
 
 class KnowledgeBase(Connected):
@@ -186,8 +191,19 @@ class KnowledgeBase(Connected):
         return [r[0] for r in self.con.execute(
             f"SELECT DISTINCT doc_id FROM entity_documents WHERE entity_id IN ({marks})", ids)]
 
+    def _memo(self, name: str, compute):
+        """compute(), kept in-process while the KB's documents are unchanged (kb.state())."""
+        key, state = (self.path, name), self.state()
+        found = _MEMO.get(key)
+        if found is None or found[0] != state:
+            found = _MEMO[key] = (state, compute())
+        return copy.deepcopy(found[1])
+
     def filter_options(self, limit: int = 2000) -> dict[str, list[str]]:
         """Values offered by the search filters: tdi themes, rubriques, territory and person names."""
+        return self._memo(f"filter_options:{limit}", lambda: self._filter_options(limit))
+
+    def _filter_options(self, limit: int) -> dict[str, list[str]]:
         q = self.con.execute
         return {
             "themes": [r[0] for r in q("SELECT DISTINCT theme FROM themes WHERE taxonomy = 'tdi' ORDER BY 1")],
@@ -235,6 +251,12 @@ class KnowledgeBase(Connected):
         return [dict(r) for r in self.con.execute("SELECT * FROM errors ORDER BY source_key")]
 
     def stats(self) -> dict:
+        """Documents by kind, mentions by label, entities by label, themes, errors."""
+        out = self._memo("stats", self._stats)  # errors are not documents: counted apart, each time
+        out["errors"] = self.con.execute("SELECT count(*) FROM errors").fetchone()[0]
+        return out
+
+    def _stats(self) -> dict:
         q = self.con.execute
         return {
             "documents": q("SELECT count(*) FROM documents").fetchone()[0],
@@ -243,5 +265,4 @@ class KnowledgeBase(Connected):
             "entities": dict(q("SELECT label, count(*) FROM entities GROUP BY label ORDER BY label").fetchall()),
             "themes": dict(q("SELECT taxonomy || ' · ' || theme, count(*) FROM themes GROUP BY taxonomy, theme "
                              "ORDER BY taxonomy, theme").fetchall()),
-            "errors": q("SELECT count(*) FROM errors").fetchone()[0],
         }
