@@ -89,3 +89,25 @@ def test_fts_indexes_merge_less_often(tmp_path):
         for table in ("documents_fts", "search_index"):
             row = kb.con.execute(f"SELECT v FROM {table}_config WHERE k = 'automerge'").fetchone()
             assert row[0] == schema.FTS_AUTOMERGE
+
+
+def test_top_k_ranking_keeps_the_full_order_with_ties(tmp_path, monkeypatch):
+    from tdi_nlp.kb import search
+    path = tmp_path / "kb.sqlite"
+    texts = ["Le contrat de territoire est signé."] * 12 + ["Un contrat.", "Les contrats signés et le contrat."]
+    with KBWriter(str(path)) as w:
+        for i, text in enumerate(texts):
+            rec = _record(f"d{(i * 5) % len(texts):02d}", None, [])
+            rec["text"] = text
+            w.replace_source(rec["id"], rec["id"], "0" * 64, 1, [rec])
+    with KnowledgeBase(path) as kb:
+        expr = search.parse("contrat signé").match()
+        full = [r[0] for r in kb.con.execute(
+            "SELECT d.id FROM search_index s JOIN documents d ON d.rowid = s.rowid WHERE search_index MATCH ? "
+            "ORDER BY bm25(search_index, ?, 1.0), d.id", [expr, search.TITLE_WEIGHT])]
+        for margin in (1000, 2, 0):  # the tie of the last score fetched whole, or the tie running past the margin
+            monkeypatch.setattr(search, "TIE_MARGIN", margin)
+            for limit, offset in ((3, 0), (5, 2), (20, 0), (4, 12)):
+                page = kb.search_page("contrat signé", limit=limit, offset=offset)
+                assert [h["id"] for h in page["results"]] == full[offset:offset + limit]
+                assert page["total"] == len(texts)

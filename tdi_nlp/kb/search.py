@@ -170,7 +170,7 @@ def run(con: sqlite3.Connection, query: Query, where: list[str], args: list, lim
     return total, out
 
 
-TIE_MARGIN = 50  # rows fetched beyond the page, so that ties of its last score are seen
+TIE_MARGIN = 1000  # rows (rowid and score only) fetched beyond the page, so that ties of its last score are seen
 
 
 def _top(con: sqlite3.Connection, expr: str, n: int) -> list[dict]:
@@ -180,10 +180,13 @@ def _top(con: sqlite3.Connection, expr: str, n: int) -> list[dict]:
         return []
     rank = "SELECT rowid, bm25(search_index, ?, 1.0) AS bm FROM search_index WHERE search_index MATCH ?"
     found = con.execute(f"{rank} ORDER BY bm LIMIT ?", [TITLE_WEIGHT, expr, n + TIE_MARGIN]).fetchall()
-    if len(found) > n and found[-1]["bm"] == found[n - 1]["bm"]:  # the tie of the n-th score runs on: all of it
+    if not found:
+        return []
+    last = found[min(n, len(found)) - 1]["bm"]  # the n-th score: the rows scoring at most this are the candidates
+    if len(found) == n + TIE_MARGIN and found[-1]["bm"] == last:  # the n-th score's tie may run on: all of it
         found = con.execute(f"WITH r AS MATERIALIZED ({rank}) SELECT rowid, bm FROM r WHERE bm <= ?",
-                            [TITLE_WEIGHT, expr, found[n - 1]["bm"]]).fetchall()
-    bm = {r["rowid"]: r["bm"] for r in found}
+                            [TITLE_WEIGHT, expr, last]).fetchall()
+    bm = {r["rowid"]: r["bm"] for r in found if r["bm"] <= last}
     marks = ",".join("?" * len(bm))
     docs = con.execute(f"SELECT rowid, id, title, kind, date FROM documents WHERE rowid IN ({marks})", list(bm))
     rows = [{"rowid": r["rowid"], "id": r["id"], "title": r["title"], "kind": r["kind"], "date": r["date"],
