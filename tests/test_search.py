@@ -123,7 +123,7 @@ def test_version_1_kb_is_migrated(tmp_path):
     con.commit()
     con.close()
     with KnowledgeBase(path) as k:
-        assert k.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        assert k.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(schema.SCHEMA_VERSION)
         assert ids(k.search("contrat")) == ["d"]
         assert k.con.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'vierzon'").fetchone()[0] == 1
 

@@ -41,16 +41,14 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.replace("’", "'"))
 
 
+@lru_cache(maxsize=500_000)
+def _term(t: str) -> str | None:
+    return None if len(t) < 2 or t in stop_words() or t.isdigit() and len(t) < 3 else stem(t)
+
+
 def terms(text: str) -> list[str]:
     """Index terms: folded, stop words and one-letter words removed, stemmed."""
-    stops = stop_words()
-    out = []
-    for w in _WORD.finditer(fold(text).replace("’", "'")):
-        t = w.group()
-        if len(t) < 2 or t in stops or t.isdigit() and len(t) < 3:
-            continue
-        out.append(stem(t))
-    return out
+    return [t for t in map(_term, _WORD.findall(fold(text).replace("’", "'"))) if t is not None]
 
 
 _SENT_END = re.compile(r"(?<=[.!?…])[»\")]*\s+(?=[«\"(]?\s*[A-ZÀÂÉÈÊÎÔÙÇ0-9])|\n+")
@@ -84,6 +82,7 @@ class WordVectors:
         self.vocab = vocab
         self.dim = vocab.vectors.shape[1] if vocab.vectors.size else 0
         self._cache: dict[str, np.ndarray | None] = {}
+        self._content_cache: dict[str, tuple[np.ndarray, str] | None] = {}
 
     def word(self, w: str) -> np.ndarray | None:
         if w in self._cache:  # None is a cached answer too: the word has no vector
@@ -97,18 +96,21 @@ class WordVectors:
         self._cache[w] = v
         return v
 
+    def _content(self, w: str) -> tuple[np.ndarray, str] | None:
+        """(vector, idf key) of a content word that has a vector, else None; cached by the word as written."""
+        if w not in self._content_cache:
+            f = fold(w)
+            v = None if len(f) < 3 or f in stop_words() or f.isdigit() else self.word(w)
+            self._content_cache[w] = None if v is None else (v, stem(f))
+        return self._content_cache[w]
+
     def text(self, text: str, idf: dict[str, float] | None = None) -> np.ndarray:
         """Unit-length weighted mean of the vectors of the content words of text."""
         acc = np.zeros(self.dim, dtype=np.float32)
-        stops = stop_words()
         for w in words(text):
-            f = fold(w)
-            if len(f) < 3 or f in stops or f.isdigit():
-                continue
-            v = self.word(w)
-            if v is None:
-                continue
-            acc += v * (idf.get(stem(f), 1.0) if idf else 1.0)
+            found = self._content(w)
+            if found is not None:
+                acc += found[0] * (idf.get(found[1], 1.0) if idf else 1.0)
         n = float(np.linalg.norm(acc))
         return acc / n if n else acc
 

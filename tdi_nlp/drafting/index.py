@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -62,12 +63,17 @@ _MINISTRY_WORDS = {"ministere", "ministre", "delegue", "deleguee", "charge", "ch
                    "etat", "premier", "premiere", "mme", "madame", "monsieur"}
 
 
+@lru_cache(maxsize=10_000)
+def _ministry_terms(name: str) -> frozenset[str]:
+    terms = set(analysis.terms(name)) - {analysis.stem(w) for w in _MINISTRY_WORDS}
+    return frozenset(terms or {analysis.fold(name).strip()})
+
+
 def ministry_terms(name: str | None) -> set[str]:
     """Content terms of a ministry name: "Ministère de l'économie, des finances..." -> {"economi", "financ"}."""
     if not name:
         return set()
-    terms = set(analysis.terms(name)) - {analysis.stem(w) for w in _MINISTRY_WORDS}
-    return terms or {analysis.fold(name).strip()}
+    return set(_ministry_terms(name))
 
 
 def ministry_match(key: str, terms: set[str], other_name: str) -> float:
@@ -122,6 +128,7 @@ class RetrievalIndex:
         dim = analysis.word_vectors().dim
         self.vectors = vectors if vectors is not None else np.zeros((0, 2, dim), dtype=np.float32)
         self.manifest: dict[str, str] = manifest or {}
+        self.state: tuple | None = None  # the kb.state() the manifest was last checked against (for_kb)
         self._fit()
 
     # Building -------------------------------------------------------------------------------------------------
@@ -131,6 +138,17 @@ class RetrievalIndex:
         self.bm25_l = BM25([e.get("l_terms", []) for e in self.entries])
         self.pos = {e["id"]: i for i, e in enumerate(self.entries)}
         self._idf_map = {t: float(self.bm25_q.idf[j]) for t, j in self.bm25_q.vocab.items()}
+        # the entries of each territory, theme or rubrique, and ministry name: boosts without a loop over entries
+        self._by_territory: dict[str, list[int]] = {}
+        self._by_label: dict[str | None, list[int]] = {}
+        self._by_ministry: dict[str, list[int]] = {}
+        for i, e in enumerate(self.entries):
+            for t in set(e["territories"]):
+                self._by_territory.setdefault(t, []).append(i)
+            for t in set(e["themes"]) | {e.get("rubrique")}:
+                self._by_label.setdefault(t, []).append(i)
+            if e.get("ministry"):
+                self._by_ministry.setdefault(e["ministry"], []).append(i)
 
     def _idf(self) -> dict[str, float]:
         """Term weights of the word-vector means: the idf of the question field."""
@@ -190,16 +208,20 @@ class RetrievalIndex:
             score += getattr(w, name) * norm[name]
         score /= sum(getattr(w, name) for name in raw)
         boosts = np.zeros(n, dtype=np.float32)
-        territories, themes = set(territories), set(themes)
         mterms, mkey = ministry_terms(ministry), analysis.fold(ministry or "").strip()
         prior = {k.lower(): v for k, v in (rubriques or {}).items()}
-        for i, e in enumerate(self.entries):
-            if territories and territories & set(e["territories"]):
-                boosts[i] += w.territory
-            if themes and themes & (set(e["themes"]) | {e.get("rubrique")}):
-                boosts[i] += w.theme
-            if mterms and e.get("ministry"):
-                boosts[i] += w.ministry * ministry_match(mkey, mterms, e["ministry"])
+        # per entry, in this order: a shared territory, a shared theme or rubrique, the ministry's likeness
+        for names, by, boost in ((set(territories), self._by_territory, w.territory),
+                                 (set(themes), self._by_label, w.theme)):
+            hit = np.zeros(n, dtype=bool)
+            for name in names:
+                hit[by.get(name, [])] = True
+            boosts[hit] += boost
+        if mterms:
+            for name, where in self._by_ministry.items():
+                match = ministry_match(mkey, mterms, name)
+                if match:
+                    boosts[where] += w.ministry * match
         score = score + boosts
         score[~mask] = -np.inf
         order = [int(i) for i in np.argsort(-score, kind="stable")[:max(k, w.diversify_depth)]
@@ -240,10 +262,14 @@ def for_kb(kb) -> RetrievalIndex:
     if index is None:
         index = RetrievalIndex.load(folder) or RetrievalIndex()
         _LOADED[key] = index
+    state = kb.state()
+    if index.state == state:  # checked against this state of the KB already
+        return index
     current = kb.document_hashes()
     removed = {d for d in index.manifest if d not in current}
     todo = [d for d, sha in current.items() if index.manifest.get(d) != sha]
     if not removed and not todo:
+        index.state = state
         return index
     if removed:
         index.remove(removed)
@@ -261,4 +287,5 @@ def for_kb(kb) -> RetrievalIndex:
             index.remove({doc_id})
     index.add(new)
     index.save(folder)
+    index.state = state
     return index

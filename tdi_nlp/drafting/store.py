@@ -14,9 +14,9 @@ from . import analysis
 def save(folder: Path, name: str, version: int, key: str, items: list, vectors: np.ndarray, manifest) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     tmp_json, tmp_vec = folder / f"{name}.json.tmp", folder / "vectors.npy.tmp"
-    with open(tmp_json, "w", encoding="utf-8") as fh:
-        json.dump({"version": version, "stem_chars": analysis.STEM_CHARS, "manifest": manifest, key: items}, fh,
-                  ensure_ascii=False)
+    with open(tmp_json, "w", encoding="utf-8") as fh:  # json.dumps: the C encoder (json.dump's is Python's)
+        fh.write(json.dumps({"version": version, "stem_chars": analysis.STEM_CHARS, "manifest": manifest, key: items},
+                            ensure_ascii=False))
     with open(tmp_vec, "wb") as fh:
         np.save(fh, vectors)
     os.replace(tmp_vec, folder / "vectors.npy")

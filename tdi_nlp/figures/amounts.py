@@ -164,40 +164,56 @@ def amount_facts(kb, doc_ids) -> list[dict]:
     origins and amounts that no programme owns ("le programme X est doté de", "les N d'euros du plan X") are left
     out; a sentence date later than the document's is a target, so the document's date is used then.
     """
+    key, state = str(getattr(kb, "path", id(kb))), kb.state()
+    cached = _FACTS.get(key)
+    if cached is None or cached[0] != state:
+        cached = _FACTS[key] = (state, {})
     out = []
     for doc_id in sorted(set(doc_ids)):
-        doc = kb.text_and_date(doc_id)
-        if doc is None:
+        if doc_id not in cached[1]:
+            cached[1][doc_id] = _doc_facts(kb, doc_id)
+        out += cached[1][doc_id]
+    return out
+
+
+# the amount facts of each document, kept in-process while the KB's documents are unchanged (kb.state()); read only
+_FACTS: dict[str, tuple[tuple, dict[str, list[dict]]]] = {}
+
+
+def _doc_facts(kb, doc_id: str) -> list[dict]:
+    out: list[dict] = []
+    doc = kb.text_and_date(doc_id)
+    if doc is None:
+        return out
+    text, doc_date = doc["text"], doc["date"]
+    rows = [{**r, "value": r["value"] or {}} for r in kb.mentions(doc_id=doc_id)
+            if r["label"] in ("MONEY", "DATE", "PROGRAMME", "ORG", "TERRITORY")]
+    ents = [r for r in rows if r["label"] in ("PROGRAMME", "ORG", "TERRITORY") and r["entity_id"]]
+    dates = [r for r in rows if r["label"] == "DATE"   # not "demain" of "Petites villes de demain"
+             and not any(e["start"] < r["end"] and r["start"] < e["end"] for e in ents)]
+    for m in (r for r in rows if r["label"] == "MONEY"):
+        value = dict(m["value"])
+        if value.get("amount") is None or value.get("currency") != "EUR":
             continue
-        text, doc_date = doc["text"], doc["date"]
-        rows = [{**r, "value": r["value"] or {}} for r in kb.mentions(doc_id=doc_id)
-                if r["label"] in ("MONEY", "DATE", "PROGRAMME", "ORG", "TERRITORY")]
-        ents = [r for r in rows if r["label"] in ("PROGRAMME", "ORG", "TERRITORY") and r["entity_id"]]
-        dates = [r for r in rows if r["label"] == "DATE"   # not "demain" of "Petites villes de demain"
-                 and not any(e["start"] < r["end"] and r["start"] < e["end"] for e in ents)]
-        for m in (r for r in rows if r["label"] == "MONEY"):
-            value = dict(m["value"])
-            if value.get("amount") is None or value.get("currency") != "EUR":
-                continue
-            if value.get("amount_max") is not None and _is_change(text, m):
-                value.update(amount=value["amount_max"], amount_max=None, qualifier="=")
-            elif is_amount_part(text, m) or is_change_origin(text, m):
-                continue
-            sentence = _sentence_bounds(text, m["start"], m["end"])
-            clause = _clause_bounds(text, m["start"], m["end"], sentence)
-            subject = _subject(text, m, ents, clause, sentence)
-            scope = amount_scope(_words(text[clause[0]:clause[1]]), _words(text[sentence[0]:sentence[1]]))
-            nature = amount_nature(_words(text[clause[0]:clause[1]]))
-            if not subject or not scope_comparable(scope) or nature is None:
-                continue
-            date, how = _date_of(m, sentence, dates, doc_date)
-            if date and doc_date and how == "sentence" and date > doc_date:
-                date, how = doc_date, "document"
-            out.append({"doc_id": doc_id, "start": m["start"], "end": m["end"], "text": m["text"],
-                        "label": "MONEY", "value": value["amount"], "qualifier": value.get("qualifier") or "=",
-                        "amount_max": value.get("amount_max"), "interval": amount_interval(value),
-                        "currency": "EUR", "section": m["section"], "date": date, "date_from": how,
-                        "doc_date": doc_date,
-                        "sentence": text[sentence[0]:sentence[1]].strip(),
-                        "key": (subject, scope, nature, amount_object(text, m["end"]))})
+        if value.get("amount_max") is not None and _is_change(text, m):
+            value.update(amount=value["amount_max"], amount_max=None, qualifier="=")
+        elif is_amount_part(text, m) or is_change_origin(text, m):
+            continue
+        sentence = _sentence_bounds(text, m["start"], m["end"])
+        clause = _clause_bounds(text, m["start"], m["end"], sentence)
+        subject = _subject(text, m, ents, clause, sentence)
+        scope = amount_scope(_words(text[clause[0]:clause[1]]), _words(text[sentence[0]:sentence[1]]))
+        nature = amount_nature(_words(text[clause[0]:clause[1]]))
+        if not subject or not scope_comparable(scope) or nature is None:
+            continue
+        date, how = _date_of(m, sentence, dates, doc_date)
+        if date and doc_date and how == "sentence" and date > doc_date:
+            date, how = doc_date, "document"
+        out.append({"doc_id": doc_id, "start": m["start"], "end": m["end"], "text": m["text"],
+                    "label": "MONEY", "value": value["amount"], "qualifier": value.get("qualifier") or "=",
+                    "amount_max": value.get("amount_max"), "interval": amount_interval(value),
+                    "currency": "EUR", "section": m["section"], "date": date, "date_from": how,
+                    "doc_date": doc_date,
+                    "sentence": text[sentence[0]:sentence[1]].strip(),
+                    "key": (subject, scope, nature, amount_object(text, m["end"]))})
     return out

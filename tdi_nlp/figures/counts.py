@@ -24,10 +24,15 @@ def rules() -> dict:
         return tomllib.load(fh)
 
 
+@lru_cache(maxsize=1)
+def _combining() -> dict[int, None]:
+    """str.translate table deleting every combining character (what unicodedata.combining() tells apart)."""
+    return {c: None for c in range(0x110000) if unicodedata.combining(chr(c))}
+
+
 def fold(s: str) -> str:
     """Lower case without accents; apostrophes unified."""
-    s = unicodedata.normalize("NFKD", s.lower().replace("’", "'"))
-    return "".join(c for c in s if not unicodedata.combining(c))
+    return unicodedata.normalize("NFKD", s.lower().replace("’", "'")).translate(_combining())
 
 
 def _singular(word: str) -> str:

@@ -10,45 +10,108 @@ target ("date_from": "projection"), which latest() leaves out. Parts are left ou
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz import fuzz
 
 from .amounts import is_amount_part
 from .counts import FUZZY_MIN, _date_of, _sentence_bounds, is_change_origin, is_part, unit_key
 
-# the COUNT and MONEY mentions of a KB with their unit keys (and, once read, the words of their sentence), kept
-# in-process while the KB's documents are unchanged: a timeline then costs a filter, not a scan of the KB
-_MENTIONS: dict[tuple[str, str], tuple[int, list[dict]]] = {}
+# The COUNT and MONEY mentions of a KB, kept in-process while the KB's documents are unchanged (kb.state()): COUNT
+# mentions grouped by unit key, so that a thing is matched against each distinct unit once; the words of a MONEY
+# mention's sentence once read; each mention's timeline value once computed (it does not depend on the thing asked).
+_CACHE: dict[str, "_Mentions"] = {}
 
 
-def _mentions(kb, label: str) -> list[dict]:
-    key, state = (str(getattr(kb, "path", id(kb))), label), hash(tuple(sorted(kb.document_hashes().items())))
-    cached = _MENTIONS.get(key)
-    if cached and cached[0] == state:
-        return cached[1]
+class _Mentions:
+    def __init__(self, kb, state) -> None:
+        self.state = state
+        self.by_unit: dict[str, list[dict]] = {}
+        for m in _read(kb, "COUNT"):
+            self.by_unit.setdefault(_unit_key(m["value"].get("unit") or ""), []).append(m)
+        self._money: list[dict] | None = None
+        self.matches: dict[str, list[str]] = {}  # thing key -> unit keys matching it
+
+    def money(self, kb, words: list[str]) -> list[dict]:
+        """The MONEY mentions whose sentence has all of words, in KB order."""
+        if self._money is None:
+            ms = _read(kb, "MONEY")
+            self._by_word: dict[str, list[int]] = {}
+            for doc_id, group in _by_doc(ms).items():
+                row = kb.text_and_date(doc_id)
+                text = row["text"] if row else ""
+                for m in group:
+                    a, b = _sentence_bounds(text, m["start"], m["end"])
+                    m["_sentence_words"] = frozenset(unit_key(text[a:b]).split())
+            for i, m in enumerate(ms):
+                for w in m["_sentence_words"]:
+                    self._by_word.setdefault(w, []).append(i)
+            self._money = ms
+        if not words:
+            return []
+        lists = sorted((self._by_word.get(w, []) for w in set(words)), key=len)
+        found = set(lists[0]).intersection(*lists[1:])
+        return [self._money[i] for i in sorted(found)]
+
+    def units(self, key: str) -> list[str]:
+        if key not in self.matches:
+            self.matches[key] = [k for k in self.by_unit if k and (k == key or fuzz.ratio(k, key) >= FUZZY_MIN)]
+        return self.matches[key]
+
+
+def _read(kb, label: str) -> list[dict]:
     ms = kb.mentions(label=label)
-    texts: dict[str, str] = {}
     for m in ms:
         m["value"] = m["value"] or {}
-        m["_unit_key"] = unit_key(m["value"].get("unit") or "")
-        if label == "MONEY":
-            if m["doc_id"] not in texts:
-                row = kb.text_and_date(m["doc_id"])
-                texts[m["doc_id"]] = row["text"] if row else ""
-            _money_matches(m, texts[m["doc_id"]], [])
-    _MENTIONS[key] = (state, ms)
     return ms
 
 
-def _unit_matches(m: dict, thing_key: str) -> bool:
-    k = m["_unit_key"]
-    return bool(k) and (k == thing_key or fuzz.ratio(k, thing_key) >= FUZZY_MIN)
+def _by_doc(ms: list[dict]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for m in ms:
+        out.setdefault(m["doc_id"], []).append(m)
+    return out
 
 
-def _money_matches(m: dict, text: str, thing_words: list[str]) -> bool:
-    if "_sentence_words" not in m:
-        s, e = _sentence_bounds(text, m["start"], m["end"])
-        m["_sentence_words"] = frozenset(unit_key(text[s:e]).split())
-    return bool(thing_words) and all(w in m["_sentence_words"] for w in thing_words)
+@lru_cache(maxsize=100_000)
+def _unit_key(unit: str) -> str:
+    return unit_key(unit)
+
+
+def _mentions(kb) -> _Mentions:
+    key, state = str(getattr(kb, "path", id(kb))), kb.state()
+    cached = _CACHE.get(key)
+    if cached is None or cached.state != state:
+        cached = _CACHE[key] = _Mentions(kb, state)
+    return cached
+
+
+def _values(kb, doc_id: str, ms: list[dict]) -> None:
+    """Compute the timeline value (or None) of each of ms, mentions of one document, into m["_value"]."""
+    doc = kb.text_and_date(doc_id)
+    text, doc_date = doc["text"], doc["date"]
+    dates = [{**d, "value": d["value"] or None} for d in kb.mentions(label="DATE", doc_id=doc_id)]
+    for m in ms:
+        m["_value"] = None
+        if m["label"] == "MONEY":
+            if is_amount_part(text, m):
+                continue
+            value = m["value"].get("amount")
+        else:
+            if is_part(text, m) or is_change_origin(text, m):
+                continue
+            value = m["value"].get("count")
+        if value is None:
+            continue
+        sent = _sentence_bounds(text, m["start"], m["end"])
+        date, how = _date_of(m, sent, dates, doc_date)
+        if how == "sentence" and doc_date and date and date[:10] > doc_date[:10]:
+            how = "projection"  # "3 000 communes d'ici 2024", said in 2020: a target, not a value of 2024
+        m["_value"] = {"value": value, "date": date, "doc_id": doc_id, "text": m["text"], "start": m["start"],
+                       "end": m["end"], "label": m["label"],
+                       "unit": m["value"].get("unit") or m["value"].get("currency"),
+                       "qualifier": m["value"].get("qualifier"), "date_from": how, "section": m.get("section"),
+                       "sentence": text[sent[0]:sent[1]].strip()}
 
 
 def timeline(kb, thing: str) -> list[dict]:
@@ -57,41 +120,15 @@ def timeline(kb, thing: str) -> list[dict]:
     if not key:
         return []
     thing_words = [w for w in key.replace("'", "' ").split() if len(w) > 3]
-    by_doc: dict[str, list[dict]] = {}
+    cache = _mentions(kb)
     # a counted thing has COUNT values, and amounts merely said near it are not its values: MONEY mentions are read
     # only when no count matches
-    for label in ("COUNT", "MONEY"):
-        for m in _mentions(kb, label):
-            if label == "COUNT" and not _unit_matches(m, key) \
-                    or label == "MONEY" and not all(w in m["_sentence_words"] for w in thing_words):
-                continue
-            by_doc.setdefault(m["doc_id"], []).append(m)
-        if by_doc:
-            break
-    out = []
-    for doc_id, ms in by_doc.items():
-        doc = kb.text_and_date(doc_id)
-        text, doc_date = doc["text"], doc["date"]
-        dates = [{**d, "value": d["value"] or None} for d in kb.mentions(label="DATE", doc_id=doc_id)]
-        for m in ms:
-            sent = _sentence_bounds(text, m["start"], m["end"])
-            if m["label"] == "MONEY":
-                if not _money_matches(m, text, thing_words) or is_amount_part(text, m):
-                    continue
-                value = m["value"].get("amount")
-            else:
-                if is_part(text, m) or is_change_origin(text, m):
-                    continue
-                value = m["value"].get("count")
-            if value is None:
-                continue
-            date, how = _date_of(m, sent, dates, doc_date)
-            if how == "sentence" and doc_date and date and date[:10] > doc_date[:10]:
-                how = "projection"  # "3 000 communes d'ici 2024", said in 2020: a target, not a value of 2024
-            out.append({"value": value, "date": date, "doc_id": doc_id, "text": m["text"], "start": m["start"],
-                        "end": m["end"], "label": m["label"], "unit": m["value"].get("unit") or m["value"].get("currency"),
-                        "qualifier": m["value"].get("qualifier"), "date_from": how, "section": m.get("section"),
-                        "sentence": text[sent[0]:sent[1]].strip()})
+    found = [m for k in cache.units(key) for m in cache.by_unit[k]]
+    if not found:
+        found = cache.money(kb, thing_words)
+    for doc_id, ms in _by_doc([m for m in found if "_value" not in m]).items():
+        _values(kb, doc_id, ms)
+    out = [dict(m["_value"]) for m in found if m["_value"] is not None]
     if any(v["label"] == "COUNT" for v in out):  # a counted thing: amounts merely said near it are not its values
         out = [v for v in out if v["label"] == "COUNT"]
     out.sort(key=lambda x: (x["date"] is None, x["date"] or "", x["doc_id"], x["start"]))

@@ -59,6 +59,21 @@ def _count_scope(kb, doc_id: str, start: int, end: int,
     territories named in its sentence). "144 territoires d'industrie" -> (True, {}, {}): the Territoires d'industrie
     named beside it are members of the counted set, not its scope; "61 000 emplois" in a sentence on the
     Hauts-de-France -> (False, {}, {"region:32"})."""
+    key, state = str(getattr(kb, "path", id(kb))), kb.state()
+    done = _SCOPES.get(key)
+    if done is None or done[0] != state:
+        done = _SCOPES[key] = (state, {})
+    if (doc_id, start, end) not in done[1]:
+        done[1][(doc_id, start, end)] = _scope(kb, doc_id, start, end, cache)
+    return done[1][(doc_id, start, end)]
+
+
+# the scope of each count, kept in-process while the KB's documents are unchanged (kb.state())
+_SCOPES: dict[str, tuple[tuple, dict[tuple[str, int, int], tuple[bool, frozenset, frozenset]]]] = {}
+
+
+def _scope(kb, doc_id: str, start: int, end: int,
+           cache: dict[str, tuple[str, list[dict]]]) -> tuple[bool, frozenset, frozenset]:
     if doc_id not in cache:
         row = kb.text_and_date(doc_id)
         ents = [e for e in kb.mentions(doc_id=doc_id) if e["label"] in ("PROGRAMME", "TERRITORY") and e.get("entity_id")]

@@ -1,13 +1,14 @@
 """Read access to the knowledge base: ``KnowledgeBase(path)``."""
 from __future__ import annotations
 
+import copy
 import json
 import sqlite3
 from pathlib import Path
 
 from ..text_utils import fold
 from . import search
-from .schema import Connected, writable
+from .schema import Connected, revision, writable
 
 
 def _row(r: sqlite3.Row, json_cols=("metadata", "value", "external_ids", "data")) -> dict:
@@ -16,6 +17,10 @@ def _row(r: sqlite3.Row, json_cols=("metadata", "value", "external_ids", "data")
         if k in d and isinstance(d[k], str):
             d[k] = json.loads(d[k])
     return d
+
+
+# results of whole-KB aggregates (statistics, filter values) by (KB file, name): (kb.state(), value)
+_MEMO: dict[tuple[str, str], tuple[tuple, object]] = {}
 
 
 class KnowledgeBase(Connected):
@@ -35,19 +40,38 @@ class KnowledgeBase(Connected):
                   offset: int = 0, newest_first: bool = False) -> list[dict]:
         """Documents (without their text) filtered by kind, linked entity (id or name), theme, rubrique, date;
         oldest first (newest first when asked), limit/offset for pages."""
+        cols = "d.id, d.source_key, d.path, d.format, d.kind, d.date, d.title, d.metadata"
+        ids = self._only_entity(kind, territory, person, entity, theme, rubrique, date_from, date_to)
+        if ids is not None:  # an entity's page: its documents in date order from the index of entity_documents
+            way = " DESC" if newest_first else ""
+            sql = (f"SELECT {cols} FROM entity_documents n JOIN documents d ON d.id = n.doc_id WHERE n.entity_id = ? "
+                   f"ORDER BY n.date{way}, n.doc_id{way}")
+            if limit:
+                sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+            return [_row(r) for r in self.con.execute(sql, ids)]
         where, args = self._filters(kind, territory, person, entity, theme, rubrique, date_from, date_to)
         order = " ORDER BY d.date DESC, d.id DESC" if newest_first else " ORDER BY d.date, d.id"
-        sql = ("SELECT d.id, d.source_key, d.path, d.format, d.kind, d.date, d.title, d.metadata FROM documents d"
-               + (" WHERE " + " AND ".join(where) if where else "") + order)
+        sql = (f"SELECT {cols} FROM documents d" + (" WHERE " + " AND ".join(where) if where else "") + order)
         if limit:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return [_row(r) for r in self.con.execute(sql, args)]
 
     def count_documents(self, **filters) -> int:
         """How many documents documents(**filters) would list."""
+        ids = self._only_entity(**filters)
+        if ids is not None:
+            return self.con.execute("SELECT count(*) FROM entity_documents WHERE entity_id = ?", ids).fetchone()[0]
         where, args = self._filters(**filters)
         sql = "SELECT count(*) FROM documents d" + (" WHERE " + " AND ".join(where) if where else "")
         return self.con.execute(sql, args).fetchone()[0]
+
+    def _only_entity(self, kind=None, territory=None, person=None, entity=None, theme=None, rubrique=None,
+                     date_from=None, date_to=None) -> list[str] | None:
+        """[the entity id] when the filters are one entity (by id or a name naming one entity) and nothing else."""
+        if not entity or any((kind, territory, person, theme, rubrique, date_from, date_to)):
+            return None
+        ids = self.resolve_entity(entity)
+        return ids if len(ids) == 1 else None
 
     def entity_mentions(self, entity_id: str, doc_ids: list[str]) -> dict[str, list[dict]]:
         """The mentions (all labels) of each of doc_ids that holds a mention of entity_id, by document."""
@@ -69,7 +93,8 @@ class KnowledgeBase(Connected):
         for label, ref in (("TERRITORY", territory), ("PERSON", person), (None, entity)):
             if ref:
                 ids = self.resolve_entity(ref, label)
-                where.append(f"d.id IN (SELECT doc_id FROM mentions WHERE entity_id IN ({','.join('?' * len(ids)) or 'NULL'}))")
+                where.append(f"d.id IN (SELECT doc_id FROM entity_documents WHERE entity_id IN "
+                             f"({','.join('?' * len(ids)) or 'NULL'}))")
                 args.extend(ids)
         for value, clause in ((theme, "d.id IN (SELECT doc_id FROM themes WHERE theme = ?)"),
                               (rubrique, "lower(json_extract(d.metadata, '$.rubrique')) = lower(?)"),
@@ -102,8 +127,14 @@ class KnowledgeBase(Connected):
         return row[0] if row else ""
 
     def document_hashes(self) -> dict[str, str]:
-        """{document id: SHA-256 of its source file}."""
-        return {r[0]: r[1] for r in self.con.execute("SELECT id, sha256 FROM documents")}
+        """{document id: SHA-256 of its source file} (read from the covering index documents_hash)."""
+        return dict(self.con.execute("SELECT id, sha256 FROM documents INDEXED BY documents_hash").fetchall())
+
+    def state(self) -> tuple[str, int, int]:
+        """Changes when the documents change: (the KB file, the writer's revision, the last document rowid); what
+        in-process caches of derived data are keyed by. Costs two look-ups."""
+        last = self.con.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()[0]
+        return self.path, revision(self.con), last
 
     def source_documents(self, source_key: str) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT id FROM documents WHERE source_key = ? ORDER BY rowid", (source_key,))]
@@ -132,9 +163,10 @@ class KnowledgeBase(Connected):
         return [_row(r) for r in self.con.execute(sql, args)]
 
     def entities(self, label: str | None = None) -> list[dict]:
-        sql = ("SELECT e.*, count(m.doc_id) AS mentions, count(DISTINCT m.doc_id) AS documents FROM entities e "
-               "LEFT JOIN mentions m ON m.entity_id = e.id" + (" WHERE e.label = ?" if label else "")
-               + " GROUP BY e.id ORDER BY mentions DESC, e.id")
+        sql = ("SELECT e.*, coalesce(n.mentions, 0) AS mentions, coalesce(n.documents, 0) AS documents "
+               "FROM entities e LEFT JOIN (SELECT entity_id, sum(mentions) AS mentions, count(*) AS documents "
+               "FROM entity_documents GROUP BY entity_id) n ON n.entity_id = e.id"
+               + (" WHERE e.label = ?" if label else "") + " ORDER BY mentions DESC, e.id")
         return [_row(r) for r in self.con.execute(sql, (label,) if label else ())]
 
     def entity(self, entity_id: str) -> dict | None:
@@ -156,10 +188,22 @@ class KnowledgeBase(Connected):
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        return [r[0] for r in self.con.execute(f"SELECT DISTINCT doc_id FROM mentions WHERE entity_id IN ({marks})", ids)]
+        return [r[0] for r in self.con.execute(
+            f"SELECT DISTINCT doc_id FROM entity_documents WHERE entity_id IN ({marks})", ids)]
+
+    def _memo(self, name: str, compute):
+        """compute(), kept in-process while the KB's documents are unchanged (kb.state())."""
+        key, state = (self.path, name), self.state()
+        found = _MEMO.get(key)
+        if found is None or found[0] != state:
+            found = _MEMO[key] = (state, compute())
+        return copy.deepcopy(found[1])
 
     def filter_options(self, limit: int = 2000) -> dict[str, list[str]]:
         """Values offered by the search filters: tdi themes, rubriques, territory and person names."""
+        return self._memo(f"filter_options:{limit}", lambda: self._filter_options(limit))
+
+    def _filter_options(self, limit: int) -> dict[str, list[str]]:
         q = self.con.execute
         return {
             "themes": [r[0] for r in q("SELECT DISTINCT theme FROM themes WHERE taxonomy = 'tdi' ORDER BY 1")],
@@ -207,6 +251,12 @@ class KnowledgeBase(Connected):
         return [dict(r) for r in self.con.execute("SELECT * FROM errors ORDER BY source_key")]
 
     def stats(self) -> dict:
+        """Documents by kind, mentions by label, entities by label, themes, errors."""
+        out = self._memo("stats", self._stats)  # errors are not documents: counted apart, each time
+        out["errors"] = self.con.execute("SELECT count(*) FROM errors").fetchone()[0]
+        return out
+
+    def _stats(self) -> dict:
         q = self.con.execute
         return {
             "documents": q("SELECT count(*) FROM documents").fetchone()[0],
@@ -215,5 +265,4 @@ class KnowledgeBase(Connected):
             "entities": dict(q("SELECT label, count(*) FROM entities GROUP BY label ORDER BY label").fetchall()),
             "themes": dict(q("SELECT taxonomy || ' · ' || theme, count(*) FROM themes GROUP BY taxonomy, theme "
                              "ORDER BY taxonomy, theme").fetchall()),
-            "errors": q("SELECT count(*) FROM errors").fetchone()[0],
         }

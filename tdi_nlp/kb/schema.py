@@ -10,7 +10,7 @@ from ..config import settings
 
 from . import search, sources
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,6 +40,8 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE INDEX IF NOT EXISTS documents_kind ON documents(kind);
 CREATE INDEX IF NOT EXISTS documents_source ON documents(source_key);
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date, id);
+-- covering: the document manifest ({id: sha256}) read without touching the (large) document rows
+CREATE INDEX IF NOT EXISTS documents_hash ON documents(id, sha256);
 
 CREATE TABLE IF NOT EXISTS sections (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -82,6 +84,17 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_label ON mentions(label);
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+
+-- Summary kept by the writer in the same transaction as the mentions: each document naming an entity, with the
+-- document's date and how many times it names it (entity pages, entity filters, entity counts).
+CREATE TABLE IF NOT EXISTS entity_documents (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL,
+    date TEXT,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_documents_date ON entity_documents(entity_id, date, doc_id, mentions);
 
 CREATE TABLE IF NOT EXISTS themes (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -127,7 +140,32 @@ def _migrate_1(con: sqlite3.Connection) -> None:
     search.rebuild(con)
 
 
-MIGRATIONS = {1: _migrate_1}  # from version N to N + 1
+# FTS5 merges its segments once this many of a level exist (SQLite's default: 4). A writer commits one file at a
+# time, one new segment per commit: 8 halves the merging a write pays for, a query reads a few more segments.
+FTS_AUTOMERGE = 8
+
+
+def _tune_fts(con: sqlite3.Connection) -> None:
+    for table in ("documents_fts", "search_index"):
+        con.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', ?)", (FTS_AUTOMERGE,))
+
+
+ENTITY_DOCUMENTS_SQL = ("INSERT INTO entity_documents SELECT m.doc_id, m.entity_id, d.date, count(*) FROM mentions m "
+                        "JOIN documents d ON d.id = m.doc_id WHERE m.entity_id IS NOT NULL{where} "
+                        "GROUP BY m.doc_id, m.entity_id")
+
+
+def _migrate_2(con: sqlite3.Connection) -> None:
+    """Version 2 -> 3: entity_documents (and its indexes) built from the mentions; documents_hash; revision;
+    FTS5 automerge."""
+    # connect() has already created the new table and indexes (CREATE ... IF NOT EXISTS)
+    con.execute("DELETE FROM entity_documents")
+    con.execute(ENTITY_DOCUMENTS_SQL.format(where=""))
+    con.execute("INSERT OR IGNORE INTO meta VALUES ('revision', '0')")
+    _tune_fts(con)
+
+
+MIGRATIONS = {1: _migrate_1, 2: _migrate_2}  # from version N to N + 1
 
 
 def _upgrade(con: sqlite3.Connection, version: int, path: str) -> None:
@@ -143,6 +181,18 @@ def _upgrade(con: sqlite3.Connection, version: int, path: str) -> None:
     except BaseException:
         con.rollback()
         raise
+
+
+def revision(con: sqlite3.Connection) -> int:
+    """The KB's revision: a counter the writer bumps in every transaction that changes documents."""
+    row = con.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def bump_revision(con: sqlite3.Connection) -> None:
+    """Count one more change of the documents (inside the writer's transaction)."""
+    con.execute("INSERT INTO meta VALUES ('revision', '1') ON CONFLICT(key) DO UPDATE SET "
+                "value = CAST(value AS INTEGER) + 1")
 
 
 def writable(path: str) -> bool:
@@ -183,6 +233,8 @@ def connect(path: str, read_only: bool = False) -> sqlite3.Connection:
     if row is None:
         with con:
             con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            con.execute("INSERT OR IGNORE INTO meta VALUES ('revision', '0')")
+            _tune_fts(con)
     elif int(row[0]) != SCHEMA_VERSION:
         _upgrade(con, int(row[0]), path)
     return con

@@ -34,23 +34,30 @@ def stem(word: str) -> str:
     return s[:-1] if len(s) > 3 and s.endswith("e") else s
 
 
+@lru_cache(maxsize=200_000)
+def _key(raw: str) -> tuple[str, str] | None:
+    """(folded word, stem) of one word as written; None for an elided article or nothing."""
+    word = fold(raw)
+    if word.endswith("'") or word.endswith("’"):
+        word = word.rstrip("'’")
+        if word in ELISIONS:
+            return None
+    return (word, stem(word)) if word else None
+
+
 def tokens(text: str) -> list[tuple[str, str, int, int]]:
     """(folded word, stem, start, end) of every word of text, elided articles left out."""
     out = []
     for m in _WORD.finditer(text or ""):
-        word = fold(m.group())
-        if word.endswith("'") or word.endswith("’"):
-            word = word.rstrip("'’")
-            if word in ELISIONS:
-                continue
-        if word:
-            out.append((word, stem(word), m.start(), m.end()))
+        key = _key(m.group())
+        if key is not None:
+            out.append((key[0], key[1], m.start(), m.end()))
     return out
 
 
 def analyze(text: str) -> str:
     """The analyzed form stored in search_index: stems separated by spaces."""
-    return " ".join(t[1] for t in tokens(text))
+    return " ".join(k[1] for k in map(_key, _WORD.findall(text or "")) if k is not None)
 
 
 # Query -----------------------------------------------------------------------------------------------------------
@@ -140,13 +147,19 @@ def run(con: sqlite3.Connection, query: Query, where: list[str], args: list, lim
         return 0, []
     cond = " AND ".join(["search_index MATCH ?"] + where)
     base = f"FROM search_index s JOIN documents d ON d.rowid = s.rowid WHERE {cond}"
-    total = con.execute(f"SELECT count(*) {base}", [expr, *args]).fetchone()[0]
+    if where:
+        total = con.execute(f"SELECT count(*) {base}", [expr, *args]).fetchone()[0]
+    else:  # every row of search_index is a document's: no join needed
+        total = con.execute("SELECT count(*) FROM search_index WHERE search_index MATCH ?", [expr]).fetchone()[0]
     if not total:
         return 0, []
-    order = "d.date IS NULL, d.date DESC, bm" if sort == "date" else "bm"
-    rows = con.execute(f"SELECT s.rowid, d.id, d.title, d.kind, d.date, bm25(search_index, ?, 1.0) AS bm {base} "
-                       f"ORDER BY {order}, d.id LIMIT ? OFFSET ?",
-                       [TITLE_WEIGHT, expr, *args, int(limit), int(offset)]).fetchall()
+    if sort == "relevance" and not where:
+        rows = _top(con, expr, int(limit) + int(offset))[int(offset):]
+    else:
+        order = "d.date IS NULL, d.date DESC, bm" if sort == "date" else "bm"
+        rows = con.execute(f"SELECT s.rowid, d.id, d.title, d.kind, d.date, bm25(search_index, ?, 1.0) AS bm "
+                           f"{base} ORDER BY {order}, d.id LIMIT ? OFFSET ?",
+                           [TITLE_WEIGHT, expr, *args, int(limit), int(offset)]).fetchall()
     stems = query.stems()
     out = []
     for r in rows:
@@ -155,6 +168,31 @@ def run(con: sqlite3.Connection, query: Query, where: list[str], args: list, lim
         out.append({"id": r["id"], "title": r["title"], "kind": r["kind"], "date": r["date"],
                     "score": round(-r["bm"], 4), "snippet": snippet(text, stems)})
     return total, out
+
+
+TIE_MARGIN = 1000  # rows (rowid and score only) fetched beyond the page, so that ties of its last score are seen
+
+
+def _top(con: sqlite3.Connection, expr: str, n: int) -> list[dict]:
+    """The n best documents by bm25() then id, as the full ORDER BY would give them, with documents read only for
+    the best n (and the ties of the n-th score): the ranking runs in the FTS5 index alone."""
+    if n <= 0:
+        return []
+    rank = "SELECT rowid, bm25(search_index, ?, 1.0) AS bm FROM search_index WHERE search_index MATCH ?"
+    found = con.execute(f"{rank} ORDER BY bm LIMIT ?", [TITLE_WEIGHT, expr, n + TIE_MARGIN]).fetchall()
+    if not found:
+        return []
+    last = found[min(n, len(found)) - 1]["bm"]  # the n-th score: the rows scoring at most this are the candidates
+    if len(found) == n + TIE_MARGIN and found[-1]["bm"] == last:  # the n-th score's tie may run on: all of it
+        found = con.execute(f"WITH r AS MATERIALIZED ({rank}) SELECT rowid, bm FROM r WHERE bm <= ?",
+                            [TITLE_WEIGHT, expr, last]).fetchall()
+    bm = {r["rowid"]: r["bm"] for r in found if r["bm"] <= last}
+    marks = ",".join("?" * len(bm))
+    docs = con.execute(f"SELECT rowid, id, title, kind, date FROM documents WHERE rowid IN ({marks})", list(bm))
+    rows = [{"rowid": r["rowid"], "id": r["id"], "title": r["title"], "kind": r["kind"], "date": r["date"],
+             "bm": bm[r["rowid"]]} for r in docs]
+    rows.sort(key=lambda r: (r["bm"], r["id"]))
+    return rows[:n]
 
 
 def snippet(text: str, stems: set[str], words: int = SNIPPET_WORDS) -> str:

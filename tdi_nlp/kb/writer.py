@@ -9,7 +9,7 @@ from typing import cast
 from pathlib import Path
 
 from . import embeddings, search, sources
-from .schema import Connected
+from .schema import Connected, bump_revision
 
 
 def _json(x) -> str:
@@ -20,7 +20,14 @@ class DuplicateDocument(Exception):
     pass
 
 
+WRITER_CACHE_KIB = 65_536  # SQLite page cache of a writer: the indexes' upper B-tree pages stay in memory
+
+
 class KBWriter(Connected):
+
+    def __init__(self, path: str, read_only: bool = False):
+        super().__init__(path, read_only)
+        self.con.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
 
     def is_unchanged(self, key: str, sha256: str, path: str | None = None) -> bool:
         """True when the source is stored with this content (and, when given, under this recorded path: the same
@@ -56,6 +63,8 @@ class KBWriter(Connected):
                 self.con.execute("DELETE FROM sources WHERE key = ?", (key,))
                 self.con.execute("DELETE FROM errors WHERE source_key = ? OR substr(source_key, 1, ?) = ?",
                                  (key, len(key) + 1, key + ":"))
+            if gone:
+                bump_revision(self.con)
         return len(gone)
 
     def replace_source(self, key: str, path: str, sha256: str, size: int, records: list[dict],
@@ -85,6 +94,7 @@ class KBWriter(Connected):
                 sources.restore(con, kept)
                 for where, reason in problems:
                     con.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?, 'read', ?)", (where, path, sha256, reason))
+                bump_revision(con)
         except sqlite3.IntegrityError as exc:
             raise DuplicateDocument(str(exc)) from exc
 
@@ -119,6 +129,12 @@ class KBWriter(Connected):
             "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(rec["id"], i, e["label"], e["text"], e["start"], e["end"], e.get("section"), e.get("page"),
               _json(e.get("value")), e.get("entity_id")) for i, e in enumerate(rec["entities"])])
+        named: dict[str, int] = {}
+        for e in rec["entities"]:
+            if e.get("entity_id"):
+                named[e["entity_id"]] = named.get(e["entity_id"], 0) + 1
+        con.executemany("INSERT INTO entity_documents VALUES (?, ?, ?, ?)",
+                        [(rec["id"], ent, rec.get("date"), n) for ent, n in named.items()])
         con.executemany(
             "INSERT OR REPLACE INTO themes VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(rec["id"], t.get("taxonomy", "tdi"), t["theme"], float(t["score"]), t.get("evidence"),

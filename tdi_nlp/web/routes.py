@@ -62,11 +62,11 @@ def search():
     if q:
         found = k.search_page(q_run, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, sort=sort, **filters)
         results, total = found["results"], found["total"]
-    elif filters:
-        docs = list(reversed(k.documents(**filters)))
-        total = len(docs)
-        results = [{**d, "snippet": None} for d in docs[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]]
-    recent = None if results is not None else list(reversed(k.documents()))[:20]
+    elif filters:  # newest first, one page read
+        total = k.count_documents(**filters)
+        results = [{**d, "snippet": None} for d in k.documents(**filters, limit=PAGE_SIZE,
+                                                                offset=(page - 1) * PAGE_SIZE, newest_first=True)]
+    recent = None if results is not None else k.documents(limit=20, newest_first=True)
     n_pages = min(MAX_PAGES, -(-total // PAGE_SIZE))
     query = {"q": q, "sort": sort if sort != "relevance" else "", **args}
     links = {n: url_for("pages.search", **{a: v for a, v in query.items() if v}, page=n)
