@@ -30,7 +30,9 @@ def fake_encoder(monkeypatch):
 
     monkeypatch.setattr(encoder, "embed_passages", passages)
     monkeypatch.setattr(encoder, "embed_query", _fake)
-    return calls
+    semantic.query_vector.cache_clear()
+    yield calls
+    semantic.query_vector.cache_clear()
 
 
 def _entry(doc_id: str, q: str, a: str = "Le Gouvernement répond.") -> dict:

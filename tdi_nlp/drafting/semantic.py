@@ -7,6 +7,7 @@ its cosine with each past question is fused with the lexical scores like the wor
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +17,12 @@ from . import store
 
 VERSION = 1
 SUBDIR = "e5"
+
+
+@lru_cache(maxsize=32)
+def query_vector(text: str) -> np.ndarray:
+    """The E5 "query" vector of a new question (a draft searches with the same text several times)."""
+    return encoder.embed_query(text)
 
 
 class QuestionVectors:
@@ -66,7 +73,7 @@ class QuestionVectors:
 
     def scores(self, query: str, ids: list[str]) -> np.ndarray:
         """Cosine of the query's E5 vector with each past question of ids."""
-        return self.matrix(ids) @ encoder.embed_query(query)
+        return self.matrix(ids) @ query_vector(query)
 
     # Storage --------------------------------------------------------------------------------------------------
     def save(self, folder: Path) -> None:
