@@ -30,6 +30,7 @@ def fake_encoder(monkeypatch):
 
     monkeypatch.setattr(encoder, "embed_passages", passages)
     monkeypatch.setattr(encoder, "embed_query", _fake)
+    monkeypatch.setattr(semantic, "ENABLED", True)
     semantic.query_vector.cache_clear()
     yield calls
     semantic.query_vector.cache_clear()
@@ -85,3 +86,13 @@ def test_index_without_its_e5_vectors_is_rebuilt(fake_encoder, tmp_path):
     index.save(tmp_path)
     (tmp_path / semantic.SUBDIR / "questions.json").unlink()
     assert RetrievalIndex.load(tmp_path) is None
+
+
+def test_off_by_default_nothing_is_embedded(fake_encoder, monkeypatch, tmp_path):
+    monkeypatch.setattr(semantic, "ENABLED", False)
+    index = RetrievalIndex()
+    index.add([_entry("p1", "usine")])
+    assert not fake_encoder and len(index.semantic) == 0
+    assert "vector_e5" not in index.search("usine", k=1, weights=Weights(vector_e5=1.0))[0].signals
+    index.save(tmp_path)
+    assert RetrievalIndex.load(tmp_path) is not None

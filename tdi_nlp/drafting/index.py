@@ -229,11 +229,14 @@ class RetrievalIndex:
     @classmethod
     def load(cls, folder: Path) -> "RetrievalIndex | None":
         found = store.load(folder, "index", INDEX_VERSION, "entries")
-        vectors = semantic.QuestionVectors.load(folder)
-        if found is None or vectors is None or not vectors.covers([e["id"] for e in found[0]]):
+        if found is None:
             return None
         index = cls(*found)
-        index.semantic = vectors
+        if semantic.ENABLED:
+            vectors = semantic.QuestionVectors.load(folder)
+            if vectors is None or not vectors.covers([e["id"] for e in index.entries]):
+                return None
+            index.semantic = vectors
         return index
 
 
