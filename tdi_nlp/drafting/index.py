@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import analysis, store
+from . import analysis, semantic, store
 from .bm25 import BM25
 from .diversify import ia_select
 
@@ -109,6 +109,7 @@ class Weights:
     bm25_labels: float = 0.3
     vector_question: float = 0.3
     vector_answer: float = 0.0
+    vector_e5: float = 0.0  # E5 vectors of the past questions (semantic.py); 0 skips the query embedding
     territory: float = 0.15
     theme: float = 0.15
     ministry: float = 0.2
@@ -129,6 +130,7 @@ class RetrievalIndex:
         self.vectors = vectors if vectors is not None else np.zeros((0, 2, dim), dtype=np.float32)
         self.manifest: dict[str, str] = manifest or {}
         self.state: tuple | None = None  # the kb.state() the manifest was last checked against (for_kb)
+        self.semantic = semantic.QuestionVectors()
         self._fit()
 
     # Building -------------------------------------------------------------------------------------------------
@@ -163,6 +165,7 @@ class RetrievalIndex:
         self.entries = [self.entries[i] for i in keep] + list(new)
         self.vectors = self.vectors[keep]
         self._fit()
+        self.semantic.add(new)
         wv, idf = analysis.word_vectors(), self._idf()
         vecs = np.stack([np.stack([wv.text(e.pop("_q_text"), idf), wv.text(e.pop("_a_text"), idf)]) for e in new])
         self.vectors = np.concatenate([self.vectors, vecs.astype(np.float32)])
@@ -171,6 +174,7 @@ class RetrievalIndex:
         keep = [i for i, e in enumerate(self.entries) if e["id"] not in ids]
         self.entries = [self.entries[i] for i in keep]
         self.vectors = self.vectors[keep]
+        self.semantic.remove(ids)
         self._fit()
 
     # Search ---------------------------------------------------------------------------------------------------
@@ -194,6 +198,8 @@ class RetrievalIndex:
             "vector_question": self.vectors[:, 0] @ qv,
             "vector_answer": self.vectors[:, 1] @ qv,
         }
+        if w.vector_e5 and len(self.semantic):
+            raw["vector_e5"] = self.semantic.scores(query, [e["id"] for e in self.entries])
         mask = np.ones(n, dtype=bool)
         for doc_id in exclude:
             if doc_id in self.pos:
@@ -240,11 +246,20 @@ class RetrievalIndex:
     # Storage --------------------------------------------------------------------------------------------------
     def save(self, folder: Path) -> None:
         store.save(folder, "index", INDEX_VERSION, "entries", self.entries, self.vectors, self.manifest)
+        self.semantic.save(folder)
 
     @classmethod
     def load(cls, folder: Path) -> "RetrievalIndex | None":
         found = store.load(folder, "index", INDEX_VERSION, "entries")
-        return None if found is None else cls(*found)
+        if found is None:
+            return None
+        index = cls(*found)
+        if semantic.ENABLED:
+            vectors = semantic.QuestionVectors.load(folder)
+            if vectors is None or not vectors.covers([e["id"] for e in index.entries]):
+                return None
+            index.semantic = vectors
+        return index
 
 
 def index_dir(kb_path: str | Path) -> Path:
