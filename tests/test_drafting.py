@@ -134,9 +134,6 @@ def test_stale_figure_flagged_from_the_seed_corpus(seeds_kb):
     assert "region:32" in d.question_territories
 
 
-@pytest.mark.xfail(reason="known gap: since drafts answer request by request, no passage naming another territory "
-                          "is chosen for this question on the seeds KB (the per-request thresholds, tuned on "
-                          "tests/data/eval/draft_requests.jsonl, leave both requests unanswered here)", strict=False)
 def test_passage_about_another_territory_is_flagged(seeds_kb):
     d = draft("Quel est le calendrier de signature des contrats territoires d'industrie en Occitanie ? "
               "Le comité de pilotage régional s'est-il réuni ?", str(seeds_kb))
