@@ -144,6 +144,7 @@ def run_cli(args) -> int:
             rows.append((name, _measure("extract", str(folder), str(w))))
         for address in args.dask or []:
             rows.append((f"tdi-nlp extract, --dask {address}", _measure("dask", str(folder), address)))
+        enc = _measure("encoder", str(folder))  # while the input folder still exists
     print(f"{'configuration':<34}{'docs':>7}{'words':>10}{'seconds':>9}{'docs/s':>9}{'words/s':>10}"
           f"{'peak MB':>9}{'x bare':>8}")
     for name, r in rows:
@@ -151,7 +152,6 @@ def run_cli(args) -> int:
               f"{r['words'] / r['seconds']:>10.0f}{r['peak_mb']:>9.0f}{r['seconds'] / bare['seconds']:>8.2f}"
               + (f"   worker peaks MB: {', '.join(f'{m:.0f}' for m in r['worker_peak_mb'])}"
                  if r.get("worker_peak_mb") else ""))
-    enc = _measure("encoder", str(folder))
     if enc["questions"]:
         print(f"encoder on the request clauses ({enc['clauses']} clauses of {enc['questions']} question sections): "
               f"{enc['words'] / max(enc['seconds'], 1e-9):.0f} words/s, {1000 * enc['seconds'] / enc['questions']:.0f} "

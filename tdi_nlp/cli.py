@@ -61,7 +61,8 @@ def _cmd_eval(args) -> int:
     return found[args.suite].run(args) or 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; the eval suites are registered only when argv is None or names `eval`."""
     p = _Parser(prog="tdi-nlp", description="Mine French parliamentary documents into a knowledge base.")
     p.add_argument("--version", action="version", version=f"tdi-nlp {__version__}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -109,9 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
     b.set_defaults(func=_cmd_bench)
 
     ev = sub.add_parser("eval", help="evaluate an extractor or model on a peer suite or corpus")
-    from .eval import suites
     ev_sub = ev.add_subparsers(dest="suite", required=True, parser_class=_Parser)
-    for name, mod in sorted(suites().items()):
+    # The suites import most of the package (seconds): only when the command line asks for them.
+    wanted = argv is None or "eval" in argv
+    from .eval import suites
+    for name, mod in sorted(suites().items()) if wanted else []:
         sp = ev_sub.add_parser(name, help=getattr(mod, "HELP", ""))
         if hasattr(mod, "add_arguments"):
             mod.add_arguments(sp)
@@ -129,7 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
     try:
         return int(args.func(args) or 0)
     except ModelError as exc:

@@ -10,7 +10,6 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.lang.fr.stop_words import STOP_WORDS
 
 STOP_WORDS_FILE = Path(__file__).resolve().parent / "resources" / "stop_words.txt"
 MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -87,6 +86,9 @@ def format_date_fr(iso: str | None, missing: str = "") -> str:
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """spaCy's French stop words folded, plus the project's extras (resources/stop_words.txt), folded."""
+    # here, not at the top: importing spacy.lang.fr costs ~2 s (its tokenizer exceptions), which every
+    # `tdi-nlp` command would pay through this module
+    from spacy.lang.fr.stop_words import STOP_WORDS
     lines = STOP_WORDS_FILE.read_text(encoding="utf-8").splitlines()
     extra = {w for line in lines for w in line.split("#", 1)[0].split()}
     return frozenset(fold(w) for w in STOP_WORDS) | frozenset(fold(w) for w in extra)
