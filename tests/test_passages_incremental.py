@@ -131,3 +131,16 @@ def test_build_reads_documents_in_bulk(kb_path, monkeypatch):
         monkeypatch.setattr(kb, "document", lambda doc_id: pytest.fail("one document read at a time"))
         index = PassageIndex.build(kb)
     assert {c["doc_id"] for c in index.chunks} == {"qe-0", "qe-1", "qe-2", "cp-0", "cp-1"}
+
+
+def test_every_document_removed_then_added_again(kb_path, monkeypatch):
+    monkeypatch.setattr(passages, "_LOADED", {})
+    with KBWriter(str(kb_path)) as w:
+        w.prune(["/nowhere"])
+    with KnowledgeBase(kb_path) as kb:
+        index = for_kb(kb)
+        assert index.chunks == [] and index.vectors.shape[0] == 0 and index.search(kb, "les territoires") == []
+    with KBWriter(str(kb_path)) as w:
+        _put(w, "cp-0", BODIES[0], False, "2023-01-15")
+    with KnowledgeBase(kb_path) as kb:
+        _same(for_kb(kb), PassageIndex.build(kb), kb)

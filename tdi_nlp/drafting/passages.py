@@ -29,7 +29,7 @@ from scipy import sparse
 from . import analysis, store
 from .bm25 import BM25
 
-PASSAGES_VERSION = 2
+PASSAGES_VERSION = 3
 QUESTION_KINDS = {"written_question", "government_question", "oral_question"}
 MAX_CHARS = 600
 MIN_CHARS = 40
@@ -253,7 +253,9 @@ class PassageIndex:
         keep = [i for i, c in enumerate(self.chunks) if c["doc_id"] not in gone]
         chunks = [self.chunks[i] for i in keep]
         indptr, ids, counts = _take_rows(self.rows, np.array(keep, dtype=np.int64))
-        lengths, new_ids, new_counts = [np.diff(indptr)], [ids], [counts]
+        lengths: list[int] = []
+        new_ids: list[int] = []
+        new_counts: list[int] = []
         wv = analysis.word_vectors()
         for doc in kb.documents_sections(todo):
             for c in document_chunks(doc):
@@ -263,12 +265,13 @@ class PassageIndex:
                 for w in analysis.words(text):
                     if wv.content(w) is not None:
                         found[w] = found.get(w, 0) + 1
-                lengths.append(np.array([len(found)], dtype=np.int64))
-                new_ids.append(np.array([self._form(f) for f in found], dtype=np.int32))
-                new_counts.append(np.array(list(found.values()), dtype=np.float32))
+                lengths.append(len(found))
+                new_ids.extend(map(self._form, found))
+                new_counts.extend(found.values())
                 chunks.append(c)
-        rows = (np.concatenate([[0], np.cumsum(np.concatenate(lengths))]).astype(np.int64),
-                np.concatenate(new_ids).astype(np.int32), np.concatenate(new_counts).astype(np.float32))
+        rows = (np.concatenate([indptr, indptr[-1] + np.cumsum(lengths, dtype=np.int64)]),
+                np.concatenate([ids, np.array(new_ids, dtype=np.int32)]),
+                np.concatenate([counts, np.array(new_counts, dtype=np.float32)]))
         # the order of a full build: documents in the manifest's order, each document's chunks in text order
         rank = {d: r for r, d in enumerate(current)}
         order = np.argsort(np.array([rank[c["doc_id"]] for c in chunks], dtype=np.int64), kind="stable")
