@@ -124,6 +124,10 @@ def test_saved_index_updated_after_a_restart(kb_path, monkeypatch):
     with KnowledgeBase(kb_path) as kb:
         _same(for_kb(kb), PassageIndex.build(kb), kb)
         assert for_kb(kb) is for_kb(kb)
+    monkeypatch.setattr(passages, "_LOADED", {})  # again, nothing changed: the saved index as it is
+    with KnowledgeBase(kb_path) as kb:
+        monkeypatch.setattr(kb, "documents_sections", lambda ids: pytest.fail("a document analyzed again"))
+        _same(for_kb(kb), PassageIndex.build(KnowledgeBase(kb_path)), kb)
 
 
 def test_build_reads_documents_in_bulk(kb_path, monkeypatch):

@@ -192,7 +192,8 @@ class PassageIndex:
 
     def __init__(self, chunks: list[dict] | None = None, forms: list[str] | None = None,
                  rows: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None, manifest: dict | None = None,
-                 vectors: np.ndarray | None = None):
+                 vectors: np.ndarray | None = None, fit: bool = True):
+        """fit=False: nothing fitted yet (refresh fits), for an index read from disk that may be out of date."""
         self.chunks: list[dict] = chunks or []
         self.forms: list[str] = forms or []
         self._form_id = {f: j for j, f in enumerate(self.forms)}
@@ -202,7 +203,10 @@ class PassageIndex:
         self.state: tuple | None = None  # the kb.state() the manifest was last checked against (for_kb)
         self._form_vectors = np.zeros((0, analysis.word_vectors().dim), dtype=np.float32)
         self._form_keys: list[str] = []  # the idf key (stem) of each form
-        self._fit(vectors)
+        self.vectors: np.ndarray = self._form_vectors if vectors is None else vectors
+        self.fitted = False
+        if fit:
+            self._fit(vectors)
 
     def _fit(self, vectors: np.ndarray | None = None) -> None:
         """BM25 of the chunks and of their documents, idf, word vectors (unless given), recency."""
@@ -221,6 +225,7 @@ class PassageIndex:
         dates = [c.get("date") or "" for c in chunks]
         order = {d: r for r, d in enumerate(sorted(set(dates)))}
         self.recency = np.array([order[d] / max(len(order) - 1, 1) if d else 0.0 for d in dates], dtype=np.float32)
+        self.fitted = True
 
     def _vectors(self) -> np.ndarray:
         """Unit idf-weighted means of the content-word vectors of every chunk (WordVectors.text, in one product)."""
@@ -245,10 +250,12 @@ class PassageIndex:
     def refresh(self, kb, current: dict[str, str]) -> bool:
         """Bring the index to the KB's documents (current: kb.document_hashes()): the chunks of removed or changed
         documents dropped, new or changed ones analyzed, the rest kept, everything fitted again. False when nothing
-        changed."""
+        changed (the index is fitted then too)."""
         gone = {d for d, sha in self.manifest.items() if current.get(d) != sha}
         todo = [d for d, sha in current.items() if self.manifest.get(d) != sha]
         if not gone and not todo:
+            if not self.fitted:
+                self._fit(self.vectors)
             return False
         keep = [i for i, c in enumerate(self.chunks) if c["doc_id"] not in gone]
         chunks = [self.chunks[i] for i in keep]
@@ -350,7 +357,7 @@ class PassageIndex:
         store.save(folder, "chunks", PASSAGES_VERSION, "chunks", self.chunks, self.vectors, self.manifest)
 
     @classmethod
-    def load(cls, folder: Path) -> "PassageIndex | None":
+    def load(cls, folder: Path, fit: bool = True) -> "PassageIndex | None":
         found = store.load(folder, "chunks", PASSAGES_VERSION, "chunks")
         if found is None:
             return None
@@ -362,7 +369,7 @@ class PassageIndex:
                 forms, rows = [str(f) for f in w["forms"]], (w["indptr"], w["ids"], w["counts"])
         except (OSError, ValueError, KeyError):
             return None
-        return cls(chunks, forms, rows, manifest, vectors)
+        return cls(chunks, forms, rows, manifest, vectors, fit)
 
 
 def _digest(manifest: dict) -> str:
@@ -396,7 +403,7 @@ def for_kb(kb) -> PassageIndex:
     if index is not None and index.state == state:
         return index
     if index is None:
-        index = _LOADED[key] = PassageIndex.load(folder) or PassageIndex()
+        index = _LOADED[key] = PassageIndex.load(folder, fit=False) or PassageIndex()
     if index.refresh(kb, kb.document_hashes()) or not folder.is_dir():
         index.save(folder)
     index.state = state
