@@ -96,7 +96,7 @@ class WordVectors:
         self._cache[w] = v
         return v
 
-    def _content(self, w: str) -> tuple[np.ndarray, str] | None:
+    def content(self, w: str) -> tuple[np.ndarray, str] | None:
         """(vector, idf key) of a content word that has a vector, else None; cached by the word as written."""
         if w not in self._content_cache:
             f = fold(w)
@@ -108,7 +108,7 @@ class WordVectors:
         """Unit-length weighted mean of the vectors of the content words of text."""
         acc = np.zeros(self.dim, dtype=np.float32)
         for w in words(text):
-            found = self._content(w)
+            found = self.content(w)
             if found is not None:
                 acc += found[0] * (idf.get(found[1], 1.0) if idf else 1.0)
         n = float(np.linalg.norm(acc))

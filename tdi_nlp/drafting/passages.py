@@ -11,20 +11,25 @@ KB; the word vectors cost nothing more than the index already pays). ``coverage`
 clause's terms found in the chunk; a clause's anchors (years, proper names) must occur in the chunk's document
 (``anchored``, ranks first) and, for a request to count as answered, in the chunk (``anchored_here``).
 
-The index is stored beside the KB (``<kb>.passages/``), rebuilt when a document changes, and kept in-process.
+The index is stored beside the KB (``<kb>.passages/``), kept in-process, and updated in place when documents change
+(the chunks of new and changed documents analyzed, of removed ones dropped, the rest kept: PassageIndex.refresh).
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 
 from . import analysis, store
 from .bm25 import BM25
 
-PASSAGES_VERSION = 2
+PASSAGES_VERSION = 3
 QUESTION_KINDS = {"written_question", "government_question", "oral_question"}
 MAX_CHARS = 600
 MIN_CHARS = 40
@@ -178,18 +183,37 @@ def anchors(clause: str) -> list[str]:
 
 
 class PassageIndex:
-    def __init__(self, chunks: list[dict], vectors: np.ndarray | None = None, manifest: dict | None = None):
-        self.chunks = chunks
-        self.manifest = manifest or {}
+    """The chunks of the KB's documents with their terms and content words, and what search fits over them.
+
+    A chunk's word vector is the idf-weighted mean of its content words, with the idf of all the chunks: it changes
+    whenever a document does. Each chunk therefore keeps its content words with their counts (a sparse matrix over
+    a table of word forms, ``forms``) and the vectors are re-weighted in one sparse product; each row sums its words
+    in the chunk's own order, so an index updated in place (refresh) equals one built afresh."""
+
+    def __init__(self, chunks: list[dict] | None = None, forms: list[str] | None = None,
+                 rows: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None, manifest: dict | None = None,
+                 vectors: np.ndarray | None = None, fit: bool = True):
+        """fit=False: nothing fitted yet (refresh fits), for an index read from disk that may be out of date."""
+        self.chunks: list[dict] = chunks or []
+        self.forms: list[str] = forms or []
+        self._form_id = {f: j for j, f in enumerate(self.forms)}
+        # rows of the content-word matrix (CSR): indptr, form ids, counts
+        self.rows = rows or (np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
+        self.manifest: dict[str, str] = manifest or {}
+        self.state: tuple | None = None  # the kb.state() the manifest was last checked against (for_kb)
+        self._form_vectors = np.zeros((0, analysis.word_vectors().dim), dtype=np.float32)
+        self._form_keys: list[str] = []  # the idf key (stem) of each form
+        self.vectors: np.ndarray = self._form_vectors if vectors is None else vectors
+        self.fitted = False
+        if fit:
+            self._fit(vectors)
+
+    def _fit(self, vectors: np.ndarray | None = None) -> None:
+        """BM25 of the chunks and of their documents, idf, word vectors (unless given), recency."""
+        chunks = self.chunks
         self.bm25 = BM25([c["terms"] for c in chunks])
         self._idf = {t: float(self.bm25.idf[j]) for t, j in self.bm25.vocab.items()}
-        if vectors is None:
-            wv = analysis.word_vectors()
-            vectors = np.stack([wv.text(c.pop("_text"), self._idf) for c in chunks]).astype(np.float32) \
-                if chunks else np.zeros((0, wv.dim), dtype=np.float32)
-        for c in chunks:
-            c.pop("_text", None)
-        self.vectors = vectors
+        self.vectors = self._vectors() if vectors is None else vectors
         self._docs: dict[str, str] = {}
         self.doc_ids = list(dict.fromkeys(c["doc_id"] for c in chunks))
         at = {d: i for i, d in enumerate(self.doc_ids)}
@@ -201,16 +225,75 @@ class PassageIndex:
         dates = [c.get("date") or "" for c in chunks]
         order = {d: r for r, d in enumerate(sorted(set(dates)))}
         self.recency = np.array([order[d] / max(len(order) - 1, 1) if d else 0.0 for d in dates], dtype=np.float32)
+        self.fitted = True
+
+    def _vectors(self) -> np.ndarray:
+        """Unit idf-weighted means of the content-word vectors of every chunk (WordVectors.text, in one product)."""
+        wv = analysis.word_vectors()
+        known = [t for t in map(wv.content, self.forms[len(self._form_keys):]) if t is not None]  # all of them
+        if known:
+            self._form_vectors = np.concatenate([self._form_vectors, np.stack([t[0] for t in known])])
+            self._form_keys += [t[1] for t in known]
+        weight = np.array([self._idf.get(k, 1.0) for k in self._form_keys], dtype=np.float32)
+        indptr, ids, counts = self.rows
+        m = sparse.csr_matrix((counts * weight[ids], ids, indptr), shape=(len(indptr) - 1, len(self.forms)))
+        acc = np.asarray(m @ self._form_vectors, dtype=np.float32)
+        norm = np.linalg.norm(acc, axis=1, keepdims=True)
+        return np.divide(acc, norm, out=np.zeros_like(acc), where=norm > 0)
 
     @classmethod
     def build(cls, kb) -> "PassageIndex":
-        chunks, manifest = [], kb.document_hashes()
-        for doc_id in manifest:
-            doc = kb.document(doc_id)
+        index = cls()
+        index.refresh(kb, kb.document_hashes())
+        return index
+
+    def refresh(self, kb, current: dict[str, str]) -> bool:
+        """Bring the index to the KB's documents (current: kb.document_hashes()): the chunks of removed or changed
+        documents dropped, new or changed ones analyzed, the rest kept, everything fitted again. False when nothing
+        changed (the index is fitted then too)."""
+        gone = {d for d, sha in self.manifest.items() if current.get(d) != sha}
+        todo = [d for d, sha in current.items() if self.manifest.get(d) != sha]
+        if not gone and not todo:
+            if not self.fitted:
+                self._fit(self.vectors)
+            return False
+        keep = [i for i, c in enumerate(self.chunks) if c["doc_id"] not in gone]
+        chunks = [self.chunks[i] for i in keep]
+        indptr, ids, counts = _take_rows(self.rows, np.array(keep, dtype=np.int64))
+        lengths: list[int] = []
+        new_ids: list[int] = []
+        new_counts: list[int] = []
+        wv = analysis.word_vectors()
+        for doc in kb.documents_sections(todo):
             for c in document_chunks(doc):
-                c["terms"] = analysis.terms(c["_text"])
+                text = c.pop("_text")
+                c["terms"] = analysis.terms(text)
+                found: dict[str, int] = {}
+                for w in analysis.words(text):
+                    if wv.content(w) is not None:
+                        found[w] = found.get(w, 0) + 1
+                lengths.append(len(found))
+                new_ids.extend(map(self._form, found))
+                new_counts.extend(found.values())
                 chunks.append(c)
-        return cls(chunks, manifest=manifest)
+        rows = (np.concatenate([indptr, indptr[-1] + np.cumsum(lengths, dtype=np.int64)]),
+                np.concatenate([ids, np.array(new_ids, dtype=np.int32)]),
+                np.concatenate([counts, np.array(new_counts, dtype=np.float32)]))
+        # the order of a full build: documents in the manifest's order, each document's chunks in text order
+        rank = {d: r for r, d in enumerate(current)}
+        order = np.argsort(np.array([rank[c["doc_id"]] for c in chunks], dtype=np.int64), kind="stable")
+        self.chunks = [chunks[i] for i in order]
+        self.rows = _take_rows(rows, order)
+        self.manifest = dict(current)
+        self._fit()
+        return True
+
+    def _form(self, form: str) -> int:
+        j = self._form_id.get(form)
+        if j is None:
+            j = self._form_id[form] = len(self.forms)
+            self.forms.append(form)
+        return j
 
     def search(self, kb, clause: str, subject: str = "", k: int = 5, weights: Weights | None = None,
                kind: str | None = None) -> list[PassageHit]:
@@ -265,12 +348,42 @@ class PassageIndex:
         return self._docs[doc_id]
 
     def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / "words.npz.tmp"
+        with open(tmp, "wb") as fh:
+            np.savez(fh, forms=np.array(self.forms, dtype=str), indptr=self.rows[0], ids=self.rows[1],
+                     counts=self.rows[2], manifest=np.array(_digest(self.manifest)))
+        os.replace(tmp, folder / "words.npz")
         store.save(folder, "chunks", PASSAGES_VERSION, "chunks", self.chunks, self.vectors, self.manifest)
 
     @classmethod
-    def load(cls, folder: Path) -> "PassageIndex | None":
+    def load(cls, folder: Path, fit: bool = True) -> "PassageIndex | None":
         found = store.load(folder, "chunks", PASSAGES_VERSION, "chunks")
-        return None if found is None else cls(*found)
+        if found is None:
+            return None
+        chunks, vectors, manifest = found
+        try:
+            with np.load(folder / "words.npz") as w:
+                if str(w["manifest"]) != _digest(manifest) or len(w["indptr"]) != len(chunks) + 1:
+                    return None
+                forms, rows = [str(f) for f in w["forms"]], (w["indptr"], w["ids"], w["counts"])
+        except (OSError, ValueError, KeyError):
+            return None
+        return cls(chunks, forms, rows, manifest, vectors, fit)
+
+
+def _digest(manifest: dict) -> str:
+    return hashlib.sha256(json.dumps(manifest, sort_keys=True).encode()).hexdigest()
+
+
+def _take_rows(rows: tuple[np.ndarray, np.ndarray, np.ndarray],
+               which: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The rows `which` of a CSR matrix (indptr, ids, counts), each row's entries kept in their order."""
+    indptr, ids, counts = rows
+    lengths = np.diff(indptr)[which]
+    out_ptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    at = np.repeat(indptr[:-1][which] - out_ptr[:-1], lengths) + np.arange(out_ptr[-1], dtype=np.int64)
+    return out_ptr, ids[at], counts[at]
 
 
 def passages_dir(kb_path) -> Path:
@@ -281,15 +394,17 @@ _LOADED: dict[str, PassageIndex] = {}
 
 
 def for_kb(kb) -> PassageIndex:
-    """The passage index of a KnowledgeBase: in-process, else from beside it, rebuilt when a document changed."""
+    """The passage index of a KnowledgeBase: in-process, else from beside it, brought up to date (the chunks of
+    new or changed documents analyzed, of removed ones dropped) and saved when a document changed."""
+    folder = passages_dir(kb.path)
     key = str(Path(kb.path).resolve())
-    current = kb.document_hashes()
-    index = _LOADED.get(key)
-    if index is None or index.manifest != current:
-        folder = passages_dir(kb.path)
-        index = PassageIndex.load(folder)
-        if index is None or index.manifest != current:
-            index = PassageIndex.build(kb)
-            index.save(folder)
-        _LOADED[key] = index
+    index = _LOADED.get(key) if folder.is_dir() else None
+    state = kb.state()
+    if index is not None and index.state == state:
+        return index
+    if index is None:
+        index = _LOADED[key] = PassageIndex.load(folder, fit=False) or PassageIndex()
+    if index.refresh(kb, kb.document_hashes()) or not folder.is_dir():
+        index.save(folder)
+    index.state = state
     return index

@@ -4,6 +4,7 @@ from __future__ import annotations
 import copy
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..text_utils import fold
@@ -115,6 +116,22 @@ class KnowledgeBase(Connected):
         d["pages"] = [dict(p) for p in self.con.execute(
             "SELECT number, start, end FROM pages WHERE doc_id = ? ORDER BY number", (doc_id,))]
         return d
+
+    def documents_sections(self, doc_ids: list[str], batch: int = 500) -> Iterator[dict]:
+        """{id, kind, date, metadata, text, sections} of each of doc_ids found, in that order: what document()
+        gives without the offset map and pages, read two queries per batch of ids instead of three per document."""
+        for i in range(0, len(doc_ids), batch):
+            ids = doc_ids[i:i + batch]
+            marks = ",".join("?" * len(ids))
+            docs = {r["id"]: _row(r) for r in self.con.execute(
+                f"SELECT id, kind, date, metadata, text FROM documents WHERE id IN ({marks})", ids)}
+            for d in docs.values():
+                d["sections"] = []
+            for r in self.con.execute(f"SELECT doc_id, kind, title, start, end FROM sections WHERE doc_id IN "
+                                      f"({marks}) ORDER BY doc_id, idx", ids):
+                docs[r["doc_id"]]["sections"].append({"kind": r["kind"], "title": r["title"], "start": r["start"],
+                                                      "end": r["end"]})
+            yield from (docs[d] for d in ids if d in docs)
 
     def text_and_date(self, doc_id: str) -> sqlite3.Row | None:
         """A document's text and date (row["text"], row["date"]), without the rest."""
