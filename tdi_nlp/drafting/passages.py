@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,9 +50,17 @@ class Weights:
 
 # Words of a request phrasing that say what kind of answer is wanted, not what it is about: left out of the
 # clause's query terms ("le nombre de communes" looks for communes, not for "nombre").
-REQUEST_WORDS = frozenset(analysis.terms(
-    "nombre montant montants calendrier date dates délai délais échéance part taux coût combien quel quelle quels "
-    "quelles niveau liste état bilan total global exact estimation évaluation prévu prévue prévus prévues"))
+REQUEST_PHRASING = ("nombre montant montants calendrier date dates délai délais échéance part taux coût combien quel "
+                    "quelle quels quelles niveau liste état bilan total global exact estimation évaluation prévu "
+                    "prévue prévus prévues")
+
+
+@lru_cache(maxsize=1)
+def request_words() -> frozenset[str]:
+    """REQUEST_PHRASING as terms (analysed when first needed: the analysis loads spaCy's stop words, seconds)."""
+    return frozenset(analysis.terms(REQUEST_PHRASING))
+
+
 CANDIDATES = 40  # chunks re-ranked with their figures per request
 _NUM = r"(?<![\w,])\d+(?:[ \u00a0\u202f.]\d{3})*(?:,\d+)?(?![\w,])"
 _FIGURES = {
@@ -306,7 +315,7 @@ class PassageIndex:
         w = weights or Weights()
         if not self.chunks:
             return []
-        c_terms = [t for t in analysis.terms(clause) if t not in REQUEST_WORDS] or analysis.terms(clause)
+        c_terms = [t for t in analysis.terms(clause) if t not in request_words()] or analysis.terms(clause)
         s_terms = analysis.terms(subject)
         parts = [(w.clause, self.bm25.scores(c_terms)), (w.subject, self.bm25.scores(s_terms)),
                  (w.document, self.doc_bm25.scores(c_terms + s_terms)[self.chunk_doc])]
