@@ -31,6 +31,17 @@ def corpus_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def seeds_kb(tmp_path_factory, nlp, corpus_dir) -> Path:
+    """The demo corpus extracted once per session (read-only: tests draft from it, none writes to it)."""
+    from tdi_nlp.drafting.analysis import adopt
+    from tdi_nlp.extraction import run
+    adopt(nlp.vocab)
+    path = tmp_path_factory.mktemp("seeds") / "seeds.sqlite"
+    run([str(corpus_dir)], str(path), show_progress=False, nlp=nlp)
+    return path
+
+
+@pytest.fixture(scope="session")
 def kb_from_texts(tmp_path_factory, nlp):
     """A factory: (name, [(doc_id, kind, date, text)]) -> a KnowledgeBase extracted from those texts (JSON Lines)."""
     import json

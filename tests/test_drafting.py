@@ -56,14 +56,6 @@ def small_kb(tmp_path, nlp):
     return path
 
 
-@pytest.fixture(scope="module")
-def seeds_kb(tmp_path_factory, nlp, corpus_dir):
-    from tdi_nlp.extraction import run
-    path = tmp_path_factory.mktemp("seeds") / "seeds.sqlite"
-    run([str(corpus_dir)], str(path), show_progress=False, nlp=nlp)
-    return path
-
-
 def test_retrieval_ranks_the_relevant_answer_first(small_kb):
     with KnowledgeBase(small_kb) as kb:
         index = for_kb(kb)

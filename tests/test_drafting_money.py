@@ -122,14 +122,6 @@ def test_french_amounts():
     assert french_amount(1e7, "=", 2e7) == "entre 10 millions et 20 millions d'euros"
 
 
-@pytest.fixture(scope="module")
-def seeds_kb(tmp_path_factory, nlp, corpus_dir):
-    from tdi_nlp.extraction import run
-    path = tmp_path_factory.mktemp("seeds") / "seeds.sqlite"
-    run([str(corpus_dir)], str(path), show_progress=False, nlp=nlp)
-    return path
-
-
 @pytest.mark.parametrize("question", [
     "Combien de territoires d'industrie sont labélisés à date ? Quel calendrier de signature des contrats en "
     "Hauts-de-France ?",

@@ -12,13 +12,8 @@ MINISTRY = "Mme la secrétaire d'État auprès du ministre de l'économie et des
 
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory, nlp, corpus_dir):
-    from tdi_nlp.drafting.analysis import adopt
-    from tdi_nlp.extraction import run
-    adopt(nlp.vocab)
-    path = tmp_path_factory.mktemp("seeds-today") / "seeds.sqlite"
-    run([str(corpus_dir)], str(path), show_progress=False, nlp=nlp)
-    with KnowledgeBase(path) as kb:
+def seeds(seeds_kb):
+    with KnowledgeBase(seeds_kb) as kb:
         yield kb
 
 

@@ -12,7 +12,6 @@ questions of ../shared). Tuning and calibration use 5-fold cross-validation on t
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,11 +22,11 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer, OneHotEncoder
 
 from .. import encoder
+from .rubrique import TARGET_PRECISION, calibrate, held_out  # one split rule, one calibration
 from .text import normalize_for_features
 
 SEED = 13
 DEFAULTS = {"C": 300.0, "tfidf": 0.5, "ministry": 1.0}   # tuned by 5-fold CV on the non-held-out part
-TARGET_PRECISION = 0.8
 
 
 @dataclass(frozen=True)
@@ -35,11 +34,6 @@ class Item:
     text: str
     ministry: str | None = None
     vector: np.ndarray | None = None
-
-
-def held_out(doc_id: str) -> bool:
-    """The frozen split rule: held out when sha1(id) starts with a hex digit 0-3."""
-    return int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[0], 16) < 4
 
 
 def _vectors(items) -> np.ndarray:
@@ -92,20 +86,6 @@ def accuracy(proba: np.ndarray, classes, gold) -> tuple[float, float]:
     top = classes[np.argsort(-proba, axis=1)[:, :3]]
     gold = np.asarray(gold)
     return float(np.mean(top[:, 0] == gold)), float(np.mean([g in row for g, row in zip(gold, top)]))
-
-
-def calibrate(confidence: np.ndarray, correct: np.ndarray, target: float = TARGET_PRECISION,
-              min_shown: int = 20) -> float:
-    """The lowest top-1 probability above which top-1 precision is >= target (over at least min_shown items),
-    from cross-validated predictions; 1.0 when no threshold reaches the target."""
-    order = np.argsort(-confidence)
-    conf, ok = confidence[order], correct[order].astype(float)
-    precision = np.cumsum(ok) / np.arange(1, len(ok) + 1)
-    best = 1.0
-    for k in range(min_shown - 1, len(ok)):
-        if precision[k] >= target and (k + 1 == len(ok) or conf[k + 1] < conf[k]):
-            best = float(conf[k])
-    return best
 
 
 # ---------------------------------------------------------------- evaluation on the frozen split
