@@ -32,7 +32,7 @@ Key = tuple[str, int]   # (doc_id, section_start)
 
 
 def create(conn: sqlite3.Connection) -> None:
-    """Create the table if absent (one statement: safe inside the writer's transaction)."""
+    """Create the table if absent (a KB gets it from schema.DDL; this is for a bare connection)."""
     conn.execute(DDL.strip().rstrip(";"))
 
 

@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from ..config import settings
 
-from . import search, sources
+from . import embeddings, search, sources
 
 SCHEMA_VERSION = 3
 
@@ -129,6 +129,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(title, text, tokenize
 """
 DDL += FTS_DDL
 DDL += sources.DDL  # the same text from several files, stored once (kb/sources.py)
+DDL += embeddings.DDL  # encoder vectors, computed once (kb/embeddings.py)
 
 
 def _migrate_1(con: sqlite3.Connection) -> None:

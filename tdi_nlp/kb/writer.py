@@ -53,7 +53,6 @@ class KBWriter(Connected):
             if under and not Path(key).exists():
                 gone.append(key)
         with self.con:
-            embeddings.create(self.con)
             for key in gone:
                 sources.release(self.con, key)  # a document another file also holds moves to it
                 ids = [r[0] for r in self.con.execute("SELECT id FROM documents WHERE source_key = ?", (key,))]
@@ -76,7 +75,6 @@ class KBWriter(Connected):
                 kept = sources.release(con, key, records)  # documents other files also hold stay stored
                 old = [r[0] for r in con.execute("SELECT id FROM documents WHERE source_key = ?", (key,))]
                 search.unindex_documents(con, old)
-                embeddings.create(con)
                 for doc_id in old:
                     embeddings.delete(con, doc_id)
                 con.execute("DELETE FROM sources WHERE key = ?", (key,))  # cascades to documents and below
