@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from functools import lru_cache
 
 DDL = """
 CREATE TABLE IF NOT EXISTS document_texts (
@@ -33,6 +34,7 @@ CREATE INDEX IF NOT EXISTS document_sources_source ON document_sources(source_ke
 MIN_CHARS = 200  # shorter texts ("Oui.", an empty template) are not merged
 
 
+@lru_cache(maxsize=64)  # a record's text is hashed by release, holder and add_text in one write
 def text_sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
