@@ -217,3 +217,34 @@ def test_more_name_forms(people_nlp, text, expected):
 def test_title_in_capitals_after_monsieur_is_not_a_name(people_nlp):
     spans, _ = persons(people_nlp, "Monsieur Le Ministre, répondez.", "2023-01-10")
     assert all(s._.value.get("mention") != "name" for s in spans)
+
+
+@pytest.mark.parametrize("text, date, title, expected", [
+    ("Le ministre de l'économie a présenté le plan. Bruno Le Maire, ministre de l'économie, a rappelé son coût.",
+     None, "Le ministre de l'économie", "person:bruno-le-maire"),
+    ("Le ministre chargé de l'industrie tient à rappeler ce point. Roland Lescure, ministre délégué chargé de "
+     "l'industrie, s'est rendu sur place.", None, "Le ministre chargé de l'industrie", "person:roland-lescure"),
+])
+def test_title_resolved_by_a_person_named_with_that_office(people_nlp, text, date, title, expected):
+    spans, _ = persons(people_nlp, text, date)
+    hit = [s for s in spans if s.text == title][0]
+    assert hit._.entity_id == expected
+    assert hit._.value["resolved_by"] == "role"
+
+
+@pytest.mark.parametrize("text", [
+    "La ministre de l'économie a parlé. Bruno Le Maire, ministre de l'économie, a rappelé son coût.",  # gender
+    "Le ministre de la santé a parlé. Bruno Le Maire, ministre de l'économie, a rappelé son coût.",    # office
+    "Le Premier ministre a parlé. Bruno Le Maire, ministre de l'économie, a rappelé son coût.",        # kind
+])
+def test_title_not_given_a_named_person_of_another_office(people_nlp, text):
+    spans, doc = persons(people_nlp, text, None)
+    assert [s.text for s in spans] == ["Bruno Le Maire"]
+    assert doc.user_data["tdi_persons_unresolved"]
+
+
+def test_foreign_qualifier_after_the_portfolio(people_nlp):
+    spans, _ = persons(people_nlp, "Le ministre de l'intérieur du Mali a reçu M. Gérald Darmanin, ministre de "
+                                   "l'intérieur.", "2022-03-01")
+    first = [s for s in spans if s.text.startswith("Le ministre")][0]
+    assert first.text == "Le ministre de l'intérieur du Mali" and first._.entity_id is None

@@ -259,6 +259,9 @@ class Finder:
                 ends = [foreign.end()]
             elif not title.startswith(("premi", "president", "chef", "defenseur", "depute", "senat")):
                 ends = self._complement_ends(text, e)
+                foreign = _FOREIGN.match(text, ends[-1]) if title.startswith("ministre") else None
+                if foreign:    # "le ministre de l'intérieur du Mali", "le ministre des finances allemand"
+                    ends = [foreign.end()]
             c = Candidate("title", s, ends[-1], civility=norm_civility(m.group("civ")), role=m.group("title"),
                           title_ends=ends, source="title", foreign=bool(foreign))
             if c.civility is None and det in ("la",):

@@ -22,11 +22,12 @@ from spacy.tokens import Doc
 
 from .. import add_fact, text_of
 from .candidates import Candidate, Finder, other_office
-from .kb import kb, link_author, link_ministry, person_id  # noqa: F401  (helpers for metadata)
+from .kb import SCORE, kb, link_author, link_ministry, person_id, role_fit  # noqa: F401  (helpers for metadata)
 from ...text_utils import fold, month_forms, month_number, slugify, words
 
 FACTORY = "tdi_persons"
 LABEL = "PERSON"
+MIN_ROLE_FIT = SCORE["min_score"]      # a title alone and a named person's role phrase: same bar as the tables
 
 _DAY = re.compile(rf"\b(1er|\d{{1,2}})\s+({'|'.join(month_forms())})\s+(\d{{4}})\b", re.IGNORECASE)
 _LABEL_BEFORE = re.compile(r"([^\n():»«]{3,90}?)\s*\($")
@@ -121,6 +122,14 @@ class PersonLinker:
                 results.append(hit)
             else:
                 unresolved.append(c)
+        left = []
+        for c in unresolved:
+            hit = self._from_roles(c, results, text)
+            if hit:
+                results.append(hit)
+            else:
+                left.append(c)
+        unresolved = left
         doc.user_data["tdi_persons_unresolved"] = [(c.start, c.end, text[c.start:c.end]) for c in unresolved]
         results.sort(key=lambda r: (r[0].start, -r[0].end))
         last_end = -1
@@ -255,6 +264,35 @@ class PersonLinker:
                  "minister": True, "office": office.title, "government": office.gov_name, "date": date,
                  "score": round(min(score, 1.0), 3)}
         return c, office.person, value
+
+    def _from_roles(self, c: Candidate, results, text: str):
+        """A title the tables leave unresolved (no date, or no office fits) whose office a person named in the
+        same document is given ("M. Bruno Le Maire, ministre de l'économie, ..."): that person, the nearest best fit."""
+        if c.foreign or fold(c.role).startswith(("depute", "senat")) or other_office(fold(c.role))[0]:
+            return None
+        female = None if c.civility is None else c.civility == "Mme"
+        best = None
+        for other, slug, value in results:
+            if value.get("mention") != "name" or not other.role or not slug:
+                continue
+            if female is not None and self.kb.female(slug) not in (None, female):
+                continue
+            for end in c.title_ends:
+                fit = role_fit(text[c.start:end], other.role)
+                if fit < MIN_ROLE_FIT:
+                    continue
+                key = (-fit, abs(other.start - c.start))
+                if best is None or key < best[0]:
+                    best = (key, end, slug, value)
+        if best is None:
+            return None
+        _, end, slug, value = best
+        c.end = end
+        out = {"name": value.get("canonical_name") or value["name"], "role": text[c.start:end].strip(),
+               "civility": c.civility, "mention": "title", "minister": True, "resolved_by": "role"}
+        if value.get("date"):
+            out["date"] = value["date"]
+        return c, slug, out
 
     def _from_context(self, c: Candidate, results):
         """A bare "Madame la ministre": the nearest minister of the same gender named in the document."""

@@ -133,6 +133,23 @@ def title_score(q: TitleParts, t: TitleParts) -> float:
 _KIND_OK = {kind: set(codes) for kind, codes in load_titles()["kinds"].items()}
 
 
+def role_fit(title: str, role: str) -> float:
+    """How well a written title alone fits the government role phrase a named person is given in the text.
+
+    0.0 when the role is no government office or of a kind the title cannot name ("le Premier ministre" and
+    "ministre de la santé"); a bare "le ministre" fits any minister's role at ``bare_title``.
+    """
+    r = parse_title(role)
+    if r.kind == "M" and not re.match(r"(?:ministre|garde des sceaux)\b", fold(role).replace("’", "'")):
+        return 0.0          # parse_title reads any phrase as a minister's title: require the head word
+    q = parse_title(title)
+    if r.kind not in _KIND_OK.get(q.kind, {q.kind}):
+        return 0.0
+    if q.kind == "PM" or r.kind == "PM":
+        return 1.0 if q.kind == r.kind else 0.0
+    return title_score(q, r)
+
+
 @dataclass
 class Office:
     person: str
