@@ -251,3 +251,27 @@ def test_percent_range_after_a_verb_of_decrease(qnlp):
     assert values(qnlp, "les prix ont baissé de 5 à 7 % cette année", "PERCENT") == [
         {"percent": 5.0, "qualifier": "=", "percent_max": 7.0}]
     assert values(qnlp, "plus de 80 % des écoles", "PERCENT") == [{"percent": 80.0, "qualifier": ">"}]
+
+
+@pytest.mark.parametrize("text, span, unit", [
+    ("Nous avons reçu des centaines de courriers de parents.", "des centaines de courriers", "courrier"),
+    ("Plusieurs dizaines de milliers de foyers restent privés de chauffage.",
+     "Plusieurs dizaines de milliers de foyers", "foyer"),
+    ("Quelques milliers d'agriculteurs ont manifesté.", "Quelques milliers d'agriculteurs", "agriculteur"),
+])
+def test_vague_plural_counts_have_no_count(qnlp, text, span, unit):
+    assert texts(qnlp, text, "COUNT") == [span]
+    assert values(qnlp, text, "COUNT") == [{"count": None, "count_max": None, "unit": unit, "approx": True}]
+
+
+def test_vague_amounts_of_money_are_not_counts(qnlp):
+    assert values(qnlp, "Des millions d'euros ont été dépensés.", "COUNT") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trois nouveaux points d'accueil ouvriront.", [(3, "point d'accueil")]),
+    ("Le taux a gagné 3 points de pourcentage en 2 points de vente.", [(2, "point de vente")]),
+    ("Il a perdu 2 points.", []),
+])
+def test_points_counted_only_with_a_noun_of_their_own(qnlp, text, expected):
+    assert [(v["count"], v["unit"]) for v in values(qnlp, text, "COUNT")] == expected

@@ -53,7 +53,7 @@ def format_value(label: str, value) -> str:
     if not isinstance(value, dict):
         return "" if value is None else str(value)
     if "count" in value:
-        n = fr_number(value["count"])
+        n = "nombre non précisé" if value["count"] is None else fr_number(value["count"])
         if value.get("count_max") is not None:
             n += " à " + fr_number(value["count_max"])
         return ("≈ " if value.get("approx") else "") + n + (f" ({value['unit']})" if value.get("unit") else "")

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ...config import RESOURCES_DIR
 from .. import text_of
+from ..ranges import Ranges
 from .numbers import Number, clean, grammar, qualifier_before, range_between
 
 FIXED_TERMS_PATH = RESOURCES_DIR / "quantities" / "fixed_terms.tsv"
@@ -106,6 +107,11 @@ class CountReader:
         self.value_before = re.compile(rf"(?<![\w])(?:{_alt(imp['value_before'])})\s*$", re.I)
         self.clause_end = re.compile(r"\s*(?:[.;:!?)]|,|$|\s(?:en|au|contre|dont)\s|\sà\s+(?=\d))", re.I)
         self.ratio_after = re.compile(r"\s+sur\s+(?=\d|[^\W\d_]+\s)", re.I)
+        nouns = _alt(g["vague_nouns"])
+        self.vague = re.compile(rf"(?<![\w'’])(?:{_alt(g['vague_determiners'])})\s+(?i:{nouns})"
+                                rf"(?:\s+(?i:de|d'|d’)\s*(?i:{nouns}))?\s+(?i:de|d'|d’)\s*(?=[^\W\d_])")
+        self.point_measure = re.compile(rf"\s+(?:de|d'|d’)\s*(?:{_alt(g['point_measures'])})(?![\w])|(?!\s+(?:de|d'|d’))",
+                                        re.I)
 
     # -- guards ---------------------------------------------------------------------------------------------
     def _not_a_count(self, text: str, n: Number, prev: Token | None) -> bool:
@@ -161,6 +167,9 @@ class CountReader:
             end, canonical = fixed[k]
             return canonical, end
         t = doc[k]
+        if t.lower_ in ("point", "points") and k + 2 < len(doc) and doc[k + 1].lower_ in ("de", "d'", "d’") \
+                and doc[k + 2].is_alpha and not self.point_measure.match(doc.text, t.idx + len(t.text)):
+            return f"point {doc[k + 1].lower_}{'' if doc[k + 1].lower_ != 'de' else ' '}{doc[k + 2].lower_}", k + 3
         if t.lower_ in self.excluded:
             return EXCLUDED
         if t.is_punct or t.like_num or not re.search(r"[^\W\d_]", t.text):
@@ -206,7 +215,7 @@ class CountReader:
         self._resolve_neighbours(doc, starts, cands)
         self._resolve_partitives(doc, starts, cands)
         self._resolve_implicit(doc, text, starts, cands)
-        out = []
+        out = self._vague_counts(doc, text, starts, fixed, cands)
         for i in sorted(cands):
             c = cands[i]
             if not c.get("unit") or c["unit"] == EXCLUDED or c.get("merged"):
@@ -216,6 +225,22 @@ class CountReader:
             out.append({"start": c["start"], "end": c["end"], "value": {
                 "count": _int(value), "count_max": _int(c["count_max"]) if c["count_max"] is not None else None,
                 "unit": c["unit"], "approx": approx}})
+        return sorted(out, key=lambda c: c["start"])
+
+    def _vague_counts(self, doc: Doc, text: str, starts: list[int], fixed: dict[int, tuple[int, str]],
+                      cands: dict[int, dict]) -> list[dict]:
+        """"des centaines de messages", "quelques dizaines de milliers de foyers": COUNT without a count."""
+        taken = Ranges((c["start"], c["end"]) for c in cands.values())
+        out = []
+        for m in self.vague.finditer(text):
+            if taken.overlaps(m.start(), m.end()):
+                continue
+            unit = self._unit_at(doc, bisect_left(starts, m.end()), 100, fixed, None)
+            if not unit or unit == EXCLUDED:
+                continue
+            name, end_tok = unit
+            out.append({"start": m.start(), "end": doc[end_tok - 1].idx + len(doc[end_tok - 1].text), "value": {
+                "count": None, "count_max": None, "unit": name, "approx": True}})
         return out
 
     def _candidate(self, doc: Doc, text: str, starts: list[int], fixed: dict[int, tuple[int, str]],
