@@ -178,3 +178,13 @@ def test_continents_and_overseas_collectivities_are_places_without_id(nlp):
 def test_a_listed_place_inside_a_name_is_not_a_place(nlp):
     doc = nlp("Le chantier du canal Seine-Nord Europe avance.")
     assert [s.text for s in facts(doc, "TERRITORY") if s.text == "Europe"] == []
+
+
+def test_foreign_cities_after_a_bare_preposition_are_places():
+    from tdi_nlp import extract
+    (rec,) = extract("Le sommet de Bruxelles a suivi la réunion de Londres. Les familles de Marioupol fuient.",
+                     date="2022-04-01")
+    places = [(e["text"], e["entity_id"]) for e in rec["entities"] if e["label"] == "TERRITORY"]
+    assert places == [("Bruxelles", None), ("Londres", None), ("Marioupol", None)]
+    (rec,) = extract("Les Belges et des Suisses sont venus.", date="2022-04-01")
+    assert [e for e in rec["entities"] if e["label"] == "TERRITORY"] == []

@@ -384,6 +384,16 @@ _NAME_AFTER = re.compile(r"[ -](?!(?:et|ou|de|du|des|en|à|au|aux|pour|par|sur|d
 _NAME_BEFORE = re.compile(r"[A-ZÀ-Þ][\w-]*[ ]$")  # "canal Seine-Nord Europe": inside a name
 
 
+def _people(text: str, start: int, name: str) -> bool:
+    """A people's name ("les Ukrainiens", "des Belges"); a name ending in a bare "-es" right after "à"/"de" with no
+    article is a place ("de Bruxelles", "à Londres")."""
+    m = _PEOPLE_NAME.search(name)
+    return bool(m) and not (m.group() == "es" and _BARE_PREPOSITION.search(text, max(0, start - 10), start))
+
+
+_BARE_PREPOSITION = re.compile(r"(?<![\w])(?:à|a|de|d['’]|depuis|vers|jusqu'à)\s*$", re.I)
+
+
 def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
                  departments: set) -> list[tuple[int, int, str, Entry | None]]:
     """Places the linker left: the listed continents and world regions, and the stock NER's LOC spans that name a
@@ -402,10 +412,12 @@ def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
         start = e.start_char + (len(a.group()) if (a := _ARTICLE.match(e.text)) else 0)
         name = text[start:e.end_char].strip()
         words = name.split()
+        verb_after = e.end < len(doc) and doc[e.end].pos_ in ("VERB", "AUX")   # "de Marioupol fuient"
         if (not name or taken.overlaps(start, e.end_char) or not name[0].isupper() or len(words) > 3
                 or any(w.lower() in _NOT_PLACE for w in words) or (name.isupper() and len(name) > 1)
-                or _PEOPLE_NAME.search(name) or not re.fullmatch(r"[\w'’ -]+", name)
-                or not _PLACE_BEFORE.search(text, max(0, start - 12), start) or _NAME_AFTER.match(text, e.end_char)):
+                or _people(text, start, name) or not re.fullmatch(r"[\w'’ -]+", name)
+                or not _PLACE_BEFORE.search(text, max(0, start - 12), start)
+                or (_NAME_AFTER.match(text, e.end_char) and not verb_after)):
             continue
         if any(sum(c.isupper() for c in w) > 1 + w.count("-") for w in words) or fold(name).endswith("france"):
             continue              # "AdCF", "Bpifrance": bodies
