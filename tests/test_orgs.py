@@ -98,3 +98,10 @@ def test_stock_ner_orgs_kept_without_article(people_nlp):
     got = {s.text: s._.entity_id for s in spans(people_nlp, "Amnesty International et la SNCF ont rencontré le Gouvernement.")}
     assert got.get("SNCF") == "org:sncf"
     assert "Gouvernement" not in got and not any(t.startswith("la ") for t in got)
+
+
+def test_parties_and_groups_with_their_article_and_acronyms(people_nlp):
+    found = pairs(spans(people_nlp, "Le groupe Les Républicains, le RN et La France insoumise ont voté ; le PS non.",
+                        "2022-10-12"))
+    assert found == [("Les Républicains", "org:les-republicains"), ("RN", "org:rassemblement-national"),
+                     ("La France insoumise", "org:la-france-insoumise")]
