@@ -105,3 +105,12 @@ def test_parties_and_groups_with_their_article_and_acronyms(people_nlp):
                         "2022-10-12"))
     assert found == [("Les Républicains", "org:les-republicains"), ("RN", "org:rassemblement-national"),
                      ("La France insoumise", "org:la-france-insoumise")]
+
+
+@pytest.mark.parametrize("text", [
+    "Le Brexit pèse sur les échanges.",
+    "La Convention internationale sur l'interdiction des armes chimiques a été signée.",
+    "L'Accord de Paris sur le Climat engage les États.",
+])
+def test_laws_treaties_and_events_are_not_orgs(people_nlp, text):
+    assert spans(people_nlp, text) == []

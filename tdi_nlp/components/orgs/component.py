@@ -44,6 +44,7 @@ _NOT_CONTENT = _TRIM | set(_RULES["not_content"])
 _NER_NOT_ORG = set(_RULES["ner_not_org"])
 _NER_ARTICLES = set(_RULES["ner_articles"])
 _NER_TITLE_WORDS = set(_RULES["ner_title_words"])
+_NER_NOT_ORG_HEADS = set(_RULES["ner_not_org_heads"])
 _NER_OFFICE_BEFORE = set(_RULES["ner_office_before"])
 
 
@@ -143,7 +144,9 @@ class OrgTagger:
                 span = span[:-1]
             name = span.text
             before = {fold(t.text) for t in doc[max(0, span.start - 4):span.start]}
+            head = [fold(t.text) for t in span[:2]]
             if ("\n" in name or fold(span[0].text) in _NER_TITLE_WORDS or before & _NER_OFFICE_BEFORE
+                    or head[0] in _NER_NOT_ORG_HEADS or " ".join(head) in _NER_NOT_ORG_HEADS
                     or (len(span) == 1 and span[0].pos_ == "NOUN" and not name.isupper())):
                 continue  # an office, a ministry's name cut short, a common noun written with a capital
             if (not any(c.isupper() for c in name) or len(name) < 2 or not re.search(r"[^\W\d_]", name)
