@@ -45,6 +45,9 @@ def _cmd_show(args) -> int:
 
 
 def _cmd_bench(args) -> int:
+    if args.complexity:
+        from .bench_complexity import run_complexity
+        return run_complexity()
     if args.scale:
         from .bench_scale import run_scale
         return run_scale(args.sizes)
@@ -107,6 +110,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
                    help="instead: build KBs of growing size from replicated real records and time storage, search, "
                         "pages, timeline and drafts")
     b.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000], help="KB sizes for --scale")
+    b.add_argument("--complexity", action="store_true",
+                   help="instead: time the extraction of generated pathological texts at n and 2n characters")
     b.set_defaults(func=_cmd_bench)
 
     ev = sub.add_parser("eval", help="evaluate an extractor or model on a peer suite or corpus")
