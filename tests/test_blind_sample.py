@@ -1,8 +1,9 @@
-"""The blind extraction sample (tests/data/eval/blind/sample.jsonl) is well formed and matches its raw texts."""
+"""The blind extraction samples (tests/data/eval/blind*/sample.jsonl) are well formed and match their raw texts."""
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,16 +11,20 @@ import pytest
 from tdi_nlp.config import shared_path
 from tdi_nlp.eval import blind
 
-SAMPLE = Path(__file__).parent / "data" / "eval" / "blind" / "sample.jsonl"
+EVAL = Path(__file__).parent / "data" / "eval"
+REPO = Path(__file__).resolve().parents[1]
 TERRITORY_KINDS = ("region", "department", "commune", "epci", "tdi", "country")
+FOLDERS = ("blind", "blind2")
 
 
-def entries() -> list[dict]:
-    return [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+def entries(folder: str) -> list[dict]:
+    text = (EVAL / folder / "sample.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def test_sample_fields_and_size():
-    docs = entries()
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_sample_fields_and_size(folder):
+    docs = entries(folder)
     assert len(docs) >= 15 and len({d["doc"] for d in docs}) == len(docs)
     assert sum(d["source"].startswith("data/corpora/an-qag-l16/") for d in docs) >= 10
     assert sum(d["source"] == blind.VP_SOURCE for d in docs) >= 6
@@ -39,20 +44,36 @@ def test_sample_fields_and_size():
                 assert m["entity_id"].startswith(m["label"].lower() + ":")
 
 
-def test_sample_documents_are_not_used_elsewhere():
-    repo = Path(__file__).resolve().parents[1]
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_sample_documents_are_not_used_elsewhere(folder):
     used = set()
-    for f in list((repo / "tdi_nlp" / "eval" / "data").glob("*.jsonl")) + list((repo / "tdi_nlp" / "themes" / "data").glob("*.jsonl")):
+    for f in list((REPO / "tdi_nlp" / "eval" / "data").glob("*.jsonl")) + list((REPO / "tdi_nlp" / "themes" / "data").glob("*.jsonl")):
         for line in f.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 obj = json.loads(line)
                 used.update(str(obj[k]) for k in ("uid", "doc") if obj.get(k))
-    assert not used & {d["doc"] for d in entries()}
+    assert not used & {d["doc"] for d in entries(folder)}
+
+
+def test_samples_are_disjoint_and_the_second_is_unread():
+    first, second = ({d["doc"] for d in entries(f)} for f in FOLDERS)
+    assert not first & second
+    named = set()  # the second draw excluded every id of the eval data and labels; they must stay apart
+    for f in list(EVAL.glob("*.jsonl")) + list((REPO / "models" / "labels").glob("*.jsonl")):
+        named.update(re.findall(r"QANR5L16QG\d+|vp-[0-9a-f]{12}", f.read_text(encoding="utf-8")))
+    assert not named & second
+
+
+def test_load_sample_picks_one_or_both():
+    one, two, both = (blind.load_sample(s) for s in ("1", "2", "all"))
+    assert [e["doc"] for e in both] == [e["doc"] for e in one + two]
+    assert {e["doc"] for e in one} == {d["doc"] for d in entries("blind")}
 
 
 @pytest.mark.skipif(not shared_path("data", "corpora").is_dir(), reason="../shared is absent")
-def test_offsets_match_the_raw_texts():
-    docs = entries()
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_offsets_match_the_raw_texts(folder):
+    docs = entries(folder)
     texts = blind.read_documents(docs)
     for d in docs:
         raw = texts[d["doc"]].text

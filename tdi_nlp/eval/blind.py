@@ -1,9 +1,11 @@
-"""Blind extraction regression sample (issue 14): every label's span P/R/F1 and value accuracy.
+"""Blind extraction regression samples (issue 14): every label's span P/R/F1 and value accuracy.
 
-The sample (``tests/data/eval/blind/sample.jsonl``, conventions in its GUIDE.md) holds 17 documents of ../shared
-never used for rules, annotated by hand before any system output was seen; offsets refer to the reader's RAW
-text. The suite reads each document with the readers, runs the project pipeline as ``extract`` does, maps the
-predicted offsets (normalized text) back to raw offsets through the normalizer's offset map and scores:
+Each sample (``tests/data/eval/blind/sample.jsonl``, 17 documents, and ``tests/data/eval/blind2/sample.jsonl``,
+19 documents; conventions in ``blind/GUIDE.md``) holds documents of ../shared never used for rules, annotated by
+hand before any system output was seen; offsets refer to the reader's RAW text. ``--sample`` picks one (1, the
+default, or 2) or ``all`` (both pooled). The suite reads each document with the readers, runs the project
+pipeline as ``extract`` does, maps the predicted offsets (normalized text) back to raw offsets through the
+normalizer's offset map and scores:
 - spans, exact (same label and offsets) and overlap (same label, overlapping, one-to-one);
 - value accuracy on overlap-matched spans whose gold value is judged (DATE start/end/granularity, DURATION
   duration, MONEY amount/currency/qualifier, COUNT count/count_max, PERCENT percent, the others entity_id);
@@ -24,7 +26,8 @@ from ..themes.sources import vp_id
 from ._metrics import prf
 
 NAME = "blind"
-HELP = "blind, frozen sample of 17 unused documents: per-label span P/R/F1 and value accuracy beside stock NER"
+HELP = "blind, frozen samples of unused documents: per-label span P/R/F1 and value accuracy beside stock NER"
+SAMPLES = {"1": ("blind",), "2": ("blind2",), "all": ("blind", "blind2")}
 VP_SOURCE = "data/corpora/vie-publique-2020/statements.jsonl"
 LABELS = ("DATE", "DURATION", "MONEY", "COUNT", "PERCENT", "TERRITORY", "PERSON", "ORG", "PROGRAMME")
 STOCK = {"PER": "PERSON", "LOC": "TERRITORY", "ORG": "ORG"}
@@ -33,13 +36,19 @@ VALUE_KEYS = {"DATE": ("start", "end", "granularity"), "DURATION": ("duration",)
 
 
 def add_arguments(parser) -> None:
+    parser.add_argument("--sample", choices=tuple(SAMPLES), default="1",
+                        help="which frozen sample: 1 (17 documents), 2 (19 documents) or all (both pooled)")
     parser.add_argument("--show-misses", action="store_true",
                         help="list gold mentions missed, predictions not in the sample and wrong values")
 
 
-def load_sample() -> list[dict]:
-    with open(checkout_path("tests", "data", "eval", "blind", "sample.jsonl"), encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+def load_sample(sample: str = "1") -> list[dict]:
+    """The entries of one sample ("1", "2") or of both ("all"), in folder order."""
+    out = []
+    for folder in SAMPLES[sample]:
+        with open(checkout_path("tests", "data", "eval", folder, "sample.jsonl"), encoding="utf-8") as fh:
+            out += [json.loads(line) for line in fh if line.strip()]
+    return out
 
 
 def _vp_documents(path: Path) -> dict:
@@ -227,14 +236,15 @@ def run(args) -> int:
     if not shared_path("data", "corpora").is_dir():
         print("blind: ../shared is absent (the sampled documents are read from it); nothing to evaluate")
         return 0
-    sample = load_sample()
+    which = getattr(args, "sample", "1")
+    sample = load_sample(which)
     docs = read_documents(sample)
     gold, lost = {}, 0
     for entry in sample:
         gold[entry["doc"]], n = gold_mentions(entry, docs[entry["doc"]].text)
         lost += n
     n_gold = sum(len(v) for v in gold.values())
-    print(f"blind sample: {len(sample)} documents, {n_gold} mentions"
+    print(f"blind sample {which}: {len(sample)} documents, {n_gold} mentions"
           + (f" ({lost} lost: their raw text changed)" if lost else ""))
     documents = [docs[e["doc"]] for e in sample]
     ours = predict(documents)

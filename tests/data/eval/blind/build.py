@@ -131,9 +131,10 @@ def build(worksheet: Path) -> list[dict]:
     return docs
 
 
-if __name__ == "__main__":
-    docs = build(HERE / "worksheet.txt")
-    with open(HERE / "sample.jsonl", "w", encoding="utf-8") as out:
+def main(folder: Path) -> None:
+    """Build folder/worksheet.txt into folder/sample.jsonl and print the counts."""
+    docs = build(folder / "worksheet.txt")
+    with open(folder / "sample.jsonl", "w", encoding="utf-8") as out:
         for d in docs:
             out.write(json.dumps(d, ensure_ascii=False) + "\n")
     counts = {}
@@ -141,3 +142,7 @@ if __name__ == "__main__":
         for m in d["mentions"]:
             counts[m["label"]] = counts.get(m["label"], 0) + 1
     print(len(docs), "documents", sum(counts.values()), "mentions", counts)
+
+
+if __name__ == "__main__":
+    main(HERE)

@@ -37,9 +37,10 @@ def used_ids() -> set[str]:
     return used
 
 
-def draw() -> tuple[list[str], list[str]]:
-    used = used_ids()
-    rng = random.Random(SEED)
+def draw(seed: int = SEED, n_an: int = N_AN, n_vp: int = N_VP,
+         used: set[str] | None = None) -> tuple[list[str], list[str]]:
+    used = used_ids() if used is None else used
+    rng = random.Random(seed)
     an = sorted(p.stem for p in AN_DIR.glob("*.json") if p.stem not in used)
     vp = []
     for line in VP_FILE.open(encoding="utf-8"):
@@ -47,7 +48,7 @@ def draw() -> tuple[list[str], list[str]]:
         words = len((rec.get("text_plain") or "").split())
         if vp_id(rec) not in used and 300 <= words <= 1500:
             vp.append(vp_id(rec))
-    return sorted(rng.sample(an, N_AN)), sorted(rng.sample(sorted(set(vp)), N_VP))
+    return sorted(rng.sample(an, n_an)), sorted(rng.sample(sorted(set(vp)), n_vp))
 
 
 if __name__ == "__main__":
