@@ -57,3 +57,16 @@ def test_anchors_match_the_readers_raw_text(rows, shared_dir):
             assert sha1(text[s["start"]:s["end"]]) == s["sha1"], f"{r['id']}: span {s['start']}-{s['end']} moved"
         a = r["anchor"]
         assert all(a["start"] <= e["start"] and e["end"] <= a["end"] for e in r["evidence"]), r["id"]
+
+
+def test_rounds_keep_the_original_test_part_and_skip_the_blind_sample(rows):
+    first = [r for r in rows if r.get("round", 1) == 1]
+    assert len(first) == 323 and sum(r["split"] == "test" for r in first) == 84  # the original frozen test part
+    assert all(r.get("round", 1) in (1, 2) for r in rows)
+    blind = REPO / "tests" / "data" / "eval" / "blind" / "sample.jsonl"
+    blind_docs = {json.loads(line)["doc"] for line in blind.read_text(encoding="utf-8").splitlines() if line.strip()}
+    assert not blind_docs & {r["doc"] for r in rows if r.get("round") == 2}
+    for r in rows:
+        anns = {a["annotator"]: a["labels"] for a in r.get("annotations", [])}
+        if "A1" in anns and not r.get("adjudicated"):
+            assert sorted(anns["A1"]) == sorted(r["labels"]), r["id"]

@@ -107,8 +107,8 @@ def test_model_metadata():
     import sklearn
     from tdi_nlp import encoder
     meta = json.loads((MODELS / "themes-tdi.json").read_text(encoding="utf-8"))
-    assert meta["version"] == "2.1" and meta["taxonomy"] == "tdi"
-    assert meta["encoder"] in (None, encoder.ENCODER_TAG)  # 2.1 uses no encoder features
+    assert meta["version"] == "2.2" and meta["taxonomy"] == "tdi"
+    assert meta["encoder"] in (None, encoder.ENCODER_TAG)  # 2.2 uses no encoder features
     assert meta["sklearn"].split(".")[:2] == sklearn.__version__.split(".")[:2]
     refs = meta["training"]["references"]
     assert refs == ["models/labels/requests.jsonl"] and meta["training"]["split"] == "train"
@@ -116,7 +116,7 @@ def test_model_metadata():
     assert [lab["code"] for lab in meta["labels"]] == ["calendrier", "eligibilite", "beneficiaires", "financement",
                                                        "mise_en_oeuvre", "bilan"]
     assert set(meta["thresholds"]) == {lab["code"] for lab in meta["labels"]}
-    assert meta["training"]["examples"] >= 200
+    assert meta["training"]["examples"] >= 380  # both labelling rounds
     assert (MODELS / "themes-tdi.joblib").stat().st_size < 8e6
     rub = json.loads((MODELS / "themes-rubrique.json").read_text(encoding="utf-8"))
     assert rub["version"] and len(rub["labels"]) > 50 and (MODELS / "themes-rubrique.joblib").stat().st_size < 8e6

@@ -18,7 +18,7 @@ from .text import split_sentences
 
 TAXONOMIES = ("tdi", "rubrique")
 MODEL_VERSION = "1.2"  # rubrique: TF-IDF, calibrated thresholds
-TDI_MODEL_VERSION = "2.1"  # tdi: request clauses, TF-IDF + theme cues (request_model.py)
+TDI_MODEL_VERSION = "2.2"  # tdi: request clauses, TF-IDF + theme cues (request_model.py)
 
 
 def model_path(taxonomy: str, models_dir: Path | str | None = None) -> Path:

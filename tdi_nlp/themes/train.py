@@ -45,7 +45,8 @@ def train_tdi(models_dir: Path) -> Path:
             "label_counts": {c: counts.get(c, 0) for c in request_model.LABELS},
             "no_label": sum(1 for q in questions if not q.labels),
             "references": [f"models/labels/{request_model.REFERENCES}"], "split": "train",
-            "annotation": "question level, one annotator with a blind self-recheck of 40 (see GUIDE.md)",
+            "annotation": "question level, two rounds by one kind of annotator, blind self-rechecks of 40 and 20 "
+                          "(see GUIDE.md)",
             "references_sha1": hashlib.sha1(labels_path(request_model.REFERENCES).read_bytes()).hexdigest(),
             "unit": "request clause (themes/requests.py); question = union over its clauses",
             "seed": request_model.SEED,
