@@ -52,11 +52,9 @@ def _vectors(cache: str, recs: list[dict]) -> np.ndarray:
     cached = json.loads((Path(cache) / "records.json").read_text(encoding="utf-8"))
     stored = {(r["id"], r["text"]): v for r, v in zip(cached, np.load(Path(cache) / "passages.npy"))}
     missing = [i for i, r in enumerate(recs) if (r["id"], r["text"]) not in stored]
-    fresh = encoder.embed_passages([recs[i]["text"] for i in missing])
-    out = np.zeros((len(recs), encoder.DIM), np.float32)
-    for i, r in enumerate(recs):
-        out[i] = stored.get((r["id"], r["text"]), None) if i not in missing else fresh[missing.index(i)]
-    return out
+    fresh = dict(zip(missing, encoder.embed_passages([recs[i]["text"] for i in missing])))
+    return np.array([fresh[i] if i in fresh else stored[(r["id"], r["text"])] for i, r in enumerate(recs)],
+                    dtype=np.float32)
 
 
 def run(args) -> int:
@@ -83,8 +81,9 @@ def run(args) -> int:
     print(f"ministry read from the addressee: found for {found.mean():.1%}, equal to the AN ministry questioned for "
           f"{exact.mean():.1%} (training part {exact[tr_i].mean():.1%}, held out {exact[te_i].mean():.1%})")
     with threadpool_limits(limits=1):
-        rows = [(name, *_acc(p, c, y[te_i]))
-                for name, p, c in _baselines([texts[i] for i in tr_i], list(y[tr_i]), [texts[i] for i in te_i])]
+        rows: list[tuple[str, tuple[float, float], tuple[float, float] | None]] = [
+            (name, _acc(p, c, y[te_i]), None)
+            for name, p, c in _baselines([texts[i] for i in tr_i], list(y[tr_i]), [texts[i] for i in te_i])]
         tr_pairs = [(texts[i], given[i]) for i in tr_i]
         model = rub.fit(tr_pairs, list(y[tr_i]), None if vecs is None else vecs[tr_i])
         classes = model["pipeline"].classes_
@@ -99,7 +98,7 @@ def run(args) -> int:
             oof, oof_classes = rub.out_of_fold(tr_pairs, list(y[tr_i]), 5, [(texts[i], ministries[i]) for i in tr_i],
                                                is_given, None if v is None else v[tr_i])
             cv = _acc(oof, oof_classes, y[tr_i])
-            rows.append((name, *_acc(p, classes, y[te_i]), cv))
+            rows.append((name, _acc(p, classes, y[te_i]), cv))
             t = rub.calibrate(oof.max(axis=1), oof_classes[oof.argmax(axis=1)] == y[tr_i])
             shown = p.max(axis=1) >= t
             hit = classes[p.argmax(axis=1)] == y[te_i]
@@ -107,8 +106,8 @@ def run(args) -> int:
             shown_rows.append(f"  {name:<42} threshold {t:.3f}: coverage {shown.mean():.1%} "
                               f"({int(shown.sum())}/{len(te_i)}), precision@1 of shown {prec} (all: {hit.mean():.3f})")
         print(f"held-out acc@1 / acc@3 (5-fold CV on the {len(tr_i)} training questions in brackets):")
-        for name, a1, a3, *cv in rows:
-            extra = f"  (CV {cv[0][0]:.3f} / {cv[0][1]:.3f})" if cv else ""
+        for name, (a1, a3), cv_ in rows:
+            extra = f"  (CV {cv_[0]:.3f} / {cv_[1]:.3f})" if cv_ else ""
             print(f"  {name:<42} acc@1={a1:.3f} acc@3={a3:.3f}{extra}")
         print(f"calibrated threshold (5-fold out-of-fold on the training questions, precision@1 >= "
               f"{rub.TARGET_PRECISION} there), applied to the held-out questions:")
