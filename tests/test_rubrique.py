@@ -36,8 +36,9 @@ def _toy(n=60, seed=0):
 def test_fusion_uses_every_part_and_sums_to_one():
     pairs, y, vecs = _toy()
     model = rub.fit(pairs[:45], y[:45], vecs[:45])
-    assert set(model) == {"pipeline", "text_pipeline", "e5"}
+    assert set(model) == {"pipeline", "text_pipeline", "e5", "names"}
     assert list(model["e5"].classes_) == list(model["pipeline"].classes_)
+    assert model["names"].shape == (3, 384)
     for given in (True, False):
         for v in (None, vecs[45:]):
             p = rub.suggestion_proba(model, pairs[45:], given, v)
@@ -55,9 +56,9 @@ def test_inferred_setting_without_an_addressee_leaves_the_ministry_model_out():
     pairs, y, vecs = _toy()
     model = rub.fit(pairs, y, vecs)
     text = [(pairs[0][0], "")]
-    wm, wt, we = rub.WEIGHTS["inferred+e5"]
-    expected = (wt * rub.probabilities(model["text_pipeline"], text)
-                + we * model["e5"].predict_proba(vecs[:1])) / (wt + we)
+    wm, wt, we, wn = rub.WEIGHTS["inferred+e5"]
+    expected = (wt * rub.probabilities(model["text_pipeline"], text) + we * model["e5"].predict_proba(vecs[:1])
+                + wn * rub._names_proba(model, vecs[:1])) / (wt + we + wn)
     assert np.allclose(rub.suggestion_proba(model, text, False, vecs[:1]), expected)
 
 
@@ -65,7 +66,15 @@ def test_settings_and_weights():
     assert rub.setting(True, None) == "given" and rub.setting(False, np.zeros((1, 384))) == "inferred+e5"
     assert rub.setting(True, np.zeros((1, 384)), {"pipeline": None}) == "given"  # no E5 part: TF-IDF only
     assert all(abs(sum(w) - 1.0) < 1e-9 for w in rub.WEIGHTS.values())
-    assert rub.WEIGHTS["given"][2] == rub.WEIGHTS["inferred"][2] == 0.0  # without vectors, no E5 weight
+    assert rub.WEIGHTS["given"][2:] == rub.WEIGHTS["inferred"][2:] == (0.0, 0.0)  # without vectors, no E5 weight
+
+
+def test_rubrique_names_help_where_the_question_says_the_name():
+    from tdi_nlp import encoder
+    model = {"names": np.vstack(list(rub.name_vectors(["santé", "transports", "industrie"]).values()))}
+    q = encoder.embed_passages(["Les hôpitaux et la santé des Français : que fait le Gouvernement ?"])
+    p = rub._names_proba(model, q)
+    assert np.isclose(p.sum(), 1.0) and p.argmax() == 1  # names sorted: industrie, santé, transports
 
 
 def test_thresholds_per_setting_from_out_of_fold_predictions():

@@ -5,11 +5,14 @@ much as frequent ones), trained on the 533 AN questions au gouvernement of ../sh
 - ``pipeline``: TF-IDF of the question's words plus, with weight 0.5, TF-IDF of the words of the ministry's name
   (legitimate input at question time; may be empty);
 - ``text_pipeline``: the same without the ministry;
-- ``e5`` (optional): the question's E5 passage vector (:mod:`tdi_nlp.encoder`), C=300.
+- ``e5`` (optional): the question's E5 passage vector (:mod:`tdi_nlp.encoder`), C=300;
+- ``names`` (with ``e5``): the E5 vectors of the rubriques' own names; the question's cosine to each, as a sharp
+  softmax (temperature 0.005), helps rare rubriques whose name says what they are about.
 Suggestions are the weighted average of their probabilities (:data:`WEIGHTS`), with the ministry given (AN
 metadata) or inferred from the addressee of the text (:mod:`.addressee`; its weight goes to the others when no
 addressee resolves), with or without the vector: extraction embeds nothing and uses the TF-IDF parts alone. Every
-choice (class weights, C, the weights, against char n-grams, an E5 kNN and a ministry -> rubrique prior) was made by
+choice (class weights, C, the weights, the temperature; against char n-grams, a weighted first sentence, an E5
+kNN, an E5 feature union and a ministry -> rubrique prior) was made by
 5-fold CV on the training part of the frozen split; ``tdi-nlp eval rubriques`` prints the figures.
 
 A suggestion is shown only when its probability reaches a threshold calibrated on out-of-fold predictions of the
@@ -33,9 +36,10 @@ SEED = 13
 MINISTER_WEIGHT = 0.5
 TARGET_PRECISION = 0.8
 E5_C = 300.0
-# (ministry model, text-only model, E5 model) per setting; chosen by 5-fold CV on the training part
-WEIGHTS = {"given": (1.0, 0.0, 0.0), "inferred": (0.2, 0.8, 0.0),
-           "given+e5": (0.5, 0.0, 0.5), "inferred+e5": (0.2, 0.2, 0.6)}
+NAMES_TEMPERATURE = 0.005
+# (ministry model, text-only model, E5 model, rubrique names) per setting; chosen by 5-fold CV on the training part
+WEIGHTS = {"given": (1.0, 0.0, 0.0, 0.0), "inferred": (0.2, 0.8, 0.0, 0.0),
+           "given+e5": (0.45, 0.0, 0.45, 0.1), "inferred+e5": (0.18, 0.18, 0.54, 0.1)}
 
 
 def _texts(pairs):
@@ -88,15 +92,31 @@ def ranked(pipe: Pipeline, text: str, minister: str | None = None, top: int = 3)
     return [(str(pipe.classes_[i]), float(proba[i])) for i in order]
 
 
-def fit(pairs: list[tuple[str, str]], labels: list[str], vectors: np.ndarray | None = None) -> dict:
-    """{"pipeline": text + ministry model, "text_pipeline": text-only model[, "e5": model on the E5 vectors]}
-    (same classes)."""
+def name_vectors(labels) -> dict[str, np.ndarray]:
+    """{rubrique: E5 passage vector of its name}."""
+    from .. import encoder
+    names = sorted(set(labels))
+    return dict(zip(names, encoder.embed_passages(names)))
+
+
+def fit(pairs: list[tuple[str, str]], labels: list[str], vectors: np.ndarray | None = None,
+        names: dict[str, np.ndarray] | None = None) -> dict:
+    """{"pipeline": text + ministry model, "text_pipeline": text-only model[, "e5": model on the E5 vectors,
+    "names": E5 vectors of the class names, in class order]} (same classes); ``names`` spares embedding them."""
     model = {"pipeline": train(pairs, labels),
              "text_pipeline": train([(t, "") for t, _ in pairs], labels, with_minister=False)}
     if vectors is not None:
         clf = LogisticRegression(C=E5_C, max_iter=3000, random_state=SEED, class_weight="balanced")
         model["e5"] = clf.fit(np.asarray(vectors, dtype=np.float32), labels)
+        names = names or name_vectors(labels)
+        model["names"] = np.vstack([names[c] for c in clf.classes_]).astype(np.float32)
     return model
+
+
+def _names_proba(model: dict, vectors: np.ndarray) -> np.ndarray:
+    s = np.asarray(vectors, dtype=np.float32) @ model["names"].T / NAMES_TEMPERATURE
+    e = np.exp(s - s.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
 
 
 def setting(given: bool, vectors: np.ndarray | None, model: dict | None = None) -> str:
@@ -110,13 +130,15 @@ def suggestion_proba(model: dict, pairs: list[tuple[str, str]], given: bool,
     """Probabilities (columns: model["pipeline"].classes_) of (text, ministry) pairs, the E5 vectors of the texts
     used when given and the model has an E5 part: the weighted average of :data:`WEIGHTS`; a ministry inferred from
     no addressee (empty) gives its weight to the other parts."""
-    wm, wt, we = WEIGHTS[setting(given, vectors, model)]
+    wm, wt, we, wn = WEIGHTS[setting(given, vectors, model)]
     pw = probabilities(model["pipeline"], pairs)
     out = wm * pw
     if wt:
         out = out + wt * probabilities(model["text_pipeline"], [(t, "") for t, _ in pairs])
     if we:
         out = out + we * model["e5"].predict_proba(np.asarray(vectors, dtype=np.float32))
+    if wn:
+        out = out + wn * _names_proba(model, np.asarray(vectors))
     if given or not wm:
         return out
     has = np.array([bool(m) for _, m in pairs])[:, None]
@@ -158,8 +180,9 @@ def out_of_fold(pairs: list[tuple[str, str]], labels: list[str], folds: int = 5,
     classes = np.unique(y)
     scored = test_pairs or pairs
     out = np.zeros((len(y), len(classes)))
+    names = None if vectors is None else name_vectors(labels)
     for a, b in KFold(folds, shuffle=True, random_state=SEED).split(np.arange(len(y))):
-        model = fit([pairs[i] for i in a], list(y[a]), None if vectors is None else vectors[a])
+        model = fit([pairs[i] for i in a], list(y[a]), None if vectors is None else vectors[a], names)
         cols = np.searchsorted(classes, model["pipeline"].classes_)
         out[np.ix_(b, cols)] = suggestion_proba(model, [scored[i] for i in b], given,
                                                 None if vectors is None else vectors[b])
