@@ -14,6 +14,12 @@ DATE = "2022-10-12"
     ("Monsieur le ministre délégué chargé de l'industrie, l'usine de Saint-Nazaire...", "Industrie"),
     ("Madame la Première ministre, vous avez engagé la responsabilité du Gouvernement.", "Première ministre"),
     ("Monsieur le ministre de l'agriculture, les éleveurs souffrent.", "Agriculture et souveraineté alimentaire"),
+    ("Que ferez-vous, monsieur le ministre de l'intérieur, pour les policiers ?", "Intérieur et outre-mer"),
+    ("Ma question s'adresse à M. Béchu, ministre de la transition écologique et de la cohésion des territoires.",
+     "Transition écologique et cohésion des territoires"),
+    ("Ma question s'adresse à Charlotte Caubel, secrétaire d'État chargée de l'enfance. Les crèches...", "Enfance"),
+    ("Ma question s'adresse à M. le ministre de l'intérieur et concerne la réforme de la police.",
+     "Intérieur et outre-mer"),
 ])
 def test_addressee_resolves_the_ministry_at_the_date(text, expected):
     found = addressee.infer(text, DATE)

@@ -6,9 +6,9 @@ every model is trained on the rest only. Compared with the majority class and pl
 The shipped model with the ministry questioned (AN metadata), and from the text alone (the ministry read from the
 text's addressee, mixed with a text-only model: rubrique.suggestion_proba), with its two parts apart. Then the threshold: calibrated on 5-fold out-of-fold predictions of the
 training part (precision@1 >= 0.8 there), applied to the held-out part: the share of questions shown a suggestion
-(coverage) and the precision@1 of those shown. ``--e5 DIR`` adds the E5 prototype (themes/rubrique_e5.py) from
+(coverage) and the precision@1 of those shown. ``--e5 DIR`` adds the settings with the E5 part (late fusion), from
 vectors cached in DIR by ``python -m tdi_nlp.themes.rubrique_e5 --cache DIR`` (embedding the 533 questions takes
-about 15 minutes on this machine).
+about 10 minutes on this machine; questions absent from the cache are embedded now).
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ HELP = "AN rubrique suggestions: accuracy@1/@3 and calibrated coverage vs majori
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--e5", metavar="DIR", help="also the E5 prototype, with passage vectors cached in DIR")
+    parser.add_argument("--e5", metavar="DIR", help="also the model with its E5 part, vectors cached in DIR")
 
 
 def _acc(proba: np.ndarray, classes, gold) -> tuple[float, float]:
@@ -43,16 +43,18 @@ def _baselines(tr_text, tr_y, te_text):
                                                  plain.classes_)]
 
 
-def _e5(cache: str, recs: list[dict], tr_i, te_i, y, ministries) -> tuple[float, float]:
+def _vectors(cache: str, recs: list[dict]) -> np.ndarray:
+    """E5 passage vectors of the records: those cached in DIR (by id, same text), the others embedded now."""
     import json
     from pathlib import Path
 
-    from ..themes import rubrique_e5 as e5
-    ids = [r["id"] for r in json.loads((Path(cache) / "records.json").read_text(encoding="utf-8"))]
-    vecs = dict(zip(ids, np.load(Path(cache) / "passages.npy")))
-    items = [e5.Item(r["text"], m, vecs.get(r["id"])) for r, m in zip(recs, ministries)]
-    pipe = e5.build_pipeline().fit([items[i] for i in tr_i], y[tr_i])
-    return _acc(pipe.predict_proba([items[i] for i in te_i]), pipe.classes_, y[te_i])
+    from .. import encoder
+    cached = json.loads((Path(cache) / "records.json").read_text(encoding="utf-8"))
+    stored = {(r["id"], r["text"]): v for r, v in zip(cached, np.load(Path(cache) / "passages.npy"))}
+    missing = [i for i, r in enumerate(recs) if (r["id"], r["text"]) not in stored]
+    fresh = dict(zip(missing, encoder.embed_passages([recs[i]["text"] for i in missing])))
+    return np.array([fresh[i] if i in fresh else stored[(r["id"], r["text"])] for i, r in enumerate(recs)],
+                    dtype=np.float32)
 
 
 def run(args) -> int:
@@ -72,38 +74,42 @@ def run(args) -> int:
     texts = [r["text"] for r in recs]
     given = [r.get("minister") or "" for r in recs]
     inferred = [addressee.ministry(r["text"], r.get("date")) or "" for r in recs]
-    print(f"{len(y)} AN questions, {len(set(y))} rubriques; held out {len(te_i)} (sha1(id)[0] in 0-3, frozen); "
-          f"ministry read from the addressee for {sum(1 for m in inferred if m)}")
+    found = np.array([bool(m) for m in inferred])
+    exact = np.array(inferred) == np.array(given)
+    vecs = _vectors(args.e5, recs) if args.e5 else None
+    print(f"{len(y)} AN questions, {len(set(y))} rubriques; held out {len(te_i)} (sha1(id)[0] in 0-3, frozen)")
+    print(f"ministry read from the addressee: found for {found.mean():.1%}, equal to the AN ministry questioned for "
+          f"{exact.mean():.1%} (training part {exact[tr_i].mean():.1%}, held out {exact[te_i].mean():.1%})")
     with threadpool_limits(limits=1):
-        rows = [(name, *_acc(p, c, y[te_i]))
-                for name, p, c in _baselines([texts[i] for i in tr_i], list(y[tr_i]), [texts[i] for i in te_i])]
+        rows: list[tuple[str, tuple[float, float], tuple[float, float] | None]] = [
+            (name, _acc(p, c, y[te_i]), None)
+            for name, p, c in _baselines([texts[i] for i in tr_i], list(y[tr_i]), [texts[i] for i in te_i])]
         tr_pairs = [(texts[i], given[i]) for i in tr_i]
-        model = rub.fit(tr_pairs, list(y[tr_i]))
-        pipe = model["pipeline"]
-        probas = {}
-        for name, ministries, is_given in (
-                ("model, text + ministry given", given, True),
-                ("model, text alone (shipped: inferred, mixed)", inferred, False),
-                ("  ministry model, inferred ministry", inferred, True),
-                ("  text-only model", [""] * len(recs), False)):
-            probas[name] = rub.suggestion_proba(model, [(texts[i], ministries[i]) for i in te_i], is_given)
-            rows.append((name, *_acc(probas[name], pipe.classes_, y[te_i])))
-        if args.e5:
-            rows.append(("E5 prototype, ministry given", *_e5(args.e5, recs, tr_i, te_i, y, given)))
-            rows.append(("E5 prototype, ministry inferred", *_e5(args.e5, recs, tr_i, te_i, y, inferred)))
-        for name, a1, a3 in rows:
-            print(f"  {name:<46} acc@1={a1:.3f} acc@3={a3:.3f}")
-        print(f"calibrated threshold (5-fold out-of-fold on the {len(tr_i)} training questions, precision@1 >= "
-              f"{rub.TARGET_PRECISION} there), applied to the held-out questions:")
-        for setting, name, scored in (("given", "model, text + ministry given", given),
-                                      ("inferred", "model, text alone (shipped: inferred, mixed)", inferred)):
-            oof, classes = rub.out_of_fold(tr_pairs, list(y[tr_i]), 5, [(texts[i], scored[i]) for i in tr_i],
-                                           given=setting == "given")
-            t = rub.calibrate(oof.max(axis=1), classes[oof.argmax(axis=1)] == y[tr_i])
-            p = probas[name]
+        model = rub.fit(tr_pairs, list(y[tr_i]), None if vecs is None else vecs[tr_i])
+        classes = model["pipeline"].classes_
+        settings_ = [(True, None), (False, None)] + ([(True, vecs), (False, vecs)] if vecs is not None else [])
+        shown_rows = []
+        for is_given, v in settings_:
+            key = rub.setting(is_given, v)
+            ministries = given if is_given else inferred
+            name = f"model {key} ({'ministry given' if is_given else 'text alone'})"
+            p = rub.suggestion_proba(model, [(texts[i], ministries[i]) for i in te_i], is_given,
+                                     None if v is None else v[te_i])
+            oof, oof_classes = rub.out_of_fold(tr_pairs, list(y[tr_i]), 5, [(texts[i], ministries[i]) for i in tr_i],
+                                               is_given, None if v is None else v[tr_i])
+            cv = _acc(oof, oof_classes, y[tr_i])
+            rows.append((name, _acc(p, classes, y[te_i]), cv))
+            t = rub.calibrate(oof.max(axis=1), oof_classes[oof.argmax(axis=1)] == y[tr_i])
             shown = p.max(axis=1) >= t
-            hit = pipe.classes_[p.argmax(axis=1)] == y[te_i]
+            hit = classes[p.argmax(axis=1)] == y[te_i]
             prec = f"{hit[shown].mean():.3f}" if shown.any() else "n/a"
-            print(f"  {name:<46} threshold {t:.3f}: coverage {shown.mean():.1%} ({int(shown.sum())}/{len(te_i)}), "
-                  f"precision@1 of shown {prec} (all: {hit.mean():.3f})")
+            shown_rows.append(f"  {name:<42} threshold {t:.3f}: coverage {shown.mean():.1%} "
+                              f"({int(shown.sum())}/{len(te_i)}), precision@1 of shown {prec} (all: {hit.mean():.3f})")
+        print(f"held-out acc@1 / acc@3 (5-fold CV on the {len(tr_i)} training questions in brackets):")
+        for name, (a1, a3), cv_ in rows:
+            extra = f"  (CV {cv_[0]:.3f} / {cv_[1]:.3f})" if cv_ else ""
+            print(f"  {name:<42} acc@1={a1:.3f} acc@3={a3:.3f}{extra}")
+        print(f"calibrated threshold (5-fold out-of-fold on the training questions, precision@1 >= "
+              f"{rub.TARGET_PRECISION} there), applied to the held-out questions:")
+        print("\n".join(shown_rows))
     return 0

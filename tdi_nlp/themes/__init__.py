@@ -10,9 +10,11 @@ __all__ = ["THEMES", "classify"]
 
 
 def classify(text: str, taxonomy: str = "tdi", minister: str | None = None, top: int = 3, date: str | None = None,
-             min_score: float | None = None) -> list[dict]:
+             min_score: float | None = None, embed: bool = True) -> list[dict]:
     """Themes of a question text (taxonomy "tdi", multi-label) or its ranked AN rubriques ("rubrique": those above
-    the calibrated threshold unless min_score is given; the ministry read from the text when not given)."""
+    the calibrated threshold unless min_score is given; the ministry read from the text when not given; with
+    ``embed`` the text's E5 vector joins the TF-IDF features, as extraction, which embeds nothing, does not)."""
     # heavy (scikit-learn): `tdi-nlp` imports themes.cli, hence this package, for every command
     from .classifier import classify as _classify
-    return _classify(text, taxonomy=taxonomy, minister=minister, top=top, date=date, min_score=min_score)
+    return _classify(text, taxonomy=taxonomy, minister=minister, top=top, date=date, min_score=min_score,
+                     embed=embed)

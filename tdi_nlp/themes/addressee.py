@@ -14,14 +14,19 @@ from dataclasses import dataclass
 
 from ..components.people import kb as people
 
-# A title after a civility, up to the end of the clause; "..., chargé de ..." stays in the title.
+# A title after a civility, up to the end of the clause; "..., chargé de ..." stays in the title. The civility may be
+# lower-case ("..., monsieur le ministre de ..."); "ma question s'adresse à M. Béchu, ministre de ..." skips the name.
+_CIVILITY = r"(?:[Mm]onsieur|[Mm]adame|M\.|Mme)"
+_NAME = r"(?:[A-ZÉÈ][\w’'-]*\s+){0,3}[A-ZÉÈ][\w’'-]+,\s*"
 _TITLE = re.compile(
-    r"(?:\b(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la|l['’])\s*|\bs['’]adresse\s+(?:à|au|a)\s+(?:(?:M\.|Mme)\s+)?"
-    r"(?:le|la|l['’])?\s*)"
-    r"(?P<title>(?:Premi[eè]re?|premi[eè]re?)\s+ministre|(?:ministre|secr[ée]taire\s+d['’][ÉEée]tat|garde\s+des\s+sceaux"
-    r"|haut[- ]commissaire)(?:[^.?!;:\n«(,]|,\s*(?=charg))*)")
-_FEMININE = re.compile(r"\b(?:Madame|Mme|la)\b")
-_MASCULINE = re.compile(r"\b(?:Monsieur|M\.|le)(?=\s)")
+    rf"(?:\b{_CIVILITY}\s+(?:le|la|l['’])\s*|\bs['’]adress(?:e|ait|era)\s+(?:également\s+|plus\s+particulièrement\s+)?"
+    rf"(?:à|au|a)\s+(?:{_CIVILITY}\s+)?(?:(?:le|la|l['’])\s*|{_NAME})?)"
+    r"(?P<title>(?:Premi[eè]re?|premi[eè]re?)\s+ministre|(?:[Mm]inistre|secr[ée]taire\s+d['’][ÉEée]tat|garde\s+des\s+sceaux"
+    r"|haut[- ]commissaire)(?:[^.?!;:\n«(,…–]|,\s*(?=charg|ministre))*)")
+# where a written title may be cut when it does not resolve whole ("ministre de l'intérieur et concerne la ...")
+_CUT = re.compile(r"\s+et\s+|,\s*")
+_FEMININE = re.compile(r"\b(?:[Mm]adame|Mme|la)\b")
+_MASCULINE = re.compile(r"\b(?:[Mm]onsieur|M\.|le)(?=\s)")
 MIN_SCORE = 0.6
 
 
@@ -89,7 +94,12 @@ def ministry_of_title(title: str, date: str | None) -> tuple[str, float] | None:
 def infer(text: str, date: str | None) -> Addressee | None:
     """The ministry the question is addressed to: the first written title that resolves at the date."""
     for title, start, end, female in titles(text):
-        hit = ministry_of_title(title, date)
+        hit = None
+        for cut in [len(title)] + [m.start() for m in reversed(list(_CUT.finditer(title)))]:
+            hit = ministry_of_title(title[:cut], date)
+            if hit:
+                title, end = title[:cut], start + cut
+                break
         if hit:
             office = people.kb().resolve_title(title, date, female) if date else None
             holder = people.person_id(office[0].person) if office else None

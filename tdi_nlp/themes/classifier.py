@@ -17,7 +17,7 @@ from . import rubrique as rub_model
 from .text import split_sentences
 
 TAXONOMIES = ("tdi", "rubrique")
-MODEL_VERSION = "1.2"  # rubrique: TF-IDF, calibrated thresholds
+MODEL_VERSION = "1.3"  # rubrique: TF-IDF (+ E5 when the text is embedded), late fusion, calibrated thresholds
 TDI_MODEL_VERSION = "2.2"  # tdi: request clauses, TF-IDF + theme cues (request_model.py)
 
 
@@ -39,9 +39,13 @@ def check_compatible(meta: dict, path: Path) -> None:
     if meta.get("taxonomy") == "tdi" and meta.get("version") != TDI_MODEL_VERSION:
         raise ModelError(f"theme model {path} is version {meta.get('version')}, this tdi-nlp needs "
                          f"{TDI_MODEL_VERSION}: run `tdi-nlp train --taxonomy tdi` to rebuild it")
+    if meta.get("taxonomy") == "rubrique" and meta.get("version") != MODEL_VERSION:
+        raise ModelError(f"theme model {path} is version {meta.get('version')}, this tdi-nlp needs "
+                         f"{MODEL_VERSION}: run `tdi-nlp train --taxonomy rubrique` to rebuild it")
     if meta.get("encoder") and meta["encoder"] != encoder.ENCODER_TAG:
         raise ModelError(f"theme model {path} was trained on the encoder {meta['encoder']} but "
-                         f"{encoder.ENCODER_TAG} is installed: run `tdi-nlp train --taxonomy tdi` to rebuild it")
+                         f"{encoder.ENCODER_TAG} is installed: run `tdi-nlp train --taxonomy "
+                         f"{meta.get('taxonomy', 'tdi')}` to rebuild it")
 
 
 @lru_cache(maxsize=4)
@@ -64,8 +68,8 @@ def load(taxonomy: str, models_dir: str | None = None) -> dict:
     except Exception as exc:  # a truncated or foreign pickle
         raise ModelError(f"theme model {path} cannot be loaded ({type(exc).__name__}: {exc}): run `tdi-nlp train` "
                          f"to rebuild it") from exc
-    if meta.get("encoder"):
-        encoder.model()  # a model on the encoder loads it now, not on the first text
+    if meta.get("encoder") and taxonomy == "tdi":
+        encoder.model()  # a model on the encoder loads it now, not on the first text (rubrique: only if it embeds)
     return {"model": model, "meta": meta}
 
 
@@ -78,14 +82,17 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def classify(text: str, taxonomy: str = "tdi", minister: str | None = None, top: int = 3,
-             models_dir: str | None = None, date: str | None = None, min_score: float | None = None) -> list[dict]:
+             models_dir: str | None = None, date: str | None = None, min_score: float | None = None,
+             embed: bool = False, vector=None) -> list[dict]:
     """Themes of text: ``[{"theme", "code", "score", "evidence", "start", "end"}]``, best first.
 
     tdi: the themes of the question's request clauses (requests.find_requests): every theme whose best clause
     probability reaches the theme's threshold; the evidence is that clause. No request clause: no theme.
     rubrique: the top ``top`` rubriques for the whole text with the ministry questioned (given, else read from the
     text's addressee at ``date``), those below the model's calibrated threshold left out (``min_score`` overrides
-    it; 0 keeps them all); the evidence is the sentence that, alone, scores highest for that rubrique.
+    it; 0 keeps them all); the evidence is the sentence that, alone, scores highest for that rubrique. With the
+    E5 passage ``vector`` of the text, or ``embed`` (the text is embedded now: interactive use, not extraction), the
+    model's E5 part joins the TF-IDF ones, with its own threshold.
     """
     text = text or ""
     spans = _sentences(text)
@@ -95,13 +102,17 @@ def classify(text: str, taxonomy: str = "tdi", minister: str | None = None, top:
     loaded = load(taxonomy, models_dir)
     if taxonomy == "tdi":
         return _classify_tdi(loaded, text)
-    setting = "given" if minister else "inferred"
+    given = bool(minister)
     if not minister:
         from .addressee import ministry
         minister = ministry(text, date)
+    if vector is None and embed and "e5" in loaded["model"]:
+        vector = encoder.embed_passages([text])[0]
+    vectors = None if vector is None else np.asarray(vector, dtype=np.float32)[None, :]
     if min_score is None:
-        min_score = float((loaded["meta"].get("thresholds") or {}).get(setting, 0.0))
-    found = _classify_rubrique(loaded, text, spans, sents, minister, top, setting == "given")
+        key = rub_model.setting(given, vectors, loaded["model"])
+        min_score = float((loaded["meta"].get("thresholds") or {}).get(key, 0.0))
+    found = _classify_rubrique(loaded, text, spans, sents, minister, top, given, vectors)
     return [t for t in found if t["score"] >= min_score]
 
 
@@ -115,9 +126,9 @@ def _classify_tdi(loaded, text) -> list[dict]:
             for code, score, req in request_model.predict(loaded["model"], text)]
 
 
-def _classify_rubrique(loaded, text, spans, sents, minister, top, given) -> list[dict]:
+def _classify_rubrique(loaded, text, spans, sents, minister, top, given, vectors=None) -> list[dict]:
     pipe = loaded["model"]["pipeline"]
-    whole = rub_model.suggestion_proba(loaded["model"], [(text, minister or "")], given)[0]
+    whole = rub_model.suggestion_proba(loaded["model"], [(text, minister or "")], given, vectors)[0]
     per_sent = rub_model.probabilities(pipe, [(s, minister or "") for s in sents])
     out = []
     for k in np.argsort(-whole)[:top]:

@@ -54,7 +54,7 @@ def run_classify(args) -> int:
     for item in items:
         # a missing or incompatible model raises ModelError: tdi_nlp.cli prints it and exits with 3
         themes = classify(item["text"], taxonomy=args.taxonomy, minister=args.minister or item["minister"],
-                          top=args.top)
+                          top=args.top, embed=True)
         if args.json:
             print(json.dumps({"id": item["id"], "themes": themes}, ensure_ascii=False))
             continue

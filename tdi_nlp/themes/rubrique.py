@@ -1,17 +1,24 @@
 """Taxonomy 2: the Assemblée nationale's ``rubrique`` of a question (single label, ranked suggestions).
 
-scikit-learn Pipeline over (question text, ministry questioned) pairs: TF-IDF of the question's words plus, with
-weight 0.5, TF-IDF of the words of the ministry's name (legitimate input at question time; may be empty) ->
-multinomial logistic regression. Trained on the 533 AN questions au gouvernement of ../shared (their own labels).
-When the ministry is not given it is read from the addressee of the text (:mod:`.addressee`), and the suggestion
-mixes that model (weight ``TEXT_MIX``) with a text-only model (no ministry feature; alone when no addressee
-resolves): chosen by 5-fold CV on the training part of the frozen split (acc@1/@3 0.414 / 0.570, against 0.388 /
-0.536 for the inferred ministry alone and 0.398 / 0.560 for the text-only model).
+Late fusion of up to three multinomial logistic regressions with balanced class weights (rare rubriques count as
+much as frequent ones), trained on the 533 AN questions au gouvernement of ../shared (their own labels):
+- ``pipeline``: TF-IDF of the question's words plus, with weight 0.5, TF-IDF of the words of the ministry's name
+  (legitimate input at question time; may be empty);
+- ``text_pipeline``: the same without the ministry;
+- ``e5`` (optional): the question's E5 passage vector (:mod:`tdi_nlp.encoder`), C=300;
+- ``names`` (with ``e5``): the E5 vectors of the rubriques' own names; the question's cosine to each, as a sharp
+  softmax (temperature 0.005), helps rare rubriques whose name says what they are about.
+Suggestions are the weighted average of their probabilities (:data:`WEIGHTS`), with the ministry given (AN
+metadata) or inferred from the addressee of the text (:mod:`.addressee`; its weight goes to the others when no
+addressee resolves), with or without the vector: extraction embeds nothing and uses the TF-IDF parts alone. Every
+choice (class weights, C, the weights, the temperature; against char n-grams, a weighted first sentence, an E5
+kNN, an E5 feature union and a ministry -> rubrique prior) was made by
+5-fold CV on the training part of the frozen split; ``tdi-nlp eval rubriques`` prints the figures.
 
 A suggestion is shown only when its probability reaches a threshold calibrated on out-of-fold predictions of the
-training data (:func:`calibrate`: the lowest top-1 probability above which top-1 precision is >= 0.8), one for a
-given ministry and one for a ministry inferred from the text. The frozen held-out split of ``tdi-nlp eval
-rubriques``: a question is held out when sha1(id) starts with a hex digit 0-3 (:func:`held_out`).
+training data (:func:`calibrate`: the lowest top-1 probability above which top-1 precision is >= 0.8), one per
+setting (:func:`setting`). The frozen held-out split of ``tdi-nlp eval rubriques``: a question is held out when
+sha1(id) starts with a hex digit 0-3 (:func:`held_out`).
 """
 from __future__ import annotations
 
@@ -28,7 +35,11 @@ from .text import normalize_for_features
 SEED = 13
 MINISTER_WEIGHT = 0.5
 TARGET_PRECISION = 0.8
-TEXT_MIX = 0.3
+E5_C = 300.0
+NAMES_TEMPERATURE = 0.005
+# (ministry model, text-only model, E5 model, rubrique names) per setting; chosen by 5-fold CV on the training part
+WEIGHTS = {"given": (1.0, 0.0, 0.0, 0.0), "inferred": (0.2, 0.8, 0.0, 0.0),
+           "given+e5": (0.45, 0.0, 0.45, 0.1), "inferred+e5": (0.18, 0.18, 0.54, 0.1)}
 
 
 def _texts(pairs):
@@ -39,7 +50,7 @@ def _ministers(pairs):
     return [p[1] or "" for p in pairs]
 
 
-def build_pipeline(C: float = 30.0, with_minister: bool = True) -> Pipeline:
+def build_pipeline(C: float = 30.0, with_minister: bool = True, class_weight: str | None = "balanced") -> Pipeline:
     parts = [("text", Pipeline([("pick", FunctionTransformer(_texts)),
                                 ("tfidf", TfidfVectorizer(preprocessor=normalize_for_features, min_df=2,
                                                           max_features=3000))]))]
@@ -49,7 +60,8 @@ def build_pipeline(C: float = 30.0, with_minister: bool = True) -> Pipeline:
                                             ("tfidf", TfidfVectorizer(preprocessor=normalize_for_features))])))
         weights["minister"] = MINISTER_WEIGHT
     return Pipeline([("features", FeatureUnion(parts, transformer_weights=weights)),
-                     ("clf", LogisticRegression(C=C, max_iter=3000, random_state=SEED))])
+                     ("clf", LogisticRegression(C=C, max_iter=3000, random_state=SEED,
+                                                class_weight=class_weight))])
 
 
 def train(pairs: list[tuple[str, str]], labels: list[str], with_minister: bool = True) -> Pipeline:
@@ -80,21 +92,57 @@ def ranked(pipe: Pipeline, text: str, minister: str | None = None, top: int = 3)
     return [(str(pipe.classes_[i]), float(proba[i])) for i in order]
 
 
-def fit(pairs: list[tuple[str, str]], labels: list[str]) -> dict:
-    """{"pipeline": text + ministry model, "text_pipeline": text-only model} (same classes)."""
-    return {"pipeline": train(pairs, labels),
-            "text_pipeline": train([(t, "") for t, _ in pairs], labels, with_minister=False)}
+def name_vectors(labels) -> dict[str, np.ndarray]:
+    """{rubrique: E5 passage vector of its name}."""
+    from .. import encoder
+    names = sorted(set(labels))
+    return dict(zip(names, encoder.embed_passages(names)))
 
 
-def suggestion_proba(model: dict, pairs: list[tuple[str, str]], given: bool) -> np.ndarray:
-    """Probabilities (columns: model["pipeline"].classes_) of (text, ministry) pairs: the ministry model when the
-    ministry is given; else the text-only model mixed with the ministry model where a ministry was inferred."""
+def fit(pairs: list[tuple[str, str]], labels: list[str], vectors: np.ndarray | None = None,
+        names: dict[str, np.ndarray] | None = None) -> dict:
+    """{"pipeline": text + ministry model, "text_pipeline": text-only model[, "e5": model on the E5 vectors,
+    "names": E5 vectors of the class names, in class order]} (same classes); ``names`` spares embedding them."""
+    model = {"pipeline": train(pairs, labels),
+             "text_pipeline": train([(t, "") for t, _ in pairs], labels, with_minister=False)}
+    if vectors is not None:
+        clf = LogisticRegression(C=E5_C, max_iter=3000, random_state=SEED, class_weight="balanced")
+        model["e5"] = clf.fit(np.asarray(vectors, dtype=np.float32), labels)
+        names = names or name_vectors(labels)
+        model["names"] = np.vstack([names[c] for c in clf.classes_]).astype(np.float32)
+    return model
+
+
+def _names_proba(model: dict, vectors: np.ndarray) -> np.ndarray:
+    s = np.asarray(vectors, dtype=np.float32) @ model["names"].T / NAMES_TEMPERATURE
+    e = np.exp(s - s.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def setting(given: bool, vectors: np.ndarray | None, model: dict | None = None) -> str:
+    """The key of :data:`WEIGHTS` and of the thresholds: "given" or "inferred", "+e5" when vectors are used."""
+    e5 = vectors is not None and (model is None or "e5" in model)
+    return ("given" if given else "inferred") + ("+e5" if e5 else "")
+
+
+def suggestion_proba(model: dict, pairs: list[tuple[str, str]], given: bool,
+                     vectors: np.ndarray | None = None) -> np.ndarray:
+    """Probabilities (columns: model["pipeline"].classes_) of (text, ministry) pairs, the E5 vectors of the texts
+    used when given and the model has an E5 part: the weighted average of :data:`WEIGHTS`; a ministry inferred from
+    no addressee (empty) gives its weight to the other parts."""
+    wm, wt, we, wn = WEIGHTS[setting(given, vectors, model)]
     pw = probabilities(model["pipeline"], pairs)
-    if given or "text_pipeline" not in model:
-        return pw
-    pt = probabilities(model["text_pipeline"], [(t, "") for t, _ in pairs])
+    out = wm * pw
+    if wt:
+        out = out + wt * probabilities(model["text_pipeline"], [(t, "") for t, _ in pairs])
+    if we:
+        out = out + we * model["e5"].predict_proba(np.asarray(vectors, dtype=np.float32))
+    if wn:
+        out = out + wn * _names_proba(model, np.asarray(vectors))
+    if given or not wm:
+        return out
     has = np.array([bool(m) for _, m in pairs])[:, None]
-    return np.where(has, TEXT_MIX * pw + (1 - TEXT_MIX) * pt, pt)
+    return np.where(has, out, (out - wm * pw) / (1.0 - wm))
 
 
 def training_data(records: list[dict]) -> tuple[list[tuple[str, str]], list[str]]:
@@ -122,29 +170,37 @@ def calibrate(confidence: np.ndarray, correct: np.ndarray, target: float = TARGE
 
 
 def out_of_fold(pairs: list[tuple[str, str]], labels: list[str], folds: int = 5,
-                test_pairs: list[tuple[str, str]] | None = None, given: bool = True) -> tuple[np.ndarray, np.ndarray]:
+                test_pairs: list[tuple[str, str]] | None = None, given: bool = True,
+                vectors: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Out-of-fold suggestion probabilities (columns: sorted labels) of models fitted on the other folds;
-    ``test_pairs`` (same order as pairs) are what is scored, e.g. the same texts with an inferred ministry."""
+    ``test_pairs`` (same order as pairs) are what is scored, e.g. the same texts with an inferred ministry;
+    ``vectors`` (same order) adds the E5 part."""
     from sklearn.model_selection import KFold
     y = np.asarray(labels)
     classes = np.unique(y)
     scored = test_pairs or pairs
     out = np.zeros((len(y), len(classes)))
+    names = None if vectors is None else name_vectors(labels)
     for a, b in KFold(folds, shuffle=True, random_state=SEED).split(np.arange(len(y))):
-        model = fit([pairs[i] for i in a], list(y[a]))
+        model = fit([pairs[i] for i in a], list(y[a]), None if vectors is None else vectors[a], names)
         cols = np.searchsorted(classes, model["pipeline"].classes_)
-        out[np.ix_(b, cols)] = suggestion_proba(model, [scored[i] for i in b], given)
+        out[np.ix_(b, cols)] = suggestion_proba(model, [scored[i] for i in b], given,
+                                                None if vectors is None else vectors[b])
     return out, classes
 
 
-def thresholds(records: list[dict], folds: int = 5) -> dict[str, float]:
-    """{"given": t, "inferred": t}: calibrated thresholds with the ministry given and read from the text."""
+def thresholds(records: list[dict], folds: int = 5, vectors: np.ndarray | None = None) -> dict[str, float]:
+    """{setting: t} (see :func:`setting`): calibrated thresholds with the ministry given and read from the text,
+    and, when ``vectors`` (one per record) are given, the same with the E5 part."""
     from .addressee import ministry
-    kept = [r for r in records if r.get("rubrique") and r.get("text")]
+    keep = [i for i, r in enumerate(records) if r.get("rubrique") and r.get("text")]
+    kept = [records[i] for i in keep]
     pairs, labels = training_data(kept)
     inferred = [(r["text"], ministry(r["text"], r.get("date")) or "") for r in kept]
     out = {}
-    for setting, scored in (("given", pairs), ("inferred", inferred)):
-        proba, classes = out_of_fold(pairs, labels, folds, scored, given=setting == "given")
-        out[setting] = calibrate(proba.max(axis=1), classes[proba.argmax(axis=1)] == np.asarray(labels))
+    for vecs in ([None] if vectors is None else [None, np.asarray(vectors)[keep]]):
+        for given, scored in ((True, pairs), (False, inferred)):
+            proba, classes = out_of_fold(pairs, labels, folds, scored, given, vecs)
+            out[setting(given, vecs)] = calibrate(proba.max(axis=1),
+                                                  classes[proba.argmax(axis=1)] == np.asarray(labels))
     return out

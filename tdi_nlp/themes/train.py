@@ -59,23 +59,31 @@ def train_tdi(models_dir: Path) -> Path:
     return _save(model, meta, "tdi", models_dir)
 
 
-def train_rubrique(models_dir: Path) -> Path:
+def train_rubrique(models_dir: Path, vectors=None) -> Path:
+    """The rubrique model with its E5 part; ``vectors`` (E5 passage vectors of sources.an_records(), in order)
+    spare embedding the questions again (about 10 minutes on 2 cores)."""
     records = sources.an_records()
+    if vectors is None:
+        vectors = encoder.embed_passages([r["text"] or "" for r in records])
+    keep = [i for i, r in enumerate(records) if r.get("rubrique") and r.get("text")]
     pairs, labels = rub_model.training_data(records)
-    model = rub_model.fit(pairs, labels)
+    model = rub_model.fit(pairs, labels, vectors[keep])
     pipe = model["pipeline"]
-    thresholds = rub_model.thresholds(records)
+    thresholds = rub_model.thresholds(records, vectors=vectors)
     meta = {
         "name": "themes-rubrique", "version": MODEL_VERSION, "taxonomy": "rubrique", "multi_label": False,
         "labels": [{"code": c, "name": c} for c in pipe.classes_],
         "training": {"examples": len(labels), "source": sources.AN_DIR, "seed": rub_model.SEED,
-                     "features": "question text + ministry questioned (weight %.1f)" % rub_model.MINISTER_WEIGHT},
-        "model": f"TF-IDF words (question) + TF-IDF words (ministry) -> multinomial logistic regression; ministry "
-                 f"inferred from the addressee: x{rub_model.TEXT_MIX} mixed with the same on the text alone",
+                     "features": "question text + ministry questioned (weight %.1f); E5 passage vector of the text"
+                                 % rub_model.MINISTER_WEIGHT},
+        "model": "late fusion of logistic regressions (balanced class weights): TF-IDF words + ministry, TF-IDF "
+                 "words alone, E5 vector (C=%g); weights (ministry, text, E5) per setting: %s"
+                 % (rub_model.E5_C, json.dumps(rub_model.WEIGHTS)),
         "thresholds": thresholds,
         "thresholds_from": f"5-fold out-of-fold top-1 probabilities of the training data: lowest with top-1 "
                            f"precision >= {rub_model.TARGET_PRECISION}; 'given' with the AN ministry, 'inferred' "
-                           f"with the ministry read from the text's addressee",
+                           f"with the ministry read from the text's addressee; '+e5' with the E5 part",
+        "encoder": encoder.ENCODER_TAG,
         "sklearn": sklearn.__version__,
     }
     return _save(model, meta, "rubrique", models_dir)

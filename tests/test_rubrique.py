@@ -1,0 +1,125 @@
+"""Rubrique model 1.3: late fusion of the TF-IDF and E5 parts, settings and thresholds, the shipped model's use."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import sklearn
+
+from tdi_nlp.config import settings
+from tdi_nlp.themes import classifier
+from tdi_nlp.themes import rubrique as rub
+
+MODELS = settings.models_dir
+needs_model = pytest.mark.skipif(not (MODELS / "themes-rubrique.joblib").is_file(),
+                                 reason="rubrique model absent: run `tdi-nlp train`")
+
+WORDS = {"santé": "hôpital urgences médecins", "industrie": "usine emplois salariés", "transports": "train gare ligne"}
+MINISTRIES = {"santé": "Santé et prévention", "industrie": "Industrie", "transports": "Transports"}
+
+
+def _toy(n=60, seed=0):
+    rng = np.random.default_rng(seed)
+    labels = list(WORDS)
+    centers = rng.normal(size=(3, 384))
+    pairs, y, vecs = [], [], []
+    for k in range(n):
+        c = labels[k % 3]
+        v = centers[k % 3] + 0.8 * rng.normal(size=384)
+        pairs.append((f"question {k} sur {WORDS[c]}", MINISTRIES[c] if k % 2 else ""))
+        y.append(c)
+        vecs.append(v / np.linalg.norm(v))
+    return pairs, y, np.array(vecs, dtype=np.float32)
+
+
+def test_fusion_uses_every_part_and_sums_to_one():
+    pairs, y, vecs = _toy()
+    model = rub.fit(pairs[:45], y[:45], vecs[:45])
+    assert set(model) == {"pipeline", "text_pipeline", "e5", "names"}
+    assert list(model["e5"].classes_) == list(model["pipeline"].classes_)
+    assert model["names"].shape == (3, 384)
+    for given in (True, False):
+        for v in (None, vecs[45:]):
+            p = rub.suggestion_proba(model, pairs[45:], given, v)
+            assert p.shape == (15, 3) and np.allclose(p.sum(axis=1), 1.0)
+            assert np.mean(model["pipeline"].classes_[p.argmax(axis=1)] == np.array(y[45:])) >= 0.9
+    # the E5 part changes the scores; a model without it ignores vectors
+    with_e5 = rub.suggestion_proba(model, pairs[45:], True, vecs[45:])
+    assert not np.allclose(with_e5, rub.suggestion_proba(model, pairs[45:], True))
+    plain = rub.fit(pairs[:45], y[:45])
+    assert np.allclose(rub.suggestion_proba(plain, pairs[45:], True, vecs[45:]),
+                       rub.suggestion_proba(plain, pairs[45:], True))
+
+
+def test_inferred_setting_without_an_addressee_leaves_the_ministry_model_out():
+    pairs, y, vecs = _toy()
+    model = rub.fit(pairs, y, vecs)
+    text = [(pairs[0][0], "")]
+    wm, wt, we, wn = rub.WEIGHTS["inferred+e5"]
+    expected = (wt * rub.probabilities(model["text_pipeline"], text) + we * model["e5"].predict_proba(vecs[:1])
+                + wn * rub._names_proba(model, vecs[:1])) / (wt + we + wn)
+    assert np.allclose(rub.suggestion_proba(model, text, False, vecs[:1]), expected)
+
+
+def test_settings_and_weights():
+    assert rub.setting(True, None) == "given" and rub.setting(False, np.zeros((1, 384))) == "inferred+e5"
+    assert rub.setting(True, np.zeros((1, 384)), {"pipeline": None}) == "given"  # no E5 part: TF-IDF only
+    assert all(abs(sum(w) - 1.0) < 1e-9 for w in rub.WEIGHTS.values())
+    assert rub.WEIGHTS["given"][2:] == rub.WEIGHTS["inferred"][2:] == (0.0, 0.0)  # without vectors, no E5 weight
+
+
+def test_rubrique_names_help_where_the_question_says_the_name():
+    from tdi_nlp import encoder
+    model = {"names": np.vstack(list(rub.name_vectors(["santé", "transports", "industrie"]).values()))}
+    q = encoder.embed_passages(["Les hôpitaux et la santé des Français : que fait le Gouvernement ?"])
+    p = rub._names_proba(model, q)
+    assert np.isclose(p.sum(), 1.0) and p.argmax() == 1  # names sorted: industrie, santé, transports
+
+
+def test_thresholds_per_setting_from_out_of_fold_predictions():
+    pairs, y, vecs = _toy(90)
+    records = [{"id": str(k), "text": t, "minister": m, "rubrique": lab, "date": "2022-10-12"}
+               for k, ((t, m), lab) in enumerate(zip(pairs, y))]
+    out = rub.thresholds(records, vectors=vecs)
+    assert set(out) == {"given", "inferred", "given+e5", "inferred+e5"}
+    assert all(0.0 < t <= 1.0 for t in out.values())
+    assert set(rub.thresholds(records)) == {"given", "inferred"}
+
+
+def test_rubrique_version_checked_at_load(tmp_path):
+    meta = {"taxonomy": "rubrique", "version": "1.2", "sklearn": sklearn.__version__}
+    with pytest.raises(classifier.ModelError, match="train --taxonomy rubrique"):
+        classifier.check_compatible(meta, tmp_path / "m.joblib")
+    classifier.check_compatible({**meta, "version": classifier.MODEL_VERSION}, tmp_path / "m.joblib")
+
+
+@needs_model
+def test_shipped_model_has_its_e5_part_and_four_thresholds():
+    from tdi_nlp import encoder
+    meta = json.loads((MODELS / "themes-rubrique.json").read_text(encoding="utf-8"))
+    assert meta["version"] == classifier.MODEL_VERSION and meta["encoder"] == encoder.ENCODER_TAG
+    assert set(meta["thresholds"]) == set(rub.WEIGHTS)
+    assert "e5" in classifier.load("rubrique")["model"]
+
+
+@needs_model
+def test_classify_embeds_only_when_asked(monkeypatch):
+    from tdi_nlp import encoder
+    from tdi_nlp.themes import classifier as clf
+    text = ("Monsieur le ministre délégué chargé de l'industrie, l'usine de Saint-Nazaire va fermer et 300 emplois "
+            "sont menacés. Que compte faire le Gouvernement pour les salariés ?")
+    calls = []
+    real = encoder.embed_passages
+    monkeypatch.setattr(encoder, "embed_passages", lambda texts: calls.append(texts) or real(texts))
+    plain = clf.classify(text, taxonomy="rubrique", minister="Industrie", min_score=0.0)
+    assert calls == [] and plain[0]["theme"] == "industrie"
+    vec = real([text])[0]
+    fused = clf.classify(text, taxonomy="rubrique", minister="Industrie", min_score=0.0, vector=vec)
+    assert calls == [] and fused[0]["theme"] == "industrie" and fused[0]["score"] != plain[0]["score"]
+    embedded = clf.classify(text, taxonomy="rubrique", minister="Industrie", min_score=0.0, embed=True)
+    assert len(calls) == 1 and [t["score"] for t in embedded] == [t["score"] for t in fused]
+    # the threshold of the E5 setting applies when the vector is used
+    thresholds = clf.load("rubrique")["meta"]["thresholds"]
+    shown = clf.classify(text, taxonomy="rubrique", minister="Industrie", vector=vec)
+    assert all(t["score"] >= thresholds["given+e5"] for t in shown)
