@@ -388,7 +388,9 @@ def _people(text: str, start: int, name: str) -> bool:
     """A people's name ("les Ukrainiens", "des Belges"); a name ending in a bare "-es" right after "à"/"de" with no
     article is a place ("de Bruxelles", "à Londres")."""
     m = _PEOPLE_NAME.search(name)
-    return bool(m) and not (m.group() == "es" and _BARE_PREPOSITION.search(text, max(0, start - 10), start))
+    if m is None:
+        return False
+    return not (m.group() == "es" and _BARE_PREPOSITION.search(text, max(0, start - 10), start))
 
 
 _BARE_PREPOSITION = re.compile(r"(?<![\w])(?:à|a|de|d['’]|depuis|vers|jusqu'à)\s*$", re.I)
