@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..figures import today_figure
-from .passages import PassageHit
+from .passages import PassageHit, anchors
 from .requests import Request
 
 MIN_SCORE = 0.3  # chosen on the tuning half (eval draft-requests --tune, passage ranking of issue 13): 39/42 right there
@@ -103,5 +103,6 @@ def answer_requests(kb, question: str, requests: list[Request], pindex, min_scor
                 continue
             if h.score >= SECOND_PASSAGE * chosen[0].score and not any(_copy(h, c) for c in chosen):
                 chosen.append(h)
-        out.append(RequestAnswer(r, chosen, today_figure(kb, r.text, r.kind)))
+        fig = today_figure(kb, r.text, r.kind, [(a,) for a in anchors(r.text)] + list(back))
+        out.append(RequestAnswer(r, chosen, fig))
     return out
