@@ -374,9 +374,11 @@ class PassageIndex:
             cov = sum(self.bm25.idf_of(t) for t in found) / mass
             doc_text = self._doc_text(kb, c["doc_id"])
             text = doc_text[c["start"]:c["end"]]
-            folded_doc, folded = analysis.fold(doc_text).replace("’", "'"), analysis.fold(text).replace("’", "'")
-            anchored = all(any(a in folded_doc for a in g) for g in want)
-            here = all(any(a in folded for a in g) for g in want)
+            anchored = here = True
+            if want:  # folded only when there is something to look for (a long document folds in milliseconds)
+                folded_doc, folded = analysis.fold(doc_text).replace("’", "'"), analysis.fold(text).replace("’", "'")
+                anchored = all(any(a in folded_doc for a in g) for g in want)
+                here = all(any(a in folded for a in g) for g in want)
             fig = holds_figure(text, asked, stem_counted[0] if stem_counted else None, aliases)
             final = (float(score[i]) + w.figure * fig) / (total + w.figure)
             out.append(PassageHit(c, text, final, cov, anchored, fig > 0 if asked else None, here))
