@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tdi_nlp.drafting import already, draft
-from tdi_nlp.drafting.passages import _chunks, anchors
+from tdi_nlp.drafting.analysis import terms
+from tdi_nlp.drafting.answers import places_of
+from tdi_nlp.drafting.passages import _FIGURES, _chunks, acronyms, anchors, holds_figure
 from tdi_nlp.drafting.requests import find_requests
 from tdi_nlp.figures.today import candidates, thing_of
 from tdi_nlp.kb import KnowledgeBase
@@ -75,3 +77,18 @@ def test_already_asked_lists_the_past_question_reworded(seeds):
                   "médecins.", seeds)
     assert other.already_asked == []
     assert already.THRESHOLD > 0
+
+
+def test_acronyms_amounts_without_currency_and_places_referred_back():
+    known = {"csf", "pme"}
+    assert acronyms("le nombre de comités stratégiques de filière", known) == \
+        {"csf": terms("comités stratégiques filière")}
+    assert acronyms("le nombre de petites et moyennes entreprises aidées", known) == \
+        {"pme": terms("petites moyennes entreprises")}
+    assert holds_figure("une politique de filières ambitieuse (18 CSF) ;", "count", "comite", frozenset({"csf"})) == 1
+    assert _FIGURES["amount"].search("un effort européen qui atteint déjà plus de 67 milliards.")
+    assert not _FIGURES["amount"].search("une planète de 8 milliards d'habitants")
+    places = {"region:32": {"Hauts-de-France"}, "department:15": {"Cantal"}}
+    assert places_of("le nombre de contrats signés dans la région", places) == [("Hauts-de-France",)]
+    assert places_of("le nombre de contrats signés dans la région Grand Est", places) == []
+    assert places_of("le nombre de contrats signés dans les régions", places) == []

@@ -96,3 +96,18 @@ def test_off_by_default_nothing_is_embedded(fake_encoder, monkeypatch, tmp_path)
     assert "vector_e5" not in index.search("usine", k=1, weights=Weights(vector_e5=1.0))[0].signals
     index.save(tmp_path)
     assert RetrievalIndex.load(tmp_path) is not None
+
+
+def test_rank_fusion_and_rubrique_boost_options(monkeypatch):
+    """The options the drafting eval compares (issue 13): reciprocal-rank fusion and the rubrique prior boost."""
+    monkeypatch.setattr(semantic, "ENABLED", False)
+    index = RetrievalIndex()
+    a, b = _entry("p1", "Les aides à l'usine du territoire"), _entry("p2", "Les aides à l'hôpital du territoire")
+    a["rubrique"], b["rubrique"] = "Industrie", "Santé"
+    index.add([a, b])
+    q = "Quelles aides pour l'usine du territoire ?"
+    plain = Weights(diversify_places=0)
+    assert index.search(q, k=2, weights=plain)[0].entry["id"] == "p1"
+    assert index.search(q, k=2, weights=Weights(diversify_places=0, fusion="rrf"))[0].entry["id"] == "p1"
+    boosted = Weights(diversify_places=0, rubrique=5.0)
+    assert index.search(q, k=2, weights=boosted, rubriques={"Santé": 1.0})[0].entry["id"] == "p2"

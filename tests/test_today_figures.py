@@ -30,3 +30,22 @@ def test_count_and_amount_of_the_press_release(seeds):
     assert "231" in blocks[1].split("###")[0]
     assert all(r["found"] for r in d.requests)
     assert any(s["id"].startswith("002_") for s in d.sources)
+
+
+def test_a_count_of_a_qualified_noun_takes_its_part(seeds):
+    """"231 d'entre eux ont fait l'objet d'un engagement de l'Etat": the count of the projects so qualified, said
+    with the noun counted; the 474 projects elaborated are another count of the same noun."""
+    engaged = today_figure(seeds, "le nombre de projets ayant fait l'objet d'un engagement de l'État", "count")
+    assert engaged["value"] == 231 and engaged["display"] == "231 projets" and engaged["date"] == "2019-09-24"
+    elaborated = today_figure(seeds, "le nombre de projets élaborés par les territoires", "count")
+    assert elaborated["value"] == 474
+
+
+def test_an_amount_without_its_money_word_and_the_anchors_of_the_clause(seeds):
+    fig = today_figure(seeds, "le montant des crédits mobilisés par l'État et ses opérateurs", "amount")
+    assert fig["value"] == 108_000_000 and fig["display"] == "108 millions d'euros"
+    assert today_figure(seeds, "le montant mobilisé par l'État et ses opérateurs", "amount")["value"] == 108_000_000
+    # a place the value's document never names: no figure of the whole programme instead
+    assert today_figure(seeds, "le nombre de territoires d'industrie", "count", [("cantal",)]) is None
+    assert today_figure(seeds, "le nombre de territoires d'industrie", "count", [("2031",)]) is None
+    assert today_figure(seeds, "le nombre de territoires d'industrie", "count")["value"] == 144

@@ -44,17 +44,37 @@ class Draft:
 
 def question_facts(question: str, nlp=None) -> tuple[set[str], set[str]]:
     """(territory ids, themes) of a question text, read by the project pipeline."""
+    territories, themes, _ = read_question(question, nlp)
+    return territories, themes
+
+
+def read_question(question: str, nlp=None) -> tuple[set[str], set[str], dict[str, set[str]]]:
+    """(territory ids, themes, {territory id: its names as written and its official name}) of a question text."""
     # heavy (spaCy): `tdi-nlp` imports drafting.cli, hence this package, for every command
     from ..extraction import extract
     from ..pipeline import load
     nlp = nlp or load()
     adopt(nlp.vocab)
     recs = extract(question, nlp=nlp)
-    territories, themes = set(), set()
+    themes: set[str] = set()
+    places: dict[str, set[str]] = {}
     for rec in recs:
-        territories |= {e["entity_id"] for e in rec["entities"] if e["label"] == "TERRITORY" and e.get("entity_id")}
+        for e in rec["entities"]:
+            if e["label"] == "TERRITORY" and e.get("entity_id"):
+                name = (e.get("value") or {}).get("name")
+                places.setdefault(e["entity_id"], set()).update([e["text"]] + ([name] if name else []))
         themes |= {t["theme"] for t in rec.get("themes", [])}
-    return territories, themes
+    return set(places), themes, places
+
+
+def _names(kb, territories: set[str]) -> dict[str, set[str]]:
+    """{territory id: {its official name}} for the ids the KB knows."""
+    out = {}
+    for t in territories:
+        e = kb.entity(t)
+        if e:
+            out[t] = {e["canonical"]}
+    return out
 
 
 def rubrique_prior(question: str, ministry: str | None, top: int = 10) -> dict[str, float]:
@@ -85,10 +105,15 @@ def draft(question: str, kb, k: int = 5, ministry: str | None = None, max_passag
             raise FileNotFoundError(f"no knowledge base at {kb}: run `tdi-nlp extract FOLDER --kb {kb}` first")
         kb = KnowledgeBase(kb)
     try:
+        places = None
         if territories is None or themes is None:
-            found_t, found_th = question_facts(question, nlp)
+            found_t, found_th, places = read_question(question, nlp)
+            if territories is not None:
+                places = None
             territories = found_t if territories is None else territories
             themes = found_th if themes is None else themes
+        if places is None:
+            places = _names(kb, territories)
         index = for_kb(kb)
         addressed = ministry or compose.addressee(question)
         # the "already asked" candidates go deeper than the sources (the first k places are the same)
@@ -98,7 +123,7 @@ def draft(question: str, kb, k: int = 5, ministry: str | None = None, max_passag
         passages = compose.select_passages(kb, hits, question, index, max_passages=max_passages)
         compose.flag_territories(kb, passages, territories)
         requests = find_requests(question)
-        answers = answer_requests(kb, question, requests, passages_mod.for_kb(kb)) if requests else []
+        answers = answer_requests(kb, question, requests, passages_mod.for_kb(kb), places=places) if requests else []
         if requests:
             passages = passages[:CONTEXT_PASSAGES]
         refs = {h.entry["id"]: rank for rank, h in enumerate(hits, 1)}

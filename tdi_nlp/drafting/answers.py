@@ -4,14 +4,17 @@ The subject of the question (its text without the request clauses) weighs the pa
 itself (passages.py). A request is answered when its best passage is anchored (the clause's years and proper names,
 except a year after "depuis", occur in the passage), holds a figure of the kind a count, amount or share request
 asks, and passes MIN_SCORE and MIN_COVERAGE (chosen on the tuning half of tests/data/eval/draft_requests.jsonl, see
-eval/requests.py), or when the KB's timeline knows its figure.
+eval/requests.py), or when the KB's timeline knows its figure. A clause that refers back to a territory of the
+question ("le nombre de contrats signés dans la région" of a question on the Hauts-de-France) is anchored on it too.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..figures import today_figure
-from .passages import PassageHit
+from .passages import PassageHit, anchors
 from .requests import Request
 
 MIN_SCORE = 0.3  # chosen on the tuning half (eval draft-requests --tune, passage ranking of issue 13): 39/42 right there
@@ -20,6 +23,28 @@ SECOND_PASSAGE = 0.9  # a second passage when it scores this share of the best o
 ANCHOR_IN_PASSAGE = True  # the clause's years and proper names must occur in the passage, not only its document
 REQUIRE_FIGURE = True  # a count, amount or share request is answered only by a passage holding such a figure
 DUPLICATE = 0.6  # share of shared terms that makes two passages one text
+
+
+# "dans la région", "du département", "sur ce territoire": a territory named elsewhere in the question, of these
+# kinds (territory ids are "kind:code"); not when a name follows ("dans la région Grand Est")
+_BACK_REFERENCE = re.compile(r"(?:\b(?:dans|de|du|en|pour|sur|à|au)\s+(?:(?:la|le|cette|ce|cet)\s+|l')(région|"
+                             r"département|commune|ville|intercommunalité|agglomération|métropole)|\b(?:ce|ces|cet)\s+"
+                             r"(territoires?))\b(?!\s+(?:de\s+|d')?[A-ZÉÈ])", re.I)
+_BACK_KINDS = {"région": ("region",), "département": ("department",), "commune": ("commune",),
+               "ville": ("commune",), "intercommunalité": ("epci",), "agglomération": ("epci",),
+               "métropole": ("epci",)}
+
+
+def places_of(clause: str, places: Mapping[str, set[str]]) -> list[tuple[str, ...]]:
+    """The territories a clause refers back to, each as the names it may be written with (places: territory id ->
+    names, the question's); [] when it refers to none or the question names none of that kind."""
+    out = []
+    for m in _BACK_REFERENCE.finditer(clause.replace("\u2019", "'")):
+        kinds = _BACK_KINDS.get((m.group(1) or "").lower())  # "ce territoire": any kind
+        names = sorted({n for tid, ns in places.items() if kinds is None or tid.split(":")[0] in kinds for n in ns})
+        if names:
+            out.append(tuple(names))
+    return out
 
 
 @dataclass
@@ -58,12 +83,15 @@ def passes(hit: PassageHit, min_score: float | None = None, min_coverage: float 
 
 
 def answer_requests(kb, question: str, requests: list[Request], pindex, min_score: float | None = None,
-                    min_coverage: float | None = None, per_request: int = 2) -> list[RequestAnswer]:
-    """One RequestAnswer per request (thresholds default to the module's MIN_SCORE and MIN_COVERAGE)."""
+                    min_coverage: float | None = None, per_request: int = 2,
+                    places: Mapping[str, set[str]] | None = None) -> list[RequestAnswer]:
+    """One RequestAnswer per request (thresholds default to the module's MIN_SCORE and MIN_COVERAGE); places: the
+    question's territories (id -> names), for the clauses that refer back to one."""
     subject = subject_of(question, requests)
     out = []
     for r in requests:
-        ranked = pindex.search(kb, r.text, subject, k=5, kind=r.kind)
+        back: Sequence[Sequence[str]] = places_of(r.text, places or {})
+        ranked = pindex.search(kb, r.text, subject, k=5, kind=r.kind, places=back)
         hits = [h for h in ranked if passes(h, min_score, min_coverage)]
         chosen = hits[:1]
         # a second passage close to the best (the same answer may go on in the next paragraph): anchored, holding
@@ -75,5 +103,6 @@ def answer_requests(kb, question: str, requests: list[Request], pindex, min_scor
                 continue
             if h.score >= SECOND_PASSAGE * chosen[0].score and not any(_copy(h, c) for c in chosen):
                 chosen.append(h)
-        out.append(RequestAnswer(r, chosen, today_figure(kb, r.text, r.kind)))
+        fig = today_figure(kb, r.text, r.kind, [(a,) for a in anchors(r.text)] + list(back))
+        out.append(RequestAnswer(r, chosen, fig))
     return out

@@ -113,6 +113,11 @@ class Weights:
     territory: float = 0.15
     theme: float = 0.15
     ministry: float = 0.2
+    rubrique: float = 0.0  # times the rubrique classifier's probability of the entry's rubrique for the query
+    # "sum": normalized scores summed with the weights above; "rrf": reciprocal-rank fusion, sum of weight / (rrf_k
+    # + rank) over the rankers
+    fusion: str = "sum"
+    rrf_k: float = 60.0
     # intent-aware diversification of the first places (diversify.py); 0 places turns it off
     diversify_places: int = 3
     diversify_depth: int = 10  # candidates considered
@@ -144,7 +149,10 @@ class RetrievalIndex:
         self._by_territory: dict[str, list[int]] = {}
         self._by_label: dict[str | None, list[int]] = {}
         self._by_ministry: dict[str, list[int]] = {}
+        self._by_rubrique: dict[str, list[int]] = {}
         for i, e in enumerate(self.entries):
+            if e.get("rubrique"):
+                self._by_rubrique.setdefault(e["rubrique"].lower(), []).append(i)
             for t in set(e["territories"]):
                 self._by_territory.setdefault(t, []).append(i)
             for t in set(e["themes"]) | {e.get("rubrique")}:
@@ -211,7 +219,13 @@ class RetrievalIndex:
             top = float(s.max()) if mask.any() else 0.0
             lo = float(np.median(s[mask])) if name.startswith("vector") and mask.any() else 0.0
             norm[name] = np.clip((s - lo) / (top - lo), 0, None) if top > lo else np.zeros(n, dtype=np.float32)
-            score += getattr(w, name) * norm[name]
+            if w.fusion == "rrf":
+                if getattr(w, name):
+                    rank = np.empty(n, dtype=np.float32)
+                    rank[np.argsort(-norm[name], kind="stable")] = np.arange(1, n + 1, dtype=np.float32)
+                    score += getattr(w, name) * (w.rrf_k + 1) / (w.rrf_k + rank) * (norm[name] > 0)
+            else:
+                score += getattr(w, name) * norm[name]
         score /= sum(getattr(w, name) for name in raw)
         boosts = np.zeros(n, dtype=np.float32)
         mterms, mkey = ministry_terms(ministry), analysis.fold(ministry or "").strip()
@@ -228,6 +242,9 @@ class RetrievalIndex:
                 match = ministry_match(mkey, mterms, name)
                 if match:
                     boosts[where] += w.ministry * match
+        if w.rubrique and prior:
+            for name, p in prior.items():
+                boosts[self._by_rubrique.get(name, [])] += w.rubrique * p
         score = score + boosts
         score[~mask] = -np.inf
         order = [int(i) for i in np.argsort(-score, kind="stable")[:max(k, w.diversify_depth)]

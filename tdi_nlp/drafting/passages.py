@@ -20,8 +20,9 @@ import hashlib
 import json
 import os
 import re
-from functools import lru_cache
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -64,7 +65,9 @@ def request_words() -> frozenset[str]:
 CANDIDATES = 40  # chunks re-ranked with their figures per request
 _NUM = r"(?<![\w,])\d+(?:[ \u00a0\u202f.]\d{3})*(?:,\d+)?(?![\w,])"
 _FIGURES = {
-    "amount": re.compile(_NUM + r"\s*(?:millions?|milliards?|md|mds|m)?\s*(?:d'euros|d’euros|euros|€|eur\b)", re.I),
+    # with a currency, or a scale word alone ("un effort qui atteint 67 milliards"), not "2 millions d'habitants"
+    "amount": re.compile(_NUM + r"\s*(?:(?:millions?|milliards?|md|mds|m)?\s*(?:d'euros|d’euros|euros|€|eur\b)|"
+                         r"(?:millions?|milliards?)\b(?!\s+(?:de|d['’])\s*(?!euros)))", re.I),
     "percent": re.compile(_NUM + r"\s*(?:%|pour\s?cent)", re.I),
     "calendar": re.compile(r"\b(?:19|20)\d\d\b|\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
                            r"octobre|novembre|décembre)\b|\bd'ici\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I),
@@ -155,12 +158,12 @@ def figure_kind(clause: str, kind: str | None) -> str | None:
     return kind if kind in ("count", "amount", "calendar") else None
 
 
-_COUNT_OF = re.compile(_NUM + r"\s+((?:[^\W\d_][\w'’-]*\s+){0,3})", re.I)
+_COUNT_OF = re.compile(_NUM + r"\s+((?:[^\W\d_][\w'’-]*(?:\s+|(?![\w'’-]))){0,3})", re.I)  # "(18 CSF)" too
 
 
-def holds_figure(text: str, asked: str | None, counted: str | None) -> float:
-    """1.0 when text holds a figure of the kind asked (a count: a number before the counted thing, within three
-    words; 0.5 for a number of something else), else 0.0."""
+def holds_figure(text: str, asked: str | None, counted: str | None, aliases: frozenset[str] = frozenset()) -> float:
+    """1.0 when text holds a figure of the kind asked (a count: a number before the counted thing, or one of its
+    aliases (an acronym), within three words; 0.5 for a number of something else), else 0.0."""
     if asked is None:
         return 0.0
     if asked != "count":
@@ -170,7 +173,7 @@ def holds_figure(text: str, asked: str | None, counted: str | None) -> float:
         after = analysis.terms(m.group(1))
         if re.fullmatch(r"(?:19|20)\d\d", m.group().split()[0]):
             continue  # a year
-        if counted and counted in after:
+        if counted and (counted in after or aliases & set(after)):
             return 1.0
         if after and not _FIGURES["amount"].match(text, m.start()) and not _FIGURES["percent"].match(text, m.start()):
             best = 0.5
@@ -188,6 +191,27 @@ def anchors(clause: str) -> list[str]:
         w = w.split("'", 1)[1] if "'" in w[:3] else w
         if w not in _ANCHOR_STOP:
             out.append(w)
+    return out
+
+
+ACRONYM_WORDS = (3, 5)  # an acronym stands for this many content words
+_ACRONYM_SKIPS = {"de", "des", "du", "d", "la", "le", "l", "les", "et", "en", "a", "au", "aux"}
+
+
+def acronyms(clause: str, known) -> dict[str, list[str]]:
+    """Acronyms of the clause's phrases that occur in the index (known: a term vocabulary), each with the terms it
+    stands for: "le nombre de comités stratégiques de filière" -> {"csf": ["comite", "strateg", "filier"]} when
+    some passage writes "CSF". Initials of 3 to 5 consecutive content words, small linking words skipped."""
+    content = [w for w in analysis.words(clause) if analysis.fold(w) not in _ACRONYM_SKIPS]
+    content = [w for w in content if not set(analysis.terms(w)) <= request_words() and not w.isdigit()]
+    out: dict[str, list[str]] = {}
+    lo, hi = ACRONYM_WORDS
+    for size in range(lo, hi + 1):
+        for i in range(len(content) - size + 1):
+            run = content[i:i + size]
+            key = "".join(analysis.fold(w)[0] for w in run)
+            if key in known and key not in out:
+                out[key] = [t for w in run for t in analysis.terms(w)]
     return out
 
 
@@ -305,19 +329,22 @@ class PassageIndex:
         return j
 
     def search(self, kb, clause: str, subject: str = "", k: int = 5, weights: Weights | None = None,
-               kind: str | None = None) -> list[PassageHit]:
+               kind: str | None = None, places: Sequence[Sequence[str]] = ()) -> list[PassageHit]:
         """The k best chunks for a request clause (and the subject of its question), best first.
 
         Fused, each part scaled by its maximum: BM25 of the clause's own terms (without the words of the request
         phrasing), BM25 of the subject, BM25 of the whole question over each chunk's document, word vectors, then
         the CANDIDATES best re-ranked with a bonus when the chunk holds a figure of the kind asked (and a small one
-        for recent documents)."""
+        for recent documents). An acronym of the clause's words that a chunk writes stands for those words
+        (acronyms). places: names of the territories the clause refers to ("dans la région"), each group an
+        anchor of its own (any of its names)."""
         w = weights or Weights()
         if not self.chunks:
             return []
         c_terms = [t for t in analysis.terms(clause) if t not in request_words()] or analysis.terms(clause)
         s_terms = analysis.terms(subject)
-        parts = [(w.clause, self.bm25.scores(c_terms)), (w.subject, self.bm25.scores(s_terms)),
+        short = acronyms(clause, self.bm25.vocab)
+        parts = [(w.clause, self.bm25.scores(c_terms + list(short))), (w.subject, self.bm25.scores(s_terms)),
                  (w.document, self.doc_bm25.scores(c_terms + s_terms)[self.chunk_doc])]
         qv = analysis.word_vectors().text(clause + " " + subject, self._idf)
         sim = self.vectors @ qv
@@ -332,19 +359,27 @@ class PassageIndex:
         total = w.clause + w.subject + w.document + w.vector + w.recent
         need = set(c_terms)
         mass = sum(self.bm25.idf_of(t) for t in need) or 1.0
-        want = anchors(clause)
+        want = [(a,) for a in anchors(clause)] + [tuple(analysis.fold(n).replace("’", "'") for n in g) for g in places]
         asked = figure_kind(clause, kind)
         counted = _COUNTED.search(clause)
         stem_counted = analysis.terms(counted.group(1))[:1] if counted else []
+        aliases = frozenset(a for a, run in short.items() if stem_counted and stem_counted[0] in run)
         out = []
         for i in np.argsort(-score, kind="stable")[:max(k * 4, CANDIDATES)]:
             c = self.chunks[int(i)]
-            cov = sum(self.bm25.idf_of(t) for t in need & set(c["terms"])) / mass
+            found = need & set(c["terms"])
+            for a, run in short.items():
+                if a in c["terms"]:
+                    found |= need & set(run)
+            cov = sum(self.bm25.idf_of(t) for t in found) / mass
             doc_text = self._doc_text(kb, c["doc_id"])
             text = doc_text[c["start"]:c["end"]]
-            anchored = all(a in analysis.fold(doc_text).replace("’", "'") for a in want)
-            here = all(a in analysis.fold(text).replace("’", "'") for a in want)
-            fig = holds_figure(text, asked, stem_counted[0] if stem_counted else None)
+            anchored = here = True
+            if want:  # folded only when there is something to look for (a long document folds in milliseconds)
+                folded_doc, folded = analysis.fold(doc_text).replace("’", "'"), analysis.fold(text).replace("’", "'")
+                anchored = all(any(a in folded_doc for a in g) for g in want)
+                here = all(any(a in folded for a in g) for g in want)
+            fig = holds_figure(text, asked, stem_counted[0] if stem_counted else None, aliases)
             final = (float(score[i]) + w.figure * fig) / (total + w.figure)
             out.append(PassageHit(c, text, final, cov, anchored, fig > 0 if asked else None, here))
         out.sort(key=lambda h: (not h.anchored, -h.score))

@@ -35,7 +35,9 @@ BASELINE_DOCS = 3
 
 def add_arguments(parser) -> None:
     parser.add_argument("--kb", help="KB of the evaluation documents (see eval search)")
-    parser.add_argument("--verbose", action="store_true", help="one line per request")
+    parser.add_argument("--verbose", action="store_true", help="one line per request of the tuning half")
+    parser.add_argument("--show", metavar="ID", action="append", default=[],
+                        help="print the draft of this tuning-half question (repeatable)")
     parser.add_argument("--tune", action="store_true", help="grid the answer thresholds on the tuning half")
 
 
@@ -161,7 +163,9 @@ def run(args) -> int:
             sources[q["id"]] = {s["id"] for s in d.sources}
             s = (m @ vec.transform([q["question"]]).T).toarray().ravel()
             base[q["id"]] = "\n".join(rows[i][1] for i in np.argsort(-s, kind="stable")[:BASELINE_DOCS])
-            if args.verbose:
+            if half(q) == "tune" and q["id"] in args.show:
+                print(f"----- {q['id']}\n{d.text}\n-----")
+            if args.verbose and half(q) == "tune":  # the test half's misses are never printed
                 for req in q["requests"]:
                     ok = answered(req, d.text) if req["answerable"] else flagged(req, d.text, no_source)
                     mark = ("answered" if ok else "missed") if req["answerable"] else \

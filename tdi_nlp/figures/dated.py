@@ -10,6 +10,7 @@ target ("date_from": "projection"), which latest() leaves out. Parts are left ou
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -42,7 +43,8 @@ class _Mentions:
                 text = row["text"] if row else ""
                 for m in group:
                     a, b = _sentence_bounds(text, m["start"], m["end"])
-                    m["_sentence_words"] = frozenset(unit_key(text[a:b]).split())
+                    # split like the thing's words: "l'Etat" gives "etat"
+                    m["_sentence_words"] = frozenset(unit_key(text[a:b]).replace("'", "' ").split())
             for i, m in enumerate(ms):
                 for w in m["_sentence_words"]:
                     self._by_word.setdefault(w, []).append(i)
@@ -94,12 +96,12 @@ def _values(kb, doc_id: str, ms: list[dict]) -> None:
     for m in ms:
         m["_value"] = None
         if m["label"] == "MONEY":
-            if is_amount_part(text, m):
-                continue
+            part = is_amount_part(text, m)
             value = m["value"].get("amount")
         else:
-            if is_part(text, m) or is_change_origin(text, m):
+            if is_change_origin(text, m):
                 continue
+            part = is_part(text, m)
             value = m["value"].get("count")
         if value is None:
             continue
@@ -111,11 +113,15 @@ def _values(kb, doc_id: str, ms: list[dict]) -> None:
                        "end": m["end"], "label": m["label"],
                        "unit": m["value"].get("unit") or m["value"].get("currency"),
                        "qualifier": m["value"].get("qualifier"), "date_from": how, "section": m.get("section"),
-                       "sentence": text[sent[0]:sent[1]].strip()}
+                       "sentence": text[sent[0]:sent[1]].strip(), "part": part}
 
 
-def timeline(kb, thing: str) -> list[dict]:
-    """Dated values of a counted thing (COUNT unit) or an amount (MONEY named with the thing), sorted by date."""
+def timeline(kb, thing: str, within: Sequence[str] = ()) -> list[dict]:
+    """Dated values of a counted thing (COUNT unit) or an amount (MONEY named with the thing), sorted by date.
+
+    within: words that qualify the thing ("projets" + "engagement", "etat"), each to be found, as a word or the
+    start of one, in the value's sentence; a part ("231 d'entre eux" ont fait l'objet d'un engagement) is then
+    a value too: it is the whole of the thing so qualified."""
     key = unit_key(thing)
     if not key:
         return []
@@ -128,11 +134,19 @@ def timeline(kb, thing: str) -> list[dict]:
         found = cache.money(kb, thing_words)
     for doc_id, ms in _by_doc([m for m in found if "_value" not in m]).items():
         _values(kb, doc_id, ms)
-    out = [dict(m["_value"]) for m in found if m["_value"] is not None]
+    out = [dict(m["_value"]) for m in found if m["_value"] is not None and (within or not m["_value"]["part"])]
+    if within:
+        out = [v for v in out if _holds(v["sentence"], within)]
     if any(v["label"] == "COUNT" for v in out):  # a counted thing: amounts merely said near it are not its values
         out = [v for v in out if v["label"] == "COUNT"]
     out.sort(key=lambda x: (x["date"] is None, x["date"] or "", x["doc_id"], x["start"]))
     return out
+
+
+def _holds(sentence: str, words: Sequence[str]) -> bool:
+    """Whether each of words (folded, singular) starts a word of sentence (its first six letters at most)."""
+    have = unit_key(sentence).replace("'", "' ").split()
+    return all(any(h.startswith(w[:6]) for h in have) for w in words)
 
 
 def latest(values: list[dict]) -> dict | None:

@@ -3,21 +3,31 @@
 "le nombre de territoires d'industrie labellisés à ce jour" -> the thing "territoires d'industrie labellisés à ce
 jour", tried whole, then cut before its prepositions and participles ("territoires d'industrie"), longest first; the
 first that has dated values (counts: a COUNT unit matching it; amounts: a MONEY sentence naming all its words) gives
-the latest value not said in a question (a deputy's figure is not the government's) and not a target.
+the latest value not said in a question (a deputy's figure is not the government's) and not a target. Last, a count
+of one noun is tried as that noun qualified by the other words of the thing, which its sentence must hold ("projets
+ayant fait l'objet d'un engagement de l'État": "231 d'entre eux ont fait l'objet d'un engagement de l'Etat"). The
+words that only say money ("crédits", "moyens", resources/drafting/amounts.toml generic_objects) are left out of an
+amount's thing: the amount says them; an amount's sentence must name the thing's words in their order. Anchors (the clause's places and proper names, each a group of names) must
+occur in the value's sentence or document, a year in its date.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from .counts import unit_key
+from ..text_utils import stop_words
+from .amounts import amount_rules
+from .counts import fold, unit_key
 from .dated import latest, timeline
 from .french import french_amount
 
 _LEAD = re.compile(r"^(?:le|les|la|l')\s*(?:nombre|montant|montants|total|effectif)\s+(?:total\s+)?"
-                   r"(?:de la|de l'|des|du|de|d')\s*|^combien\s+(?:de|d')\s*", re.I)
+                   r"(?:(?:de la|de l'|des|du|de|d')\s*|(?=\w+(?:é|ée|és|ées)\b))|^combien\s+(?:de|d')\s*", re.I)
 _CUT = {"à", "a", "en", "dans", "par", "pour", "depuis", "sur", "au", "aux", "ayant", "qui", "dont", "au", "vers",
         "avec", "entre", "chaque", "effectivement", "déjà", "ce", "cette"}
 MAX_TRIES = 4
+MAX_HEAD = 4  # words of a qualified head ("territoires d'industrie" + "fragiles")
+_QUALIFIER_SKIP = {"ayant", "etant", "fait", "faits", "jour", "date", "total", "totale", "exact", "exacte"}
 
 
 def thing_of(clause: str) -> str | None:
@@ -41,23 +51,83 @@ def candidates(thing: str, min_words: int) -> list[str]:
     return out[:MAX_TRIES]
 
 
-def today_figure(kb, clause: str, kind: str) -> dict | None:
+def qualified(thing: str) -> list[tuple[str, list[str]]]:
+    """(a head, the content words qualifying it) of a thing, longest head first: "projets ayant fait l'objet d'un
+    engagement de l'État" -> [..., ("projets", ["objet", "engagement", "etat"])]."""
+    words = thing.split()
+    out = []
+    for i in range(len(words) - 1, 0, -1):
+        head = words[:i]
+        while head and (head[-1].lower() in _CUT or head[-1].lower() in ("de", "des", "du", "d'", "et")):
+            head = head[:-1]
+        rest = [w for w in unit_key(" ".join(words[len(head):])).replace("'", "' ").split()
+                if len(w) > 3 and w not in stop_words() and w not in _QUALIFIER_SKIP]
+        if head and len(head) <= MAX_HEAD and rest and "'" not in head[0] and (" ".join(head), rest) not in out:
+            out.append((" ".join(head), rest))
+    return out
+
+
+def _without_money_words(thing: str) -> str:
+    generic = set(amount_rules()["generic_objects"])
+    kept = [w for w in thing.split() if unit_key(w) not in generic]
+    return " ".join(kept) if len(kept) < len(thing.split()) and len(unit_key(" ".join(kept)).split()) >= 2 else thing
+
+
+def _in_order(sentence: str, thing: str) -> bool:
+    """Whether the content words of thing occur in this order in sentence (an amount's sentence names the thing
+    itself, not only its words scattered: "l'Etat mobilise ... avec les opérateurs" is another thing)."""
+    have = unit_key(sentence).replace("'", "' ").split()
+    at = 0
+    for w in (w for w in unit_key(thing).replace("'", "' ").split() if len(w) > 3):
+        try:
+            at = have.index(w, at) + 1
+        except ValueError:
+            return False
+    return True
+
+
+def _anchored(v: dict, anchors: Sequence[Sequence[str]], kb) -> bool:
+    """Whether a timeline value is about each group of anchors: a year its date's, a name in its sentence or
+    document."""
+    for group in anchors:
+        names = [fold(a) for a in group]
+        if any(re.fullmatch(r"(?:19|20)\d\d", a) for a in names):
+            if not any((v.get("date") or "").startswith(a) for a in names):
+                return False
+            continue
+        if any(a in fold(v["sentence"]) for a in names):
+            continue
+        row = kb.text_and_date(v["doc_id"])
+        if not any(a in fold(row["text"] if row else "") for a in names):
+            return False
+    return True
+
+
+def today_figure(kb, clause: str, kind: str, anchors: Sequence[Sequence[str]] = ()) -> dict | None:
     """{"value", "display", "date", "doc_id", "sentence", "text", "thing"} of the latest value the KB knows for a
-    count or amount request, or None."""
+    count or amount request, or None. anchors: groups of names (or years), each of which the value must be about."""
     thing = thing_of(clause)
     if kind not in ("count", "amount") or not thing:
         return None
-    for cand in candidates(thing, 2):
+    if kind == "amount":
+        thing = _without_money_words(thing)
+    tries: list[tuple[str, list[str]]] = [(c, []) for c in candidates(thing, 2)]
+    if kind == "count":
+        tries += qualified(thing)
+    for cand, within in tries:
         if len(unit_key(cand).split()) < (1 if kind == "count" else 2):
             continue
-        values = [v for v in timeline(kb, cand) if v.get("section") != "question"
-                  and (v["label"] == "COUNT") == (kind == "count")]
+        values = [v for v in timeline(kb, cand, within) if v.get("section") != "question"
+                  and (v["label"] == "COUNT") == (kind == "count") and _anchored(v, anchors, kb)
+                  and (v["label"] == "COUNT" or _in_order(v["sentence"], cand))]
         best = latest(values)
         if best is None:
             continue
         if best["label"] == "MONEY":
             display = french_amount(best["value"], best.get("qualifier"))
-        else:
+        elif set(unit_key(cand).split()) <= set(unit_key(best["text"]).split()):
             display = best["text"]
+        else:  # "231 d'entre eux": the number with the thing it counts
+            display = f"{best['value']:,}".replace(",", "\u202f") + " " + cand
         return {**best, "display": display, "thing": cand}
     return None
