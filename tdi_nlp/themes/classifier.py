@@ -87,22 +87,36 @@ def classify(text: str, taxonomy: str = "tdi", minister: str | None = None, top:
     text's addressee at ``date``), those below the model's calibrated threshold left out (``min_score`` overrides
     it; 0 keeps them all); the evidence is the sentence that, alone, scores highest for that rubrique.
     """
-    text = text or ""
-    spans = _sentences(text)
-    if not spans:
-        return []
-    sents = [text[s:e] for s, e in spans]
-    loaded = load(taxonomy, models_dir)
-    if taxonomy == "tdi":
-        return _classify_tdi(loaded, text)
-    setting = "given" if minister else "inferred"
-    if not minister:
-        from .addressee import ministry
-        minister = ministry(text, date)
-    if min_score is None:
-        min_score = float((loaded["meta"].get("thresholds") or {}).get(setting, 0.0))
-    found = _classify_rubrique(loaded, text, spans, sents, minister, top, setting == "given")
-    return [t for t in found if t["score"] >= min_score]
+    return classify_batch([(text, minister, date)], taxonomy, top, models_dir, min_score)[0]
+
+
+def classify_batch(items: list[tuple[str, str | None, str | None]], taxonomy: str = "tdi", top: int = 3,
+                   models_dir: str | None = None, min_score: float | None = None) -> list[list[dict]]:
+    """``classify`` of each (text, minister, date): the rubrique models run once over all the texts and once over
+    all their sentences (the same probabilities as text by text, in a few calls)."""
+    out: list[list[dict]] = [[] for _ in items]
+    todo: list[tuple[int, str, list[tuple[int, int]], str | None, bool]] = []
+    for n, (text, minister, date) in enumerate(items):
+        text = text or ""
+        spans = _sentences(text)
+        if not spans:
+            continue
+        loaded = load(taxonomy, models_dir)
+        if taxonomy == "tdi":
+            out[n] = _classify_tdi(loaded, text)
+            continue
+        given = bool(minister)
+        if not minister:
+            from .addressee import ministry
+            minister = ministry(text, date)
+        todo.append((n, text, spans, minister, given))
+    if todo:
+        loaded = load(taxonomy, models_dir)
+        thresholds = loaded["meta"].get("thresholds") or {}
+        for (n, _, _, _, given), found in zip(todo, _classify_rubrique(loaded, todo, top)):
+            floor = min_score if min_score is not None else float(thresholds.get("given" if given else "inferred", 0.0))
+            out[n] = [t for t in found if t["score"] >= floor]
+    return out
 
 
 def _item(theme, code, score, text, span) -> dict:
@@ -115,12 +129,24 @@ def _classify_tdi(loaded, text) -> list[dict]:
             for code, score, req in request_model.predict(loaded["model"], text)]
 
 
-def _classify_rubrique(loaded, text, spans, sents, minister, top, given) -> list[dict]:
+def _classify_rubrique(loaded, todo, top) -> list[list[dict]]:
+    """The top rubriques of each (index, text, sentence spans, ministry, given) of todo, with their evidence."""
     pipe = loaded["model"]["pipeline"]
-    whole = rub_model.suggestion_proba(loaded["model"], [(text, minister or "")], given)[0]
-    per_sent = rub_model.probabilities(pipe, [(s, minister or "") for s in sents])
-    out = []
-    for k in np.argsort(-whole)[:top]:
-        i = int(np.argmax(per_sent[:, k]))
-        out.append(_item(str(pipe.classes_[k]), str(pipe.classes_[k]), whole[k], text, spans[i]))
+    whole = np.zeros((len(todo), len(pipe.classes_)))
+    for given in (True, False):
+        rows = [k for k, t in enumerate(todo) if t[4] == given]
+        if rows:
+            pairs = [(todo[k][1], todo[k][3] or "") for k in rows]
+            whole[rows] = rub_model.suggestion_proba(loaded["model"], pairs, given)
+    per_sent = rub_model.probabilities(pipe, [(text[s:e], minister or "") for _, text, spans, minister, _ in todo
+                                              for s, e in spans])
+    out, first = [], 0
+    for k, (_, text, spans, _, _) in enumerate(todo):
+        sent = per_sent[first:first + len(spans)]
+        first += len(spans)
+        found = []
+        for c in np.argsort(-whole[k])[:top]:
+            i = int(np.argmax(sent[:, c]))
+            found.append(_item(str(pipe.classes_[c]), str(pipe.classes_[c]), whole[k][c], text, spans[i]))
+        out.append(found)
     return out
