@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 RULES_FILE = Path(__file__).parent / "resources" / "normalize_rules.toml"
 
 
@@ -47,12 +49,9 @@ class Normalized:
 
     def anchors(self) -> list[list[int]]:
         """Compact form of the map: [normalized, raw] where the shift changes."""
-        out, shift = [], None
-        for i, r in enumerate(self.mapping):
-            if r - i != shift:
-                out.append([i, r])
-                shift = r - i
-        return out
+        shift = np.asarray(self.mapping, dtype=np.int64) - np.arange(len(self.mapping), dtype=np.int64)
+        changes = np.flatnonzero(np.diff(shift)) + 1
+        return [[i, self.mapping[i]] for i in [0, *changes.tolist()]] if self.mapping else []
 
 
 def map_from_anchors(anchors: list[list[int]], length: int) -> list[int]:
@@ -66,26 +65,31 @@ def map_from_anchors(anchors: list[list[int]], length: int) -> list[int]:
 
 
 def _apply(rule: Rule, text: str, mapping: list[int]) -> tuple[str, list[int]]:
+    edits = []  # (start, end, replacement) of the matches that change the text
+    for m in rule.pattern.finditer(text):
+        rep = m.expand(rule.replace)
+        if rep != m.group(0):
+            edits.append((m.start(), m.end(), rep))
+    if not edits:
+        return text, mapping
     parts: list[str] = []
+    pos = 0
+    for s, e, rep in edits:
+        parts += (text[pos:s], rep)
+        pos = e
+    parts.append(text[pos:])
+    if all(len(rep) == e - s for s, e, rep in edits):
+        return "".join(parts), mapping  # each character replaced by one: the map is unchanged
     new_map: list[int] = []
     pos = 0
-    for m in rule.pattern.finditer(text):
-        s, e = m.span()
-        rep = m.expand(rule.replace)
-        if rep == m.group(0):
-            continue
-        parts.append(text[pos:s])
+    for s, e, rep in edits:
         new_map.extend(mapping[pos:s])
-        parts.append(rep)
         width = e - s
         if len(rep) == width:
             new_map.extend(mapping[s:e])
         else:
             new_map.extend(mapping[s + min(i, max(width - 1, 0))] for i in range(len(rep)))
         pos = e
-    if not parts:
-        return text, mapping
-    parts.append(text[pos:])
     new_map.extend(mapping[pos:])
     return "".join(parts), new_map
 

@@ -24,6 +24,31 @@ COMPONENTS: tuple[str, ...] = (dates.FACTORY, quantities.FACTORY, territories.FA
                                orgs.FACTORY, themes.FACTORY)
 
 
+class _WordList(list):
+    """A list of words that answers ``in`` from a set: the same answers, in constant time (never mutated)."""
+
+    def __init__(self, words) -> None:
+        super().__init__(words)
+        self.members = frozenset(self)
+
+    def __contains__(self, word) -> bool:
+        return word in self.members
+
+
+def fast_lemma_index(nlp: Language) -> None:
+    """The stock rule lemmatizer asks ``form in lemma_index[pos]`` of lists of up to 66,000 words, a scan per new
+    word (5 s of 200 documents): the same lists, answering from a set. Lemmas are unchanged."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    index = lookups.get_table("lemma_index")
+    for pos in list(index.keys()):
+        if isinstance(index[pos], list) and not isinstance(index[pos], _WordList):
+            index[pos] = _WordList(index[pos])
+
+
 def discover() -> list[tuple[int, str]]:
     """(position, factory name) of every project component, in pipeline order."""
     return list(enumerate(COMPONENTS))
@@ -40,6 +65,7 @@ def build(components: list[str] | tuple[str, ...] | None = None, exclude: tuple[
     if unknown:
         raise ValueError(f"unknown component {unknown[0]!r}; available: {', '.join(COMPONENTS)}")
     nlp = spacy.load(settings.spacy_model, exclude=list(exclude if exclude is not None else settings.exclude_stock))
+    fast_lemma_index(nlp)
     for name in components:
         nlp.add_pipe(name, last=True)
     return nlp

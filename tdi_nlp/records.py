@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .components import FACTS
+from .components import FACTS, keep_text
 from .document import Document
 from .tokens import make_doc as tokenize
 
@@ -15,6 +15,7 @@ from .tokens import make_doc as tokenize
 def make_doc(nlp, document: Document) -> Doc:
     """The spaCy Doc of a normalized Document (runs of symbols guarded, see tokens), with its context on doc._."""
     doc = tokenize(nlp, document.text)
+    keep_text(doc, document.text)  # the Doc's text is exactly the input (tokens.make_doc)
     doc._.doc_id = document.id
     doc._.ref_date = document.date
     doc._.meta = dict(document.metadata)

@@ -19,10 +19,24 @@ _UNIFY = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "–": 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 
 
+class _Stripped(dict):
+    """Code point -> the character without its accents, filled as characters are met. NFKD then dropping the
+    combining marks is the same character by character (reordering only moves combining marks)."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFKD", chr(code).translate(_LIGATURES))
+        out = self[code] = "".join(c for c in decomposed if not unicodedata.combining(c))
+        return out
+
+
+_STRIPPED = _Stripped()
+
+
 def strip_accents(text: str) -> str:
     """Accents removed and ligatures spelled out ("Œuvre à" -> "OEuvre a"); case kept."""
-    text = unicodedata.normalize("NFKD", (text or "").translate(_LIGATURES))
-    return "".join(c for c in text if not unicodedata.combining(c))
+    if not text or text.isascii():
+        return text or ""
+    return text.translate(_STRIPPED)
 
 
 @lru_cache(maxsize=65536)

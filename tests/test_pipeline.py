@@ -41,3 +41,14 @@ def test_wrong_order_is_reported():
 def test_unknown_component_is_an_error():
     with pytest.raises(ValueError, match="unknown component"):
         build(components=["tdi_nope"])
+
+
+def test_lemma_index_answers_from_a_set_with_the_stock_lemmas(full_nlp):
+    from tdi_nlp.config import settings
+    index = full_nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(index[k], list) and hasattr(index[k], "members") for k in index.keys())
+    stock = spacy.load(settings.spacy_model)
+    text = ("Les salariés des entreprises industrielles ont été recrutés en 2019 ; les territoires d'industrie "
+            "financeraient 34 projets, et les ministres souhaiteraient connaître les calendriers prévus. "
+            "Les élues réinventèrent des zoubliboulas chatoyantes.")
+    assert [t.lemma_ for t in full_nlp(text)] == [t.lemma_ for t in stock(text)]

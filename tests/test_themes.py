@@ -175,6 +175,31 @@ def test_component_sets_doc_themes():
     assert other._.themes == []
 
 
+@needs_models
+def test_component_tags_a_batch_as_doc_by_doc_and_reports_a_failing_doc_alone():
+    from tdi_nlp.pipeline import build
+    from tdi_nlp.themes.classifier import classify, classify_batch
+    nlp = build(components=["tdi_themes"])
+    tagger = nlp.get_pipe("tdi_themes")
+    texts = [QUESTION, "M. le ministre de la santé, quand les hôpitaux seront-ils financés ?", "", QUESTION[:80]]
+    for taxonomy in ("tdi", "rubrique"):
+        assert classify_batch([(t, None, None) for t in texts], taxonomy) == [classify(t, taxonomy) for t in texts]
+
+    def doc(text, minister=None, start=0):
+        d = nlp.make_doc(text)
+        d._.sections = [{"kind": "question", "start": start, "end": len(text), "title": None}]
+        d._.meta = {"minister_questioned": minister} if minister else {}
+        return d
+
+    docs = [doc(QUESTION, "Industrie"), doc(texts[1]), doc(QUESTION), doc(QUESTION, start="x"), doc(texts[3])]
+    alone = [tagger(doc(d.text, (d._.meta or {}).get("minister_questioned")))._.themes for d in docs if d is not docs[3]]
+    failed = []
+    tagger.set_error_handler(lambda name, proc, bad, exc: failed.extend((name, b) for b in bad))  # a fresh pipeline
+    tagged = list(tagger.pipe(iter(docs), batch_size=16))
+    assert failed == [("tdi_themes", docs[3])]
+    assert [d._.themes for d in tagged] == alone and any(alone)
+
+
 def test_references_follow_the_schema_and_resolve(shared_dir):
     from tdi_nlp.themes import dataset, model, sources
     refs = dataset.load_references()  # validated: ids of the anchor, unique, labels of the taxonomy, no text

@@ -47,8 +47,13 @@ def facts(doc: Doc, label: str | None = None) -> list[Span]:
 
 
 def text_of(doc: Doc) -> str:
-    """doc.text, computed once per Doc (spaCy rebuilds it from every token on each access)."""
+    """doc.text, computed once per Doc (spaCy rebuilds it from every token on each access); see ``keep_text``."""
     text = doc.user_data.get("tdi_text")
     if text is None:
         text = doc.user_data["tdi_text"] = doc.text
     return text
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Record that doc.text is text (the tokenizer keeps every character), so that ``text_of`` need not rebuild it."""
+    doc.user_data["tdi_text"] = text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch, raise_error
 
 from ..config import settings
 from . import text_of
@@ -20,37 +21,71 @@ FACTORY = "tdi_themes"
 
 
 class ThemeTagger:
-    def __init__(self, taxonomies=("tdi", "rubrique"), top: int = 3):
+    def __init__(self, taxonomies=("tdi", "rubrique"), top: int = 3, name: str = FACTORY):
         from ..themes.classifier import load
+        self.name = name
         self.taxonomies = tuple(taxonomies)
         self.top = top
+        self.error_handler = raise_error
         for taxonomy in self.taxonomies:
             load(taxonomy)  # fails now, with the fix to apply, if a model is missing
 
     def __call__(self, doc):
-        from ..themes.classifier import classify
-        sections = [_as_dict(s) for s in (doc._.sections or [])]
-        sections = [s for s in sections if s.get("kind") == "question"]
-        meta = doc._.meta or {}
-        minister = meta.get("minister_questioned") or meta.get("minister")
-        found = []
-        clauses: list[tuple[int, int, str]] = []
-        for sec in sections:
-            start, end = int(sec["start"]), int(sec["end"])
-            text = text_of(doc)[start:end]
-            if settings.embed_requests:
-                from ..themes.requests import find_requests
-                clauses += [(start + r.start, start + r.end, r.text) for r in find_requests(text)]
+        return self.tag([doc])[0]
+
+    def pipe(self, docs, batch_size: int = 16):
+        """Docs tagged a batch at a time (one model call per batch and taxonomy); a batch that fails is tagged again
+        document by document, so that only the failing one goes to the error handler, as for a plain component."""
+        for batch in minibatch(docs, size=batch_size):
+            try:
+                tagged = self.tag(batch)
+            except Exception:
+                for doc in batch:
+                    try:
+                        yield self.tag([doc])[0]
+                    except Exception as exc:
+                        self.error_handler(self.name, self, [doc], exc)
+                continue
+            yield from tagged
+
+    def get_error_handler(self):
+        return self.error_handler
+
+    def set_error_handler(self, handler) -> None:
+        self.error_handler = handler
+
+    def tag(self, docs: list) -> list:
+        """Set doc._.themes (and doc._.embeddings) on docs; the classifiers run once per taxonomy for all of them."""
+        from ..themes.classifier import classify_batch
+        asked: list[tuple[int, int, int, str]] = []  # (doc, section start, section end, text)
+        items = []
+        clauses: list[list[tuple[int, int, str]]] = [[] for _ in docs]
+        for n, doc in enumerate(docs):
+            meta = doc._.meta or {}
+            minister = meta.get("minister_questioned") or meta.get("minister")
+            for sec in (_as_dict(s) for s in (doc._.sections or [])):
+                if sec.get("kind") != "question":
+                    continue
+                start, end = int(sec["start"]), int(sec["end"])
+                text = text_of(doc)[start:end]
+                if settings.embed_requests:
+                    from ..themes.requests import find_requests
+                    clauses[n] += [(start + r.start, start + r.end, r.text) for r in find_requests(text)]
+                asked.append((n, start, end, text))
+                items.append((text, minister, doc._.ref_date))
+        themes = {taxonomy: classify_batch(items, taxonomy=taxonomy, top=self.top) for taxonomy in self.taxonomies}
+        found: list[list[dict]] = [[] for _ in docs]
+        for k, (n, start, _, _) in enumerate(asked):
             for taxonomy in self.taxonomies:
-                for t in classify(text, taxonomy=taxonomy, minister=minister, top=self.top,
-                                   date=doc._.ref_date):
-                    found.append({"taxonomy": taxonomy, "theme": t["theme"], "code": t["code"], "score": t["score"],
-                                  "evidence": t["evidence"], "start": start + t["start"], "end": start + t["end"]})
-        doc._.themes = _best_per_theme(found)
-        if clauses:
-            from ..themes.vectors import records
-            doc._.embeddings = records(clauses)
-        return doc
+                for t in themes[taxonomy][k]:
+                    found[n].append({"taxonomy": taxonomy, "theme": t["theme"], "code": t["code"], "score": t["score"],
+                                     "evidence": t["evidence"], "start": start + t["start"], "end": start + t["end"]})
+        for n, doc in enumerate(docs):
+            doc._.themes = _best_per_theme(found[n])
+            if clauses[n]:
+                from ..themes.vectors import records
+                doc._.embeddings = records(clauses[n])
+        return docs
 
 
 def _as_dict(section) -> dict:
@@ -72,4 +107,4 @@ def _best_per_theme(found: list[dict]) -> list[dict]:
 
 @Language.factory(FACTORY, default_config={"top": 3}, assigns=["doc._.themes"])
 def make_theme_tagger(nlp, name, top: int):
-    return ThemeTagger(top=top)
+    return ThemeTagger(top=top, name=name)

@@ -57,7 +57,7 @@ class PersonLinker:
     @staticmethod
     def _sentence_starts(doc: Doc, text: str) -> list[int]:
         if doc.has_annotation("SENT_START"):
-            return [t.idx for t in doc if t.is_sent_start]
+            return [i for s, i in doc.to_array(["SENT_START", "IDX"]).tolist() if s == 1]  # no Token per word
         return [0] + [m.end() for m in re.finditer(r"[.!?]\s+(?=[A-ZÀ-Þ])|\n", text)]
 
     def _sentence_bounds(self, doc: Doc, text: str, char: int, cache: dict) -> tuple[int, int]:

@@ -201,7 +201,7 @@ class CountReader:
     def read(self, doc: Doc, free: list[Number], nums: list[Number]) -> list[dict]:
         """Counts among the free numbers (those not used by money or percent); nums is every number, in order."""
         text = text_of(doc)
-        starts = [t.idx for t in doc]
+        starts = doc.to_array("IDX").tolist()  # [t.idx for t in doc], without a Token per word
         fixed: dict[int, tuple[int, str]] = {}
         for match_id, s, e in self.matcher(doc):
             if s not in fixed or fixed[s][0] < e:

@@ -30,6 +30,7 @@ LABEL = "TERRITORY"
 _TUNABLES = load_tunables()  # resources/geo/linking.toml
 # Cues read on the folded text just before a name (lowercase, no accents, straight apostrophes).
 CUES = {kind: re.compile(pattern_text(p)) for kind, p in _TUNABLES["cues"].items()}
+PHRASE_CUES = {kind: rx for kind, rx in CUES.items() if kind in ("tdi", "epci", "commune")}  # cues of _cued_phrases
 _CONTEXT = {name: re.compile(pattern_text(p)) for name, p in _TUNABLES["context"].items()}
 AT_CUE = _CONTEXT["at_cue"]  # "à Lyon" (accents folded; "a" is also OCR for "à")
 LIST_SEP = _CONTEXT["list_sep"]
@@ -285,14 +286,13 @@ class TerritoryLinker:
     # --- names after a cue that the exact scan missed --------------------------------------------------------
     def _cued_phrases(self, text: str, toks, decisions: list[Decision]) -> list[Decision]:
         out = []
+        decided = {d.start for d in decisions}
         for n, (_, s, _) in enumerate(toks):
-            if not text[s].isupper():
+            if not text[s].isupper() or s in decided:
                 continue
             left = _left(text, s)
-            cues = _cue_kinds(left) & {"tdi", "epci", "commune"}
+            cues = {kind for kind, rx in PHRASE_CUES.items() if rx.search(left)}
             if not cues:
-                continue
-            if any(d.start == s for d in decisions):
                 continue
             phrase_end = self._phrase_end(text, toks, n)
             phrase = text[s:phrase_end]
