@@ -3,7 +3,8 @@
 A title alone ("le Premier ministre", "Mme la secrétaire d'État auprès du ministre de l'économie") is resolved to
 its holder at the date of the event in the sentence (a DATE fact, or a plain "22 novembre 2018") when it is not
 after the document date, else at the document date. A bare "Madame la ministre" is linked to the nearest minister
-of the same gender named in the document.
+of the same gender named in the document; a title the tables leave unresolved (no date, no office that fits) is
+linked to a person the document names with that office ("M. Bruno Le Maire, ministre de l'économie").
 
 PERSON value: {"name", "role", "civility", "minister", "mention": "name"|"title", "office"?, "government"?,
 "deputy_id"?, "department"?, "constituency"?, "group"?, "senator_id"?, "date"?}; entity id "person:<slug>".
