@@ -275,3 +275,22 @@ def test_vague_amounts_of_money_are_not_counts(qnlp):
 ])
 def test_points_counted_only_with_a_noun_of_their_own(qnlp, text, expected):
     assert [(v["count"], v["unit"]) for v in values(qnlp, text, "COUNT")] == expected
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Le plan de relance mobilise 100 milliards pour l'économie.", 100e9),
+    ("L'État a dépensé 45 milliards pour le bouclier tarifaire.", 45e9),
+    ("Le budget de la défense atteindra 50 milliards en 2025.", 50e9),
+])
+def test_scaled_amount_in_a_money_context_is_in_euros(qnlp, text, amount):
+    (v,) = values(qnlp, text, "MONEY")
+    assert (v["amount"], v["currency"], v.get("currency_inferred")) == (amount, "EUR", True)
+
+
+@pytest.mark.parametrize("text", [
+    "Le plan concerne 3 millions de Français.",
+    "Le plan touche 5 millions, soit 10 % des foyers.",
+    "La population atteint 68 millions.",
+])
+def test_scaled_numbers_without_a_money_context_are_not_money(qnlp, text):
+    assert values(qnlp, text, "MONEY") == []

@@ -129,6 +129,12 @@ def _carry_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def _euro_context() -> re.Pattern:
+    stems = _alternation(grammar()["money"]["euro_context_stems"])
+    return re.compile(rf"(?<![\w])(?:{stems})[\w'’]*(?:[ \u00a0]+[\w'’]+){{0,4}}[ \u00a0]*$", re.I)
+
+
+@lru_cache(maxsize=1)
 def _euro_cue() -> re.Pattern:
     return re.compile(r"(?<![\w])(?:" + _alternation(grammar()["money"]["euro_cues"]) + r")\s*$", re.I)
 
@@ -149,6 +155,11 @@ def _carried(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
         if (not prev or prev[-1]["end"] < n.start - 400) and _euro_cue().search(text, max(0, n.start - 40), n.start) \
                 and after.match(text, n.end):
             out.append({"start": n.start, "end": n.end, "amount": n.value, "currency": "EUR",
+                        "qualifier": qualifier_before(text, n.start), "num": i})
+            continue
+        if (not prev or prev[-1]["end"] < n.start - 400 or _SENTENCE_END.search(text, prev[-1]["end"], n.start)) \
+                and _euro_context().search(text, max(0, n.start - 50), n.start) and after.match(text, n.end):
+            out.append({"start": n.start, "end": n.end, "amount": n.value, "currency": "EUR", "currency_inferred": True,
                         "qualifier": qualifier_before(text, n.start), "num": i})
             continue
         if not prev or prev[-1]["end"] < n.start - 400:
@@ -238,6 +249,8 @@ class QuantityExtractor:
             if used.overlaps(m["start"], m["end"]):
                 continue
             value = {"amount": clean(m["amount"]), "currency": m["currency"], "qualifier": m["qualifier"]}
+            if m.get("currency_inferred"):
+                value["currency_inferred"] = True
             if "amount_max" in m:
                 value["amount_max"] = clean(m["amount_max"])
             if self._add(doc, m["start"], m["end"], "MONEY", value):
