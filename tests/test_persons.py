@@ -83,9 +83,9 @@ def test_titles_fuzzy_against_the_government_table(people_nlp, text, date, expec
     assert spans[0]._.value["minister"] is True
 
 
-def test_title_without_date_is_left_unresolved(people_nlp):
+def test_title_without_date_is_a_mention_left_unresolved(people_nlp):
     spans, doc = persons(people_nlp, "Le Premier ministre a parlé.", None)
-    assert spans == []
+    assert [(s.text, s._.entity_id, s._.value["unresolved"]) for s in spans] == [("Le Premier ministre", None, True)]
     assert doc.user_data["tdi_persons_unresolved"][0][2] == "Le Premier ministre"
 
 
@@ -239,8 +239,8 @@ def test_title_resolved_by_a_person_named_with_that_office(people_nlp, text, dat
 ])
 def test_title_not_given_a_named_person_of_another_office(people_nlp, text):
     spans, doc = persons(people_nlp, text, None)
-    assert [s.text for s in spans] == ["Bruno Le Maire"]
-    assert doc.user_data["tdi_persons_unresolved"]
+    assert [s._.entity_id for s in spans] == [None, "person:bruno-le-maire"]
+    assert spans[0]._.value["unresolved"] and doc.user_data["tdi_persons_unresolved"]
 
 
 def test_foreign_qualifier_after_the_portfolio(people_nlp):

@@ -132,6 +132,9 @@ class PersonLinker:
                 left.append(c)
         unresolved = left
         doc.user_data["tdi_persons_unresolved"] = [(c.start, c.end, text[c.start:c.end]) for c in unresolved]
+        for c in unresolved:     # still a mention of a person: no id, flagged unresolved
+            c0, _, value = self._holderless(c, text)
+            results.append((c0, None, dict(value, unresolved=True)))
         results.sort(key=lambda r: (r[0].start, -r[0].end))
         last_end = -1
         for c, slug, value in results:
