@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_suffix_regex
 
 from .components import themes
 from .components.dates import component as dates
@@ -49,6 +50,14 @@ def fast_lemma_index(nlp: Language) -> None:
             index[pos] = _WordList(index[pos])
 
 
+def split_currency_period(nlp: Language) -> None:
+    """"250 M€." is one token for the stock tokenizer (the abbreviation rule keeps "M€." whole), so an amount at
+    the end of a sentence took the period: a suffix rule splits a period after a currency sign."""
+    suffixes = list(nlp.Defaults.suffixes or []) + [r"(?<=[€$£¥])\."]
+    if hasattr(nlp.tokenizer, "suffix_search"):   # the stock Tokenizer (a custom callable has no such rule)
+        setattr(nlp.tokenizer, "suffix_search", compile_suffix_regex(suffixes).search)
+
+
 def discover() -> list[tuple[int, str]]:
     """(position, factory name) of every project component, in pipeline order."""
     return list(enumerate(COMPONENTS))
@@ -66,6 +75,7 @@ def build(components: list[str] | tuple[str, ...] | None = None, exclude: tuple[
         raise ValueError(f"unknown component {unknown[0]!r}; available: {', '.join(COMPONENTS)}")
     nlp = spacy.load(settings.spacy_model, exclude=list(exclude if exclude is not None else settings.exclude_stock))
     fast_lemma_index(nlp)
+    split_currency_period(nlp)
     for name in components:
         nlp.add_pipe(name, last=True)
     return nlp

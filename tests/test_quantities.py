@@ -294,3 +294,7 @@ def test_scaled_amount_in_a_money_context_is_in_euros(qnlp, text, amount):
 ])
 def test_scaled_numbers_without_a_money_context_are_not_money(qnlp, text):
     assert values(qnlp, text, "MONEY") == []
+
+
+def test_amount_at_the_end_of_a_sentence_leaves_the_period_out(qnlp):
+    assert texts(qnlp, "Le coût atteint 250 M€. La suite est prévue.", "MONEY") == ["250 M€"]
