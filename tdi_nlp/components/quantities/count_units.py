@@ -110,8 +110,7 @@ class CountReader:
         nouns = _alt(g["vague_nouns"])
         self.vague = re.compile(rf"(?<![\w'’])(?:{_alt(g['vague_determiners'])})\s+(?i:{nouns})"
                                 rf"(?:\s+(?i:de|d'|d’)\s*(?i:{nouns}))?\s+(?i:de|d'|d’)\s*(?=[^\W\d_])")
-        self.point_measure = re.compile(rf"\s+(?:de|d'|d’)\s*(?:{_alt(g['point_measures'])})(?![\w])|(?!\s+(?:de|d'|d’))",
-                                        re.I)
+        self.point_measure = re.compile(rf"\s+(?:de|d'|d’)\s*(?:{_alt(g['point_measures'])})(?![\w])", re.I)
 
     # -- guards ---------------------------------------------------------------------------------------------
     def _not_a_count(self, text: str, n: Number, prev: Token | None) -> bool:
@@ -169,7 +168,8 @@ class CountReader:
         t = doc[k]
         if t.lower_ in ("point", "points") and k + 2 < len(doc) and doc[k + 1].lower_ in ("de", "d'", "d’") \
                 and doc[k + 2].is_alpha and not self.point_measure.match(doc.text, t.idx + len(t.text)):
-            return f"point {doc[k + 1].lower_}{'' if doc[k + 1].lower_ != 'de' else ' '}{doc[k + 2].lower_}", k + 3
+            prep = "de " if doc[k + 1].lower_ == "de" else "d'"
+            return f"point {prep}{doc[k + 2].lower_}", k + 3
         if t.lower_ in self.excluded:
             return EXCLUDED
         if t.is_punct or t.like_num or not re.search(r"[^\W\d_]", t.text):
