@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import FACTS, add_fact, text_of
+from .bodies import defined_acronyms, head_bodies, listed_groups
 from ..ranges import Ranges
 from ...config import RESOURCES_DIR
 from ..people.kb import active, kb
@@ -46,6 +47,10 @@ _NER_ARTICLES = set(_RULES["ner_articles"])
 _NER_TITLE_WORDS = set(_RULES["ner_title_words"])
 _NER_NOT_ORG_HEADS = set(_RULES["ner_not_org_heads"])
 _NER_OFFICE_BEFORE = set(_RULES["ner_office_before"])
+_PLURAL_DETS = set(_RULES["plural_determiners"])
+_SINGULAR_DETS = set(_RULES["singular_determiners"])
+_SHORT_FORMS = _RULES["short_forms"]
+_ORDINAL = re.compile(r"[IVXLCDM]+(?:e|er|re|ère|ème|è)")
 
 
 def _content_words(text: str) -> frozenset:
@@ -109,7 +114,11 @@ class OrgTagger:
             add_fact(doc, span, self._value(entry), f"org:{entry['id']}")
         self._ministries(doc, taken)
         self._role_objects(doc, taken)
+        self._head_bodies(doc, taken)
         self._stock_orgs(doc)
+        self._groups(doc)
+        self._acronyms(doc)
+        self._short_forms(doc)
         self._drop_dates_inside(doc, [(sp.start_char, sp.end_char) for sp in kept if sp.label_ == "PROGRAMME"])
         self._drop_countries_inside(doc)
         return doc
@@ -130,9 +139,98 @@ class OrgTagger:
         if len(keep) != len(group):
             doc.spans[FACTS] = keep
 
+    @staticmethod
+    def _head_bodies(doc: Doc, taken: Ranges) -> None:
+        """Bodies named by a head word and its complement ("la Cour des comptes", "la commission des lois"); a
+        body the gazetteer found inside the complement ("Conseil de l'Union européenne") gives way."""
+        for span in head_bodies(doc):
+            s, e = span.start_char, span.end_char
+            group = doc.spans.get(FACTS, [])
+            inner = [f for f in group if f.label_ in ("ORG", "PROGRAMME") and f.start_char < e and s < f.end_char]
+            if any(f.label_ == "PROGRAMME" or f.start_char <= s or f.end_char > e for f in inner):
+                continue
+            if inner:
+                doc.spans[FACTS] = [f for f in group if not any(f is g for g in inner)]
+            name = " ".join(span.text.split())
+            add_fact(doc, Span(doc, span.start, span.end, label="ORG"), {"name": name, "kind": "body"},
+                     f"org:{slugify(name)}")
+            taken.add(s, e)
+
+    @staticmethod
+    def _groups(doc: Doc) -> None:
+        """Parliamentary groups listed after "groupe(s)": "sur les bancs des groupes LaREM, Dem et Agir ens"."""
+        text = text_of(doc)
+        taken = Ranges((f.start_char, f.end_char) for f in doc.spans.get(FACTS, []) if f.label_ == "ORG")
+        for s, e, label in listed_groups(text):
+            span = doc.char_span(s, e, label="ORG")
+            if span is None or taken.overlaps(s, e):
+                continue
+            add_fact(doc, span, {"name": label, "acronym": text[s:e], "kind": "group"}, f"org:{slugify(label)}")
+            taken.add(s, e)
+
+    @staticmethod
+    def _acronyms(doc: Doc) -> None:
+        """An acronym written in parentheses after a body's name ("... numérique (Arcom)") names that body there
+        and wherever else the document uses it."""
+        text = text_of(doc)
+        group = doc.spans.get(FACTS, [])
+        bodies = {(f.start_char, f.end_char): f for f in group if f.label_ == "ORG"}
+        found = defined_acronyms(text, [(s, e, f.text) for (s, e), f in bodies.items()])
+        if not found:
+            return
+        taken = Ranges((f.start_char, f.end_char) for f in group)
+        for acronym, (s, e, _) in found.items():
+            body = bodies[(s, e)]
+            value = dict(body._.value or {}, acronym=acronym)
+            for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+                same = bodies.get((m.start(), m.end()))
+                if same is not None and (same._.value or {}).get("kind") == "ner":   # the stock NER's: relinked
+                    same._.value, same._.entity_id = value, body._.entity_id
+                    continue
+                span = doc.char_span(m.start(), m.end(), label="ORG")
+                if span is None or taken.overlaps(m.start(), m.end()):
+                    continue
+                add_fact(doc, span, value, body._.entity_id)
+                taken.add(m.start(), m.end())
+
+    @staticmethod
+    def _short_forms(doc: Doc) -> None:
+        """Short names of bodies (rules.toml ``short_forms``): "l'Assemblée" alone, "l'éducation nationale"."""
+        text = text_of(doc)
+        group = doc.spans.get(FACTS, [])
+        taken = Ranges((f.start_char, f.end_char) for f in group if f.label_ in ("ORG", "PROGRAMME"))
+        for rule in _SHORT_FORMS:
+            flags = 0 if rule.get("case", True) else re.IGNORECASE
+            for m in re.finditer(rf"(?<![\w-]){rule['pattern']}(?![\w-])", text, flags):
+                span = doc.char_span(m.start(), m.end(), label="ORG")
+                if span is None or taken.overlaps(m.start(), m.end()):
+                    continue
+                before = {fold(t.text) for t in doc[max(0, span.start - rule.get("window", 0)):span.start]}
+                nxt = doc[span.end] if span.end < len(doc) else None
+                if before & set(rule.get("not_after", ())) or (nxt is not None and rule.get("alone") and (
+                        nxt.pos_ == "ADJ" or fold(nxt.text) in _NER_ARTICLES or nxt.is_title)):
+                    continue
+                add_fact(doc, span, {"name": rule["name"], "kind": "body"}, rule.get("id"))
+                taken.add(m.start(), m.end())
+
+    @staticmethod
+    def _plural_only(doc: Doc) -> set[str]:
+        """Acronyms the document only uses after plural determiners ("aux AED", "les APL"): kinds of things or
+        people, not a body."""
+        plural, singular = set(), set()
+        for t in doc[1:]:
+            if len(t.text) >= 2 and t.text.isupper():
+                prev = fold(doc[t.i - 1].text)
+                if prev in _PLURAL_DETS or doc[t.i - 1].like_num:
+                    plural.add(t.text)
+                elif prev in _SINGULAR_DETS:
+                    singular.add(t.text)
+        return plural - singular
+
     def _stock_orgs(self, doc: Doc) -> None:
         """Named bodies of the stock NER that the gazetteer does not know: "Amnesty International", "SNCF"."""
         taken = [(s.start_char, s.end_char) for s in doc.spans.get(FACTS, [])]
+        plural_only = self._plural_only(doc)
         for ent in doc.ents:
             if ent.label_ != "ORG":
                 continue
@@ -151,6 +249,7 @@ class OrgTagger:
                 continue  # an office, a ministry's name cut short, a common noun written with a capital
             if (not any(c.isupper() for c in name) or len(name) < 2 or not re.search(r"[^\W\d_]", name)
                     or fold(name) in _NER_NOT_ORG or fold(name.lower()) in _NER_NOT_ORG or name in self.ambiguous
+                    or name in plural_only or _ORDINAL.fullmatch(name)
                     or any(s < span.end_char and span.start_char < e for s, e in taken)):
                 continue
             acronym = name.isupper() and " " not in name
