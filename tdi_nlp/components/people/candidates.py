@@ -58,6 +58,16 @@ _TITLE = re.compile(
     r"|d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|d[ée]fenseure? des droits|pr[ée]sidente? de l['’]assembl[ée]e nationale|pr[ée]sidente? du s[ée]nat"
     r"|pr[ée]sidente? (?:du conseil r[ée]gional|du conseil d[ée]partemental|de (?:la )?r[ée]gion|du d[ée]partement)"
     rf"(?:[ ]+(?:de la|de|du|des|d['’])[ ]*[{UP}][\w'’-]+)?)\b", re.IGNORECASE)
+# Titles outside the government that the tables do not resolve: the chair or the rapporteur of a sitting, addressed
+# with a civility ("Mme la présidente", "M. le rapporteur"; a complement after it is another title), and a prefect
+# of a named place ("le préfet du Rhône", "Mme la préfète de région", "Monsieur le préfet").
+_CHAIR = re.compile(
+    rf"(?<![\w'’-])(?P<civ>{CIVILITY})[ ]+(?P<det>(?i:le|la|l['’]))[ ]*"
+    rf"(?P<title>(?i:pr[ée]sidente?|rapporteure?|pr[ée]f[eè]te?))(?![\w'’-])(?![ ]+(?:de|du|des|d['’])\b)"
+    rf"(?![ ]+[{UP}])")
+_PREFECT = re.compile(
+    rf"(?<![\w'’-])(?P<det>[Ll]e|[Ll]a)[ ]+(?P<title>pr[ée]f[eè]te?)[ ]+(?:(?:de la|de l['’]|du|des|de|d['’])[ ]*"
+    rf"(?:[{UP}][\w'’-]+(?:[ ]+(?:et[ ]+)?[{UP}][\w'’-]+)*)|de (?:la )?(?:r[ée]gion|d[ée]partement|police|zone))")
 # offices outside the government: folded title head -> key of resources/people/offices.tsv (None: no table)
 OTHER_OFFICES = {"defenseur": "defenseur", "president de l'assemblee": "assemblee", "president du senat": "senat",
                  "presidente de l'assemblee": "assemblee", "presidente du senat": "senat",
@@ -272,6 +282,25 @@ class Finder:
                 c.civility = "Mme"
             out.append(c)
         return out
+
+    def chairs(self, text: str, skip: list[tuple[int, int]]) -> list[Candidate]:
+        """Titles outside the government that no table resolves: "Mme la présidente", "M. le rapporteur",
+        "le préfet du Rhône" (source "chair"; role = the title word)."""
+        out = []
+        skipped = Ranges(skip)
+        for rx in (_CHAIR, _PREFECT):
+            for m in rx.finditer(text):
+                if skipped.overlaps(m.start(), m.end()):
+                    continue
+                civ = m.groupdict().get("civ")
+                female = fold(m.group("title")).endswith("e") and not fold(m.group("title")).endswith("prefet")
+                civility = norm_civility(civ) if civ else ("Mme" if m.group("det").lower() == "la" else "M.")
+                if female and not civ:
+                    civility = "Mme"
+                out.append(Candidate("title", m.start(), m.end(), civility=civility, role=m.group("title"),
+                                     title_ends=[m.end()], source="chair"))
+                skipped.add(m.start(), m.end())
+        return sorted(out, key=lambda c: c.start)
 
     def _complement_ends(self, text: str, end: int) -> list[int]:
         """Possible ends of the portfolio after a title head, shortest first."""

@@ -98,7 +98,8 @@ class PersonLinker:
         per = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
         names = self.finder.names(text, per)
         skip = [(c.start, c.end) for c in names] + [c.role_span for c in names if c.role_span]
-        titles = self.finder.titles(text, skip)
+        titles = self._not_apposed(text, names, self.finder.titles(text, skip))
+        chairs = self.finder.chairs(text, skip + [(c.start, c.end) for c in titles])
         dates = self._doc_dates(doc)
         cache: dict = {}
         results: list[tuple[Candidate, str | None, dict]] = []
@@ -119,6 +120,12 @@ class PersonLinker:
         unresolved = [c for c in titles if id(c) not in settled]
         for c in pending:
             hit = self._from_context(c, results)
+            if hit:
+                results.append(hit)
+            else:
+                unresolved.append(c)
+        for c in chairs:
+            hit = self._rapporteur(c, results, text)
             if hit:
                 results.append(hit)
             else:
@@ -268,6 +275,41 @@ class PersonLinker:
                  "minister": True, "office": office.title, "government": office.gov_name, "date": date,
                  "score": round(min(score, 1.0), 3)}
         return c, office.person, value
+
+    @staticmethod
+    def _not_apposed(text: str, names: list[Candidate], titles: list[Candidate]) -> list[Candidate]:
+        """Titles that are not in apposition right after a name ("Charlotte Caubel, la secrétaire d'État ..." is
+        one mention, the name)."""
+        ends = {c.end for c in names}
+        out = []
+        for c in titles:
+            before = text[max(0, c.start - 4):c.start]
+            m = re.search(r"[ ]*,[ ]*$", before)
+            if m and c.start - len(m.group()) in ends:
+                continue
+            out.append(c)
+        return out
+
+    def _rapporteur(self, c: Candidate, results, text: str):
+        """"M. le rapporteur": the person the document names with the role "rapporteur", the nearest before (else
+        after) the mention; other chair titles stay holderless."""
+        if c.source != "chair" or not fold(c.role).startswith("rapporteur"):
+            return None
+        best = None
+        for other, slug, value in results:
+            if value.get("mention") != "name" or not other.role or not slug:
+                continue
+            if not fold(other.role).startswith("rapporteur"):
+                continue
+            key = (other.start > c.start, abs(other.start - c.start))
+            if best is None or key < best[0]:
+                best = (key, slug, value)
+        if best is None:
+            return None
+        _, slug, value = best
+        out = {"name": value.get("canonical_name") or value["name"], "role": text[c.start:c.end].strip(),
+               "civility": c.civility, "mention": "title", "minister": False, "resolved_by": "role"}
+        return c, slug, out
 
     def _from_roles(self, c: Candidate, results, text: str):
         """A title the tables leave unresolved (no date, or no office fits) whose office a person named in the
