@@ -78,3 +78,23 @@ def test_acronyms_only_used_in_the_plural_are_not_bodies(nlp):
 
 def test_roman_ordinal_is_not_a_body(nlp):
     assert "XXIe" not in names(orgs(nlp, "Les parents du XXIe siècle protègent leurs enfants."))
+
+
+def test_more_heads_lower_case_cues_and_first_links(nlp):
+    text = ("L'agence nationale de la cohésion des territoires et la cour des comptes saisissent le Commissariat à "
+            "l'énergie atomique, l'Organisation mondiale de la santé et le Parlement européen ; la cour d'appel "
+            "rejette.")
+    assert names(orgs(nlp, text)) == ["agence nationale de la cohésion des territoires", "cour des comptes",
+                                      "Commissariat à l'énergie atomique", "Organisation mondiale de la santé",
+                                      "Parlement européen"]
+
+
+def test_listed_groups_win_over_a_stock_span_across_them(nlp):
+    text = ("J'espère que vous avez aimé travailler avec moi. (Applaudissements sur les bancs des groupes LaREM, "
+            "Dem, Agir ens et LR.) Mais revenons à nos moutons.")
+    assert names(orgs(nlp, text, "2022-02-24")) == ["LaREM", "Dem", "Agir ens", "LR"]
+
+
+def test_a_first_link_only_right_after_the_head(nlp):
+    found = names(orgs(nlp, "Le Commissariat à l'énergie atomique répond à l'Union européenne aux États-Unis."))
+    assert "Commissariat à l'énergie atomique" in found and not any("États-Unis" in n for n in found)

@@ -23,6 +23,7 @@ _RULES = tomllib.loads((RESOURCES_DIR / "orgs" / "rules.toml").read_text(encodin
 _HEADS = set(_RULES["heads"])
 _LOWER = {k: set(v) for k, v in _RULES["lower_heads"].items()}
 _LINKS = set(_RULES["links"])
+_FIRST_LINKS = set(_RULES["first_links"])
 _ARTICLES = set(_RULES["articles"])
 _NOT_END = set(_RULES["not_end"])
 _STOP = set(_RULES["stop_words"])
@@ -42,6 +43,7 @@ def _complement_end(doc: Doc, i: int, place: bool, need_link: bool) -> int:
     while k < n and _content(doc[k]) and doc[k].pos_ == "ADJ" and "\n" not in doc[k - 1].whitespace_:
         k += 1
         end = k
+    i_links = i       # "à", "au", "aux" open a group only right after the head ("Commissariat à l'énergie")
     while k < n and "\n" not in doc[k - 1].whitespace_:
         t = doc[k]
         j = k
@@ -55,7 +57,7 @@ def _complement_end(doc: Doc, i: int, place: bool, need_link: bool) -> int:
                     end = k
                 continue
             j = k + 1
-        if fold(doc[j].text) not in _LINKS:
+        if fold(doc[j].text) not in _LINKS and not (j == k == i_links and fold(doc[j].text) in _FIRST_LINKS):
             break
         j += 1
         while j < n and fold(doc[j].text) in _ARTICLES:
@@ -93,10 +95,12 @@ def head_bodies(doc: Doc) -> list[Span]:
             first += 1
         if lower:
             nxt = fold(" ".join(x.text for x in doc[first:first + 2]).replace("' ", "'"))
-            if not any(nxt == c or nxt.startswith(c + " ") or nxt.startswith(c + "'") for c in _LOWER[head]):
+            cue = next((c for c in _LOWER[head] if nxt == c or nxt.startswith((c + " ", c + "'"))), None)
+            if cue is None:
                 k += 1
                 continue
-            end = _complement_end(doc, first, place=head in ("tribunal", "cour"), need_link=True)
+            seat = head == "tribunal" or (head == "cour" and not cue.startswith("de"))   # "la cour d'appel de Douai"
+            end = _complement_end(doc, first, place=seat, need_link=True)
         else:
             end = _complement_end(doc, first, place=False, need_link=bool(t.is_sent_start))
         if end > first:

@@ -160,8 +160,18 @@ class OrgTagger:
     def _groups(doc: Doc) -> None:
         """Parliamentary groups listed after "groupe(s)": "sur les bancs des groupes LaREM, Dem et Agir ens"."""
         text = text_of(doc)
-        taken = Ranges((f.start_char, f.end_char) for f in doc.spans.get(FACTS, []) if f.label_ == "ORG")
-        for s, e, label in listed_groups(text):
+        items = listed_groups(text)
+        if not items:
+            return
+        listed = Ranges((s, e) for s, e, _ in items)
+        group = doc.spans.get(FACTS, [])
+        keep = [f for f in group if not (f.label_ == "ORG" and (f._.value or {}).get("kind") == "ner"
+                                         and listed.overlaps(f.start_char, f.end_char)
+                                         and not any((f.start_char, f.end_char) == (s, e) for s, e, _ in items))]
+        if len(keep) != len(group):      # the stock NER's "Agir ens et LR": the list's items instead
+            doc.spans[FACTS] = keep
+        taken = Ranges((f.start_char, f.end_char) for f in keep if f.label_ == "ORG")
+        for s, e, label in items:
             span = doc.char_span(s, e, label="ORG")
             if span is None or taken.overlaps(s, e):
                 continue
