@@ -277,3 +277,17 @@ def test_foreign_qualifier_after_the_portfolio(people_nlp):
                                    "l'intérieur.", "2022-03-01")
     first = [s for s in spans if s.text.startswith("Le ministre")][0]
     assert first.text == "Le ministre de l'intérieur du Mali" and first._.entity_id is None
+
+
+def test_holders_of_offices_of_a_named_place_or_body(people_nlp):
+    text = ("Le maire de Brest a écrit à la rectrice de l'académie de Rennes et au directeur général de l'Ademe ; "
+            "la présidente de la Commission européenne répond. Le directeur de l'école ne dit rien.")
+    spans, _ = persons(people_nlp, text, "2022-06-01")
+    assert [(s.text, s._.entity_id) for s in spans] == [
+        ("Le maire de Brest", None), ("la rectrice de l'académie de Rennes", None),
+        ("au directeur général de l'Ademe", None), ("la présidente de la Commission européenne", None)]
+
+
+def test_regional_president_with_the_region_named_after_it(people_nlp):
+    spans, _ = persons(people_nlp, "Le président de la région Hauts-de-France a signé.", "2022-06-01")
+    assert [s.text for s in spans] == ["Le président de la région Hauts-de-France"]

@@ -57,7 +57,7 @@ _TITLE = re.compile(
     r"|garde des sceaux|haut[- ]commissaire|pr[ée]sidente? de la r[ée]publique|chef de l['’][ée]tat"
     r"|d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|d[ée]fenseure? des droits|pr[ée]sidente? de l['’]assembl[ée]e nationale|pr[ée]sidente? du s[ée]nat"
     r"|pr[ée]sidente? (?:du conseil r[ée]gional|du conseil d[ée]partemental|de (?:la )?r[ée]gion|du d[ée]partement)"
-    rf"(?:[ ]+(?:de la|de|du|des|d['’])[ ]*[{UP}][\w'’-]+)?)\b", re.IGNORECASE)
+    rf"(?:[ ]+(?:(?:de la|de|du|des|d['’])[ ]*)?(?-i:[{UP}])[\w'’-]+)?)\b", re.IGNORECASE)
 # Titles outside the government that the tables do not resolve: the chair or the rapporteur of a sitting, addressed
 # with a civility ("Mme la présidente", "M. le rapporteur"; a complement after it is another title), and a prefect
 # of a named place ("le préfet du Rhône", "Mme la préfète de région", "Monsieur le préfet").
@@ -68,6 +68,16 @@ _CHAIR = re.compile(
 _PREFECT = re.compile(
     rf"(?<![\w'’-])(?P<det>[Ll]e|[Ll]a)[ ]+(?P<title>pr[ée]f[eè]te?)[ ]+(?:(?:de la|de l['’]|du|des|de|d['’])[ ]*"
     rf"(?:[{UP}][\w'’-]+(?:[ ]+(?:et[ ]+)?[{UP}][\w'’-]+)*)|de (?:la )?(?:r[ée]gion|d[ée]partement|police|zone))")
+# the holder of an office of a named place or body: "le maire de Lyon", "la rectrice de l'académie de Lille", "le
+# directeur général de l'Ademe", "la présidente de la Commission européenne", "le secrétaire général des Nations unies"
+_OFFICE = re.compile(
+    rf"(?<![\w'’-])(?P<det>[Ll]e|[Ll]a|[Ll]['’]|du|au)[ ]*(?P<title>maire|procureure?|rect(?:eur|rice)|gouverneure?"
+    rf"|direct(?:eur|rice)(?: g[ée]n[ée]rale?)?|pr[ée]sidente?(?:[- ]directeur g[ée]n[ée]ral)?|pdg"
+    rf"|secr[ée]taire g[ée]n[ée]rale?|ambassad(?:eur|rice)|haute?[- ]commissaire)"
+    rf"[ ]+(?:de la|de l['’]|du|des|de|d['’])[ ]*"
+    rf"(?:(?:acad[ée]mie|ville|r[ée]publique)[ ]+(?:de la|de l['’]|du|des|de|d['’])?[ ]*)?"
+    rf"[{UP}][\w'’-]+(?:[ ]+(?:(?:de la|de l['’]|du|des|de|d['’]|et)[ ]*)?[{UP}][\w'’-]+){{0,4}}"
+    r"(?:[ ]+(?:europ[ée]enne?|unies|nationale?|fran[çc]aise?|internationale?|mondiale?)(?![\w'’-]))?")
 # offices outside the government: folded title head -> key of resources/people/offices.tsv (None: no table)
 OTHER_OFFICES = {"defenseur": "defenseur", "president de l'assemblee": "assemblee", "president du senat": "senat",
                  "presidente de l'assemblee": "assemblee", "presidente du senat": "senat",
@@ -288,7 +298,7 @@ class Finder:
         "le préfet du Rhône" (source "chair"; role = the title word)."""
         out = []
         skipped = Ranges(skip)
-        for rx in (_CHAIR, _PREFECT):
+        for rx in (_CHAIR, _PREFECT, _OFFICE):
             for m in rx.finditer(text):
                 if skipped.overlaps(m.start(), m.end()):
                     continue

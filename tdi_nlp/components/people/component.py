@@ -99,7 +99,7 @@ class PersonLinker:
         names = self.finder.names(text, per)
         skip = [(c.start, c.end) for c in names] + [c.role_span for c in names if c.role_span]
         titles = self._not_apposed(text, names, self.finder.titles(text, skip))
-        chairs = self.finder.chairs(text, skip + [(c.start, c.end) for c in titles])
+        chairs = self._not_apposed(text, names, self.finder.chairs(text, skip + [(c.start, c.end) for c in titles]))
         dates = self._doc_dates(doc)
         cache: dict = {}
         results: list[tuple[Candidate, str | None, dict]] = []
