@@ -291,3 +291,9 @@ def test_holders_of_offices_of_a_named_place_or_body(people_nlp):
 def test_regional_president_with_the_region_named_after_it(people_nlp):
     spans, _ = persons(people_nlp, "Le président de la région Hauts-de-France a signé.", "2022-06-01")
     assert [s.text for s in spans] == ["Le président de la région Hauts-de-France"]
+
+
+def test_unknown_names_listed_beside_other_people(people_nlp):
+    text = "J'associe mes collègues Léa Marchal, Hugo Berthier et M. Paul Christophe à ma question."
+    spans, _ = persons(people_nlp, text, "2022-06-01")
+    assert [s.text for s in spans] == ["Léa Marchal", "Hugo Berthier", "M. Paul Christophe"]

@@ -110,6 +110,8 @@ _FOREIGN = _foreign_re()
 _FIRST = rf"[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?"
 _SEP = r"(?:[ ]*,[ ]*(?:et[ ]+)?|[ ]+et[ ]+)(?:(?:à|a|pour|de)[ ]+)?"
 _FIRST_LIST = re.compile(rf"(?<![\w'’.-])(?:{_FIRST})(?:{_SEP}{_FIRST}(?![\w'’-]|[ ]+[{UP}])){{1,20}}")
+_LIST_GAP_BEFORE = re.compile(r"(?:[ ]*,[ ]*(?:et[ ]+)?|[ ]+et[ ]+)$")
+_LIST_GAP_AFTER = re.compile(rf"((?:[ ]*,[ ]*(?:et[ ]+)?|[ ]+et[ ]+))(?:{CIVILITY}[ ]+)?")
 _EMBEDDED = re.compile(r"(?:aupr[eè]s|apr[eè]s|ancien(?:ne)?|ex-?)[ ]*$", re.IGNORECASE)
 _TRIM = set(load_titles()["trim_words"])  # resources/people/titles.toml
 
@@ -197,13 +199,19 @@ class Finder:
                     out.append(Candidate("name", s, e, name=w.group(), source="first_names"))
                     taken.add(s, e)
         per = sorted(per_spans)  # entity spans: disjoint
+        maybe = []
         for m in _RUN.finditer(text):
             s, e = m.start(), m.end()
             if taken.covers(s) or taken.covers(e - 1):
                 continue
-            for c in self._from_run(text, m.group("name"), s, per):
+            found = self._from_run(text, m.group("name"), s, per)
+            for c in found:
                 out.append(c)
                 taken.add(c.start, c.end)
+            parts = m.group("name").split()
+            if not found and 2 <= len(parts) <= 3 and fold(parts[0]) in self.first_names:
+                maybe.append(Candidate("name", s, e, name=m.group("name"), source="list"))
+        out += self._listed(text, out, maybe, taken)
         # "Biden a raison": the surname alone of a person named in full in the document
         surnames = {c.name.split()[-1] for c in out if len(c.name.split()) >= 2 and len(c.name.split()[-1]) >= 4}
         if surnames:
@@ -214,6 +222,35 @@ class Finder:
                     out.append(Candidate("name", m.start(), m.end(), name=m.group(), source="surname"))
                     taken.add(m.start(), m.end())
         return out
+
+    @staticmethod
+    def _listed(text: str, found: list[Candidate], maybe: list[Candidate], taken: Ranges) -> list[Candidate]:
+        """Unknown "Prénom Nom" runs listed beside another person ("avec Léa Marchal, Hugo Berthier et M. Paul
+        Christophe"): people named in a list."""
+        bounds = [(c.start, c.end) for c in found]
+        accepted: list[Candidate] = []
+        changed = True
+        while changed:
+            changed = False
+            ends = {e for _, e in bounds}
+            starts = {s for s, _ in bounds}
+            for c in maybe:
+                if any(c is a for a in accepted):
+                    continue
+                others = [m for m in maybe if m is not c]
+                before = _LIST_GAP_BEFORE.search(text, max(0, c.start - 12), c.start)
+                after = _LIST_GAP_AFTER.match(text, c.end)
+                near = False
+                if before is not None:
+                    near = before.start() in ends or any(m.end == before.start() for m in others)
+                if after is not None and not near:
+                    near = bool({after.end(), after.end(1)} & starts) or any(m.start == after.end() for m in others)
+                if near and not (taken.covers(c.start) or taken.covers(c.end - 1)):
+                    accepted.append(c)
+                    bounds.append((c.start, c.end))
+                    taken.add(c.start, c.end)
+                    changed = True
+        return accepted
 
     def _from_run(self, text: str, run: str, base: int, per: list[tuple[int, int]]) -> list[Candidate]:
         toks = [(t.start(), t.end()) for t in re.finditer(r"[^ ]+", run)]
