@@ -98,3 +98,8 @@ def test_listed_groups_win_over_a_stock_span_across_them(nlp):
 def test_a_first_link_only_right_after_the_head(nlp):
     found = names(orgs(nlp, "Le Commissariat à l'énergie atomique répond à l'Union européenne aux États-Unis."))
     assert "Commissariat à l'énergie atomique" in found and not any("États-Unis" in n for n in found)
+
+
+def test_common_noun_before_a_company_name_is_left_out(nlp):
+    found = orgs(nlp, "Les salariés du groupe Renault et de la société Vinci.")
+    assert ("Vinci", "org:vinci") in found and not any("société" in t for t, _ in found)

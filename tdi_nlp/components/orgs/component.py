@@ -247,6 +247,9 @@ class OrgTagger:
             k = ent.start
             while k < ent.end - 1 and doc[k].lower_ in _NER_ARTICLES:
                 k += 1
+            while (k < ent.end - 1 and doc[k].is_lower and doc[k].pos_ == "NOUN"
+                   and (doc[k + 1].is_title or doc[k + 1].is_upper)):
+                k += 1    # "l'usine Arkéma", "le groupe Renault": the common noun before the name is no part of it
             span = doc[k:ent.end]
             while len(span) > 1 and (span[-1].is_punct or span[-1].lower_ in _TRIM):
                 span = span[:-1]
