@@ -297,3 +297,11 @@ def test_unknown_names_listed_beside_other_people(people_nlp):
     text = "J'associe mes collègues Léa Marchal, Hugo Berthier et M. Paul Christophe à ma question."
     spans, _ = persons(people_nlp, text, "2022-06-01")
     assert [s.text for s in spans] == ["Léa Marchal", "Hugo Berthier", "M. Paul Christophe"]
+
+
+def test_office_title_resolved_from_the_person_named_with_that_role(people_nlp):
+    text = ("Nous avons reçu le président de la Fédération française de cyclisme. M. Michel Callot, président de la "
+            "Fédération française de cyclisme, a souligné les besoins des clubs.")
+    spans, _ = persons(people_nlp, text, "2019-03-06")
+    assert [(s.text, s._.entity_id) for s in spans] == [
+        ("le président de la Fédération française", "person:michel-callot"), ("M. Michel Callot", "person:michel-callot")]

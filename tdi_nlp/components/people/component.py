@@ -291,15 +291,20 @@ class PersonLinker:
         return out
 
     def _rapporteur(self, c: Candidate, results, text: str):
-        """"M. le rapporteur": the person the document names with the role "rapporteur", the nearest before (else
-        after) the mention; other chair titles stay holderless."""
-        if c.source != "chair" or not fold(c.role).startswith("rapporteur"):
+        """"M. le rapporteur": the person the document names with the role "rapporteur"; "le président de France
+        Industrie": the person named with that very role ("M. Philippe Varin, Président de France Industrie"); the
+        nearest before, else after, the mention. Otherwise the title stays holderless."""
+        if c.source != "chair":
             return None
+        office = re.sub(r"^(?:le|la|l'|du|au)\s*", "", " ".join(fold(text[c.start:c.end]).split()))
+        rapporteur = fold(c.role).startswith("rapporteur")
         best = None
         for other, slug, value in results:
             if value.get("mention") != "name" or not other.role or not slug:
                 continue
-            if not fold(other.role).startswith("rapporteur"):
+            role = " ".join(fold(other.role).split())
+            if not (role.startswith("rapporteur") if rapporteur else role == office
+                    or (role.startswith(office + " ") and len(office.split()) >= 3)):
                 continue
             key = (other.start > c.start, abs(other.start - c.start))
             if best is None or key < best[0]:
