@@ -103,3 +103,14 @@ def test_a_first_link_only_right_after_the_head(nlp):
 def test_common_noun_before_a_company_name_is_left_out(nlp):
     found = orgs(nlp, "Les salariés du groupe Renault et de la société Vinci.")
     assert ("Vinci", "org:vinci") in found and not any("société" in t for t, _ in found)
+
+
+def test_a_month_ends_a_name(nlp):
+    found = names(orgs(nlp, "Le Conseil européen de juin a tranché."))
+    assert "Conseil européen" in found and not any("juin" in n for n in found)
+
+
+def test_group_acronyms_after_a_plural_are_not_things(nlp):
+    from tdi_nlp.components.orgs.component import OrgTagger
+    doc = nlp("Les LR et les AESH attendent ; des AED aussi.")
+    assert OrgTagger._plural_only(doc) == {"AESH", "AED"}

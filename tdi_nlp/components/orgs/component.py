@@ -1,7 +1,8 @@
 """ORG mentions (operators, national bodies, associations, ministries, companies named in role phrases) and
 PROGRAMME mentions ("Territoires d'industrie", "Action cœur de ville"...), linked to canonical ids.
 
-Names, aliases and acronyms are data: ``resources/orgs/orgs.json``. Ministries are matched against the Assemblée
+Names, aliases and acronyms are data: ``resources/orgs/orgs.json``; bodies found by rules (head word and
+complement, acronyms defined in the text, listed groups) come from ``bodies.py``. Ministries are matched against the Assemblée
 nationale list of ministries at the document date (``resources/people/ministries.tsv``).
 ORG value: {"name", "acronym"?, "kind", "generic"?}; entity id "org:<slug>". PROGRAMME value: {"name"};
 entity id "programme:<slug>".
@@ -19,7 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import FACTS, add_fact, text_of
-from .bodies import defined_acronyms, head_bodies, listed_groups
+from .bodies import defined_acronyms, group_forms, head_bodies, listed_groups
 from ..ranges import Ranges
 from ...config import RESOURCES_DIR
 from ..people.kb import active, kb
@@ -235,7 +236,7 @@ class OrgTagger:
                     plural.add(t.text)
                 elif prev in _SINGULAR_DETS:
                     singular.add(t.text)
-        return plural - singular
+        return plural - singular - set(group_forms())   # "les LR": the party's members
 
     def _stock_orgs(self, doc: Doc) -> None:
         """Named bodies of the stock NER that the gazetteer does not know: "Amnesty International", "SNCF"."""
