@@ -52,3 +52,17 @@ def test_lemma_index_answers_from_a_set_with_the_stock_lemmas(full_nlp):
             "financeraient 34 projets, et les ministres souhaiteraient connaître les calendriers prévus. "
             "Les élues réinventèrent des zoubliboulas chatoyantes.")
     assert [t.lemma_ for t in full_nlp(text)] == [t.lemma_ for t in stock(text)]
+
+
+def test_facts_on_the_same_characters_keep_their_own_values():
+    from spacy.tokens import Span
+
+    from tdi_nlp.components import add_fact, facts
+
+    nlp = spacy.blank("fr")
+    doc = nlp("Le président de France Industrie parle.")
+    org = add_fact(doc, Span(doc, 3, 5, label="ORG"), {"name": "France Industrie"}, "org:france-industrie")
+    add_fact(doc, Span(doc, 3, 5, label="PERSON"), {"name": "Philippe Varin"}, "person:varin")
+    assert org._.entity_id == "org:france-industrie"
+    assert {s.label_: s._.entity_id for s in facts(doc)} == {"ORG": "org:france-industrie",
+                                                             "PERSON": "person:varin"}

@@ -19,9 +19,24 @@ from spacy.tokens import Doc, Span
 FACTS = "facts"
 DATE_LABELS = frozenset({"DATE", "TIME", "DURATION", "SET"})
 
+
+def _span_slot(name: str):
+    """Getter and setter keyed by a span's offsets AND label: spaCy keys span extensions by offsets only, so an ORG
+    and a PERSON on the same characters ("France Industrie") would share one value and one id."""
+    def get(span: Span):
+        data: dict = span.doc.user_data  # spaCy types it dict[str, Any]; its own span keys are tuples too
+        return data.get(("tdi", name, span.start_char, span.end_char, span.label_))
+
+    def put(span: Span, value) -> None:
+        data: dict = span.doc.user_data
+        data[("tdi", name, span.start_char, span.end_char, span.label_)] = value
+    return get, put
+
+
 for _name in ("value", "entity_id"):
     if not Span.has_extension(_name):
-        Span.set_extension(_name, default=None)
+        _get, _put = _span_slot(_name)
+        Span.set_extension(_name, getter=_get, setter=_put)
 for _name in ("ref_date", "meta", "doc_id", "sections", "themes"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
