@@ -9,7 +9,9 @@ and subject, then re-ranked by the figure asked (a number before the counted thi
 recency (Weights; search) (the sentence encoder, ~60 ms per text here, would need minutes for the ~10^4 chunks of a
 KB; the word vectors cost nothing more than the index already pays). ``coverage`` is the idf-weighted share of the
 clause's terms found in the chunk; a clause's anchors (years, proper names) must occur in the chunk's document
-(``anchored``, ranks first) and, for a request to count as answered, in the chunk (``anchored_here``).
+(``anchored``, ranks first) and, for a request to count as answered, in the chunk (``anchored_here``, ranks next).
+A past answer is about what its question's title (AN "analyse") says: the title's terms count in its document's
+BM25 and in its chunks' coverage, and an anchor found in the title anchors its chunks.
 
 The index is stored beside the KB (``<kb>.passages/``), kept in-process, and updated in place when documents change
 (the chunks of new and changed documents analyzed, of removed ones dropped, the rest kept: PassageIndex.refresh).
@@ -258,6 +260,7 @@ class PassageIndex:
         self.vectors = self._vectors() if vectors is None else vectors
         self._docs: dict[str, str] = {}
         self._titles: dict[str, str] = {}  # doc_id -> the folded title of a past question
+        self._title_terms: dict[str, set[str]] = {}
         self.doc_ids = list(dict.fromkeys(c["doc_id"] for c in chunks))
         at = {d: i for i, d in enumerate(self.doc_ids)}
         self.chunk_doc = np.array([at[c["doc_id"]] for c in chunks], dtype=np.int64)
@@ -266,6 +269,7 @@ class PassageIndex:
             joined[at[c["doc_id"]]].extend(c["terms"] + c.get("title_terms", []))
             if c.get("title"):
                 self._titles[c["doc_id"]] = c["title"]
+                self._title_terms[c["doc_id"]] = set(c["title_terms"])
         self.doc_bm25 = BM25(joined)
         dates = [c.get("date") or "" for c in chunks]
         order = {d: r for r, d in enumerate(sorted(set(dates)))}
@@ -379,7 +383,7 @@ class PassageIndex:
         out = []
         for i in np.argsort(-score, kind="stable")[:max(k * 4, CANDIDATES)]:
             c = self.chunks[int(i)]
-            found = need & set(c["terms"])
+            found = need & (set(c["terms"]) | self._title_terms.get(c["doc_id"], set()))
             for a, run in short.items():
                 if a in c["terms"]:
                     found |= need & set(run)
