@@ -7,7 +7,7 @@ import pytest
 from tdi_nlp.drafting import already, draft
 from tdi_nlp.drafting.analysis import terms
 from tdi_nlp.drafting.answers import places_of
-from tdi_nlp.drafting.passages import _FIGURES, _chunks, acronyms, anchors, holds_figure
+from tdi_nlp.drafting.passages import _FIGURES, _chunks, acronyms, anchors, document_chunks, holds_figure
 from tdi_nlp.drafting.requests import find_requests
 from tdi_nlp.figures.today import candidates, thing_of
 from tdi_nlp.kb import KnowledgeBase
@@ -92,3 +92,13 @@ def test_acronyms_amounts_without_currency_and_places_referred_back():
     assert places_of("le nombre de contrats signés dans la région", places) == [("Hauts-de-France",)]
     assert places_of("le nombre de contrats signés dans la région Grand Est", places) == []
     assert places_of("le nombre de contrats signés dans les régions", places) == []
+
+
+def test_counted_thing_before_the_number_and_answers_anchored_by_their_question_title():
+    assert holds_figure("beaucoup d'emplois – plus de 1,7 million en six ans", "count", "emploi") == 1
+    assert holds_figure("beaucoup de réformes – plus de 1,7 million en six ans", "count", "emploi") == 0
+    doc = {"id": "q1", "kind": "government_question", "metadata": {"analyse": "Budget des armées 2024-2030"},
+           "text": "Q ?\n\nLa loi de programmation prévoit un effort de 413 milliards d'euros pour nos armées.",
+           "sections": [{"kind": "question", "start": 0, "end": 3}, {"kind": "answer", "start": 5, "end": 87}]}
+    chunks = document_chunks(doc)
+    assert chunks[0]["title"] == "budget des armees 2024-2030" and "2030" in chunks[0]["title_terms"]

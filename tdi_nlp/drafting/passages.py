@@ -9,7 +9,9 @@ and subject, then re-ranked by the figure asked (a number before the counted thi
 recency (Weights; search) (the sentence encoder, ~60 ms per text here, would need minutes for the ~10^4 chunks of a
 KB; the word vectors cost nothing more than the index already pays). ``coverage`` is the idf-weighted share of the
 clause's terms found in the chunk; a clause's anchors (years, proper names) must occur in the chunk's document
-(``anchored``, ranks first) and, for a request to count as answered, in the chunk (``anchored_here``).
+(``anchored``, ranks first) and, for a request to count as answered, in the chunk (``anchored_here``, ranks next).
+A past answer is about what its question's title (AN "analyse") says: the title's terms count in its document's
+BM25 and in its chunks' coverage, and an anchor found in the title anchors its chunks.
 
 The index is stored beside the KB (``<kb>.passages/``), kept in-process, and updated in place when documents change
 (the chunks of new and changed documents analyzed, of removed ones dropped, the rest kept: PassageIndex.refresh).
@@ -31,7 +33,7 @@ from scipy import sparse
 from . import analysis, store
 from .bm25 import BM25
 
-PASSAGES_VERSION = 3
+PASSAGES_VERSION = 4
 QUESTION_KINDS = {"written_question", "government_question", "oral_question"}
 MAX_CHARS = 600
 MIN_CHARS = 40
@@ -131,12 +133,16 @@ def document_chunks(doc: dict) -> list[dict]:
         body = [s for s in secs if s["kind"] not in ("metadata", "question", "followup")]
         spans = [(s["start"], s["end"]) for s in body] or [(0, len(text))]
         origin = "document"
-    out = []
+    out: list[dict] = []
     for s0, e0 in spans:
         for s, e in _chunks(text, s0, e0):
             out.append({"doc_id": doc["id"], "start": s, "end": e, "origin": origin, "kind": doc["kind"],
                         "date": meta.get("answer_jo_date") if origin == "answer" and meta.get("answer_jo_date")
                         else doc.get("date"), "_text": text[s:e]})
+    title = meta.get("analyse") if origin == "answer" else None
+    if out and title:  # what the past question was about, kept once per document (search, anchors)
+        out[0]["title"] = analysis.fold(title).replace("’", "'")
+        out[0]["title_terms"] = analysis.terms(title)
     return out
 
 
@@ -158,6 +164,8 @@ def figure_kind(clause: str, kind: str | None) -> str | None:
     return kind if kind in ("count", "amount", "calendar") else None
 
 
+# the counted thing just before a number, set off by a dash or a colon: "d'emplois – plus de 1,7 million"
+_COUNTED_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s*[–—:-]\s*(?:(?:plus|près|moins|environ|de|d'|d’)\s*){0,3}$")
 _COUNT_OF = re.compile(_NUM + r"\s+((?:[^\W\d_][\w'’-]*(?:\s+|(?![\w'’-]))){0,3})", re.I)  # "(18 CSF)" too
 
 
@@ -175,6 +183,9 @@ def holds_figure(text: str, asked: str | None, counted: str | None, aliases: fro
             continue  # a year
         if counted and (counted in after or aliases & set(after)):
             return 1.0
+        before = _COUNTED_BEFORE.search(text, max(m.start() - 60, 0), m.start())
+        if counted and before and counted in analysis.terms(before.group(1)):
+            return 1.0  # "beaucoup d'emplois – plus de 1,7 million"
         if after and not _FIGURES["amount"].match(text, m.start()) and not _FIGURES["percent"].match(text, m.start()):
             best = 0.5
     return best if counted is None else best * 0.5
@@ -248,12 +259,17 @@ class PassageIndex:
         self._idf = {t: float(self.bm25.idf[j]) for t, j in self.bm25.vocab.items()}
         self.vectors = self._vectors() if vectors is None else vectors
         self._docs: dict[str, str] = {}
+        self._titles: dict[str, str] = {}  # doc_id -> the folded title of a past question
+        self._title_terms: dict[str, set[str]] = {}
         self.doc_ids = list(dict.fromkeys(c["doc_id"] for c in chunks))
         at = {d: i for i, d in enumerate(self.doc_ids)}
         self.chunk_doc = np.array([at[c["doc_id"]] for c in chunks], dtype=np.int64)
         joined: list[list[str]] = [[] for _ in self.doc_ids]
         for c in chunks:
-            joined[at[c["doc_id"]]].extend(c["terms"])
+            joined[at[c["doc_id"]]].extend(c["terms"] + c.get("title_terms", []))
+            if c.get("title"):
+                self._titles[c["doc_id"]] = c["title"]
+                self._title_terms[c["doc_id"]] = set(c["title_terms"])
         self.doc_bm25 = BM25(joined)
         dates = [c.get("date") or "" for c in chunks]
         order = {d: r for r, d in enumerate(sorted(set(dates)))}
@@ -367,7 +383,7 @@ class PassageIndex:
         out = []
         for i in np.argsort(-score, kind="stable")[:max(k * 4, CANDIDATES)]:
             c = self.chunks[int(i)]
-            found = need & set(c["terms"])
+            found = need & (set(c["terms"]) | self._title_terms.get(c["doc_id"], set()))
             for a, run in short.items():
                 if a in c["terms"]:
                     found |= need & set(run)
@@ -377,12 +393,14 @@ class PassageIndex:
             anchored = here = True
             if want:  # folded only when there is something to look for (a long document folds in milliseconds)
                 folded_doc, folded = analysis.fold(doc_text).replace("’", "'"), analysis.fold(text).replace("’", "'")
+                if c["origin"] == "answer":  # an answer is about what its question's title says
+                    folded += "\n" + self._titles.get(c["doc_id"], "")
                 anchored = all(any(a in folded_doc for a in g) for g in want)
                 here = all(any(a in folded for a in g) for g in want)
             fig = holds_figure(text, asked, stem_counted[0] if stem_counted else None, aliases)
             final = (float(score[i]) + w.figure * fig) / (total + w.figure)
             out.append(PassageHit(c, text, final, cov, anchored, fig > 0 if asked else None, here))
-        out.sort(key=lambda h: (not h.anchored, -h.score))
+        out.sort(key=lambda h: (not h.anchored, not h.anchored_here, -h.score))
         return out[:k]
 
     def _doc_text(self, kb, doc_id: str) -> str:

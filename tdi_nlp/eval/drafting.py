@@ -24,6 +24,21 @@ weights of a grid over the diversification and a random search over 40 weight se
 top-3 / +0.016 MRR there; on the held-out quarter the same top-3 and +0.010 MRR, within the noise of 148 questions).
 A mix of the classifier's prior with the rubriques of the past questions put to the same ministry did not help
 either (tuning part).
+
+Measured later (issue 13, scratch scripts over the same leave-one-out candidates, not adopted; tuning part / held-out
+quarter, top-3 / MRR; the product ranking measured there 0.797 / 0.690 and 0.831 / 0.743):
+- a second stage over the first 30 candidates: a logistic regression fit on the tuning part ranks the candidates'
+  rubriques (the classifier's probability and its log and rank, each rubrique's share of the softmax of the
+  candidates' scores, its best relative score, first rank and count in the top 10, the share of the past questions
+  put to the same ministry) and the sources are the best past question of each rubrique in that order:
+  0.807 / 0.698 (in-sample) and 0.831 / 0.772; fed to the diversification as its prior instead: lower (0.760 / 0.678);
+- wider pools (diversification over the first 15-50 candidates, the first stage's top-10 recall of the right rubrique
+  being 0.861 and its top-50 recall 0.914), a random search over 250 settings of depth, alpha, gamma, temperature,
+  confidence, rubrique boost and ministry weight: at best 0.805 / 0.698 on the tuning part, 0.831-0.838 held out;
+- the rubrique model's E5 parts in the prior (cross-fitted, E5 passage vectors of the questions computed elsewhere):
+  0.799-0.807 / 0.689-0.697 on the tuning part, 0.838-0.851 / 0.745-0.763 held out (with the second stage above:
+  0.802 / 0.702 and 0.851 / 0.778). Not adopted: a ~2,000-character question takes about 1.2 CPU-s to embed here,
+  which a draft (median ~0.17 s) cannot pay, and the gain on the tuning part is within the noise.
 """
 from __future__ import annotations
 

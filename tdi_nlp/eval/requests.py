@@ -1,6 +1,6 @@
 """Multi-request questions: does ``tdi_nlp.draft`` answer each request, and flag the ones nothing answers?
 
-tests/data/eval/draft_requests.jsonl (issue 13): 32 questions in the style of written questions, each with 2 or 3
+tests/data/eval/draft_requests.jsonl (issue 13): 44 questions in the style of written questions, each with 2 or 3
 requests ("le nombre de ...", "le montant de ...", "le calendrier de ..."). For an answerable request the set gives
 the documents, a short exact quote of the answering passage and the figure asked; the others are marked
 ``"answerable": false`` (nothing in the evaluation KB answers them). Judged automatically on the Markdown draft:
@@ -28,7 +28,7 @@ import numpy as np
 from .search import eval_kb, load_set
 
 NAME = "draft-requests"
-HELP = "share of the requests of 32 multi-request questions that the draft answers or flags, beside TF-IDF top-3"
+HELP = "share of the requests of 44 multi-request questions that the draft answers or flags, beside TF-IDF top-3"
 MARKERS = ("à compléter", "à rédiger", "non trouvé", "aucun élément", "pas d'élément", "aucune réponse")
 BASELINE_DOCS = 3
 
