@@ -22,20 +22,20 @@ generic or new-policy requests the guide gives no theme, which the words of the 
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
-from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import StandardScaler
 
 from .. import encoder
 from . import sources
-from .dataset import UnresolvedReference, load_references, locate
+from .dataset import UnresolvedReference, labels_path, load_references, locate
 from .labels import THEMES
 from .model import CueFeatures, binarize
 from .model import best_thresholds as model_thresholds
@@ -51,6 +51,9 @@ TFIDF_WEIGHT = 1.0
 CUES_WEIGHT = 3.0  # the theme cue lists of the sentence model (model.CUES) as binary features
 BALANCED = False
 E5_WEIGHT = 0.0  # weight of the E5 clause vector; 0 leaves the encoder out (chosen by CV, see above)
+SYNTHETIC = "synthetic_requests.jsonl"  # invented request clauses (GUIDE.md), added to training folds only
+GATE = ""  # "", "all" or "themed": a theme-vs-none clause gate (fit_clauses)
+SYN_WEIGHT = 0.0  # sample weight of a synthetic clause (a real clause weighs 1); 0 leaves them out
 
 _CACHE: dict[tuple[str, str], np.ndarray] = {}  # (prefix, text) -> vector, per process
 
@@ -84,6 +87,35 @@ class EncoderFeatures(BaseEstimator, TransformerMixin):
         return embed(list(X), self.prefix).astype(np.float64)
 
 
+class OneVsRestLR(BaseEstimator, ClassifierMixin):
+    """One logistic regression per label, fitted with sample weights (scikit-learn's OneVsRestClassifier passes
+    none without metadata routing). ``predict_proba`` gives each label's positive probability."""
+
+    def __init__(self, C: float = C, balanced: bool = BALANCED):
+        self.C, self.balanced = C, balanced
+
+    def fit(self, X, Y, sample_weight=None):
+        Y = np.asarray(Y)
+        self.estimators_: list = []
+        for j in range(Y.shape[1]):
+            col = Y[:, j]
+            if col.min() == col.max():
+                self.estimators_.append(float(col[0]))  # a label with one value in the data: a constant
+                continue
+            lr = LogisticRegression(C=self.C, max_iter=3000, random_state=SEED,
+                                    class_weight="balanced" if self.balanced else None)
+            self.estimators_.append(lr.fit(X, col, sample_weight=sample_weight))
+        return self
+
+    def predict_proba(self, X):
+        cols = [np.full(X.shape[0], est) if isinstance(est, float) else est.predict_proba(X)[:, 1]
+                for est in self.estimators_]
+        return np.column_stack(cols)
+
+    def predict(self, X):
+        return (self.predict_proba(X) >= 0.5).astype(int)
+
+
 def build_pipeline(C: float = C, prefix: str = PREFIX, tfidf: float = TFIDF_WEIGHT, cues: float = CUES_WEIGHT,
                    balanced: bool = BALANCED, e5: float = E5_WEIGHT) -> Pipeline:
     parts: list = []
@@ -98,9 +130,8 @@ def build_pipeline(C: float = C, prefix: str = PREFIX, tfidf: float = TFIDF_WEIG
     if cues:
         parts.append(("cues", CueFeatures()))
         weights["cues"] = cues
-    lr = LogisticRegression(C=C, max_iter=3000, random_state=SEED, class_weight="balanced" if balanced else None)
     return Pipeline([("features", FeatureUnion(parts, transformer_weights=weights)),
-                     ("clf", OneVsRestClassifier(lr))])
+                     ("clf", OneVsRestLR(C, balanced))])
 
 
 def best_thresholds(y: np.ndarray, proba: np.ndarray) -> list[float]:
@@ -163,27 +194,66 @@ def question_max(proba: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
+def load_synthetic(name: str = SYNTHETIC) -> tuple[list[str], np.ndarray]:
+    """(texts, label matrix) of the invented request clauses of models/labels/ (GUIDE.md, "Synthetic clauses")."""
+    with open(labels_path(name), encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    return [r["text"] for r in rows], binarize([r["labels"] for r in rows])
+
+
+def fit_clauses(texts: list[str], y: np.ndarray, syn_weight: float = SYN_WEIGHT, gate: str = GATE,
+                synthetic: tuple[list[str], np.ndarray] | None = None, **params) -> dict:
+    """{"pipeline", "gate"} fitted on clauses, plus the synthetic clauses weighted ``syn_weight``. ``gate``: "" (no
+    gate), "all" or "themed": a clause classifier theme-vs-none whose probability multiplies the label ones, the
+    label classifier trained on every clause or on the themed clauses only (then p(label) = p(theme) p(label |
+    theme))."""
+    texts, w = list(texts), np.ones(len(texts))
+    if syn_weight:
+        syn_texts, syn_y = synthetic if synthetic is not None else load_synthetic()
+        texts, y, w = texts + syn_texts, np.vstack([y, syn_y]), np.concatenate([w, np.full(len(syn_texts), syn_weight)])
+    out: dict = {"gate": None}
+    themed = y.any(axis=1)
+    if gate:
+        out["gate"] = build_pipeline(**params).fit(texts, themed[:, None].astype(int), clf__sample_weight=w)
+    keep = themed if gate == "themed" else np.ones(len(texts), dtype=bool)
+    out["pipeline"] = build_pipeline(**params).fit([t for t, k in zip(texts, keep) if k], y[keep],
+                                                   clf__sample_weight=w[keep])
+    return out
+
+
+def clause_scores(model: dict, texts: list[str]) -> np.ndarray:
+    """(clauses, labels) scores: the label probabilities, times the gate's theme probability when there is one."""
+    proba = model["pipeline"].predict_proba(texts)
+    if model.get("gate") is not None:
+        proba = proba * model["gate"].predict_proba(texts)[:, :1]
+    return proba
+
+
 def out_of_fold(questions: list[Question], folds: int = 5, **params) -> np.ndarray:
-    """Question-level scores from models that did not see the question's document (GroupKFold over questions)."""
+    """Question-level scores from models that did not see the question's document (GroupKFold over questions);
+    synthetic clauses join every training part, never a validation part."""
     texts, y, owner = clauses_of(questions)
     groups = [questions[qi].group for qi in owner]
     proba = np.zeros(y.shape)
     for tr, te in GroupKFold(n_splits=folds).split(texts, y, groups):
-        pipe = build_pipeline(**params).fit([texts[i] for i in tr], y[tr])
-        proba[te] = pipe.predict_proba([texts[i] for i in te])
+        model = fit_clauses([texts[i] for i in tr], y[tr], **params)
+        proba[te] = clause_scores(model, [texts[i] for i in te])
     return question_max(proba, owner, len(questions))
 
 
 def train(questions: list[Question], folds: int = 5, **params) -> dict:
-    """Fit on every clause; thresholds from out-of-fold question scores. Returns {"pipeline", "thresholds"}."""
+    """Fit on every clause (and the synthetic ones); thresholds from out-of-fold question scores.
+    Returns {"pipeline", "gate", "thresholds"}."""
     y_q = binarize([q.labels for q in questions])
     thresholds = best_thresholds(y_q, out_of_fold(questions, folds=folds, **params))
     texts, y, _ = clauses_of(questions)
-    pipe = build_pipeline(**params).fit(texts, y)
-    words = dict(pipe.named_steps["features"].transformer_list).get("words")
-    if words is not None:
-        words.stop_words_ = None
-    return {"pipeline": pipe, "thresholds": dict(zip(LABELS, thresholds))}
+    model = fit_clauses(texts, y, **params)
+    for pipe in (model["pipeline"], model["gate"]):
+        words = None if pipe is None else dict(pipe.named_steps["features"].transformer_list).get("words")
+        if words is not None:
+            words.stop_words_ = None
+    model["thresholds"] = dict(zip(LABELS, thresholds))
+    return model
 
 
 def predict(model: dict, text: str) -> list[tuple[str, float, Request]]:
@@ -191,7 +261,7 @@ def predict(model: dict, text: str) -> list[tuple[str, float, Request]]:
     reqs = find_requests(text)
     if not reqs:
         return []
-    proba = model["pipeline"].predict_proba([r.text for r in reqs])
+    proba = clause_scores(model, [r.text for r in reqs])
     out = []
     for j, code in enumerate(LABELS):
         i = int(np.argmax(proba[:, j]))
