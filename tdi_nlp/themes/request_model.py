@@ -43,17 +43,17 @@ from .requests import Request, find_requests
 from .text import normalize_for_features
 
 LABELS = list(THEMES)
-VERSION = "2.2"
+VERSION = "2.3"
 SEED = 13
 C = 3.0
-PREFIX = "passage"  # E5 prefix of a clause ("query" or "passage"), chosen by CV on the train split
+PREFIX = "query"  # E5 prefix of a clause ("query" or "passage"), chosen by CV on the train split
 TFIDF_WEIGHT = 1.0
 CUES_WEIGHT = 3.0  # the theme cue lists of the sentence model (model.CUES) as binary features
 BALANCED = False
-E5_WEIGHT = 0.0  # weight of the E5 clause vector; 0 leaves the encoder out (chosen by CV, see above)
+E5_WEIGHT = 0.08  # weight of the scaled E5 clause vector beside TF-IDF (chosen by CV with the synthetic clauses)
 SYNTHETIC = "synthetic_requests.jsonl"  # invented request clauses (GUIDE.md), added to training folds only
-GATE = ""  # "", "all" or "themed": a theme-vs-none clause gate (fit_clauses)
-SYN_WEIGHT = 0.0  # sample weight of a synthetic clause (a real clause weighs 1); 0 leaves them out
+GATE = "all"  # "", "all" or "themed": a theme-vs-none clause gate (fit_clauses)
+SYN_WEIGHT = 1.0  # sample weight of a synthetic clause (a real clause weighs 1), chosen by CV
 
 _CACHE: dict[tuple[str, str], np.ndarray] = {}  # (prefix, text) -> vector, per process
 
@@ -256,11 +256,27 @@ def train(questions: list[Question], folds: int = 5, **params) -> dict:
     return model
 
 
-def predict(model: dict, text: str) -> list[tuple[str, float, Request]]:
-    """(label, score, evidence clause) of every label whose best clause reaches its threshold, best first."""
+def train_shipped(questions: list[Question], folds: int = 5) -> dict:
+    """What ``tdi-nlp train`` saves: the model with this module's settings and, when it reads the E5 clause vector,
+    the same model without it under "text" (the path extraction takes: it embeds nothing)."""
+    model = train(questions, folds=folds)
+    if E5_WEIGHT:
+        model["text"] = train(questions, folds=folds, e5=0.0)
+    return model
+
+
+def active(model: dict, embed: bool = True) -> dict:
+    """The sub-model that scores a text: the E5 one when ``embed``, else the text-only one when there is one."""
+    return model if embed or not model.get("text") else model["text"]
+
+
+def predict(model: dict, text: str, embed: bool = True) -> list[tuple[str, float, Request]]:
+    """(label, score, evidence clause) of every label whose best clause reaches its threshold, best first;
+    ``embed=False`` takes the model's text-only path when it has one (no encoder call)."""
     reqs = find_requests(text)
     if not reqs:
         return []
+    model = active(model, embed)
     proba = clause_scores(model, [r.text for r in reqs])
     out = []
     for j, code in enumerate(LABELS):
@@ -270,8 +286,11 @@ def predict(model: dict, text: str) -> list[tuple[str, float, Request]]:
     return sorted(out, key=lambda t: -t[1])
 
 
-def describe() -> str:
+def describe(e5: float | None = None) -> str:
     """The model's features in one line (recorded in the model's .json)."""
-    e5 = f"E5 clause vector ({PREFIX} prefix, scaled, x{E5_WEIGHT}) + " if E5_WEIGHT else ""
-    return (f"{e5}TF-IDF words 1-2 (x{TFIDF_WEIGHT}) + theme cues (x{CUES_WEIGHT}) -> one-vs-rest logistic "
-            f"regression (C={C})")
+    e5 = E5_WEIGHT if e5 is None else e5
+    head = f"E5 clause vector ({PREFIX} prefix, scaled, x{e5}) + " if e5 else ""
+    syn = f", plus {SYNTHETIC} (weight {SYN_WEIGHT})" if SYN_WEIGHT else ""
+    gate = (f"; times a theme-vs-none clause gate on the same features ({GATE} clauses)" if GATE else "")
+    return (f"{head}TF-IDF words 1-2 (x{TFIDF_WEIGHT}) + theme cues (x{CUES_WEIGHT}) -> one-vs-rest logistic "
+            f"regression (C={C}) on the request clauses of the train questions{syn}{gate}")
