@@ -1,24 +1,21 @@
-"""Taxonomy tdi, version 2.2 (issue 12): the themes of a question are those of its requests.
+"""Taxonomy tdi, version 2.3 (issue 12): the themes of a question are those of its requests.
 
-Unit: a request clause (``requests.find_requests``). Features: the TF-IDF of its words (1-2 grams) beside the theme
-cue lists of the sentence model (model.CUES, binary, weight 3); one-vs-rest logistic regression (C=3) in a
-scikit-learn Pipeline. A question's themes: every label whose best clause probability reaches the label's threshold
-(chosen on out-of-fold question scores of the training part); that clause is the evidence. A question with no
-request clause gets no theme.
+Unit: a request clause (``requests.find_requests``). Features: the TF-IDF of its words (1-2 grams), the theme cue
+lists of the sentence model (model.CUES, binary, x3) and the E5 vector of the clause (query prefix, scaled, x0.08);
+one logistic regression per label (C=3, ``OneVsRestLR``), times a theme-vs-none clause gate on the same features.
+Training clauses: those of the train questions (labels of the evidence spans they overlap, models/labels/
+requests.jsonl) plus the 600 hand-written clauses of models/labels/synthetic_requests.jsonl (weight 1; GUIDE.md),
+which join every training part and no validation part. A question's themes: every label whose best clause score
+reaches the label's threshold (chosen on out-of-fold question scores of the real train questions); that clause is
+the evidence. A question with no request clause gets no theme. The saved model also holds, under "text", the same
+model without the E5 block: the path extraction takes (it embeds nothing; ``predict(..., embed=False)``).
 
-Training clauses take the labels of the evidence spans they overlap (models/labels/requests.jsonl, split=train).
-
-2.2 is 2.1 retrained on the 384 train questions of both labelling rounds (GUIDE.md), with C and the cue weight
-chosen again by cross-validation on the train split only: the ``tdi-nlp eval themes`` procedure (5-fold GroupKFold,
-thresholds chosen inside each training part by 3 inner folds), micro F1 averaged over 3 shuffled fold splits: C 0.1
-/ cues 6 (2.1) 0.340; C 0.1 / cues 3 0.356; C 0.3 / cues 3 0.346; C 1 / cues 2, 3, 4.5 0.363, 0.359, 0.353;
-C 3 / cues 3 0.365 (kept). On one split: class
-weights, no cues (0.21-0.24), a gate (any theme?) times per-label classifiers trained on themed clauses (0.34-0.35),
-cue x request-form features (demand for a new measure vs asking about an existing one, 0.33-0.36), and the E5 clause
-vector (``tdi_nlp.encoder``, x0.5 / x1, query or passage prefix: 0.35-0.36, +0.01 at most) all stayed within the
-noise of these estimates (about +-0.02); the encoder also costs 30-60 ms a question at extraction, so it stays out
-(``E5_WEIGHT``; the encoder block stays available). Far below the issue's 0.85 target: most false positives are
-generic or new-policy requests the guide gives no theme, which the words of the clause do not tell apart.
+Chosen by 5-fold GroupKFold CV on the real train questions (thresholds inside each training part by 3 inner folds,
+micro F1 averaged over 3 shuffled fold splits): 2.2 (no synthetic) 0.362; + synthetic x1 0.388 (x0.3 0.391, x3
+0.381); + gate on all clauses 0.414 (gate on themed clauses only 0.387; C 10 0.417; synthetic x0.5 0.423, x2
+0.419; cues x1 0.388, no cues 0.377, C 1 0.390 without gate); + E5 query x0.08 0.467 (x0.15 0.454, x0.25 0.425,
+passage prefix x0.15 0.436, x0.5 0.394; x0.15 without the synthetic clauses 0.385: the synthetic clauses are what
+make the encoder useful). Most errors left are mise_en_oeuvre on generic "comment ..." requests.
 """
 from __future__ import annotations
 
