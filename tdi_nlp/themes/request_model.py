@@ -209,10 +209,10 @@ def fit_clauses(texts: list[str], y: np.ndarray, syn_weight: float = SYN_WEIGHT,
         syn_texts, syn_y = synthetic if synthetic is not None else load_synthetic()
         texts, y, w = texts + syn_texts, np.vstack([y, syn_y]), np.concatenate([w, np.full(len(syn_texts), syn_weight)])
     out: dict = {"gate": None}
-    themed = y.any(axis=1)
+    themed = np.asarray(np.asarray(y).sum(axis=1) > 0)
     if gate:
         out["gate"] = build_pipeline(**params).fit(texts, themed[:, None].astype(int), clf__sample_weight=w)
-    keep = themed if gate == "themed" else np.ones(len(texts), dtype=bool)
+    keep: np.ndarray = themed if gate == "themed" else np.ones(len(texts), dtype=bool)
     out["pipeline"] = build_pipeline(**params).fit([t for t, k in zip(texts, keep) if k], y[keep],
                                                    clf__sample_weight=w[keep])
     return out
