@@ -65,7 +65,9 @@ def test_thresholds_respected_and_evidence_is_a_request():
     text = QUESTION + " Le Gouvernement a engagé 1,36 milliard d'euros. Quel bilan en tirez-vous ?"
     got = {t["code"]: t for t in classifier.classify(text)}
     reqs = find_requests(text)
-    proba = loaded["model"]["pipeline"].predict_proba([r.text for r in reqs]).max(axis=0)
+    scorer = request_model.active(loaded["model"], embed=False)  # classifier.classify embeds nothing by default
+    thresholds = scorer["thresholds"]
+    proba = request_model.clause_scores(scorer, [r.text for r in reqs]).max(axis=0)
     for j, code in enumerate(request_model.LABELS):
         if code in got:
             assert got[code]["score"] >= thresholds[code]
@@ -107,8 +109,10 @@ def test_model_metadata():
     import sklearn
     from tdi_nlp import encoder
     meta = json.loads((MODELS / "themes-tdi.json").read_text(encoding="utf-8"))
-    assert meta["version"] == "2.2" and meta["taxonomy"] == "tdi"
-    assert meta["encoder"] in (None, encoder.ENCODER_TAG)  # 2.2 uses no encoder features
+    assert meta["version"] == "2.3" and meta["taxonomy"] == "tdi"
+    assert meta["encoder"] == encoder.ENCODER_TAG  # 2.3 reads the E5 clause vector (its text path does not)
+    assert set(meta["thresholds_text_path"]) == set(meta["thresholds"])
+    assert meta["training"]["synthetic"]["file"] == "models/labels/synthetic_requests.jsonl"
     assert meta["sklearn"].split(".")[:2] == sklearn.__version__.split(".")[:2]
     refs = meta["training"]["references"]
     assert refs == ["models/labels/requests.jsonl"] and meta["training"]["split"] == "train"

@@ -2,8 +2,9 @@
 
 Questions of models/labels/requests.jsonl (GUIDE.md, question level), resolved from ../shared. Frozen test split
 (sha1 of the document id): the model is trained and its thresholds chosen on the train split only, exactly as
-``tdi-nlp train`` does, and scored once on the test split, beside baselines on the same questions: the same model
-with the settings of version 2.1, the keyword cue lists (model.CUES) matched on the whole question and on its request
+``tdi-nlp train`` does, and scored once on the test split (its E5 path, what ``classify`` uses, and its text-only
+path, what extraction uses), beside baselines on the same questions: the same model with the settings of versions
+2.2 and 2.1 (no synthetic clauses, no gate, no E5), the keyword cue lists (model.CUES) matched on the whole question and on its request
 clauses only, and the previous model (version 1.1: sentence classifier trained on models/labels/tdi_sentences.jsonl,
 theme = max over the question's sentences). Each is scored on the whole test split and on its original 84 questions
 (labelling round 1, the test part the earlier figures were measured on). Then 5-fold GroupKFold cross-validation on
@@ -45,11 +46,11 @@ def report(y: np.ndarray, pred: np.ndarray, labels: list[str], title: str) -> tu
     return micro, macro
 
 
-def _predict(model: dict, questions) -> np.ndarray:
+def _predict(model: dict, questions, embed: bool = True) -> np.ndarray:
     from ..themes import request_model as rm
     out = np.zeros((len(questions), len(rm.LABELS)), dtype=bool)
     for i, q in enumerate(questions):
-        for code, _, _ in rm.predict(model, q.text):
+        for code, _, _ in rm.predict(model, q.text, embed):
             out[i, rm.LABELS.index(code)] = True
     return out
 
@@ -115,9 +116,15 @@ def run(args) -> int:
           f"test part, labelling round 1), model trained on {len(train)} train questions; "
           f"{int(y.any(axis=1).sum())} test questions have a theme")
     with threadpool_limits(limits=1):
-        model = rm.train(train)
+        model = rm.train_shipped(train)
         res = {"model": _both(y, _predict(model, test), first, L, f"model {rm.VERSION} ({rm.describe()})")}
-        prev = rm.train(train, C=0.1, cues=6.0)
+        if model.get("text"):
+            res["text path"] = _both(y, _predict(model, test, embed=False), first, L,
+                                     f"model {rm.VERSION}, text-only path taken by extraction ({rm.describe(0.0)})")
+        res["2.2 settings"] = _both(y, _predict(rm.train(train, syn_weight=0.0, gate="", e5=0.0), test), first, L,
+                                    "baseline: model 2.2's settings (no synthetic clauses, no gate, no E5) trained on "
+                                    "the same train part")
+        prev = rm.train(train, C=0.1, cues=6.0, syn_weight=0.0, gate="", e5=0.0)
         res["2.1 settings"] = _both(y, _predict(prev, test), first, L,
                                     "baseline: model 2.1's settings (C=0.1, cues x6) trained on the same train part")
         kw_all = rm.binarize([m.keyword_labels(q.text) for q in test]).astype(bool)

@@ -18,7 +18,7 @@ from .text import split_sentences
 
 TAXONOMIES = ("tdi", "rubrique")
 MODEL_VERSION = "1.3"  # rubrique: TF-IDF (+ E5 when the text is embedded), late fusion, calibrated thresholds
-TDI_MODEL_VERSION = "2.2"  # tdi: request clauses, TF-IDF + theme cues (request_model.py)
+TDI_MODEL_VERSION = "2.3"  # tdi: request clauses, TF-IDF + theme cues + E5, synthetic clauses, gate (request_model.py)
 
 
 def model_path(taxonomy: str, models_dir: Path | str | None = None) -> Path:
@@ -68,8 +68,9 @@ def load(taxonomy: str, models_dir: str | None = None) -> dict:
     except Exception as exc:  # a truncated or foreign pickle
         raise ModelError(f"theme model {path} cannot be loaded ({type(exc).__name__}: {exc}): run `tdi-nlp train` "
                          f"to rebuild it") from exc
-    if meta.get("encoder") and taxonomy == "tdi":
-        encoder.model()  # a model on the encoder loads it now, not on the first text (rubrique: only if it embeds)
+    if meta.get("encoder") and taxonomy == "tdi" and not model.get("text"):
+        encoder.model()  # a model on the encoder loads it now, not on the first text (rubrique: only if it embeds;
+        # tdi: not when it has a text-only path, which extraction takes)
     return {"model": model, "meta": meta}
 
 
@@ -92,22 +93,23 @@ def classify(text: str, taxonomy: str = "tdi", minister: str | None = None, top:
     text's addressee at ``date``), those below the model's calibrated threshold left out (``min_score`` overrides
     it; 0 keeps them all); the evidence is the sentence that, alone, scores highest for that rubrique. With the
     E5 passage ``vector`` of the text, or ``embed`` (the text is embedded now: interactive use, not extraction), the
-    model's E5 part joins the TF-IDF ones, with its own threshold.
+    model's E5 part joins the TF-IDF ones, with its own threshold; tdi: with ``embed`` the request clauses are
+    embedded and the model's E5 path scores them, else its text-only path.
     """
     vectors = None
     if taxonomy == "rubrique":
         if vector is None and embed and (text or "").strip() and "e5" in load(taxonomy, models_dir)["model"]:
             vector = encoder.embed_passages([text or ""])[0]
         vectors = None if vector is None else [vector]
-    return classify_batch([(text, minister, date)], taxonomy, top, models_dir, min_score, vectors)[0]
+    return classify_batch([(text, minister, date)], taxonomy, top, models_dir, min_score, vectors, embed)[0]
 
 
 def classify_batch(items: list[tuple[str, str | None, str | None]], taxonomy: str = "tdi", top: int = 3,
                    models_dir: str | None = None, min_score: float | None = None,
-                   vectors: list | None = None) -> list[list[dict]]:
+                   vectors: list | None = None, embed: bool = False) -> list[list[dict]]:
     """``classify`` of each (text, minister, date), with the E5 passage vectors of the texts when given: the
     rubrique models run once over all the texts and once over all their sentences (the same probabilities as text
-    by text, in a few calls)."""
+    by text, in a few calls). tdi: ``embed`` takes the E5 path (extraction does not)."""
     out: list[list[dict]] = [[] for _ in items]
     todo: list[tuple[int, str, list[tuple[int, int]], str | None, bool]] = []
     for n, (text, minister, date) in enumerate(items):
@@ -117,7 +119,7 @@ def classify_batch(items: list[tuple[str, str | None, str | None]], taxonomy: st
             continue
         loaded = load(taxonomy, models_dir)
         if taxonomy == "tdi":
-            out[n] = _classify_tdi(loaded, text)
+            out[n] = _classify_tdi(loaded, text, embed)
             continue
         given = bool(minister)
         if not minister:
@@ -141,9 +143,9 @@ def _item(theme, code, score, text, span) -> dict:
     return {"theme": theme, "code": code, "score": round(float(score), 4), "evidence": text[s:e], "start": s, "end": e}
 
 
-def _classify_tdi(loaded, text) -> list[dict]:
+def _classify_tdi(loaded, text, embed: bool = False) -> list[dict]:
     return [_item(tdi_model.THEMES[code], code, score, text, (req.start, req.end))
-            for code, score, req in request_model.predict(loaded["model"], text)]
+            for code, score, req in request_model.predict(loaded["model"], text, embed)]
 
 
 def _classify_rubrique(loaded, todo, top, vectors=None) -> list[list[dict]]:

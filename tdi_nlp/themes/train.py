@@ -33,18 +33,23 @@ def _save(obj, meta: dict, taxonomy: str, models_dir: Path) -> Path:
 
 def train_tdi(models_dir: Path) -> Path:
     questions = request_model.load_questions("train")
-    model = request_model.train(questions)
+    model = request_model.train_shipped(questions)
+    syn_texts, _ = request_model.load_synthetic()
     counts = Counter(lab for q in questions for lab in q.labels)
     clauses, _, _ = request_model.clauses_of(questions)
     meta = {
         "name": "themes-tdi", "version": TDI_MODEL_VERSION, "taxonomy": "tdi", "multi_label": True,
         "labels": [{"code": c, "name": n} for c, n in tdi_model.THEMES.items()],
         "thresholds": model["thresholds"],
+        "thresholds_text_path": model["text"]["thresholds"] if model.get("text") else None,
         "training": {
             "examples": len(questions), "clauses": len(clauses),
             "label_counts": {c: counts.get(c, 0) for c in request_model.LABELS},
             "no_label": sum(1 for q in questions if not q.labels),
             "references": [f"models/labels/{request_model.REFERENCES}"], "split": "train",
+            "synthetic": {"file": f"models/labels/{request_model.SYNTHETIC}", "clauses": len(syn_texts),
+                          "weight": request_model.SYN_WEIGHT, "used": "training parts only, never validation",
+                          "sha1": hashlib.sha1(labels_path(request_model.SYNTHETIC).read_bytes()).hexdigest()},
             "annotation": "question level, two rounds by one kind of annotator, blind self-rechecks of 40 and 20 "
                           "(see GUIDE.md)",
             "references_sha1": hashlib.sha1(labels_path(request_model.REFERENCES).read_bytes()).hexdigest(),
@@ -53,6 +58,8 @@ def train_tdi(models_dir: Path) -> Path:
             "thresholds_from": "out-of-fold question scores, GroupKFold(5) by document, train split",
         },
         "model": request_model.describe(),
+        "text_path": (request_model.describe(e5=0.0) + " (what extraction uses: no encoder call)"
+                      if model.get("text") else None),
         "encoder": encoder.ENCODER_TAG if request_model.E5_WEIGHT else None,
         "sklearn": sklearn.__version__,
     }

@@ -1,9 +1,10 @@
 """Encoder vectors of request clauses, computed once: a per-process cache keyed by the SHA-1 of the text, the
 float16 base64 form records carry (``rec["embeddings"]``) and the KB's ``embeddings`` table stores.
 
-Opt-in during extraction (``TDI_NLP_EMBED_REQUESTS=1``): no shipped model reads them today (the theme and
-rubrique models that win on their validation data use no encoder features), and embedding costs about 30-60 ms a
-question on this machine, so the default run computes none.
+Opt-in during extraction (``TDI_NLP_EMBED_REQUESTS=1``): no shipped model reads these stored passage vectors today
+(theme model 2.3 embeds clauses with the query prefix, in ``request_model``, only when ``classify`` is asked to;
+extraction takes its text-only path), and embedding costs about 30-60 ms a question on this machine, so the
+default run computes none.
 """
 from __future__ import annotations
 
