@@ -1,8 +1,9 @@
 """Choose the dev sample (MONEY, COUNT, PERCENT, PROGRAMME; tuned on by design): money- and programme-rich texts.
 
-Eligible: vie-publique 2020 statements of 300-900 words and AN questions au gouvernement with an EVEN number
-(the odd ones are left to the ORG/PERSON dev sample), minus both blind samples' documents. Ranked by the
-density of money and programme words (matches per 100 words, ties by id); the top N_VP and N_AN are taken.
+Eligible: vie-publique 2020 statements of 300 words or more and AN questions au gouvernement with an EVEN number
+(the odd ones are left to the ORG/PERSON dev sample), minus both blind samples' documents. Ranked by `density`
+(ties by id); the top N_VP statements and N_AN questions are taken. A statement is annotated on its first
+paragraphs only (`window_end`: the first paragraph break after WINDOW_WORDS words).
 Run from the repository root: python tests/data/eval/dev/draw.py
 """
 from __future__ import annotations
@@ -17,8 +18,9 @@ sys.path.insert(0, str(HERE.parent / "blind"))
 from draw import AN_DIR, REPO, VP_FILE, vp_id  # noqa: E402
 
 N_VP, N_AN = 10, 4
-CUE = re.compile(r"euros?\b|milliards?\b|millions?\b|\bplan\b|programmes?\b|dispositifs?\b|appels? à projets",
-                 re.IGNORECASE)
+WINDOW_WORDS = 600
+MONEY = re.compile(r"€|\b(?:euros?|milliards?|millions?)\b", re.IGNORECASE)
+PROGRAMME = re.compile(r"\b(?:plan|programmes?|dispositifs?|appels? à projets|fonds|pacte|stratégie)\b", re.IGNORECASE)
 
 
 def blind_ids() -> set[str]:
@@ -49,7 +51,16 @@ def an_text(path: Path) -> str:
 
 
 def density(text: str) -> float:
-    return 100 * len(CUE.findall(text)) / max(len(text.split()), 1)
+    """Money words, plus half a point per programme word, per 100 words."""
+    return 100 * (len(MONEY.findall(text)) + 0.5 * len(PROGRAMME.findall(text))) / max(len(text.split()), 1)
+
+
+def window_end(text: str, words: int = WINDOW_WORDS) -> int | None:
+    """Offset of the first paragraph break after `words` words; None when the text is shorter."""
+    for m in re.finditer(r"\n\s*\n|\n", text):
+        if len(text[:m.start()].split()) >= words:
+            return m.start()
+    return None
 
 
 def draw() -> tuple[list[str], list[str]]:
@@ -58,8 +69,8 @@ def draw() -> tuple[list[str], list[str]]:
     for line in VP_FILE.open(encoding="utf-8"):
         rec = json.loads(line)
         text = rec.get("text_plain") or ""
-        if vp_id(rec) not in excluded and 300 <= len(text.split()) <= 900:
-            vp[vp_id(rec)] = density(text)
+        if vp_id(rec) not in excluded and len(text.split()) >= 300:
+            vp[vp_id(rec)] = density(text[:window_end(text) or len(text)])
     an = {}
     for p in AN_DIR.glob("*.json"):
         number = int(re.sub(r"\D", "", p.stem.removeprefix("QANR5L16QG")))
