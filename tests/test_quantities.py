@@ -298,3 +298,71 @@ def test_scaled_numbers_without_a_money_context_are_not_money(qnlp, text):
 
 def test_amount_at_the_end_of_a_sentence_leaves_the_period_out(qnlp):
     assert texts(qnlp, "Le coût atteint 250 M€. La suite est prévue.", "MONEY") == ["250 M€"]
+
+
+# -- issue 14, dev sample rules: currency set earlier in the text, elided amounts, series, people counted --------
+
+@pytest.mark.parametrize("text, amounts", [
+    ("Le budget atteint 820 millions d'euros. Il sera relevé de quelque 12 millions, pour financer les primes.",
+     [820e6, 12e6]),
+    ("La ligne est dotée de 3 milliards d'euros. Une réserve spéciale de 7 millions destinée aux imprévus s'y ajoute.",
+     [3e9, 7e6]),
+    ("Les banques ont prêté 90 milliards d'euros. Les trois quarts des 90 milliards de prêts sont allés aux TPE.",
+     [90e9, 90e9]),
+    ("L'État a versé 4 milliards d'euros au groupe, qui affiche pourtant 9 milliards de pertes.", [4e9, 9e9]),
+])
+def test_scaled_amount_takes_the_currency_of_an_earlier_amount(qnlp, text, amounts):
+    got = values(qnlp, text, "MONEY")
+    assert [v["amount"] for v in got] == amounts
+    assert {v["currency"] for v in got} == {"EUR"}
+
+
+@pytest.mark.parametrize("text", [
+    "Le plan coûte 2 milliards d'euros. Il touche 3 millions de ménages.",
+    "Le fonds est doté de 50 millions d'euros. Elles sont 2 millions à en bénéficier.",
+    "La mesure coûte 6 milliards d'euros ; 1,2 million d'entre eux en profiteront.",
+])
+def test_counted_nouns_after_an_earlier_amount_are_not_money(qnlp, text):
+    assert len(values(qnlp, text, "MONEY")) == 1
+
+
+@pytest.mark.parametrize("text, amounts", [
+    ("Les frais atteignent 2 milliards d'euros. Le programme pèse 80 milliards, dont 30 apportés par les régions.",
+     [2e9, 80e9, 30e9]),
+    ("Nous avions réservé 5 milliards d'euros ; nous n'en avons utilisé que 3, le reste est disponible.",
+     [5e9, 3e9]),
+    ("L'aide passe à 2 000 euros au lieu des 800 actuels.", [2000, 800]),
+    ("Les loyers de 600, 650 ou 700 euros sont concernés.", [600, 650, 700]),
+])
+def test_bare_numbers_beside_an_amount_are_amounts(qnlp, text, amounts):
+    got = values(qnlp, text, "MONEY")
+    assert [v["amount"] for v in got] == amounts
+    assert {v["currency"] for v in got} == {"EUR"}
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("Le chèque est plafonné à 300 euros par foyer.", "<="),
+    ("Il faudra 12 milliards d'euros au minimum.", ">="),
+    ("Le ticket coûte proche de 3 euros.", "~"),
+])
+def test_money_qualifiers_before_and_after(qnlp, text, qualifier):
+    (v,) = values(qnlp, text, "MONEY")
+    assert v["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le dispositif a aidé un demi-million de familles.", [(500000, None, "famille")]),
+    ("Il a soutenu 2,4 millions de très petites entreprises.", [(2400000, None, "entreprise")]),
+    ("Nous ouvrirons 40 000 parcours de formation.", [(40000, None, "parcours")]),
+    ("Sur 12 millions de salariés, 1,5 million d'entre eux sont à temps partiel.",
+     [(12000000, None, "salarié"), (1500000, None, "salarié")]),
+    ("Selon l'Insee, elles sont de 3 à 5 millions à renoncer aux soins.", [(3000000, 5000000, "personne")]),
+    ("Ils sont 600 à attendre une réponse.", [(600, None, "personne")]),
+])
+def test_counts_with_scales_adjectives_and_people(qnlp, text, expected):
+    assert [(v["count"], v["count_max"], v["unit"]) for v in values(qnlp, text, "COUNT")] == expected
+
+
+@pytest.mark.parametrize("text", ["Huit salariés sur dix approuvent.", "Une famille sur trois renonce aux vacances."])
+def test_proportions_are_not_counts(qnlp, text):
+    assert values(qnlp, text, "COUNT") == []
