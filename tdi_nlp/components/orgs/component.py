@@ -48,6 +48,22 @@ _NER_NOT_ORG_HEADS = set(_RULES["ner_not_org_heads"])
 _NER_OFFICE_BEFORE = set(_RULES["ner_office_before"])
 
 
+_CUES = tomllib.loads((RESOURCES_DIR / "orgs" / "programme_cues.toml").read_text(encoding="utf-8"))
+_NOT_PROGRAMME_NAMES = set(_CUES["not_names"])
+
+
+@lru_cache(maxsize=1)
+def _programme_cue_re() -> re.Pattern:
+    """A cue word, an optional adjective, then a quoted name (group q) or capitalised words (group c)."""
+    def alt(items):
+        return "|".join(re.escape(x) for x in sorted(items, key=len, reverse=True))
+    word = rf"(?:[{UP}][\w'’+-]*|\d+(?![\d,.]))"
+    link = rf"(?:\s+|\s*(?:{alt(_CUES['connectors'])})\s*)"
+    return re.compile(
+        rf"(?<![\w])(?:{alt(_CUES['cues'])})(?:\s+(?:{alt(_CUES['adjectives'])}))?\s+"
+        rf"(?:[«“\"]\s*(?P<q>[^«»“”\"\n]{{2,80}}?)\s*[»”\"]|(?P<c>[{UP}][\w'’+-]*(?:{link}{word})*))")
+
+
 def _content_words(text: str) -> frozenset:
     return frozenset(w.rstrip("'") for w in words(text) if w not in _NOT_CONTENT and len(w.rstrip("'")) > 1)
 
@@ -109,10 +125,29 @@ class OrgTagger:
             add_fact(doc, span, self._value(entry), f"org:{entry['id']}")
         self._ministries(doc, taken)
         self._role_objects(doc, taken)
+        named = self._programme_names(doc, taken)
         self._stock_orgs(doc)
-        self._drop_dates_inside(doc, [(sp.start_char, sp.end_char) for sp in kept if sp.label_ == "PROGRAMME"])
+        self._drop_dates_inside(doc, [(sp.start_char, sp.end_char) for sp in kept if sp.label_ == "PROGRAMME"] + named)
         self._drop_countries_inside(doc)
         return doc
+
+    @staticmethod
+    def _programme_names(doc: Doc, taken: Ranges) -> list[tuple[int, int]]:
+        """Programmes named after a cue word: "le label « Relance »", "le plan Marshall" (rules in
+        ``resources/orgs/programme_cues.toml``); id "programme:<slug of the name>"."""
+        out = []
+        for m in _programme_cue_re().finditer(text_of(doc)):
+            start, end = (m.start("q"), m.end("q")) if m.group("q") else (m.start("c"), m.end("c"))
+            name = m.group("q") or m.group("c")
+            if (len(name.split()) > _CUES["max_words"] or name.split()[0] in _NOT_PROGRAMME_NAMES
+                    or taken.overlaps(start, end) or not re.search(r"[^\W\d_]", name)):
+                continue
+            span = doc.char_span(start, end, label="PROGRAMME", alignment_mode="expand")
+            if span is not None:
+                add_fact(doc, span, {"name": name}, f"programme:{slugify(name)}")
+                taken.add(span.start_char, span.end_char)
+                out.append((span.start_char, span.end_char))
+        return out
 
     @staticmethod
     def _drop_countries_inside(doc: Doc) -> None:
