@@ -39,6 +39,10 @@ def test_programmes_from_the_gazetteer(pnlp, text, expected):
      [("Écoles Numériques", "programme:ecoles-numeriques")]),
     ("Le programme national Horizon Santé 2030 finance la recherche.",
      [("Horizon Santé 2030", "programme:horizon-sante-2030")]),
+    ("Le ministre a présenté la stratégie Cap territoires 2027 aux élus.",
+     [("Cap territoires 2027", "programme:cap-territoires-2027")]),
+    ("Le dispositif Chèque mobilité solidaire aide les apprentis.",
+     [("Chèque mobilité solidaire", "programme:cheque-mobilite-solidaire")]),
 ])
 def test_programmes_named_after_a_cue_word(pnlp, text, expected):
     assert programmes(pnlp, text) == expected
@@ -53,3 +57,8 @@ def test_programmes_named_after_a_cue_word(pnlp, text, expected):
 ])
 def test_no_programme_without_a_name(pnlp, text):
     assert programmes(pnlp, text) == []
+
+
+def test_a_year_inside_a_programme_name_is_no_date(pnlp):
+    doc = pnlp("La stratégie Cap territoires 2027 sera évaluée.")
+    assert [s.text for s in facts(doc, "DATE")] == []

@@ -64,6 +64,22 @@ def _programme_cue_re() -> re.Pattern:
         rf"(?:[«“\"]\s*(?P<q>[^«»“”\"\n]{{2,80}}?)\s*[»”\"]|(?P<c>[{UP}][\w'’+-]*(?:{link}{word})*))")
 
 
+def _sentence_case_tail(doc: Doc, span: Span) -> Span:
+    """A one-word name written in sentence case goes on with lower-case nouns and adjectives and a year: "plan
+    Ambition bio", "stratégie Ma santé 2022", "dispositif Passeport mobilité" (three words at most)."""
+    end = span.end
+    while end < len(doc) and end - span.end < 3:
+        t = doc[end]
+        if t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ"):
+            end += 1
+        elif t.like_num and len(t.text) == 4 and t.text.isdigit() and end > span.end:
+            end += 1
+            break
+        else:
+            break
+    return Span(doc, span.start, end, label=span.label_)
+
+
 def _content_words(text: str) -> frozenset:
     return frozenset(w.rstrip("'") for w in words(text) if w not in _NOT_CONTENT and len(w.rstrip("'")) > 1)
 
@@ -143,7 +159,10 @@ class OrgTagger:
                     or taken.overlaps(start, end) or not re.search(r"[^\W\d_]", name)):
                 continue
             span = doc.char_span(start, end, label="PROGRAMME", alignment_mode="expand")
-            if span is not None:
+            if span is not None and not m.group("q") and len(span) == 1:
+                span = _sentence_case_tail(doc, span)
+                name = span.text
+            if span is not None and not taken.overlaps(span.start_char, span.end_char):
                 add_fact(doc, span, {"name": name}, f"programme:{slugify(name)}")
                 taken.add(span.start_char, span.end_char)
                 out.append((span.start_char, span.end_char))

@@ -181,23 +181,24 @@ def _carried(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
 
 
 @lru_cache(maxsize=1)
-def _document_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _document_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     g = grammar()["money"]
     noun_after = re.compile(r"[ \u00a0\u202f]*(?:de(?![\w])|d'|d’)[ \u00a0\u202f]*(?!(?:plus|moins)(?![\w]))"
                             r"(?P<w>[^\W\d_][\w'’-]*)", re.I)
     money_noun = re.compile(rf"(?:{_alternation(g['money_nouns'])})(?![\w'’-])", re.I)
+    euro_noun = re.compile(rf"(?:{_alternation(g['euro_nouns'])})(?![\w'’-])", re.I)
     counted = re.compile(r"[ \u00a0\u202f]+(?:à[ \u00a0\u202f]+(?:[\w'’]+[ \u00a0\u202f]+)?[^\W\d_]+(?:er|ir|re|oir)(?![\w])"
                          r"|(?:d'|d’)[ \u00a0\u202f]*entre|parmi)|[ \u00a0\u202f]*(?:d'|d’)entre", re.I)
-    return noun_after, money_noun, counted
+    return noun_after, money_noun, counted, euro_noun
 
 
 def _carried_in_document(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
     """A scaled amount with no currency and no counted noun after it takes the currency of an amount written
     shortly before it, in any sentence: "... 990 millions d'euros. Elle sera augmentée de 15 millions"."""
-    noun_after, money_noun, counted = _document_patterns()
+    noun_after, money_noun, counted, euro_noun = _document_patterns()
     reach = grammar()["money"]["doc_carry_chars"]
     used = {m["num"] for m in money}
-    written = [m for m in money if not m.get("currency_inferred")]
+    written = sorted((m for m in money if not m.get("currency_inferred")), key=lambda m: m["end"])
     out = list(money)
     for i, n in enumerate(nums):
         if i in used or not n.scaled or n.article or n.value <= 0 or counted.match(text, n.end):
@@ -206,9 +207,12 @@ def _carried_in_document(text: str, nums: list[Number], money: list[dict]) -> li
         if noun and not money_noun.match(noun.group("w")):
             continue
         prev = [m for m in written if n.start - reach <= m["end"] <= n.start]
-        if prev:
-            out.append({"start": n.start, "end": n.end, "amount": n.value, "currency": prev[-1]["currency"],
-                        "currency_inferred": True, "qualifier": qualifier_before(text, n.start), "num": i})
+        if prev or (noun and euro_noun.match(noun.group("w"))):      # "les 18 milliards d'économies"
+            m = {"start": n.start, "end": n.end, "amount": n.value, "currency": prev[-1]["currency"] if prev else "EUR",
+                 "currency_inferred": True, "qualifier": qualifier_before(text, n.start), "num": i}
+            out.append(m)
+            if not prev:
+                written = sorted(written + [m], key=lambda m: m["end"])
     return sorted(out, key=lambda m: m["start"])
 
 
