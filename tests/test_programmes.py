@@ -62,3 +62,8 @@ def test_no_programme_without_a_name(pnlp, text):
 def test_a_year_inside_a_programme_name_is_no_date(pnlp):
     doc = pnlp("La stratégie Cap territoires 2027 sera évaluée.")
     assert [s.text for s in facts(doc, "DATE")] == []
+
+
+@pytest.mark.parametrize("text", ["Il nous faut un plan B.", "L'opération Sentinelle mobilise les soldats."])
+def test_letters_and_military_operations_are_not_programmes(pnlp, text):
+    assert programmes(pnlp, text) == []

@@ -369,3 +369,8 @@ def test_counts_with_scales_adjectives_and_people(qnlp, text, expected):
 @pytest.mark.parametrize("text", ["Huit salariés sur dix approuvent.", "Une famille sur trois renonce aux vacances."])
 def test_proportions_are_not_counts(qnlp, text):
     assert values(qnlp, text, "COUNT") == []
+
+
+def test_scale_abbreviations_are_not_carried_amounts(qnlp):
+    text = "Le plan coûte 2 milliards d'euros. Le déploiement de la 5G et de la 4G continue."
+    assert [v["amount"] for v in values(qnlp, text, "MONEY")] == [2e9]

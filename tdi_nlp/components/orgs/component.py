@@ -156,7 +156,7 @@ class OrgTagger:
             start, end = (m.start("q"), m.end("q")) if m.group("q") else (m.start("c"), m.end("c"))
             name = m.group("q") or m.group("c")
             if (len(name.split()) > _CUES["max_words"] or name.split()[0] in _NOT_PROGRAMME_NAMES
-                    or taken.overlaps(start, end) or not re.search(r"[^\W\d_]", name)):
+                    or taken.overlaps(start, end) or len(re.findall(r"[^\W\d_]", name)) < 2):
                 continue
             span = doc.char_span(start, end, label="PROGRAMME", alignment_mode="expand")
             if span is not None and not m.group("q") and len(span) == 1:

@@ -197,11 +197,13 @@ def _carried_in_document(text: str, nums: list[Number], money: list[dict]) -> li
     shortly before it, in any sentence: "... 990 millions d'euros. Elle sera augmentée de 15 millions"."""
     noun_after, money_noun, counted, euro_noun = _document_patterns()
     reach = grammar()["money"]["doc_carry_chars"]
+    scale_word = re.compile(rf"(?:{_alternation(grammar()['numbers']['scales'])})$", re.I)
     used = {m["num"] for m in money}
     written = sorted((m for m in money if not m.get("currency_inferred")), key=lambda m: m["end"])
     out = list(money)
     for i, n in enumerate(nums):
-        if i in used or not n.scaled or n.article or n.value <= 0 or counted.match(text, n.end):
+        if (i in used or not n.scaled or n.article or n.value <= 0 or counted.match(text, n.end)
+                or not scale_word.search(text, n.start, n.end)):       # "5G", "10M": no scale word written
             continue
         noun = noun_after.match(text, n.end)
         if noun and not money_noun.match(noun.group("w")):
