@@ -374,3 +374,21 @@ def test_proportions_are_not_counts(qnlp, text):
 def test_scale_abbreviations_are_not_carried_amounts(qnlp):
     text = "Le plan coûte 2 milliards d'euros. Le déploiement de la 5G et de la 4G continue."
     assert [v["amount"] for v in values(qnlp, text, "MONEY")] == [2e9]
+
+
+@pytest.mark.parametrize("text, amounts", [
+    ("Le plan de relance pèse 60 milliards, dont 25 milliards apportés par l'Europe.", [60e9, 25e9]),
+    ("Nous avions réservé 12 milliards d'euros. Nous en avons utilisé 9 donc il en reste.", [12e9, 9e9]),
+    ("La commune recevra une enveloppe de 30 millions pour ses écoles.", [30e6]),
+    ("Le ministère a mobilisé 2,5 milliards de financement pour les PME.", [2.5e9]),
+    ("Le déficit est de 4 milliards d'euros, près de 5 milliards d'ailleurs.", [4e9, 5e9]),
+    ("Le pays aura un PIB qui sera à 2 500 milliards cette année.", [2.5e12]),
+    ("Il veille à ce que les 40 milliards du plan soient bien dépensés.", [40e9]),
+])
+def test_amounts_with_no_currency_from_context(qnlp, text, amounts):
+    assert [v["amount"] for v in values(qnlp, text, "MONEY")] == amounts
+
+
+def test_counts_after_des_are_not_money(qnlp):
+    text = "Le plan coûte 2 milliards d'euros pour 3 millions des ménages les plus modestes."
+    assert [v["amount"] for v in values(qnlp, text, "MONEY")] == [2e9]

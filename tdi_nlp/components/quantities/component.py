@@ -183,7 +183,7 @@ def _carried(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
 @lru_cache(maxsize=1)
 def _document_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     g = grammar()["money"]
-    noun_after = re.compile(r"[ \u00a0\u202f]*(?:de(?![\w])|d'|d’)[ \u00a0\u202f]*(?!(?:plus|moins)(?![\w]))"
+    noun_after = re.compile(r"[ \u00a0\u202f]*(?:de(?![\w])|d'|d’|du(?![\w])|des(?![\w]))[ \u00a0\u202f]*(?!(?:plus|moins)(?![\w]))"
                             r"(?P<w>[^\W\d_][\w'’-]*)", re.I)
     money_noun = re.compile(rf"(?:{_alternation(g['money_nouns'])})(?![\w'’-])", re.I)
     euro_noun = re.compile(rf"(?:{_alternation(g['euro_nouns'])})(?![\w'’-])", re.I)
@@ -193,35 +193,41 @@ def _document_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern
 
 
 def _carried_in_document(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
-    """A scaled amount with no currency and no counted noun after it takes the currency of an amount written
-    shortly before it, in any sentence: "... 990 millions d'euros. Elle sera augmentée de 15 millions"."""
+    """A scaled amount with no currency and no counted noun after it takes the currency of an amount found
+    shortly before it, in any sentence: "... 990 millions d'euros. Elle sera augmentée de 15 millions"; before a
+    noun only money takes ("18 milliards d'économies") or after an amount cue ("une enveloppe de 50 millions"),
+    it is in euros with no amount before it."""
     noun_after, money_noun, counted, euro_noun = _document_patterns()
     reach = grammar()["money"]["doc_carry_chars"]
     scale_word = re.compile(rf"(?:{_alternation(grammar()['numbers']['scales'])})$", re.I)
+    idioms = set(grammar()["money"]["not_nouns_after_de"])
     used = {m["num"] for m in money}
-    written = sorted((m for m in money if not m.get("currency_inferred")), key=lambda m: m["end"])
+    written = sorted(money, key=lambda m: m["end"])
     out = list(money)
     for i, n in enumerate(nums):
         if (i in used or not n.scaled or n.article or n.value <= 0 or counted.match(text, n.end)
                 or not scale_word.search(text, n.start, n.end)):       # "5G", "10M": no scale word written
             continue
         noun = noun_after.match(text, n.end)
+        if noun and noun.group("w").lower() in idioms:
+            noun = None                                  # "près de 8 milliards d'ailleurs", "mis de côté"
         if noun and not money_noun.match(noun.group("w")):
             continue
         prev = [m for m in written if n.start - reach <= m["end"] <= n.start]
-        if prev or (noun and euro_noun.match(noun.group("w"))):      # "les 18 milliards d'économies"
+        if prev or (noun and euro_noun.match(noun.group("w"))) or _euro_cue().search(text, max(0, n.start - 40), n.start):
             m = {"start": n.start, "end": n.end, "amount": n.value, "currency": prev[-1]["currency"] if prev else "EUR",
                  "currency_inferred": True, "qualifier": qualifier_before(text, n.start), "num": i}
             out.append(m)
-            if not prev:
-                written = sorted(written + [m], key=lambda m: m["end"])
+            written = sorted(written + [m], key=lambda m: m["end"])
     return sorted(out, key=lambda m: m["start"])
 
 
 @lru_cache(maxsize=1)
 def _series_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    before = re.compile(r"(?<![\w])(?:" + _alternation(grammar()["money"]["ellipsis_before"]) + r")[ \u00a0\u202f]*$",
-                        re.I)
+    g = grammar()["money"]
+    before = re.compile(r"(?<![\w])(?:" + _alternation(g["ellipsis_before"]) + r"|en\s+(?:"
+                        + _alternation(g["ellipsis_auxiliaries"]) + r")\s+(?:[\w'’]+\s+)?[^\W\d_]+(?:é|és|ée|ées|i|is|u|us))"
+                        r"[ \u00a0\u202f]*$", re.I)
     ends = re.compile(r"[ \u00a0\u202f]*(?:$|[,.;:!?)]|[^\W\d_]+(?:é|ée|és|ées)(?![\w]))", re.I)
     joiner = re.compile(r"[ \u00a0\u202f]*(?:,[ \u00a0\u202f]*(?:ou|et)?|ou|et)[ \u00a0\u202f]*", re.I)
     return before, ends, joiner
@@ -241,10 +247,13 @@ def _series(text: str, nums: list[Number], money: list[dict], is_noun: Callable[
         by_num[i] = {"start": n.start, "end": n.end, "amount": n.value * nums[i + 1].scale,
                      "currency": nxt["currency"], "qualifier": qualifier_before(text, n.start), "num": i}
     for i, n in enumerate(nums):
-        if i in by_num or n.article or n.scaled or not before.search(text, max(0, n.start - 15), n.start):
+        cue = before.search(text, max(0, n.start - 40), n.start)
+        if i in by_num or n.article or n.scaled or not cue:
             continue
         prev = [j for j in range(i - 1, max(-1, i - 4), -1) if j in by_num]
-        if not prev or by_num[prev[0]]["end"] < n.start - 80 or _SENTENCE_END.search(text, by_num[prev[0]]["end"], n.start):
+        pronoun = cue.group().lower().startswith("en")   # "on en a dépensé 20": "en" may reach the last sentence
+        if not prev or by_num[prev[0]]["end"] < n.start - 80 or (
+                not pronoun and _SENTENCE_END.search(text, by_num[prev[0]]["end"], n.start)):
             continue
         p, scale = by_num[prev[0]], nums[prev[0]].scale
         after = n.end + len(text[n.end:]) - len(text[n.end:].lstrip())
