@@ -4,8 +4,11 @@ Values written on ``span._.value``:
 - MONEY   ``{"amount": 1360000000.0, "currency": "EUR", "qualifier": "=|>|>=|<|<=|~"}`` (+ ``"amount_max"`` for a
   range such as "entre 10 et 20 euros"); the qualifier words ("plus de", "environ") stay outside the span;
 - COUNT   ``{"count": 124, "count_max": None, "unit": "territoire d'industrie", "approx": False}``;
-- PERCENT ``{"percent": 85.0, "qualifier": "="}`` (+ ``"percent_max"`` for "de 3 à 4 %"); a scaled amount
-  without a currency ("puis de 14 milliards") takes the currency of the amount before it in the sentence.
+- PERCENT ``{"percent": 85.0, "qualifier": "="}`` (+ ``"percent_max"`` for "de 3 à 4 %").
+
+A scaled amount without a currency ("puis de 14 milliards") takes the currency of the amount before it in the
+sentence, or (``"currency_inferred": true``) of an amount found shortly before it in the text, unless a counted
+noun follows it; bare numbers beside an amount are amounts ("850, 900 ou 950 euros", "dont 40 financés").
 
 Numbers come from the French number grammar of ``numbers``; money and percentages are read with regular
 expressions around them; counts take their unit from the parse (see ``count_units``). Nothing overlaps a DATE
