@@ -298,3 +298,97 @@ def test_scaled_numbers_without_a_money_context_are_not_money(qnlp, text):
 
 def test_amount_at_the_end_of_a_sentence_leaves_the_period_out(qnlp):
     assert texts(qnlp, "Le coût atteint 250 M€. La suite est prévue.", "MONEY") == ["250 M€"]
+
+
+# -- issue 14, dev sample rules: currency set earlier in the text, elided amounts, series, people counted --------
+
+@pytest.mark.parametrize("text, amounts", [
+    ("Le budget atteint 820 millions d'euros. Il sera relevé de quelque 12 millions, pour financer les primes.",
+     [820e6, 12e6]),
+    ("La ligne est dotée de 3 milliards d'euros. Une réserve spéciale de 7 millions destinée aux imprévus s'y ajoute.",
+     [3e9, 7e6]),
+    ("Les banques ont prêté 90 milliards d'euros. Les trois quarts des 90 milliards de prêts sont allés aux TPE.",
+     [90e9, 90e9]),
+    ("L'État a versé 4 milliards d'euros au groupe, qui affiche pourtant 9 milliards de pertes.", [4e9, 9e9]),
+    ("Sur les 14 milliards d'économies, 9 milliards pèseront sur l'État et 5 milliards sur les régions.",
+     [14e9, 9e9, 5e9]),
+])
+def test_scaled_amount_takes_the_currency_of_an_earlier_amount(qnlp, text, amounts):
+    got = values(qnlp, text, "MONEY")
+    assert [v["amount"] for v in got] == amounts
+    assert {v["currency"] for v in got} == {"EUR"}
+
+
+@pytest.mark.parametrize("text", [
+    "Le plan coûte 2 milliards d'euros. Il touche 3 millions de ménages.",
+    "Le fonds est doté de 50 millions d'euros. Elles sont 2 millions à en bénéficier.",
+    "La mesure coûte 6 milliards d'euros ; 1,2 million d'entre eux en profiteront.",
+    "Les banques ont accordé 2 millions de prêts. Ce sont 3 millions d'aides en tout.",
+])
+def test_counted_nouns_after_an_earlier_amount_are_not_money(qnlp, text):
+    assert len(values(qnlp, text, "MONEY")) == ("euros" in text)
+
+
+@pytest.mark.parametrize("text, amounts", [
+    ("Les frais atteignent 2 milliards d'euros. Le programme pèse 80 milliards, dont 30 apportés par les régions.",
+     [2e9, 80e9, 30e9]),
+    ("Nous avions réservé 5 milliards d'euros ; nous n'en avons utilisé que 3, le reste est disponible.",
+     [5e9, 3e9]),
+    ("L'aide passe à 2 000 euros au lieu des 800 actuels.", [2000, 800]),
+    ("Les loyers de 600, 650 ou 700 euros sont concernés.", [600, 650, 700]),
+])
+def test_bare_numbers_beside_an_amount_are_amounts(qnlp, text, amounts):
+    got = values(qnlp, text, "MONEY")
+    assert [v["amount"] for v in got] == amounts
+    assert {v["currency"] for v in got} == {"EUR"}
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("Le chèque est plafonné à 300 euros par foyer.", "<="),
+    ("Il faudra 12 milliards d'euros au minimum.", ">="),
+    ("Le ticket coûte proche de 3 euros.", "~"),
+])
+def test_money_qualifiers_before_and_after(qnlp, text, qualifier):
+    (v,) = values(qnlp, text, "MONEY")
+    assert v["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le dispositif a aidé un demi-million de familles.", [(500000, None, "famille")]),
+    ("Il a soutenu 2,4 millions de très petites entreprises.", [(2400000, None, "entreprise")]),
+    ("Nous ouvrirons 40 000 parcours de formation.", [(40000, None, "parcours")]),
+    ("Sur 12 millions de salariés, 1,5 million d'entre eux sont à temps partiel.",
+     [(12000000, None, "salarié"), (1500000, None, "salarié")]),
+    ("Selon l'Insee, elles sont de 3 à 5 millions à renoncer aux soins.", [(3000000, 5000000, "personne")]),
+    ("Ils sont 600 à attendre une réponse.", [(600, None, "personne")]),
+])
+def test_counts_with_scales_adjectives_and_people(qnlp, text, expected):
+    assert [(v["count"], v["count_max"], v["unit"]) for v in values(qnlp, text, "COUNT")] == expected
+
+
+@pytest.mark.parametrize("text", ["Huit salariés sur dix approuvent.", "Une famille sur trois renonce aux vacances."])
+def test_proportions_are_not_counts(qnlp, text):
+    assert values(qnlp, text, "COUNT") == []
+
+
+def test_scale_abbreviations_are_not_carried_amounts(qnlp):
+    text = "Le plan coûte 2 milliards d'euros. Le déploiement de la 5G et de la 4G continue."
+    assert [v["amount"] for v in values(qnlp, text, "MONEY")] == [2e9]
+
+
+@pytest.mark.parametrize("text, amounts", [
+    ("Le plan de relance pèse 60 milliards, dont 25 milliards apportés par l'Europe.", [60e9, 25e9]),
+    ("Nous avions réservé 12 milliards d'euros. Nous en avons utilisé 9 donc il en reste.", [12e9, 9e9]),
+    ("La commune recevra une enveloppe de 30 millions pour ses écoles.", [30e6]),
+    ("Le ministère a mobilisé 2,5 milliards de financement pour les PME.", [2.5e9]),
+    ("Le déficit est de 4 milliards d'euros, près de 5 milliards d'ailleurs.", [4e9, 5e9]),
+    ("Le pays aura un PIB qui sera à 2 500 milliards cette année.", [2.5e12]),
+    ("Il veille à ce que les 40 milliards du plan soient bien dépensés.", [40e9]),
+])
+def test_amounts_with_no_currency_from_context(qnlp, text, amounts):
+    assert [v["amount"] for v in values(qnlp, text, "MONEY")] == amounts
+
+
+def test_counts_after_des_are_not_money(qnlp):
+    text = "Le plan coûte 2 milliards d'euros pour 3 millions des ménages les plus modestes."
+    assert [v["amount"] for v in values(qnlp, text, "MONEY")] == [2e9]

@@ -41,7 +41,8 @@ VALUE_KEYS = {"DATE": ("start", "end", "granularity"), "DURATION": ("duration",)
 def add_arguments(parser) -> None:
     parser.add_argument("--sample", default="1",
                         help="which sample: 1 (17 documents), 2 (19 documents), all (both pooled) or the name of "
-                             "another sample folder under tests/data/eval (dev_orgs)")
+                             "another sample folder under tests/data/eval (dev: MONEY/COUNT/PERCENT/PROGRAMME, "
+                             "dev-orgs: ORG/PERSON/TERRITORY; both tuned-on)")
     parser.add_argument("--show-misses", action="store_true",
                         help="list gold mentions missed, predictions not in the sample and wrong values")
 
@@ -143,6 +144,13 @@ def _find_all(text: str, sub: str) -> list[int]:
         out.append(i)
         i = text.find(sub, i + 1)
     return out
+
+
+def in_window(mentions: list[dict], window) -> list[dict]:
+    """The mentions inside an entry's annotated window [start, end] (all of them when it is null)."""
+    if not window:
+        return mentions
+    return [m for m in mentions if m["start"] >= window[0] and m["end"] <= window[1]]
 
 
 def predict(documents: list) -> dict:
@@ -300,6 +308,7 @@ def run(args) -> int:
           + (f" ({lost} lost: their raw text changed)" if lost else "") + tag)
     documents = [docs[e["doc"]] for e in sample]
     ours = predict(documents)
+    ours = {e["doc"]: in_window(ours.get(e["doc"], []), e.get("window")) for e in sample}
     report("tdi-nlp (all labels)" if labels_all == LABELS else f"tdi-nlp ({', '.join(labels_all)})",
            score(gold, ours, labels_all))
     stock = stock_predict(documents)

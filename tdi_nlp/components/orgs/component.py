@@ -54,6 +54,38 @@ _SHORT_FORMS = _RULES["short_forms"]
 _ORDINAL = re.compile(r"[IVXLCDM]+(?:e|er|re|ère|ème|è)")
 
 
+_CUES = tomllib.loads((RESOURCES_DIR / "orgs" / "programme_cues.toml").read_text(encoding="utf-8"))
+_NOT_PROGRAMME_NAMES = set(_CUES["not_names"])
+
+
+@lru_cache(maxsize=1)
+def _programme_cue_re() -> re.Pattern:
+    """A cue word, an optional adjective, then a quoted name (group q) or capitalised words (group c)."""
+    def alt(items):
+        return "|".join(re.escape(x) for x in sorted(items, key=len, reverse=True))
+    word = rf"(?:[{UP}][\w'’+-]*|\d+(?![\d,.]))"
+    link = rf"(?:\s+|\s*(?:{alt(_CUES['connectors'])})\s*)"
+    return re.compile(
+        rf"(?<![\w])(?:{alt(_CUES['cues'])})(?:\s+(?:{alt(_CUES['adjectives'])}))?\s+"
+        rf"(?:[«“\"]\s*(?P<q>[^«»“”\"\n]{{2,80}}?)\s*[»”\"]|(?P<c>[{UP}][\w'’+-]*(?:{link}{word})*))")
+
+
+def _sentence_case_tail(doc: Doc, span: Span) -> Span:
+    """A one-word name written in sentence case goes on with lower-case nouns and adjectives and a year: "plan
+    Ambition bio", "stratégie Ma santé 2022", "dispositif Passeport mobilité" (three words at most)."""
+    end = span.end
+    while end < len(doc) and end - span.end < 3:
+        t = doc[end]
+        if t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ"):
+            end += 1
+        elif t.like_num and len(t.text) == 4 and t.text.isdigit() and end > span.end:
+            end += 1
+            break
+        else:
+            break
+    return Span(doc, span.start, end, label=span.label_)
+
+
 def _content_words(text: str) -> frozenset:
     return frozenset(w.rstrip("'") for w in words(text) if w not in _NOT_CONTENT and len(w.rstrip("'")) > 1)
 
@@ -115,14 +147,36 @@ class OrgTagger:
             add_fact(doc, span, self._value(entry), f"org:{entry['id']}")
         self._ministries(doc, taken)
         self._role_objects(doc, taken)
+        named = self._programme_names(doc, taken)
         self._head_bodies(doc, taken)
         self._stock_orgs(doc)
         self._groups(doc)
         self._acronyms(doc)
         self._short_forms(doc)
-        self._drop_dates_inside(doc, [(sp.start_char, sp.end_char) for sp in kept if sp.label_ == "PROGRAMME"])
+        self._drop_dates_inside(doc, [(sp.start_char, sp.end_char) for sp in kept if sp.label_ == "PROGRAMME"] + named)
         self._drop_countries_inside(doc)
         return doc
+
+    @staticmethod
+    def _programme_names(doc: Doc, taken: Ranges) -> list[tuple[int, int]]:
+        """Programmes named after a cue word: "le label « Relance »", "le plan Marshall" (rules in
+        ``resources/orgs/programme_cues.toml``); id "programme:<slug of the name>"."""
+        out = []
+        for m in _programme_cue_re().finditer(text_of(doc)):
+            start, end = (m.start("q"), m.end("q")) if m.group("q") else (m.start("c"), m.end("c"))
+            name = m.group("q") or m.group("c")
+            if (len(name.split()) > _CUES["max_words"] or name.split()[0] in _NOT_PROGRAMME_NAMES
+                    or taken.overlaps(start, end) or len(re.findall(r"[^\W\d_]", name)) < 2):
+                continue
+            span = doc.char_span(start, end, label="PROGRAMME", alignment_mode="expand")
+            if span is not None and not m.group("q") and len(span) == 1:
+                span = _sentence_case_tail(doc, span)
+                name = span.text
+            if span is not None and not taken.overlaps(span.start_char, span.end_char):
+                add_fact(doc, span, {"name": name}, f"programme:{slugify(name)}")
+                taken.add(span.start_char, span.end_char)
+                out.append((span.start_char, span.end_char))
+        return out
 
     @staticmethod
     def _drop_countries_inside(doc: Doc) -> None:

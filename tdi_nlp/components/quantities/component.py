@@ -4,8 +4,11 @@ Values written on ``span._.value``:
 - MONEY   ``{"amount": 1360000000.0, "currency": "EUR", "qualifier": "=|>|>=|<|<=|~"}`` (+ ``"amount_max"`` for a
   range such as "entre 10 et 20 euros"); the qualifier words ("plus de", "environ") stay outside the span;
 - COUNT   ``{"count": 124, "count_max": None, "unit": "territoire d'industrie", "approx": False}``;
-- PERCENT ``{"percent": 85.0, "qualifier": "="}`` (+ ``"percent_max"`` for "de 3 à 4 %"); a scaled amount
-  without a currency ("puis de 14 milliards") takes the currency of the amount before it in the sentence.
+- PERCENT ``{"percent": 85.0, "qualifier": "="}`` (+ ``"percent_max"`` for "de 3 à 4 %").
+
+A scaled amount without a currency ("puis de 14 milliards") takes the currency of the amount before it in the
+sentence, or (``"currency_inferred": true``) of an amount found shortly before it in the text, unless a counted
+noun follows it; bare numbers beside an amount are amounts ("850, 900 ou 950 euros", "dont 40 financés").
 
 Numbers come from the French number grammar of ``numbers``; money and percentages are read with regular
 expressions around them; counts take their unit from the parse (see ``count_units``). Nothing overlaps a DATE
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,7 +29,8 @@ from ...config import RESOURCES_DIR
 from .. import add_fact, text_of
 from ..ranges import Ranges
 from .count_units import CountReader
-from .numbers import Number, clean, find_numbers, grammar, parse_words, qualifier_before, range_between
+from .numbers import (Number, clean, find_numbers, grammar, parse_words, qualifier_after, qualifier_before,
+                      range_between)
 
 FACTORY = "tdi_quantities"
 CURRENCIES_PATH = RESOURCES_DIR / "quantities" / "currencies.tsv"
@@ -86,8 +91,11 @@ def _cents(text: str, pos: int) -> tuple[float, int] | None:
     return (value / 100, m.end()) if value is not None and value < 100 else None
 
 
-def read_money(text: str, nums: list[Number]) -> list[dict]:
-    """Money mentions: {"start", "end", "amount", "currency", "qualifier", "num"} (num: index in nums)."""
+def read_money(text: str, nums: list[Number], is_noun: Callable[[int], bool] | None = None) -> list[dict]:
+    """Money mentions: {"start", "end", "amount", "currency", "qualifier", "num"} (num: index in nums).
+
+    is_noun(offset): whether a noun starts at that offset (from the parse); without it, a bare number is read as
+    an amount after or before one only when punctuation or a past participle follows it."""
     p = patterns()
     cur = currencies()
     abbr = grammar()["numbers"]["scale_abbreviations"]
@@ -116,7 +124,8 @@ def read_money(text: str, nums: list[Number]) -> list[dict]:
             amount, end = amount + c[0], c[1]
         out.append({"start": start, "end": end, "amount": amount, "currency": code,
                     "qualifier": qualifier_before(text, start), "num": i})
-    return _merge_ranges(text, nums, _carried(text, nums, out))
+    carried = _carried_in_document(text, nums, _carried(text, nums, out))
+    return _merge_ranges(text, nums, _series(text, nums, carried, is_noun or (lambda _: False)))
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +160,7 @@ def _carried(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
     for i, n in enumerate(nums):
         if i in used or not n.scaled or n.article:
             continue
-        prev = [m for m in out if m["end"] <= n.start]
+        prev = sorted((m for m in out if m["end"] <= n.start), key=lambda m: m["end"])
         if (not prev or prev[-1]["end"] < n.start - 400) and _euro_cue().search(text, max(0, n.start - 40), n.start) \
                 and after.match(text, n.end):
             out.append({"start": n.start, "end": n.end, "amount": n.value, "currency": "EUR",
@@ -172,6 +181,90 @@ def _carried(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
         out.append({"start": n.start, "end": n.end, "amount": n.value, "currency": prev[-1]["currency"],
                     "qualifier": qualifier_before(text, n.start), "num": i})
     return sorted(out, key=lambda m: m["start"])
+
+
+@lru_cache(maxsize=1)
+def _document_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    g = grammar()["money"]
+    noun_after = re.compile(r"[ \u00a0\u202f]*(?:de(?![\w])|d'|d’|du(?![\w])|des(?![\w]))[ \u00a0\u202f]*(?!(?:plus|moins)(?![\w]))"
+                            r"(?P<w>[^\W\d_][\w'’-]*)", re.I)
+    money_noun = re.compile(rf"(?:{_alternation(g['money_nouns'])})(?![\w'’-])", re.I)
+    euro_noun = re.compile(rf"(?:{_alternation(g['euro_nouns'])})(?![\w'’-])", re.I)
+    counted = re.compile(r"[ \u00a0\u202f]+(?:à[ \u00a0\u202f]+(?:[\w'’]+[ \u00a0\u202f]+)?[^\W\d_]+(?:er|ir|re|oir)(?![\w])"
+                         r"|(?:d'|d’)[ \u00a0\u202f]*entre|parmi)|[ \u00a0\u202f]*(?:d'|d’)entre", re.I)
+    return noun_after, money_noun, counted, euro_noun
+
+
+def _carried_in_document(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
+    """A scaled amount with no currency and no counted noun after it takes the currency of an amount found
+    shortly before it, in any sentence: "... 990 millions d'euros. Elle sera augmentée de 15 millions"; before a
+    noun only money takes ("18 milliards d'économies") or after an amount cue ("une enveloppe de 50 millions"),
+    it is in euros with no amount before it."""
+    noun_after, money_noun, counted, euro_noun = _document_patterns()
+    reach = grammar()["money"]["doc_carry_chars"]
+    scale_word = re.compile(rf"(?:{_alternation(grammar()['numbers']['scales'])})$", re.I)
+    idioms = set(grammar()["money"]["not_nouns_after_de"])
+    used = {m["num"] for m in money}
+    written = sorted(money, key=lambda m: m["end"])
+    out = list(money)
+    for i, n in enumerate(nums):
+        if (i in used or not n.scaled or n.article or n.value <= 0 or counted.match(text, n.end)
+                or not scale_word.search(text, n.start, n.end)):       # "5G", "10M": no scale word written
+            continue
+        noun = noun_after.match(text, n.end)
+        if noun and noun.group("w").lower() in idioms:
+            noun = None                                  # "près de 8 milliards d'ailleurs", "mis de côté"
+        if noun and not money_noun.match(noun.group("w")):
+            continue
+        prev = [m for m in written if n.start - reach <= m["end"] <= n.start]
+        if prev or (noun and euro_noun.match(noun.group("w"))) or _euro_cue().search(text, max(0, n.start - 40), n.start):
+            m = {"start": n.start, "end": n.end, "amount": n.value, "currency": prev[-1]["currency"] if prev else "EUR",
+                 "currency_inferred": True, "qualifier": qualifier_before(text, n.start), "num": i}
+            out.append(m)
+            written = sorted(written + [m], key=lambda m: m["end"])
+    return sorted(out, key=lambda m: m["start"])
+
+
+@lru_cache(maxsize=1)
+def _series_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    g = grammar()["money"]
+    before = re.compile(r"(?<![\w])(?:" + _alternation(g["ellipsis_before"]) + r"|en\s+(?:"
+                        + _alternation(g["ellipsis_auxiliaries"]) + r")\s+(?:[\w'’]+\s+)?[^\W\d_]+(?:é|és|ée|ées|i|is|u|us))"
+                        r"[ \u00a0\u202f]*$", re.I)
+    ends = re.compile(r"[ \u00a0\u202f]*(?:$|[,.;:!?)]|[^\W\d_]+(?:é|ée|és|ées)(?![\w]))", re.I)
+    joiner = re.compile(r"[ \u00a0\u202f]*(?:,[ \u00a0\u202f]*(?:ou|et)?|ou|et)[ \u00a0\u202f]*", re.I)
+    return before, ends, joiner
+
+
+def _series(text: str, nums: list[Number], money: list[dict], is_noun: Callable[[int], bool]) -> list[dict]:
+    """Bare numbers that stand for amounts beside one: before it in a list ("850, 900 ou 950 euros"), or after it
+    in the same sentence after "dont", "que", "au lieu de"... ("100 milliards, dont 40 financés par l'Europe")."""
+    before, ends, joiner = _series_patterns()
+    by_num = {m["num"]: m for m in money}
+    for i in range(len(nums) - 2, -1, -1):          # right to left: "850, 900 ou 950 euros"
+        n, nxt = nums[i], by_num.get(i + 1)
+        if i in by_num or nxt is None or n.article or n.scaled or not joiner.fullmatch(text, n.end, nums[i + 1].start):
+            continue
+        if not 0.1 <= n.value / max(nums[i + 1].value / nums[i + 1].scale, 1e-9) <= 10:
+            continue
+        by_num[i] = {"start": n.start, "end": n.end, "amount": n.value * nums[i + 1].scale,
+                     "currency": nxt["currency"], "qualifier": qualifier_before(text, n.start), "num": i}
+    for i, n in enumerate(nums):
+        cue = before.search(text, max(0, n.start - 40), n.start)
+        if i in by_num or n.article or n.scaled or not cue:
+            continue
+        prev = [j for j in range(i - 1, max(-1, i - 4), -1) if j in by_num]
+        pronoun = cue.group().lower().startswith("en")   # "on en a dépensé 20": "en" may reach the last sentence
+        if not prev or by_num[prev[0]]["end"] < n.start - 80 or (
+                not pronoun and _SENTENCE_END.search(text, by_num[prev[0]]["end"], n.start)):
+            continue
+        p, scale = by_num[prev[0]], nums[prev[0]].scale
+        after = n.end + len(text[n.end:]) - len(text[n.end:].lstrip())
+        if not (ends.match(text, n.end) or not is_noun(after)) or not 0.01 <= n.value / max(p["amount"] / scale, 1e-9) <= 100:
+            continue
+        by_num[i] = {"start": n.start, "end": n.end, "amount": n.value * scale, "currency": p["currency"],
+                     "qualifier": qualifier_before(text, n.start), "num": i}
+    return sorted(by_num.values(), key=lambda m: m["start"])
 
 
 def _merge_ranges(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
@@ -245,10 +338,12 @@ class QuantityExtractor:
         used = Ranges((s.start_char, s.end_char) for s in doc._.date_facts)  # dates, then what is taken
         urls = Ranges((m.start(), m.end()) for m in _URL.finditer(text))
         nums = [n for n in find_numbers(text) if not urls.overlaps(n.start, n.end)]
-        for m in read_money(text, nums):
+        nouns = {t.idx for t in doc if t.pos_ in ("NOUN", "PROPN")}
+        for m in read_money(text, nums, nouns.__contains__):
             if used.overlaps(m["start"], m["end"]):
                 continue
-            value = {"amount": clean(m["amount"]), "currency": m["currency"], "qualifier": m["qualifier"]}
+            qualifier = m["qualifier"] if m["qualifier"] != "=" else qualifier_after(text, m["end"])
+            value = {"amount": clean(m["amount"]), "currency": m["currency"], "qualifier": qualifier}
             if m.get("currency_inferred"):
                 value["currency_inferred"] = True
             if "amount_max" in m:

@@ -83,6 +83,7 @@ class CountReader:
         months = _alt(g["months"])
         self.excluded = set(g["excluded_units"]) | set(g["months"]) | set(excluded_units)
         self.prenominal = set(g["prenominal"])
+        self.invariable = set(g["invariable"])
         self.change_verbs = set(g["change_verbs"])
         # "3 et 4 mars", "1er, 2 et 3 mai": items then a month; read item by item with a memo (see _date_after)
         self.date_item = re.compile(r"\s*(?:et|au|à|-|–|&|,)\s*\d{1,2}(?:er)?", re.I)
@@ -105,8 +106,15 @@ class CountReader:
         # "450 000 y ont droit", "il s'élevait à 143.": a number standing for a noun said before
         self.subject_after = re.compile(rf"\s+(?:{_alt(imp['subject_after'])})(?![\w])", re.I)
         self.value_before = re.compile(rf"(?<![\w])(?:{_alt(imp['value_before'])})\s*$", re.I)
+        self.people_before = re.compile(rf"(?<![\w])(?:{_alt(imp['people_subjects'])})\s+(?:{_alt(imp['people_verbs'])})"
+                                        r"\s+(?:(?:de|entre|plus de|près de|environ)\s+)?(?:\S+\s+(?:à|et)\s+)?$", re.I)
+        self.people_after = re.compile(r"\s+à\s+(?:[\w'’]+\s+)?[^\W\d_]+(?:er|ir|re|oir)(?![\w])", re.I)
         self.clause_end = re.compile(r"\s*(?:[.;:!?)]|,|$|\s(?:en|au|contre|dont)\s|\sà\s+(?=\d))", re.I)
         self.ratio_after = re.compile(r"\s+sur\s+(?=\d|[^\W\d_]+\s)", re.I)
+        small = _alt(list(grammar()["numbers"]["units"]) + list(grammar()["numbers"]["teens"]) + ["cent", "mille"])
+        # "sept Français sur dix", "un retraité sur quatre": proportions, not counts
+        self.proportion_after = re.compile(rf"\s+sur\s+(?:\d+|{small})(?![\w])(?!\s*(?:\d|[^\W\d_]+\s+de\b))", re.I)
+        self.proportion_before = re.compile(rf"(?<![\w])(?:un|une|1)\s+[^\W\d_][\w'’-]*\s+sur\s*$", re.I)
         nouns = _alt(g["vague_nouns"])
         self.vague = re.compile(rf"(?<![\w'’])(?:{_alt(g['vague_determiners'])})\s+(?i:{nouns})"
                                 rf"(?:\s+(?i:de|d'|d’)\s*(?i:{nouns}))?\s+(?i:de|d'|d’)\s*(?=[^\W\d_])")
@@ -119,6 +127,8 @@ class CountReader:
             return True                                  # "14h30", "10M", "3D"
         if n.start > 1 and text[n.start - 1] == "-" and text[n.start - 2].isalpha():
             return True                                  # "COVID-19", "A-4"
+        if self.proportion_before.search(before):
+            return True                                  # "un retraité sur quatre"
         if self._date_after(text, n.end) or self.ref_before.search(before):
             return True
         if n.plain_digits.isdigit() and len(n.plain_digits) == 4 and 1800 <= n.value <= 2100:
@@ -181,7 +191,8 @@ class CountReader:
             num_tok is not None and num_tok.dep_ == "nummod" and num_tok.head.i == k and t.pos_ in ("ADJ", "VERB"))
         if not nounish:
             return None
-        if t.pos_ == "NOUN" and not acronym and count >= 2 and "Sing" in t.morph.get("Number", default=[]):
+        if (t.pos_ == "NOUN" and not acronym and count >= 2 and "Sing" in t.morph.get("Number", default=[])
+                and t.lower_ not in self.invariable):
             return None          # "100 milliards de plan (de relance)": the noun is not what is counted
         if (k + 2 < len(doc) and doc[k + 1].text == "-" and not t.whitespace_ and not doc[k + 1].whitespace_
                 and doc[k + 2].is_alpha):                # "aides-soignants": one compound noun
@@ -215,6 +226,7 @@ class CountReader:
         self._resolve_neighbours(doc, starts, cands)
         self._resolve_partitives(doc, starts, cands)
         self._resolve_implicit(doc, text, starts, cands)
+        self._resolve_neighbours(doc, starts, cands)    # "de 2 à 4 millions à en bénéficier": the range again
         out = self._vague_counts(doc, text, starts, fixed, cands)
         for i in sorted(cands):
             c = cands[i]
@@ -258,7 +270,7 @@ class CountReader:
             c["approx"], pos = True, m.end()
         elif n.article:
             return None
-        elif n.scaled:
+        elif n.scaled and not self.partitive.match(text, pos):      # "1,8 million d'entre eux"
             m = re.match(r"\s*(?:de|d'|d’)\s*", text[pos:], re.I)
             pos += m.end() if m else 0
         p = self.partitive.match(text, pos)
@@ -275,6 +287,8 @@ class CountReader:
         elif unit:
             c["unit"], end_tok = unit
             c["end"] = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+            if self.proportion_after.match(text, c["end"]):
+                return None                              # "sept Français sur dix": a proportion
         return c
 
     def _resolve_neighbours(self, doc: Doc, starts: list[int], cands: dict[int, dict]) -> None:
@@ -302,6 +316,8 @@ class CountReader:
         if k < 2 or doc[k - 1].lower_ not in ("de", "d'", "d’"):
             return False
         verb = doc[k - 2]
+        if verb.lemma_ == "être":
+            return False                                 # "ils sont de 2 à 4 millions": a range
         return verb.pos_ in ("VERB", "AUX") or verb.lemma_ in self.change_verbs
 
     def _resolve_partitives(self, doc: Doc, starts: list[int], cands: dict[int, dict]) -> None:
@@ -335,6 +351,8 @@ class CountReader:
 
     def _implicit_unit(self, doc: Doc, text: str, starts: list[int], c: dict, done: list[dict]) -> str | None:
         n = c["num"]
+        if self.people_before.search(text, max(0, n.start - 30), n.start) and self.people_after.match(text, n.end):
+            return "personne"                            # "ils sont 4 millions à avoir recours à l'aide"
         m = self.number_of.match(text, n.end)
         if m:
             k = bisect_left(starts, m.end())

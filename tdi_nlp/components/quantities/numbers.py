@@ -84,7 +84,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     run = rf"{word}(?:(?:[\s]*-[\s]*|\s+|\s*-?et-?\s*){word})*"
     scale = r"(?:\s+|\s*-\s*)(?P<scale>" + "|".join(
         map(re.escape, sorted(_digit_scales(), key=len, reverse=True))) + r")(?![\w])"
-    combined = re.compile(rf"(?P<digits>{_DIGITS})(?:{scale})?|(?P<words>{run})", re.I)
+    big = "|".join(map(re.escape, sorted(grammar()["numbers"]["scales"], key=len, reverse=True)))
+    half = rf"(?<![\w])(?:(?:un|une)\s+)?demi[\s-](?P<half>{big})(?![\w])"    # "un demi-million"
+    combined = re.compile(rf"(?P<digits>{_DIGITS})(?:{scale})?|{half}|(?P<words>{run})", re.I)
     word_re = re.compile(r"[^\s-]+")
     return combined, word_re, re.compile(scale, re.I)
 
@@ -189,6 +191,10 @@ def find_numbers(text: str) -> list[Number]:
                 start, value = start - 1, -value      # " -9,23"; "5-6" stays a pair
             out.append(Number(start, end, value, False, False, scale >= 1e6, digits, scale))
             continue
+        if m.group("half"):
+            scale = float(grammar()["numbers"]["scales"][m.group("half").lower()])
+            out.append(Number(m.start(), m.end(), scale / 2, True, False, True, "", scale))
+            continue
         spans = [(w.start() + m.start(), w.end() + m.start(), w.group().lower()) for w in word_re.finditer(m.group())]
         words = [w for _, _, w in spans]
         i = 0
@@ -237,6 +243,18 @@ def qualifier_before(text: str, start: int) -> str:
     """Qualifier ("=", ">", ">=", "<", "<=", "~") of the quantity starting at start, from the words before it."""
     m = _qualifier_re().search(text[max(0, start - 40):start].lower().replace("’", "'"))
     return grammar()["qualifiers"][m.group("q")] if m else "="
+
+
+@lru_cache(maxsize=1)
+def _qualifier_after_re() -> re.Pattern:
+    phrases = sorted(grammar()["qualifiers_after"], key=len, reverse=True)
+    return re.compile(r"[ \u00a0\u202f]*(?P<q>" + "|".join(map(re.escape, phrases)) + r")(?![\w])", re.I)
+
+
+def qualifier_after(text: str, end: int) -> str:
+    """Qualifier written right after the quantity ending at end ("35 milliards d'euros au minimum"), else "="."""
+    m = _qualifier_after_re().match(text, end)
+    return grammar()["qualifiers_after"][m.group("q").lower()] if m else "="
 
 
 _RANGE_GAP = re.compile(r"\s*(à|-|–|et)\s*", re.I)
