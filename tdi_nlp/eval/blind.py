@@ -311,10 +311,12 @@ def run(args) -> int:
     ours = {e["doc"]: in_window(ours.get(e["doc"], []), e.get("window")) for e in sample}
     report("tdi-nlp (all labels)" if labels_all == LABELS else f"tdi-nlp ({', '.join(labels_all)})",
            score(gold, ours, labels_all))
-    stock = stock_predict(documents)
     labels = tuple(lab for lab in ("TERRITORY", "PERSON", "ORG") if lab in labels_all)
-    report("tdi-nlp (PERSON, TERRITORY, ORG)", score(gold, ours, labels))
-    report("stock fr_core_news_md NER (PER/LOC/ORG; spans only)", score(gold, stock, labels), values=False)
+    if labels and labels != labels_all:
+        report("tdi-nlp (PERSON, TERRITORY, ORG)", score(gold, ours, labels))
+    if labels:
+        stock = stock_predict(documents)
+        report("stock fr_core_news_md NER (PER/LOC/ORG; spans only)", score(gold, stock, labels), values=False)
     if getattr(args, "show_misses", False):
         show_misses(gold, ours, {d.id: d.text for d in documents}, labels_all)
     return 0
