@@ -87,6 +87,24 @@ def test_thresholds_per_setting_from_out_of_fold_predictions():
     assert set(rub.thresholds(records)) == {"given", "inferred"}
 
 
+def test_batch_proba_and_cross_fit_for_drafting():
+    pairs, y, vecs = _toy(60)
+    texts, ministries = [t for t, _ in pairs], [m for _, m in pairs]
+    model = rub.fit(pairs, y, vecs)
+    p = rub.batch_proba(model, texts[:5], ministries[:5], vecs[:5])
+    assert p.shape == (5, 3) and np.allclose(p.sum(axis=1), 1.0) and list(rub.classes(model)) == sorted(set(y))
+    assert np.allclose(p, rub.suggestion_proba(model, pairs[:5], True, vecs[:5]))
+    assert rub.batch_proba(model, []).shape == (0, 3)
+    oof, classes = rub.cross_fit(texts, y, ministries, vecs, folds=5)
+    assert oof.shape == (60, 3) and np.allclose(oof.sum(axis=1), 1.0)
+    assert np.mean(classes[oof.argmax(axis=1)] == np.array(y)) >= 0.9
+    # text alone: fitted without ministries, scored with the ministry read from the addressee (none here)
+    alone, _ = rub.cross_fit(texts, y, None, folds=5, given=False)
+    assert not np.allclose(alone, oof) and np.allclose(alone.sum(axis=1), 1.0)
+    priors = rub.top_rubriques(oof[:2], classes, top=2)
+    assert len(priors) == 2 and all(len(d) == 2 and max(d.values()) == oof[k].max() for k, d in enumerate(priors))
+
+
 def test_rubrique_version_checked_at_load(tmp_path):
     meta = {"taxonomy": "rubrique", "version": "1.2", "sklearn": sklearn.__version__}
     with pytest.raises(classifier.ModelError, match="train --taxonomy rubrique"):

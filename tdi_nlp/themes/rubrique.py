@@ -65,6 +65,7 @@ def build_pipeline(C: float = 30.0, with_minister: bool = True, class_weight: st
 
 
 def train(pairs: list[tuple[str, str]], labels: list[str], with_minister: bool = True) -> Pipeline:
+    with_minister = with_minister and any(m for _, m in pairs)  # no ministry known at all: text alone
     pipe = build_pipeline(with_minister=with_minister).fit(pairs, labels)
     clf = pipe.named_steps["clf"]
     clf.coef_ = clf.coef_.astype(np.float32)  # compact artifact; scores unchanged to ~1e-7
@@ -204,3 +205,67 @@ def thresholds(records: list[dict], folds: int = 5, vectors: np.ndarray | None =
             out[setting(given, vecs)] = calibrate(proba.max(axis=1),
                                                   classes[proba.argmax(axis=1)] == np.asarray(labels))
     return out
+
+
+# ---------------------------------------------------------------- batch and cross-fitted probabilities (drafting)
+
+def classes(model: dict) -> np.ndarray:
+    """The rubriques of a fitted model, in the column order of :func:`batch_proba`."""
+    return model["pipeline"].classes_
+
+
+def _pairs(texts, ministries, dates) -> tuple[list[tuple[str, str]], bool]:
+    """(text, ministry) pairs and whether the ministries are given; None: read from each text's addressee."""
+    from .addressee import ministry
+    if ministries is not None:
+        return [(t or "", m or "") for t, m in zip(texts, ministries)], True
+    dates = dates if dates is not None else [None] * len(texts)
+    return [(t or "", ministry(t or "", d) or "") for t, d in zip(texts, dates)], False
+
+
+def batch_proba(model: dict, texts: list[str], ministries: list[str | None] | None = None,
+                vectors: np.ndarray | None = None, dates: list[str | None] | None = None) -> np.ndarray:
+    """The full fused rubrique probabilities of a batch of questions: shape (len(texts), len(classes(model))),
+    rows sum to 1, columns :func:`classes`.
+
+    ``ministries``: the ministry questioned of each text (AN short label, e.g. "Santé et prévention"; "" or None
+    for one unknown), the "given" setting; ``ministries=None``: each read from its text's addressee at ``dates``
+    (the "inferred" setting, text alone). ``vectors``: E5 passage vectors of the texts (``encoder.embed_passages``,
+    one row per text) adds the E5 parts when the model has them; None uses the TF-IDF parts only. The same numbers
+    as ``tdi_nlp.classify(..., taxonomy="rubrique", min_score=0)`` before its top-k and threshold."""
+    pairs, given = _pairs(texts, ministries, dates)
+    if not pairs:
+        return np.zeros((0, len(classes(model))))
+    return suggestion_proba(model, pairs, given, None if vectors is None else np.asarray(vectors, np.float32))
+
+
+def cross_fit(texts: list[str], labels: list[str], ministries: list[str | None] | None = None,
+              vectors: np.ndarray | None = None, folds: int = 10, given: bool = True,
+              dates: list[str | None] | None = None, seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
+    """Cross-fitted probabilities: (proba, classes) where classes = sorted set of labels and row i of proba is
+    :func:`batch_proba` of question i from a model fitted (:func:`fit`, the shipped model's parts) on the other
+    folds only (``folds``-fold KFold, shuffled with ``seed``): question i never trains its own row.
+
+    ``ministries``: the AN ministry questioned of each text (None: unknown for all), used to fit the models; the
+    questions are scored with them too (``given=True``) or with the ministry read from each text's addressee at
+    ``dates`` (``given=False``: the text-alone setting). ``vectors`` (E5 passage vectors, one per text) adds the
+    E5 parts. A rubrique absent from the training folds of a row gets 0 there."""
+    from sklearn.model_selection import KFold
+    y = np.asarray(labels)
+    all_classes = np.unique(y)
+    train_pairs = [(t or "", m or "") for t, m in zip(texts, ministries or [""] * len(texts))]
+    scored = train_pairs if given else _pairs(texts, None, dates)[0]
+    vecs = None if vectors is None else np.asarray(vectors, np.float32)
+    names = None if vecs is None else name_vectors(labels)
+    out = np.zeros((len(y), len(all_classes)))
+    for a, b in KFold(folds, shuffle=True, random_state=seed).split(np.arange(len(y))):
+        model = fit([train_pairs[i] for i in a], list(y[a]), None if vecs is None else vecs[a], names)
+        cols = np.searchsorted(all_classes, classes(model))
+        out[np.ix_(b, cols)] = suggestion_proba(model, [scored[i] for i in b], given,
+                                                None if vecs is None else vecs[b])
+    return out, all_classes
+
+
+def top_rubriques(proba: np.ndarray, rubriques: np.ndarray, top: int = 10) -> list[dict[str, float]]:
+    """{rubrique: probability} of the ``top`` most likely rubriques of each row (drafting's ``rubriques=`` prior)."""
+    return [{str(rubriques[j]): float(row[j]) for j in np.argsort(-row)[:top]} for row in np.atleast_2d(proba)]
