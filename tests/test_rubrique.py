@@ -105,6 +105,30 @@ def test_batch_proba_and_cross_fit_for_drafting():
     assert len(priors) == 2 and all(len(d) == 2 and max(d.values()) == oof[k].max() for k, d in enumerate(priors))
 
 
+def test_titles_and_answers_are_extra_training_rows_never_read_at_question_time():
+    pairs, y, vecs = _toy(60)
+    # the titles name a word the questions never use; a new question with that word follows them
+    side = rub.Side([f"Dossier {c}ologie" for c in y], ["" for _ in y], vecs, None)
+    model = rub.fit(pairs, y, vecs, side=side)
+    for c in WORDS:
+        p = rub.batch_proba(model, [f"Question sur la {c}ologie"], [""])
+        assert rub.classes(model)[p.argmax()] == c
+    assert rub.fit(pairs, y, vecs, side=side)["e5"].n_features_in_ == 384
+    assert rub.side_data([{"rubrique": "santé", "text": "t", "title": "AIDE SOCIALE À L'ENFANCE", "answer": "r"},
+                          {"rubrique": "", "text": "u"}]).titles == ["Aide sociale à l'enfance"]
+
+
+def test_cross_fit_never_trains_a_row_on_its_own_title():
+    rng = np.random.default_rng(1)
+    y = [list(WORDS)[k] for k in rng.integers(0, 3, 60)]
+    texts = [f"question numéro q{k}x" for k in range(60)]
+    side = rub.Side([f"q{k}x q{k}x" for k in range(60)], [""] * 60)  # each title: its question's own marker only
+    leaky = rub.batch_proba(rub.fit([(t, "") for t in texts], y, side=side), texts, [""] * 60)
+    oof, classes = rub.cross_fit(texts, y, None, folds=5, side=side)
+    assert np.mean(classes[leaky.argmax(axis=1)] == np.array(y)) == 1.0
+    assert np.mean(classes[oof.argmax(axis=1)] == np.array(y)) < 0.6
+
+
 def test_rubrique_version_checked_at_load(tmp_path):
     meta = {"taxonomy": "rubrique", "version": "1.2", "sklearn": sklearn.__version__}
     with pytest.raises(classifier.ModelError, match="train --taxonomy rubrique"):
