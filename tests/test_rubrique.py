@@ -1,4 +1,4 @@
-"""Rubrique model 1.3: late fusion of the TF-IDF and E5 parts, settings and thresholds, the shipped model's use."""
+"""Rubrique model 1.4: late fusion of the TF-IDF and E5 parts, side rows, settings and thresholds, the shipped model."""
 from __future__ import annotations
 
 import json

@@ -8,7 +8,9 @@ text's addressee, mixed with a text-only model: rubrique.suggestion_proba), with
 training part (precision@1 >= 0.8 there), applied to the held-out part: the share of questions shown a suggestion
 (coverage) and the precision@1 of those shown. ``--e5 DIR`` adds the settings with the E5 part (late fusion), from
 vectors cached in DIR by ``python -m tdi_nlp.themes.rubrique_e5 --cache DIR`` (embedding the 533 questions takes
-about 10 minutes on this machine; questions absent from the cache are embedded now).
+about 10 minutes on this machine; questions absent from the cache are embedded now). The models are trained with
+the training questions' AN titles and answers as extra rows (``rubrique.Side``), never the held-out ones'; with
+``--e5`` the E5 vectors of those titles are cached in DIR/titles.json + titles.npy (embedded once, about 20 s).
 """
 from __future__ import annotations
 

@@ -1,19 +1,29 @@
 """Taxonomy 2: the Assemblée nationale's ``rubrique`` of a question (single label, ranked suggestions).
 
-Late fusion of up to three multinomial logistic regressions with balanced class weights (rare rubriques count as
-much as frequent ones), trained on the 533 AN questions au gouvernement of ../shared (their own labels):
+Late fusion of up to four parts, the first three multinomial logistic regressions with balanced class weights
+(rare rubriques count as much as frequent ones), trained on the 533 AN questions au gouvernement of ../shared
+(their own labels):
 - ``pipeline``: TF-IDF of the question's words plus, with weight 0.5, TF-IDF of the words of the ministry's name
   (legitimate input at question time; may be empty);
 - ``text_pipeline``: the same without the ministry;
 - ``e5`` (optional): the question's E5 passage vector (:mod:`tdi_nlp.encoder`), C=300;
 - ``names`` (with ``e5``): the E5 vectors of the rubriques' own names; the question's cosine to each, as a sharp
   softmax (temperature 0.005), helps rare rubriques whose name says what they are about.
-Suggestions are the weighted average of their probabilities (:data:`WEIGHTS`), with the ministry given (AN
+Training rows (model 1.4): each question, plus its AN title and its published answer (:class:`Side`, weights
+:data:`TITLE_WEIGHT`, :data:`ANSWER_WEIGHT`; the title's E5 vector is a row of the E5 part). The AN writes the
+title (its indexing "analyse") and the answer after the question, so they are never read from a question being
+classified: only past questions lend theirs, as they lend their rubrique.
+Suggestions are the weighted average of the parts' probabilities (:data:`WEIGHTS`), with the ministry given (AN
 metadata) or inferred from the addressee of the text (:mod:`.addressee`; its weight goes to the others when no
 addressee resolves), with or without the vector: extraction embeds nothing and uses the TF-IDF parts alone. Every
-choice (class weights, C, the weights, the temperature; against char n-grams, a weighted first sentence, an E5
-kNN, an E5 feature union and a ministry -> rubrique prior) was made by
-5-fold CV on the training part of the frozen split; ``tdi-nlp eval rubriques`` prints the figures.
+choice (class weights, C, the weights, the temperature, the side rows' weights) was made by 5-fold CV on the
+training part of the frozen split, against char n-grams, a weighted first sentence, an E5 kNN of the training
+questions, an E5 feature union, a ministry -> rubrique prior, a nearest-centroid part and stacking (a conditional
+logit on the parts' log-probabilities: one learned temperature per part), none better than the weighted mean;
+``tdi-nlp eval rubriques`` prints the figures.
+
+:func:`batch_proba` gives the fused probabilities of a batch of questions, :func:`cross_fit` those of each
+question from a model fitted on the other folds (drafting's diversification prior, ``tdi-nlp eval drafting``).
 
 A suggestion is shown only when its probability reaches a threshold calibrated on out-of-fold predictions of the
 training data (:func:`calibrate`: the lowest top-1 probability above which top-1 precision is >= 0.8), one per
@@ -43,8 +53,8 @@ ANSWER_WEIGHT = 0.5  # and of its published answer
 E5_TITLE_WEIGHT = 1.0   # the same rows in the E5 part (their E5 vectors)
 E5_ANSWER_WEIGHT = 0.0
 # (ministry model, text-only model, E5 model, rubrique names) per setting; chosen by 5-fold CV on the training part
-WEIGHTS = {"given": (1.0, 0.0, 0.0, 0.0), "inferred": (0.2, 0.8, 0.0, 0.0),
-           "given+e5": (0.45, 0.0, 0.45, 0.1), "inferred+e5": (0.18, 0.18, 0.54, 0.1)}
+WEIGHTS = {"given": (0.3, 0.7, 0.0, 0.0), "inferred": (0.2, 0.8, 0.0, 0.0),
+           "given+e5": (0.3, 0.3, 0.2, 0.2), "inferred+e5": (0.1, 0.6, 0.2, 0.1)}
 
 
 def _texts(pairs):
