@@ -1,4 +1,4 @@
-"""Rubrique model 1.3: late fusion of the TF-IDF and E5 parts, settings and thresholds, the shipped model's use."""
+"""Rubrique model 1.4: late fusion of the TF-IDF and E5 parts, side rows, settings and thresholds, the shipped model."""
 from __future__ import annotations
 
 import json
@@ -85,6 +85,48 @@ def test_thresholds_per_setting_from_out_of_fold_predictions():
     assert set(out) == {"given", "inferred", "given+e5", "inferred+e5"}
     assert all(0.0 < t <= 1.0 for t in out.values())
     assert set(rub.thresholds(records)) == {"given", "inferred"}
+
+
+def test_batch_proba_and_cross_fit_for_drafting():
+    pairs, y, vecs = _toy(60)
+    texts, ministries = [t for t, _ in pairs], [m for _, m in pairs]
+    model = rub.fit(pairs, y, vecs)
+    p = rub.batch_proba(model, texts[:5], ministries[:5], vecs[:5])
+    assert p.shape == (5, 3) and np.allclose(p.sum(axis=1), 1.0) and list(rub.classes(model)) == sorted(set(y))
+    assert np.allclose(p, rub.suggestion_proba(model, pairs[:5], True, vecs[:5]))
+    assert rub.batch_proba(model, []).shape == (0, 3)
+    oof, classes = rub.cross_fit(texts, y, ministries, vecs, folds=5)
+    assert oof.shape == (60, 3) and np.allclose(oof.sum(axis=1), 1.0)
+    assert np.mean(classes[oof.argmax(axis=1)] == np.array(y)) >= 0.9
+    # text alone: fitted without ministries, scored with the ministry read from the addressee (none here)
+    alone, _ = rub.cross_fit(texts, y, None, folds=5, given=False)
+    assert not np.allclose(alone, oof) and np.allclose(alone.sum(axis=1), 1.0)
+    priors = rub.top_rubriques(oof[:2], classes, top=2)
+    assert len(priors) == 2 and all(len(d) == 2 and max(d.values()) == oof[k].max() for k, d in enumerate(priors))
+
+
+def test_titles_and_answers_are_extra_training_rows_never_read_at_question_time():
+    pairs, y, vecs = _toy(60)
+    # the titles name a word the questions never use; a new question with that word follows them
+    side = rub.Side([f"Dossier {c}ologie" for c in y], ["" for _ in y], vecs, None)
+    model = rub.fit(pairs, y, vecs, side=side)
+    for c in WORDS:
+        p = rub.batch_proba(model, [f"Question sur la {c}ologie"], [""])
+        assert rub.classes(model)[p.argmax()] == c
+    assert rub.fit(pairs, y, vecs, side=side)["e5"].n_features_in_ == 384
+    assert rub.side_data([{"rubrique": "santé", "text": "t", "title": "AIDE SOCIALE À L'ENFANCE", "answer": "r"},
+                          {"rubrique": "", "text": "u"}]).titles == ["Aide sociale à l'enfance"]
+
+
+def test_cross_fit_never_trains_a_row_on_its_own_title():
+    rng = np.random.default_rng(1)
+    y = [list(WORDS)[k] for k in rng.integers(0, 3, 60)]
+    texts = [f"question numéro q{k}x" for k in range(60)]
+    side = rub.Side([f"q{k}x q{k}x" for k in range(60)], [""] * 60)  # each title: its question's own marker only
+    leaky = rub.batch_proba(rub.fit([(t, "") for t in texts], y, side=side), texts, [""] * 60)
+    oof, classes = rub.cross_fit(texts, y, None, folds=5, side=side)
+    assert np.mean(classes[leaky.argmax(axis=1)] == np.array(y)) == 1.0
+    assert np.mean(classes[oof.argmax(axis=1)] == np.array(y)) < 0.6
 
 
 def test_rubrique_version_checked_at_load(tmp_path):

@@ -8,7 +8,9 @@ text's addressee, mixed with a text-only model: rubrique.suggestion_proba), with
 training part (precision@1 >= 0.8 there), applied to the held-out part: the share of questions shown a suggestion
 (coverage) and the precision@1 of those shown. ``--e5 DIR`` adds the settings with the E5 part (late fusion), from
 vectors cached in DIR by ``python -m tdi_nlp.themes.rubrique_e5 --cache DIR`` (embedding the 533 questions takes
-about 10 minutes on this machine; questions absent from the cache are embedded now).
+about 10 minutes on this machine; questions absent from the cache are embedded now). The models are trained with
+the training questions' AN titles and answers as extra rows (``rubrique.Side``), never the held-out ones'; with
+``--e5`` the E5 vectors of those titles are cached in DIR/titles.json + titles.npy (embedded once, about 20 s).
 """
 from __future__ import annotations
 
@@ -57,7 +59,27 @@ def _vectors(cache: str, recs: list[dict]) -> np.ndarray:
                     dtype=np.float32)
 
 
+def side_vectors(cache: str, ids: list[str], texts: list[str], name: str) -> np.ndarray:
+    """E5 passage vectors of texts (titles or answers), cached in DIR/<name>.json + .npy by (id, text): those
+    absent are embedded now and added to the cache."""
+    import json
+    from pathlib import Path
+
+    from .. import encoder
+    keys, vecs = Path(cache) / f"{name}.json", Path(cache) / f"{name}.npy"
+    old = [tuple(k) for k in json.loads(keys.read_text(encoding="utf-8"))] if keys.is_file() else []
+    stored = dict(zip(old, np.load(vecs))) if old else {}
+    missing = [k for k in dict.fromkeys(zip(ids, texts)) if k not in stored]
+    if missing:
+        stored.update(zip(missing, encoder.embed_passages([t for _, t in missing])))
+        keys.write_text(json.dumps(list(stored), ensure_ascii=False), encoding="utf-8")
+        np.save(vecs, np.array(list(stored.values()), dtype=np.float32))
+    return np.array([stored[k] for k in zip(ids, texts)], dtype=np.float32).reshape(len(ids), -1)
+
+
 def run(args) -> int:
+    from dataclasses import replace
+
     from threadpoolctl import threadpool_limits
 
     from ..config import settings
@@ -85,7 +107,15 @@ def run(args) -> int:
             (name, _acc(p, c, y[te_i]), None)
             for name, p, c in _baselines([texts[i] for i in tr_i], list(y[tr_i]), [texts[i] for i in te_i])]
         tr_pairs = [(texts[i], given[i]) for i in tr_i]
-        model = rub.fit(tr_pairs, list(y[tr_i]), None if vecs is None else vecs[tr_i])
+        tr_recs = [recs[i] for i in tr_i]  # the training questions' titles and answers, never the held-out ones'
+        side = rub.side_data(tr_recs)
+        if args.e5 and rub.E5_TITLE_WEIGHT:
+            side = replace(side, title_vectors=side_vectors(args.e5, [r["id"] for r in tr_recs], side.titles,
+                                                            "titles"))
+        if args.e5 and rub.E5_ANSWER_WEIGHT:
+            side = replace(side, answer_vectors=side_vectors(args.e5, [r["id"] for r in tr_recs], side.answers,
+                                                             "answers"))
+        model = rub.fit(tr_pairs, list(y[tr_i]), None if vecs is None else vecs[tr_i], side=side)
         classes = model["pipeline"].classes_
         settings_ = [(True, None), (False, None)] + ([(True, vecs), (False, vecs)] if vecs is not None else [])
         shown_rows = []
@@ -96,7 +126,7 @@ def run(args) -> int:
             p = rub.suggestion_proba(model, [(texts[i], ministries[i]) for i in te_i], is_given,
                                      None if v is None else v[te_i])
             oof, oof_classes = rub.out_of_fold(tr_pairs, list(y[tr_i]), 5, [(texts[i], ministries[i]) for i in tr_i],
-                                               is_given, None if v is None else v[tr_i])
+                                               is_given, None if v is None else v[tr_i], side)
             cv = _acc(oof, oof_classes, y[tr_i])
             rows.append((name, _acc(p, classes, y[te_i]), cv))
             t = rub.calibrate(oof.max(axis=1), oof_classes[oof.argmax(axis=1)] == y[tr_i])

@@ -17,7 +17,7 @@ from . import rubrique as rub_model
 from .text import split_sentences
 
 TAXONOMIES = ("tdi", "rubrique")
-MODEL_VERSION = "1.3"  # rubrique: TF-IDF (+ E5 when the text is embedded), late fusion, calibrated thresholds
+MODEL_VERSION = "1.4"  # rubrique: TF-IDF (+ E5 when embedded), late fusion, titles and answers as training rows
 TDI_MODEL_VERSION = "2.3"  # tdi: request clauses, TF-IDF + theme cues + E5, synthetic clauses, gate (request_model.py)
 
 

@@ -51,12 +51,14 @@ def question_spans(doc) -> list[tuple[int, int]]:
 
 
 def an_record(path: str) -> dict:
-    """id, question text (its question sections, joined by a blank line) and metadata of one AN JSON file."""
+    """id, question text (its question sections, joined by a blank line), answer text (the same for the answer
+    sections) and metadata of one AN JSON file."""
     d = read_documents(path)[0]
     md = d.metadata
     return {
         "id": d.id,
         "text": "\n\n".join(d.text[s:e] for s, e in question_spans(d)),
+        "answer": "\n\n".join(d.text[s.start:s.end] for s in d.sections if s.kind == "answer"),
         "rubrique": md.get("rubrique"),
         "title": md.get("analyse"),
         "minister": md.get("minister_questioned"),

@@ -66,25 +66,36 @@ def train_tdi(models_dir: Path) -> Path:
     return _save(model, meta, "tdi", models_dir)
 
 
-def train_rubrique(models_dir: Path, vectors=None) -> Path:
-    """The rubrique model with its E5 part; ``vectors`` (E5 passage vectors of sources.an_records(), in order)
-    spare embedding the questions again (about 10 minutes on 2 cores)."""
+def train_rubrique(models_dir: Path, vectors=None, title_vectors=None, answer_vectors=None) -> Path:
+    """The rubrique model with its E5 part, the questions' titles and answers as extra training rows
+    (rub_model.Side); ``vectors``, ``title_vectors``, ``answer_vectors`` (E5 passage vectors of the texts, titles
+    and answers of sources.an_records(), in order) spare embedding them again (about 10 minutes on 2 cores)."""
     records = sources.an_records()
     if vectors is None:
         vectors = encoder.embed_passages([r["text"] or "" for r in records])
+    if title_vectors is None and rub_model.E5_TITLE_WEIGHT:
+        title_vectors = encoder.embed_passages([rub_model.title_text(r.get("title")) for r in records])
+    if answer_vectors is None and rub_model.E5_ANSWER_WEIGHT:
+        answer_vectors = encoder.embed_passages([r.get("answer") or "" for r in records])
     keep = [i for i, r in enumerate(records) if r.get("rubrique") and r.get("text")]
     pairs, labels = rub_model.training_data(records)
-    model = rub_model.fit(pairs, labels, vectors[keep])
+    side = rub_model.side_data(records, title_vectors, answer_vectors)
+    model = rub_model.fit(pairs, labels, vectors[keep], side=side)
     pipe = model["pipeline"]
-    thresholds = rub_model.thresholds(records, vectors=vectors)
+    thresholds = rub_model.thresholds(records, vectors=vectors, title_vectors=title_vectors,
+                                      answer_vectors=answer_vectors)
     meta = {
         "name": "themes-rubrique", "version": MODEL_VERSION, "taxonomy": "rubrique", "multi_label": False,
         "labels": [{"code": c, "name": c} for c in pipe.classes_],
         "training": {"examples": len(labels), "source": sources.AN_DIR, "seed": rub_model.SEED,
                      "features": "question text + ministry questioned (weight %.1f); E5 passage vector of the text"
-                                 % rub_model.MINISTER_WEIGHT},
+                                 % rub_model.MINISTER_WEIGHT,
+                     "extra_rows": "each question's AN title (weight %g, E5 %g) and answer (weight %g, E5 %g)"
+                                   % (rub_model.TITLE_WEIGHT, rub_model.E5_TITLE_WEIGHT, rub_model.ANSWER_WEIGHT,
+                                      rub_model.E5_ANSWER_WEIGHT)},
         "model": "late fusion of logistic regressions (balanced class weights): TF-IDF words + ministry, TF-IDF "
-                 "words alone, E5 vector (C=%g); weights (ministry, text, E5) per setting: %s"
+                 "words alone, E5 vector (C=%g), E5 likeness to the names; weights (ministry, text, E5, names) "
+                 "per setting: %s"
                  % (rub_model.E5_C, json.dumps(rub_model.WEIGHTS)),
         "thresholds": thresholds,
         "thresholds_from": f"5-fold out-of-fold top-1 probabilities of the training data: lowest with top-1 "
