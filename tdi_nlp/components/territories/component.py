@@ -23,6 +23,7 @@ from ..ranges import Ranges
 from ...text_utils import fold, strip_accents
 from .candidates import (GAP_RE, STOP, Entry, Gazetteer, Match, key, load_gazetteer, load_tunables, pattern_text,
                          place_words)
+from .context import acronyms, name_goes_on, portfolio
 
 FACTORY = "tdi_territories"
 LABEL = "TERRITORY"
@@ -42,6 +43,7 @@ ARTICLES = set(_TUNABLES["articles"])
 NAME_LINKS = set(_TUNABLES["name_links"])
 PHRASE_LINKS = set(_TUNABLES["phrase_links"])
 DEFAULT_ORDER = tuple(_TUNABLES["default_order"])
+FRANCE_NAME_HEADS = set(_TUNABLES["france_name_heads"])
 FUZZY_CUTOFF = float(_TUNABLES["fuzzy_cutoff"])
 TOWN_FUZZY_CUTOFF = float(_TUNABLES["town_fuzzy_cutoff"])
 GLUED_BEFORE = re.compile(r"\w[-\u2010\u2011]$")
@@ -51,6 +53,9 @@ TDI_CONTEXT = re.compile(r"territoires? d'industrie", re.IGNORECASE)
 # Communes without a cue: big enough towns only, so that common words and hamlets are not tagged.
 MIN_POP = {k: int(v) for k, v in _TUNABLES["min_population"].items()}
 HYPHEN_TAIL = re.compile(r"-[^\W\d_][\w]*(?:-[\w]+)*")
+# A preposition or a list word just before a small commune of a department named nearby ("d'Argentan", "et Menton").
+TOWN_BEFORE = re.compile(r"(?:^|[\s(])(?:de|d'|du|a|au|entre|et|ou|vers|pres de|,)\s*$")
+NEARBY = 2000  # characters around a department's mention in which its communes are looked for
 
 
 @dataclass
@@ -109,6 +114,7 @@ class TerritoryLinker:
         toks = place_words(text)
         matches = self.gaz.scan(text, toks)
         self._match_heads = {m.i for m in matches}
+        self._expansions = Ranges(acronyms(text)[1])
         tdi_doc = bool(TDI_CONTEXT.search(text))
         decisions = []
         prev_cue: dict[int, set[str]] = {}
@@ -117,8 +123,45 @@ class TerritoryLinker:
             d = self._decide(text, m, tdi_doc, persons, prev_cue)
             if d:
                 decisions.append(d)
+        self._departments = [(d.start, d.entry.code) for d in decisions if d.entry.kind == "department"]
         decisions += self._cued_phrases(text, toks, decisions)
+        decisions += self._second_pass(text, matches, decisions, persons)
         return [d for d in self._select(self._hyphenated(text, decisions)) if d.entry is not STOP]
+
+    def _near_departments(self, start: int) -> set[str]:
+        """Codes of the departments named within NEARBY characters."""
+        return {code for pos, code in getattr(self, "_departments", []) if abs(pos - start) <= NEARBY}
+
+    def _second_pass(self, text: str, matches: list[Match], decisions: list[Decision], persons: Ranges
+                     ) -> list[Decision]:
+        """Names the first pass left: a commune of a department named nearby after a preposition ("celui
+        d'Argentan, dans l'Orne", "entre Vintimille et Menton" in a text on the Alpes-Maritimes), and a name
+        already cued as a commune in the text ("la mairie de Die ... à Die")."""
+        taken = Ranges([(d.start, d.end) for d in decisions])
+        cued_towns = {key(text[d.start:d.end]): d.entry for d in decisions
+                      if d.cued and d.entry.kind == "commune"}
+        out = []
+        for m in sorted(matches, key=lambda m: (m.start, -m.end)):
+            surface = text[m.start:m.end]
+            if (taken.overlaps(m.start, m.end) or not surface[0].isupper() or persons.overlaps(m.start, m.end)
+                    or any(e is STOP or e.kind in ("region", "department", "country") for e, _ in m.hits)
+                    or SENTENCE_START.search(text[max(0, m.start - 3):m.start])
+                    or TITLE_BEFORE.search(text, max(0, m.start - 40), m.start)
+                    or name_goes_on(text, m.end, self._is_place)):
+                continue
+            towns = [e for e, _ in m.hits if e.kind == "commune"]
+            entry = cued_towns.get(key(surface))
+            if entry is None and TOWN_BEFORE.search(_left(text, m.start)):
+                near = self._near_departments(m.start)
+                found = [e for e in towns if e.department in near and e.population >= MIN_POP["named_department"]]
+                entry = found[0] if len(found) == 1 else None
+            if entry is not None:
+                out.append(Decision(m.start, m.end, entry, False))
+                taken.add(m.start, m.end)
+        return out
+
+    def _is_place(self, word: str) -> bool:
+        return bool(self.gaz.lookup(word))
 
     @staticmethod
     def _hyphenated(text: str, decisions: list[Decision]) -> list[Decision]:
@@ -142,7 +185,7 @@ class TerritoryLinker:
     # --- exact candidates -----------------------------------------------------------------------------------
     def _decide(self, text, m: Match, tdi_doc, person_spans, prev_cue) -> Decision | None:
         surface = text[m.start:m.end]
-        if not _capitalized(surface):
+        if not _capitalized(surface) or portfolio(text, m.start):
             return None
         if surface[0].islower() and m.i + 1 in self._match_heads:
             return None  # "la Marne" is the article and the Marne, not the commune La Marne
@@ -170,6 +213,8 @@ class TerritoryLinker:
         common = single and (self.gaz.is_common(content[0]) or self.gaz.is_common(fold(content[0])))
         if not explicit and TITLE_BEFORE.search(text, max(0, m.start - 40), m.start):
             return None  # "madame Pires Beaune", "M. Didier Paris": a person's name
+        if not explicit and name_goes_on(text, m.end, self._is_place):
+            return None  # "Paris Match", "Europe 1": a longer name
         # 1. a cue names the kind
         for kind in ("tdi", "region", "department", "epci", "commune"):
             if kind not in cues:
@@ -219,7 +264,8 @@ class TerritoryLinker:
                     prev_cue[m.end] = {"commune"}
                     return Decision(m.start, m.end, entry, False)
                 continue
-            if kind == "country" and not (free[0][0].code == "FR" and self._org_name(text, m)):
+            if kind == "country" and not (free[0][0].code == "FR" and self._org_name(text, m)) and not (
+                    self._expansions.overlaps(m.start, m.end)):  # "GRDF (Gaz réseau distribution France)"
                 return Decision(m.start, m.end, free[0][0], False)
         return None
 
@@ -260,6 +306,9 @@ class TerritoryLinker:
         after = re.match(r"[ \t]+([^\W\d_][\w'-]*)", text[m.end:m.end + 40])
         if after and after.group(1)[0].isupper():
             return True
+        head = re.search(r"([^\W\d_]+)\s+de\s+$", text[max(0, m.start - 30):m.start])
+        if head and fold(head.group(1)) in FRANCE_NAME_HEADS:
+            return True  # "le stade de France", "la Banque de France"
         # Walk back over the noun phrase: de/la/des..., at most one lowercase word ("l'Assemblée des communautés
         # de France"); a capitalized word there that does not start the sentence makes it a name.
         before = text[max(0, m.start - 80):m.start]
@@ -330,6 +379,12 @@ class TerritoryLinker:
             else:
                 town = self.gaz.fuzzy(phrase, "commune", TOWN_FUZZY_CUTOFF)
                 entry = self.gaz.entries.get(f"epci:{town.epci}") if town and town.epci else None
+        if entry is None and kind == "commune" and len(ws) == 1:
+            # "le collège d'Herblay": Herblay-sur-Seine, the only commune (or the only one of a department named
+            # nearby) whose name starts with that word and a link word
+            lead = self.gaz.leading(phrase)
+            near = [e for e in lead if e.department in self._near_departments(toks[n][1])]
+            entry = (near or lead)[0] if len(near or lead) == 1 else None
         # "communauté de communes de Decazeville-Aubin": the longest leading part of a hyphenated name
         for cut in range(len(ws) - 1, 0, -1):
             if entry is not None:
@@ -372,6 +427,10 @@ def _common_word_test(nlp: Language):
 _OTHER = _TUNABLES["other_places"]
 _OTHER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(_OTHER["names"], key=len, reverse=True))
                        + r")(?![\w'’-])")
+_OTHER_UPPER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n.upper()) for n in sorted(_OTHER["names"], key=len,
+                                                                                              reverse=True))
+                             + r")(?![\w'’-])")  # in a heading: "DROITS DES FONCTIONNAIRES EN POLYNÉSIE"
+_FAMILY_BEFORE = re.compile(r"(?<![\w])les\s+$", re.I)  # "les Kouachi": a family, not a place
 _NOT_PLACE = set(_OTHER["ner_not_place"])
 _PEOPLE_NAME = re.compile(r"(?:ais|aises|ois|oises|ien|ienne|iens|iennes|ens|ands|andes|ains|aines|ins|ols|oles|ques|es)$")
 _ARTICLE = re.compile(r"^(?:l['’]|la |le |les )", re.I)
@@ -404,10 +463,17 @@ def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
     entry or None), article left out."""
     text = text_of(doc)
     out: list[tuple[int, int, str, Entry | None]] = []
-    for m in _OTHER_RE.finditer(text):
-        if not taken.overlaps(m.start(), m.end()) and not _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+    is_place = lambda w: bool(gaz.lookup(w)) or bool(_OTHER_RE.fullmatch(w))  # noqa: E731
+    listed = [m for m in _OTHER_RE.finditer(text)]
+    listed += [m for m in _OTHER_UPPER_RE.finditer(text) if _caps_around(text, m.start(), m.end())]
+    for m in listed:
+        heading = m.group().isupper()
+        if (not taken.overlaps(m.start(), m.end()) and not portfolio(text, m.start())
+                and (heading or not _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+                and not name_goes_on(text, m.end(), is_place)):
             out.append((m.start(), m.end(), m.group(), None))
             taken.add(m.start(), m.end())
+    spelled_out = acronyms(text)[0]
     for e in doc.ents:
         if e.label_ not in ("LOC", "GPE"):
             continue
@@ -425,6 +491,12 @@ def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
             continue              # "AdCF", "Bpifrance": bodies
         if len(words) == 1 and (gaz.is_common(name.lower()) or gaz.is_common(fold(name))):
             continue              # "de Plan", "de Signes": common words
+        content = [w for w in re.findall(r"[^\W\d_]+", name) if fold(w) not in FUNCTION_WORDS]
+        if len(content) > 1 and all(gaz.is_common(w.lower()) for w in content):
+            continue              # "le Bout du Monde": a name made of common words (a festival, a place-name)
+        if fold(name) in spelled_out or portfolio(text, start) or (_FAMILY_BEFORE.search(text, max(0, start - 6), start)
+                                         and not name.endswith(("s", "x"))):
+            continue              # "l'Anssi (Agence nationale ...)": an acronym; "les Kouachi": a family
         communes = {en.code: en for en, _ in gaz.lookup(name, ("commune",))}
         if len(communes) > 1:
             communes = {c: en for c, en in communes.items() if en.department in departments}
