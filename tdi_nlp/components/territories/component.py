@@ -124,6 +124,8 @@ class TerritoryLinker:
             if d:
                 decisions.append(d)
         self._departments = [(d.start, d.entry.code) for d in decisions if d.entry.kind == "department"]
+        self._regions = [(d.start, d.entry.code) for d in decisions if d.entry.kind == "region"]
+        decisions = self._prefer_near(text, matches, decisions)
         decisions += self._cued_phrases(text, toks, decisions)
         decisions += self._second_pass(text, matches, decisions, persons)
         return [d for d in self._select(self._hyphenated(text, decisions)) if d.entry is not STOP]
@@ -131,6 +133,24 @@ class TerritoryLinker:
     def _near_departments(self, start: int) -> set[str]:
         """Codes of the departments named within NEARBY characters."""
         return {code for pos, code in getattr(self, "_departments", []) if abs(pos - start) <= NEARBY}
+
+    def _near_regions(self, start: int) -> set[str]:
+        return {code for pos, code in getattr(self, "_regions", []) if abs(pos - start) <= NEARBY}
+
+    def _prefer_near(self, text: str, matches: list[Match], decisions: list[Decision]) -> list[Decision]:
+        """A commune shared by several places is the one of the department named nearby ("à Valence, dans le
+        Tarn-et-Garonne"), when the first pass chose another."""
+        hits = {(m.start, m.end): m.hits for m in matches}
+        for d in decisions:
+            if d.entry.kind != "commune" or (d.start, d.end) not in hits:
+                continue
+            near = self._near_departments(d.start)
+            if not near or d.entry.department in near:
+                continue
+            other = [e for e, _ in hits[(d.start, d.end)] if e.kind == "commune" and e.department in near]
+            if len(other) == 1:
+                d.entry = other[0]
+        return decisions
 
     def _second_pass(self, text: str, matches: list[Match], decisions: list[Decision], persons: Ranges
                      ) -> list[Decision]:
@@ -154,6 +174,9 @@ class TerritoryLinker:
             if entry is None and TOWN_BEFORE.search(_left(text, m.start)):
                 near = self._near_departments(m.start)
                 found = [e for e in towns if e.department in near and e.population >= MIN_POP["named_department"]]
+                if not found and len(towns) > 1:  # a homonym: "Saint-Denis (La Réunion)"
+                    regions = self._near_regions(m.start)
+                    found = [e for e in towns if e.region in regions and e.population >= MIN_POP["named_department"]]
                 entry = found[0] if len(found) == 1 else None
             if entry is not None:
                 out.append(Decision(m.start, m.end, entry, False))
@@ -494,6 +517,8 @@ def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
         content = [w for w in re.findall(r"[^\W\d_]+", name) if fold(w) not in FUNCTION_WORDS]
         if len(content) > 1 and all(gaz.is_common(w.lower()) for w in content):
             continue              # "le Bout du Monde": a name made of common words (a festival, a place-name)
+        if len(words) > 1 and gaz.lookup(words[0]) or name_goes_on(text, start + len(name), is_place):
+            continue              # "Lyon Mag", "Europe 1": a longer name the linker left
         if fold(name) in spelled_out or portfolio(text, start) or (_FAMILY_BEFORE.search(text, max(0, start - 6), start)
                                          and not name.endswith(("s", "x"))):
             continue              # "l'Anssi (Agence nationale ...)": an acronym; "les Kouachi": a family
