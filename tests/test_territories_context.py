@@ -54,6 +54,12 @@ def test_communes_of_a_department_named_nearby(terr_nlp, text, expected):
     assert linked(terr_nlp, text) == expected
 
 
+def test_commune_followed_by_its_department_even_a_person_name(terr_nlp):
+    assert linked(terr_nlp, "Le site de Mauriac, dans le Cantal, et celui de Riom (Puy-de-Dôme) ferment.") == [
+        ("Mauriac", "commune:15120"), ("Cantal", "department:15"), ("Riom", "commune:63300"),
+        ("Puy-de-Dôme", "department:63")]
+
+
 def test_small_commune_without_its_department_is_left_alone(terr_nlp):
     assert linked(terr_nlp, "Le bassin d'Issoire attend des moyens.") == []
 

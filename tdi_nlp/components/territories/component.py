@@ -55,6 +55,7 @@ MIN_POP = {k: int(v) for k, v in _TUNABLES["min_population"].items()}
 HYPHEN_TAIL = re.compile(r"-[^\W\d_][\w]*(?:-[\w]+)*")
 # A preposition or a list word just before a small commune of a department named nearby ("d'Argentan", "et Menton").
 TOWN_BEFORE = re.compile(r"(?:^|[\s(])(?:de|d'|du|a|au|entre|et|ou|vers|pres de|,)\s*$")
+DEPARTMENT_AFTER = re.compile(r"\s*(?:\(|,\s*(?:dans|en)\s+(?:le\s+|la\s+|l['’]|les\s+)?)")
 NEARBY = 2000  # characters around a department's mention in which its communes are looked for
 
 
@@ -154,22 +155,29 @@ class TerritoryLinker:
 
     def _second_pass(self, text: str, matches: list[Match], decisions: list[Decision], persons: Ranges
                      ) -> list[Decision]:
-        """Names the first pass left: a commune of a department named nearby after a preposition ("celui
-        d'Argentan, dans l'Orne", "entre Vintimille et Menton" in a text on the Alpes-Maritimes), and a name
-        already cued as a commune in the text ("la mairie de Die ... à Die")."""
+        """Names the first pass left: a commune followed by its department ("Mauriac (Cantal)", "Mauriac, dans
+        le Cantal"), even one the NER took for a person; a commune of a department named nearby after a
+        preposition ("celui d'Argentan, dans l'Orne", "entre Vintimille et Menton" in a text on the
+        Alpes-Maritimes); a name already cued as a commune in the text ("la mairie de Die ... à Die")."""
         taken = Ranges([(d.start, d.end) for d in decisions])
         cued_towns = {key(text[d.start:d.end]): d.entry for d in decisions
                       if d.cued and d.entry.kind == "commune"}
         out = []
         for m in sorted(matches, key=lambda m: (m.start, -m.end)):
             surface = text[m.start:m.end]
-            if (taken.overlaps(m.start, m.end) or not surface[0].isupper() or persons.overlaps(m.start, m.end)
-                    or any(e is STOP or e.kind in ("region", "department", "country") for e, _ in m.hits)
-                    or SENTENCE_START.search(text[max(0, m.start - 3):m.start])
+            if (taken.overlaps(m.start, m.end) or not surface[0].isupper()
+                    or any(e is STOP or e.kind in ("region", "department", "country") for e, _ in m.hits)):
+                continue
+            towns = [e for e, _ in m.hits if e.kind == "commune"]
+            entry = self._department_after(text, m, towns)
+            if entry is not None:
+                out.append(Decision(m.start, m.end, entry, True))
+                taken.add(m.start, m.end)
+                continue
+            if (persons.overlaps(m.start, m.end) or SENTENCE_START.search(text[max(0, m.start - 3):m.start])
                     or TITLE_BEFORE.search(text, max(0, m.start - 40), m.start)
                     or name_goes_on(text, m.end, self._is_place)):
                 continue
-            towns = [e for e, _ in m.hits if e.kind == "commune"]
             entry = cued_towns.get(key(surface))
             if entry is None and TOWN_BEFORE.search(_left(text, m.start)):
                 near = self._near_departments(m.start)
@@ -182,6 +190,15 @@ class TerritoryLinker:
                 out.append(Decision(m.start, m.end, entry, False))
                 taken.add(m.start, m.end)
         return out
+
+    def _department_after(self, text: str, m: Match, towns: list[Entry]) -> Entry | None:
+        """The commune of that name in the department named right after it, in parentheses or after a comma."""
+        for pos, code in getattr(self, "_departments", []):
+            if m.end < pos <= m.end + 30 and DEPARTMENT_AFTER.fullmatch(text, m.end, pos):
+                found = [e for e in towns if e.department == code]
+                if len(found) == 1:
+                    return found[0]
+        return None
 
     def _is_place(self, word: str) -> bool:
         return bool(self.gaz.lookup(word))
