@@ -69,6 +69,10 @@ def test_leading_part_of_a_commune_name_after_a_facility(terr_nlp):
         ("Bagnols", "commune:30028"), ("Gard", "department:30")]
 
 
+def test_short_name_of_a_town_after_a_facility(terr_nlp):
+    assert linked(terr_nlp, "Les salariés de l'usine de Bonneuil manifestent.") == [("Bonneuil", "commune:94011")]
+
+
 def test_country_sharing_its_name_with_a_hamlet(terr_nlp):
     assert linked(terr_nlp, "Pourquoi ne pas suivre la Suisse et l'Argentine ?") == [
         ("Suisse", "country:CH"), ("Argentine", "country:AR")]

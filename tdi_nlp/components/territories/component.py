@@ -191,6 +191,16 @@ class TerritoryLinker:
                 taken.add(m.start, m.end)
         return out
 
+    def _short_name(self, surface: str, start: int, exact: list[tuple[Entry, str]]) -> Entry | None:
+        """"l'usine de Bonneuil": Bonneuil-sur-Marne, a town much bigger than the hamlets named just Bonneuil."""
+        lead = self.gaz.leading(surface)
+        near = [e for e in lead if e.department in self._near_departments(start)]
+        lead = sorted(near or lead, key=lambda e: -e.population)
+        biggest = max([e.population for e, _ in exact] + [1])
+        if not lead or lead[0].population < max(MIN_POP["multiword"], 5 * biggest):
+            return None
+        return lead[0] if len(lead) == 1 or lead[0].population >= 5 * lead[1].population else None
+
     def _department_after(self, text: str, m: Match, towns: list[Entry]) -> Entry | None:
         """The commune of that name in the department named right after it, in parentheses or after a comma."""
         for pos, code in getattr(self, "_departments", []):
@@ -262,6 +272,8 @@ class TerritoryLinker:
             if kind == "commune" and common and "commune" not in explicit:
                 continue
             entry = self._pick(kind, by_kind[kind], strict=False) if kind in by_kind else None
+            if kind == "commune" and single and (entry is None or entry.population < MIN_POP["named_department"]):
+                entry = self._short_name(surface, m.start, by_kind.get("commune", [])) or entry
             if entry is None and kind == "epci" and "commune" in by_kind and not common:
                 entry = self._epci_of_town(by_kind["commune"])  # "l'agglomération de Saint-Nazaire"
             if entry:
