@@ -10,6 +10,7 @@ Foreign places ("Catalogne sud") are not linked: the gazetteer only holds France
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -124,19 +125,24 @@ class TerritoryLinker:
             d = self._decide(text, m, tdi_doc, persons, prev_cue)
             if d:
                 decisions.append(d)
-        self._departments = [(d.start, d.entry.code) for d in decisions if d.entry.kind == "department"]
-        self._regions = [(d.start, d.entry.code) for d in decisions if d.entry.kind == "region"]
+        self._departments = sorted((d.start, d.entry.code) for d in decisions if d.entry.kind == "department")
+        self._regions = sorted((d.start, d.entry.code) for d in decisions if d.entry.kind == "region")
         decisions = self._prefer_near(text, matches, decisions)
         decisions += self._cued_phrases(text, toks, decisions)
         decisions += self._second_pass(text, matches, decisions, persons)
         return [d for d in self._select(self._hyphenated(text, decisions)) if d.entry is not STOP]
 
+    @staticmethod
+    def _within(named: list[tuple[int, str]], lo: int, hi: int) -> list[tuple[int, str]]:
+        """The (position, code) of named (sorted) with lo <= position <= hi, by bisection (no quadratic scan)."""
+        return named[bisect_left(named, (lo, "")):bisect_right(named, (hi, "\uffff"))]
+
     def _near_departments(self, start: int) -> set[str]:
         """Codes of the departments named within NEARBY characters."""
-        return {code for pos, code in getattr(self, "_departments", []) if abs(pos - start) <= NEARBY}
+        return {code for _, code in self._within(getattr(self, "_departments", []), start - NEARBY, start + NEARBY)}
 
     def _near_regions(self, start: int) -> set[str]:
-        return {code for pos, code in getattr(self, "_regions", []) if abs(pos - start) <= NEARBY}
+        return {code for _, code in self._within(getattr(self, "_regions", []), start - NEARBY, start + NEARBY)}
 
     def _prefer_near(self, text: str, matches: list[Match], decisions: list[Decision]) -> list[Decision]:
         """A commune shared by several places is the one of the department named nearby ("à Valence, dans le
@@ -203,8 +209,8 @@ class TerritoryLinker:
 
     def _department_after(self, text: str, m: Match, towns: list[Entry]) -> Entry | None:
         """The commune of that name in the department named right after it, in parentheses or after a comma."""
-        for pos, code in getattr(self, "_departments", []):
-            if m.end < pos <= m.end + 30 and DEPARTMENT_AFTER.fullmatch(text, m.end, pos):
+        for pos, code in self._within(getattr(self, "_departments", []), m.end + 1, m.end + 30):
+            if DEPARTMENT_AFTER.fullmatch(text, m.end, pos):
                 found = [e for e in towns if e.department == code]
                 if len(found) == 1:
                     return found[0]
