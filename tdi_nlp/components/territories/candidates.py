@@ -38,6 +38,8 @@ def pattern_text(pattern: str | list[str]) -> str:
 
 WORD_FIX = dict(load_tunables()["word_fix"])
 GAZETTEER_FUZZY_CUTOFF = float(load_tunables()["gazetteer_fuzzy_cutoff"])
+# Words that join a commune's first word to the rest of its name ("Herblay-sur-Seine", "Sillé-le-Guillaume").
+LEADING_LINKS = {"sur", "sous", "en", "les", "lès", "lez", "le", "la", "de", "du", "des", "aux", "au", "d", "l"}
 
 
 def place_words(text: str) -> list[tuple[str, int, int]]:
@@ -97,6 +99,7 @@ class Gazetteer:
         self.prefixes: set[tuple] = set()
         self.max_len = 1
         self._fuzzy: dict[str, tuple[list[str], list[Entry]]] = {}
+        self._leading: dict[tuple, list[Entry]] = {}
 
     # --- building -------------------------------------------------------------------------------------------
     def add(self, alias: str, entry: Entry, mode: str = "free") -> None:
@@ -145,11 +148,15 @@ class Gazetteer:
             g._put(e, [r["name"]], _split(r["aliases"]) + ([r["name_2020"]] if r["name_2020"] else []))
         country = Entry("country:FR", "country", "France", "FR")
         g.entries[country.id] = country
-        for r in _rows(folder / "countries.tsv"):  # foreign countries; a name that is also a French place stays French
+        # foreign countries; a name that is also a French place stays French, unless that place is only a small
+        # commune ("la Suisse", not Suisse in Moselle): then both are candidates and the linker weighs them
+        small = int(load_tunables()["min_population"]["country_homonym"])
+        for r in _rows(folder / "countries.tsv"):
             e = Entry(f"country:{r['code']}", "country", r["name"], r["code"])
             g.entries[e.id] = e
             for alias in [r["name"], *_split(r["aliases"])]:
-                if key(alias) not in places:
+                if key(alias) not in places or all(h.kind == "commune" and h.population < small
+                                                   for h, _ in g.index[key(alias)]):
                     g.add(alias, e, "free")
         for r in _rows(folder / "manual_aliases.tsv"):
             if r["mode"] == "stop":  # not a place unless cued: "Matignon" (the PM's office), "France insoumise"
@@ -192,6 +199,14 @@ class Gazetteer:
         """The places named name (of those kinds; None: every kind), stop aliases left out."""
         return [(e, m) for e, m in self.index.get(key(name), [])
                 if e is not STOP and (kinds is None or e.kind in kinds)]
+
+    def leading(self, name: str) -> list[Entry]:
+        """Communes whose name starts with name then a link word: "Herblay" -> Herblay-sur-Seine."""
+        if not self._leading:
+            for k, hits in self.index.items():
+                if len(k) > 2 and k[1] in LEADING_LINKS:
+                    self._leading.setdefault(k[:1], []).extend(e for e, _ in hits if e.kind == "commune")
+        return self._leading.get(key(name), [])
 
     def fuzzy(self, name: str, kind: str, cutoff: float = GAZETTEER_FUZZY_CUTOFF) -> Entry | None:
         """The entry of that kind whose name or alias is closest to name, if close and not ambiguous."""

@@ -10,6 +10,7 @@ Foreign places ("Catalogne sud") are not linked: the gazetteer only holds France
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -23,6 +24,7 @@ from ..ranges import Ranges
 from ...text_utils import fold, strip_accents
 from .candidates import (GAP_RE, STOP, Entry, Gazetteer, Match, key, load_gazetteer, load_tunables, pattern_text,
                          place_words)
+from .context import acronyms, name_goes_on, portfolio
 
 FACTORY = "tdi_territories"
 LABEL = "TERRITORY"
@@ -42,6 +44,7 @@ ARTICLES = set(_TUNABLES["articles"])
 NAME_LINKS = set(_TUNABLES["name_links"])
 PHRASE_LINKS = set(_TUNABLES["phrase_links"])
 DEFAULT_ORDER = tuple(_TUNABLES["default_order"])
+FRANCE_NAME_HEADS = set(_TUNABLES["france_name_heads"])
 FUZZY_CUTOFF = float(_TUNABLES["fuzzy_cutoff"])
 TOWN_FUZZY_CUTOFF = float(_TUNABLES["town_fuzzy_cutoff"])
 GLUED_BEFORE = re.compile(r"\w[-\u2010\u2011]$")
@@ -51,6 +54,10 @@ TDI_CONTEXT = re.compile(r"territoires? d'industrie", re.IGNORECASE)
 # Communes without a cue: big enough towns only, so that common words and hamlets are not tagged.
 MIN_POP = {k: int(v) for k, v in _TUNABLES["min_population"].items()}
 HYPHEN_TAIL = re.compile(r"-[^\W\d_][\w]*(?:-[\w]+)*")
+# A preposition or a list word just before a small commune of a department named nearby ("d'Argentan", "et Menton").
+TOWN_BEFORE = re.compile(r"(?:^|[\s(])(?:de|d'|du|a|au|entre|et|ou|vers|pres de|,)\s*$")
+DEPARTMENT_AFTER = re.compile(r"\s*(?:\(|,\s*(?:dans|en)\s+(?:le\s+|la\s+|l['’]|les\s+)?)")
+NEARBY = 2000  # characters around a department's mention in which its communes are looked for
 
 
 @dataclass
@@ -109,6 +116,7 @@ class TerritoryLinker:
         toks = place_words(text)
         matches = self.gaz.scan(text, toks)
         self._match_heads = {m.i for m in matches}
+        self._expansions = Ranges(acronyms(text)[1])
         tdi_doc = bool(TDI_CONTEXT.search(text))
         decisions = []
         prev_cue: dict[int, set[str]] = {}
@@ -117,8 +125,99 @@ class TerritoryLinker:
             d = self._decide(text, m, tdi_doc, persons, prev_cue)
             if d:
                 decisions.append(d)
+        self._departments = sorted((d.start, d.entry.code) for d in decisions if d.entry.kind == "department")
+        self._regions = sorted((d.start, d.entry.code) for d in decisions if d.entry.kind == "region")
+        decisions = self._prefer_near(text, matches, decisions)
         decisions += self._cued_phrases(text, toks, decisions)
+        decisions += self._second_pass(text, matches, decisions, persons)
         return [d for d in self._select(self._hyphenated(text, decisions)) if d.entry is not STOP]
+
+    @staticmethod
+    def _within(named: list[tuple[int, str]], lo: int, hi: int) -> list[tuple[int, str]]:
+        """The (position, code) of named (sorted) with lo <= position <= hi, by bisection (no quadratic scan)."""
+        return named[bisect_left(named, (lo, "")):bisect_right(named, (hi, "\uffff"))]
+
+    def _near_departments(self, start: int) -> set[str]:
+        """Codes of the departments named within NEARBY characters."""
+        return {code for _, code in self._within(getattr(self, "_departments", []), start - NEARBY, start + NEARBY)}
+
+    def _near_regions(self, start: int) -> set[str]:
+        return {code for _, code in self._within(getattr(self, "_regions", []), start - NEARBY, start + NEARBY)}
+
+    def _prefer_near(self, text: str, matches: list[Match], decisions: list[Decision]) -> list[Decision]:
+        """A commune shared by several places is the one of the department named nearby ("à Valence, dans le
+        Tarn-et-Garonne"), when the first pass chose another."""
+        hits = {(m.start, m.end): m.hits for m in matches}
+        for d in decisions:
+            if d.entry.kind != "commune" or (d.start, d.end) not in hits:
+                continue
+            near = self._near_departments(d.start)
+            if not near or d.entry.department in near:
+                continue
+            other = [e for e, _ in hits[(d.start, d.end)] if e.kind == "commune" and e.department in near]
+            if len(other) == 1:
+                d.entry = other[0]
+        return decisions
+
+    def _second_pass(self, text: str, matches: list[Match], decisions: list[Decision], persons: Ranges
+                     ) -> list[Decision]:
+        """Names the first pass left: a commune followed by its department ("Mauriac (Cantal)", "Mauriac, dans
+        le Cantal"), even one the NER took for a person; a commune of a department named nearby after a
+        preposition ("celui d'Argentan, dans l'Orne", "entre Vintimille et Menton" in a text on the
+        Alpes-Maritimes); a name already cued as a commune in the text ("la mairie de Die ... à Die")."""
+        taken = Ranges([(d.start, d.end) for d in decisions])
+        cued_towns = {key(text[d.start:d.end]): d.entry for d in decisions
+                      if d.cued and d.entry.kind == "commune"}
+        out = []
+        for m in sorted(matches, key=lambda m: (m.start, -m.end)):
+            surface = text[m.start:m.end]
+            if (taken.overlaps(m.start, m.end) or not surface[0].isupper()
+                    or any(e is STOP or e.kind in ("region", "department", "country") for e, _ in m.hits)):
+                continue
+            towns = [e for e, _ in m.hits if e.kind == "commune"]
+            entry = self._department_after(text, m, towns)
+            if entry is not None:
+                out.append(Decision(m.start, m.end, entry, True))
+                taken.add(m.start, m.end)
+                continue
+            if (persons.overlaps(m.start, m.end) or SENTENCE_START.search(text[max(0, m.start - 3):m.start])
+                    or TITLE_BEFORE.search(text, max(0, m.start - 40), m.start)
+                    or name_goes_on(text, m.end, self._is_place)):
+                continue
+            entry = cued_towns.get(key(surface))
+            if entry is None and TOWN_BEFORE.search(_left(text, m.start)):
+                near = self._near_departments(m.start)
+                found = [e for e in towns if e.department in near and e.population >= MIN_POP["named_department"]]
+                if not found and len(towns) > 1:  # a homonym: "Saint-Denis (La Réunion)"
+                    regions = self._near_regions(m.start)
+                    found = [e for e in towns if e.region in regions and e.population >= MIN_POP["named_department"]]
+                entry = found[0] if len(found) == 1 else None
+            if entry is not None:
+                out.append(Decision(m.start, m.end, entry, False))
+                taken.add(m.start, m.end)
+        return out
+
+    def _short_name(self, surface: str, start: int, exact: list[tuple[Entry, str]]) -> Entry | None:
+        """"l'usine de Bonneuil": Bonneuil-sur-Marne, a town much bigger than the hamlets named just Bonneuil."""
+        lead = self.gaz.leading(surface)
+        near = [e for e in lead if e.department in self._near_departments(start)]
+        lead = sorted(near or lead, key=lambda e: -e.population)
+        biggest = max([e.population for e, _ in exact] + [1])
+        if not lead or lead[0].population < max(MIN_POP["multiword"], 5 * biggest):
+            return None
+        return lead[0] if len(lead) == 1 or lead[0].population >= 5 * lead[1].population else None
+
+    def _department_after(self, text: str, m: Match, towns: list[Entry]) -> Entry | None:
+        """The commune of that name in the department named right after it, in parentheses or after a comma."""
+        for pos, code in self._within(getattr(self, "_departments", []), m.end + 1, m.end + 30):
+            if DEPARTMENT_AFTER.fullmatch(text, m.end, pos):
+                found = [e for e in towns if e.department == code]
+                if len(found) == 1:
+                    return found[0]
+        return None
+
+    def _is_place(self, word: str) -> bool:
+        return bool(self.gaz.lookup(word))
 
     @staticmethod
     def _hyphenated(text: str, decisions: list[Decision]) -> list[Decision]:
@@ -142,7 +241,7 @@ class TerritoryLinker:
     # --- exact candidates -----------------------------------------------------------------------------------
     def _decide(self, text, m: Match, tdi_doc, person_spans, prev_cue) -> Decision | None:
         surface = text[m.start:m.end]
-        if not _capitalized(surface):
+        if not _capitalized(surface) or portfolio(text, m.start):
             return None
         if surface[0].islower() and m.i + 1 in self._match_heads:
             return None  # "la Marne" is the article and the Marne, not the commune La Marne
@@ -170,6 +269,8 @@ class TerritoryLinker:
         common = single and (self.gaz.is_common(content[0]) or self.gaz.is_common(fold(content[0])))
         if not explicit and TITLE_BEFORE.search(text, max(0, m.start - 40), m.start):
             return None  # "madame Pires Beaune", "M. Didier Paris": a person's name
+        if not explicit and name_goes_on(text, m.end, self._is_place):
+            return None  # "Paris Match", "Europe 1": a longer name
         # 1. a cue names the kind
         for kind in ("tdi", "region", "department", "epci", "commune"):
             if kind not in cues:
@@ -177,6 +278,8 @@ class TerritoryLinker:
             if kind == "commune" and common and "commune" not in explicit:
                 continue
             entry = self._pick(kind, by_kind[kind], strict=False) if kind in by_kind else None
+            if kind == "commune" and single and (entry is None or entry.population < MIN_POP["named_department"]):
+                entry = self._short_name(surface, m.start, by_kind.get("commune", [])) or entry
             if entry is None and kind == "epci" and "commune" in by_kind and not common:
                 entry = self._epci_of_town(by_kind["commune"])  # "l'agglomération de Saint-Nazaire"
             if entry:
@@ -219,7 +322,8 @@ class TerritoryLinker:
                     prev_cue[m.end] = {"commune"}
                     return Decision(m.start, m.end, entry, False)
                 continue
-            if kind == "country" and not (free[0][0].code == "FR" and self._org_name(text, m)):
+            if kind == "country" and not (free[0][0].code == "FR" and self._org_name(text, m)) and not (
+                    self._expansions.overlaps(m.start, m.end)):  # "GRDF (Gaz réseau distribution France)"
                 return Decision(m.start, m.end, free[0][0], False)
         return None
 
@@ -260,6 +364,9 @@ class TerritoryLinker:
         after = re.match(r"[ \t]+([^\W\d_][\w'-]*)", text[m.end:m.end + 40])
         if after and after.group(1)[0].isupper():
             return True
+        head = re.search(r"([^\W\d_]+)\s+de\s+$", text[max(0, m.start - 30):m.start])
+        if head and fold(head.group(1)) in FRANCE_NAME_HEADS:
+            return True  # "le stade de France", "la Banque de France"
         # Walk back over the noun phrase: de/la/des..., at most one lowercase word ("l'Assemblée des communautés
         # de France"); a capitalized word there that does not start the sentence makes it a name.
         before = text[max(0, m.start - 80):m.start]
@@ -330,6 +437,12 @@ class TerritoryLinker:
             else:
                 town = self.gaz.fuzzy(phrase, "commune", TOWN_FUZZY_CUTOFF)
                 entry = self.gaz.entries.get(f"epci:{town.epci}") if town and town.epci else None
+        if entry is None and kind == "commune" and len(ws) == 1:
+            # "le collège d'Herblay": Herblay-sur-Seine, the only commune (or the only one of a department named
+            # nearby) whose name starts with that word and a link word
+            lead = self.gaz.leading(phrase)
+            near = [e for e in lead if e.department in self._near_departments(toks[n][1])]
+            entry = (near or lead)[0] if len(near or lead) == 1 else None
         # "communauté de communes de Decazeville-Aubin": the longest leading part of a hyphenated name
         for cut in range(len(ws) - 1, 0, -1):
             if entry is not None:
@@ -372,6 +485,10 @@ def _common_word_test(nlp: Language):
 _OTHER = _TUNABLES["other_places"]
 _OTHER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(_OTHER["names"], key=len, reverse=True))
                        + r")(?![\w'’-])")
+_OTHER_UPPER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n.upper()) for n in sorted(_OTHER["names"], key=len,
+                                                                                              reverse=True))
+                             + r")(?![\w'’-])")  # in a heading: "DROITS DES FONCTIONNAIRES EN POLYNÉSIE"
+_FAMILY_BEFORE = re.compile(r"(?<![\w])les\s+$", re.I)  # "les Kouachi": a family, not a place
 _NOT_PLACE = set(_OTHER["ner_not_place"])
 _PEOPLE_NAME = re.compile(r"(?:ais|aises|ois|oises|ien|ienne|iens|iennes|ens|ands|andes|ains|aines|ins|ols|oles|ques|es)$")
 _ARTICLE = re.compile(r"^(?:l['’]|la |le |les )", re.I)
@@ -404,10 +521,17 @@ def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
     entry or None), article left out."""
     text = text_of(doc)
     out: list[tuple[int, int, str, Entry | None]] = []
-    for m in _OTHER_RE.finditer(text):
-        if not taken.overlaps(m.start(), m.end()) and not _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+    is_place = lambda w: bool(gaz.lookup(w)) or bool(_OTHER_RE.fullmatch(w))  # noqa: E731
+    listed = [m for m in _OTHER_RE.finditer(text)]
+    listed += [m for m in _OTHER_UPPER_RE.finditer(text) if _caps_around(text, m.start(), m.end())]
+    for m in listed:
+        heading = m.group().isupper()
+        if (not taken.overlaps(m.start(), m.end()) and not portfolio(text, m.start())
+                and (heading or not _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+                and not name_goes_on(text, m.end(), is_place)):
             out.append((m.start(), m.end(), m.group(), None))
             taken.add(m.start(), m.end())
+    spelled_out = acronyms(text)[0]
     for e in doc.ents:
         if e.label_ not in ("LOC", "GPE"):
             continue
@@ -425,6 +549,14 @@ def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
             continue              # "AdCF", "Bpifrance": bodies
         if len(words) == 1 and (gaz.is_common(name.lower()) or gaz.is_common(fold(name))):
             continue              # "de Plan", "de Signes": common words
+        content = [w for w in re.findall(r"[^\W\d_]+", name) if fold(w) not in FUNCTION_WORDS]
+        if len(content) > 1 and all(gaz.is_common(w.lower()) for w in content):
+            continue              # "le Bout du Monde": a name made of common words (a festival, a place-name)
+        if len(words) > 1 and gaz.lookup(words[0]) or name_goes_on(text, start + len(name), is_place):
+            continue              # "Lyon Mag", "Europe 1": a longer name the linker left
+        if fold(name) in spelled_out or portfolio(text, start) or (_FAMILY_BEFORE.search(text, max(0, start - 6), start)
+                                         and not name.endswith(("s", "x"))):
+            continue              # "l'Anssi (Agence nationale ...)": an acronym; "les Kouachi": a family
         communes = {en.code: en for en, _ in gaz.lookup(name, ("commune",))}
         if len(communes) > 1:
             communes = {c: en for c, en in communes.items() if en.department in departments}
