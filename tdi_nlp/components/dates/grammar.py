@@ -90,6 +90,8 @@ def definitions(lex: dict) -> dict[str, str]:
         "UNIT": alternation(lex["duration_units"]),
         "APPROX": alternation(lex["duration_approx"]),
         "FIXED": alternation(lex["fixed_durations"]),
+        "OFFSETADV": alternation(lex["offset_adverbs"]),
+        "ABOUT": alternation(lex["about_amounts"]),
     }
 
 

@@ -175,10 +175,13 @@ def r_weekday_day(c: Candidate, ctx: Context) -> list[Fact]:
 def r_offset(c: Candidate, ctx: Context) -> list[Fact]:
     m = c.match
     n, unit = amount(m.group("n")), ctx.units[key(m.group("u"))]
-    if ctx.ref is None or n is None or n < 0 or not float(n).is_integer() or unit not in ("day", "week", "month", "year"):
+    if ctx.ref is None or n is None or n < 0 or not float(n).is_integer() or unit not in (
+            "day", "week", "month", "year", "decade", "century"):
         return []
     n = int(n) * (-1 if key(m.group("dir")).startswith("il") else 1)
-    if unit == "year":  # one grain finer than the unit, as Duckling: "il y a deux ans" -> that month
+    if unit in ("decade", "century"):  # "il y a un siècle" -> that year
+        value = V.year(ctx.ref.year + n * (10 if unit == "decade" else 100), True)
+    elif unit == "year":  # one grain finer than the unit, as Duckling: "il y a deux ans" -> that month
         d = V.add_months(ctx.ref, 12 * n)
         value = V.month(d.year, d.month, True)
     elif unit == "month":
