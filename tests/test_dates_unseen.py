@@ -60,3 +60,44 @@ def test_durations_kept(extract, text, span, duration):
 ])
 def test_offsets_are_dates(extract, text, span, start, granularity):
     assert [(t, v["start"], v["granularity"]) for _, t, v in extract(text)] == [(span, start, granularity)]
+
+
+@pytest.mark.parametrize("text, ref, span, start, end, granularity", [
+    ("Le préfet a reçu les maires ce matin.", "2021-03-10", "ce matin", "2021-03-10", "2021-03-10", "day"),
+    ("Nous serons cet après-midi au Sénat.", "2021-03-10", "cet après-midi", "2021-03-10", "2021-03-10", "day"),
+    ("Les écoles ont rouvert à la rentrée.", "2021-10-15", "la rentrée", "2021-09-01", "2021-09-30", "month"),
+    ("Le plan sera prêt pour la rentrée.", "2021-06-02", "la rentrée", "2021-09-01", "2021-09-30", "month"),
+    ("Avant Noël, les ventes avaient chuté.", "2022-01-20", "Noël", "2021-12-25", "2021-12-25", "day"),
+    ("Les ventes de juillet-août ont baissé.", "2021-10-01", "juillet-août", "2021-07-01", "2021-08-31", "month"),
+    ("Les soldes ont commencé le 24 juin l'an dernier.", "2021-03-10", "le 24 juin l'an dernier", "2020-06-24",
+     "2020-06-24", "day"),
+    ("Le bilan de la semaine écoulée est bon.", "2021-03-10", "la semaine écoulée", "2021-03-01", "2021-03-07", "week"),
+    ("L'emploi a progressé au dernier trimestre.", "2022-01-20", "dernier trimestre", "2021-10-01", "2021-12-31",
+     "quarter"),
+])
+def test_relative_and_named_dates(extract, text, ref, span, start, end, granularity):
+    found = [(t, v["start"], v["end"], v["granularity"]) for label, t, v in extract(text, ref) if label == "DATE"]
+    assert found == [(span, start, end, granularity)]
+
+
+def test_part_of_day_is_kept(extract):
+    (_, _, value), = extract("Le conseil se réunit ce soir.", "2021-03-10")
+    assert value["part"] == "EV"
+
+
+@pytest.mark.parametrize("text", [
+    "Ce matin-là, la brume couvrait la vallée.",
+    "Le marché de Noël a ouvert ses portes.",
+    "Une rentrée d'argent est attendue.",
+])
+def test_not_named_dates(extract, text):
+    assert extract(text) == []
+
+
+def test_rentree_before_a_month_leaves_the_month(extract):
+    assert [t for _, t, _ in extract("Le moral des Français à la rentrée de septembre.", "2021-10-01")] == ["septembre"]
+
+
+def test_ce_jour(extract):
+    assert [t for _, t, _ in extract("Les échanges de ce jour ont été utiles.")] == ["ce jour"]
+    assert extract("A ce jour, douze contrats ont été signés.") == []

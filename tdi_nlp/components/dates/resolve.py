@@ -10,8 +10,9 @@ from . import values as V
 from .context import Context, Fact, _g, key, plain
 from .duration import r_duration
 from .grammar import Candidate
-from .relative import (r_anchored, r_day_of_month, r_deictic, r_edge, r_offset, r_rel_period, r_weekday,
-                              r_weekday_day, r_weekday_of_week, rel_year, relative_period, season_year)
+from .relative import (r_anchored, r_day_of_month, r_deictic, r_deictic_part, r_edge, r_named, r_offset,
+                       r_rel_period, r_weekday, r_weekday_day, r_weekday_of_week, rel_year, relative_period,
+                       season_year)
 
 
 def _split_list(c: Candidate, ctx: Context, consecutive: bool) -> bool:
@@ -37,7 +38,7 @@ def r_date(c: Candidate, ctx: Context) -> list[Fact]:
     rel = ctx.rel_of(m) if end == c.end else None
     inferred = y is None
     if inferred:
-        y = ctx.infer_year(mo, d, rel, c)
+        y = rel_year(m, c, ctx) if _g(m, "ry") else ctx.infer_year(mo, d, rel, c)
     if y is None or d > V.last_day(y, mo):
         return []
     part = ctx.part(m) if end == c.end else None
@@ -260,15 +261,22 @@ def r_year_part(c: Candidate, ctx: Context) -> list[Fact]:
     count = 12 // spec["months"]
     if n is None:
         return []
-    n = count if n == -1 else n
+    last = n == -1
+    n = count if last else n
     if not 1 <= n <= count:
         return []
     y = ctx.year(_g(m, "y"))
     inferred = y is None
     if _g(m, "ry"):
         y = rel_year(m, c, ctx)
+    elif inferred and ctx.ref and last and not re.match(r"\s+(?:de|d['’]|du)\b", ctx.text[c.end:]):
+        # "au dernier trimestre": the last one completed before the document date
+        done = (ctx.ref.month - 1) // spec["months"]
+        y, n = (ctx.ref.year, done) if done else (ctx.ref.year - 1, count)
     elif inferred:
         y = ctx.ref.year if ctx.ref else (ctx.latest.year if ctx.latest else ctx.last_year)
+        if ctx.ref and date(y, (n - 1) * spec["months"] + 1, 1) > ctx.ref and ctx.tense(c.start, c.end) == "past":
+            y -= 1  # "le troisième trimestre a été bon", written in January
     if y is None:
         return []
     return [Fact(c.start, c.end, "DATE", V.year_part(y, n, spec["months"], spec["granularity"], inferred))]
@@ -301,6 +309,7 @@ RESOLVERS = {
     "weekday": r_weekday, "anchored": r_anchored, "decade": r_decade,
     "week_of": r_week_of, "anchored_date": r_anchored_date, "fortnight": r_fortnight, "weekday_of_week": r_weekday_of_week,
     "day_of_month": r_day_of_month, "weekday_day": r_weekday_day, "numeric_month": r_numeric_month, "year": r_year, "offset": r_offset, "duration": r_duration,
+    "deictic_part": r_deictic_part, "named": r_named,
 }
 
 
