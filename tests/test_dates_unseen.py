@@ -101,3 +101,30 @@ def test_rentree_before_a_month_leaves_the_month(extract):
 def test_ce_jour(extract):
     assert [t for _, t, _ in extract("Les échanges de ce jour ont été utiles.")] == ["ce jour"]
     assert extract("A ce jour, douze contrats ont été signés.") == []
+
+
+def test_change_between_two_years_gives_its_two_ends(extract):
+    found = [(t, v["start"], v["end"]) for _, t, v in extract("Le chômage a baissé de 2 % entre 2019 et 2020.")]
+    assert found == [("2019", "2019-01-01", "2019-12-31"), ("2020", "2020-01-01", "2020-12-31")]
+    (_, span, value), = extract("Entre 2019 et 2020, deux usines ont ouvert.")
+    assert (span, value["start"], value["end"]) == ("Entre 2019 et 2020", "2019-01-01", "2020-12-31")
+
+
+@pytest.mark.parametrize("text", [
+    "Chaque 14 juillet, le défilé descend les Champs-Élysées.",
+    "Nous honorons les héros d'hier et ceux d'aujourd'hui.",
+    "La France d'aujourd'hui et de demain.",
+])
+def test_recurring_and_generic_days(extract, text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize("text, span, start, end, granularity", [
+    ("Des emplois créés sur les trois premiers trimestres de 2022.", "les trois premiers trimestres de 2022",
+     "2022-01-01", "2022-09-30", "quarter"),
+    ("Les six derniers mois de l'année dernière ont été durs.", "Les six derniers mois de l'année dernière",
+     "2020-07-01", "2020-12-31", "month"),
+])
+def test_first_or_last_parts_of_a_year(extract, text, span, start, end, granularity):
+    assert [(t, v["start"], v["end"], v["granularity"]) for _, t, v in extract(text)] == [
+        (span, start, end, granularity)]

@@ -103,10 +103,16 @@ def r_anchored(c: Candidate, ctx: Context) -> list[Fact]:
     return [Fact(c.start, c.end, "DATE", V.day(d, True))]
 
 
+_DX = r"(?:hier|aujourd['’]hui|demain)"
+_GENERIC_PAIR = re.compile(rf"(?i)\bd(?:e\s+|['’]){_DX}\s*(?:,|et|ou|comme)\s+(?:\w+\s+){{0,2}}d(?:e\s+|['’]){_DX}")
+
+
 def r_deictic(c: Candidate, ctx: Context) -> list[Fact]:
     if ctx.ref is None:
         return []
     m = c.match
+    if _GENERIC_PAIR.search(ctx.text[max(0, c.start - 45):c.end + 45]):
+        return []  # "ceux d'hier et ceux d'aujourd'hui", "la France de demain": generic
     d = ctx.ref + timedelta(days=ctx.deictic[key(m.group("dx"))])
     part = ctx.part(m)
     return [Fact(c.start, c.end, "DATE", V.day(d, True, part=part))]
