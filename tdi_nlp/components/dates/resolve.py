@@ -145,8 +145,8 @@ def r_day_range(c: Candidate, ctx: Context) -> list[Fact]:
     if y is None or d2 > V.last_day(y, mo) or d1 == d2:
         return []
     if _split_list(c, ctx, d2 == d1 + 1):
-        first = m.start("d1") if key(_g(m, "pre") or "").startswith("entre") else c.start
-        return [Fact(first, m.end("d1"), "DATE", V.day(date(y, mo, d1), inferred)),
+        opening = m.start("d1") if key(_g(m, "pre") or "").startswith("entre") else c.start
+        return [Fact(opening, m.end("d1"), "DATE", V.day(date(y, mo, d1), inferred)),
                 Fact(m.start("d2"), c.end, "DATE", V.day(date(y, mo, d2), inferred))]
     first = date(y, mo, d1) if d1 < d2 else V.add_months(date(y, mo, 1), -1).replace(day=d1)
     return [Fact(c.start, c.end, "DATE", V.period(first, date(y, mo, d2), "day", inferred))]
@@ -291,10 +291,12 @@ def r_year_part(c: Candidate, ctx: Context) -> list[Fact]:
         # "au dernier trimestre": the last one completed before the document date
         done = (ctx.ref.month - 1) // spec["months"]
         y, n = (ctx.ref.year, done) if done else (ctx.ref.year - 1, count)
-    elif inferred:
-        y = ctx.ref.year if ctx.ref else (ctx.latest.year if ctx.latest else ctx.last_year)
-        if ctx.ref and date(y, (n - 1) * spec["months"] + 1, 1) > ctx.ref and ctx.tense(c.start, c.end) == "past":
+    elif inferred and ctx.ref:
+        y = ctx.ref.year
+        if date(y, (n - 1) * spec["months"] + 1, 1) > ctx.ref and ctx.tense(c.start, c.end) == "past":
             y -= 1  # "le troisième trimestre a été bon", written in January
+    elif inferred:
+        y = ctx.latest.year if ctx.latest else ctx.last_year
     if y is None:
         return []
     return [Fact(c.start, c.end, "DATE", V.year_part(y, n, spec["months"], spec["granularity"], inferred))]
