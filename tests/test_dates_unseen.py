@@ -128,3 +128,8 @@ def test_recurring_and_generic_days(extract, text):
 def test_first_or_last_parts_of_a_year(extract, text, span, start, end, granularity):
     assert [(t, v["start"], v["end"], v["granularity"]) for _, t, v in extract(text)] == [
         (span, start, end, granularity)]
+
+
+def test_tense_of_a_copular_clause(extract):
+    found = extract("La croissance sera positive en 2023, et l'indice en novembre a été positif.", "2023-01-11")
+    assert [(t, v["start"]) for _, t, v in found] == [("2023", "2023-01-01"), ("novembre", "2022-11-01")]
