@@ -58,7 +58,8 @@ EXPECTED_DATES = {
 EXPECTED_DURATIONS = {
     "000": [],
     "001": [],
-    "002": [("dix mois", "P10M"), ("Dix mois", "P10M"), ("2 ans", "P2Y"), ("les prochaines semaines", "PXW")],
+    # "les prochaines semaines" is a vague period, not a DURATION (tests/data/eval/blind/GUIDE.md; issue 14)
+    "002": [("dix mois", "P10M"), ("Dix mois", "P10M"), ("2 ans", "P2Y")],
     "003": [("un an", "P1Y")],
     "004": [],
 }

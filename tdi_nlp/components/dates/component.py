@@ -34,6 +34,7 @@ def parse_ref(ref) -> date | None:
 
 
 def _verb_of(doc: Doc, start: int, end: int):
+    """The verb governing the span: the first verb up its heads, or the copula of a predicate ("a été positif")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
@@ -44,6 +45,9 @@ def _verb_of(doc: Doc, start: int, end: int):
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
             return tok
+        cop = next((c for c in tok.children if c.dep_ == "cop"), None)
+        if cop is not None:
+            return cop
     return None
 
 
@@ -56,7 +60,9 @@ def tense_of(doc: Doc, text: str, start: int, end: int) -> str | None:
     if verb is None:
         return None
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
-    if not auxes and verb.dep_ == "conj":  # "ont été identifiés et annoncés"
+    if verb.dep_ == "cop":  # "a été positif": the auxiliaries hang on the predicate
+        auxes = [c for c in verb.head.children if c.dep_.startswith("aux")]
+    elif not auxes and verb.dep_ == "conj":  # "ont été identifiés et annoncés"
         auxes = [c for c in verb.head.children if c.dep_.startswith("aux")]
     tenses = set(verb.morph.get("Tense")) | {t for a in auxes for t in a.morph.get("Tense")}
     if "Fut" in tenses:

@@ -28,11 +28,18 @@ def amount(text: str | None) -> float | None:
 
 def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
     m = c.match
-    approx = "approx" if _g(m, "approx") else None
+    approx = "approx" if _g(m, "approx") or _g(m, "about") else None
+    if amount(_g(m, "n")) is not None and _AGO.search(ctx.text[max(0, c.start - 40):c.start]):
+        return []  # "il y a 45 minutes": an offset, not a DURATION ("il y a quelques mois" is one: TimeBank)
     if _g(m, "fixed"):
-        iso, amt, unit = ctx.fixed[key(m.group("fixed"))]
+        fixed = key(m.group("fixed"))
+        if fixed in ctx.lex["term_durations"] and _last_word(ctx, c.start) in ctx.lex["term_determiners"]:
+            return []  # "le précédent quinquennat": one term, a vague period
+        iso, amt, unit = ctx.fixed[fixed]
         return [Fact(c.start, c.end, "DURATION", {"duration": iso, "amount": amt, "unit": unit, **({"mod": approx} if approx else {})})]
-    n = amount(_g(m, "n"))
+    if key(_g(m, "rm") or "").startswith("prochain") and not _g(m, "n"):
+        return []  # "les prochaines semaines": vague (the guide), unlike "ces derniers jours" (TimeBank PXD)
+    n = float(ctx.lex["about_amounts"][key(m.group("about"))]) if _g(m, "about") else amount(_g(m, "n"))
     if key(_g(m, "n") or "") == "des" and key(m.group("u")) not in ctx.lex["vague_plural_units"]:
         return []
     if n is not None and n < 0:
@@ -42,9 +49,26 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
     unit = ctx.units[key(m.group("u"))]
     if unit == "day" and key(_g(m, "n") or "") == "un" and not ctx.preceded_by(c.start, ctx.lex["duration_cues"]):
         return []  # "un jour" (someday)
+    if unit == "year" and _g(m, "about") and re.search(r"(?:\bde|\bd['’])\s*$", ctx.text[max(0, c.start - 4):c.start]):
+        return []  # "une voisine d'une quarantaine d'années": an age
     if unit == "year" and (is_age(c, ctx) or _age_at(c, ctx, n)):
         return []
+    if unit == "hour" and n is not None and n <= 24 and ctx.preceded_by(c.start, ctx.lex["clock_cues"]):
+        return []  # "à 20 heures": a time of day
+    if n == 1 and ctx.preceded_by(c.start, ctx.lex["copulas"]):
+        return []  # "2020 est une année symbolique"
     return [Fact(c.start, c.end, "DURATION", V.duration(n, unit, mod=approx))]
+
+
+_AGO = re.compile(r"(?i)\bil\s+y\s+a(?:\s+[\w'’]+){0,2}\s*$")
+_QUALIFIED = re.compile(r"(?:\s+(?:de|d'))?\s+(?:plus|moins)\s+(?:de|d')\s*$")
+
+
+def _last_word(ctx: Context, pos: int) -> str:
+    words = re.findall(r"[\w'’]+", ctx.text[max(0, pos - 20):pos].lower().replace("’", "'"))
+    if not words:
+        return ""
+    return words[-1] if not words[-1].endswith("'") or len(words[-1]) > 2 else words[-1]
 
 
 _AT = re.compile(r"(?:^|[\s(])(?:à|dès|avant|après|jusqu'à|jusqu’à)\s*$")
@@ -64,7 +88,7 @@ def is_age(c: Candidate, ctx: Context) -> bool:
     before = ctx.text[max(0, c.start - 40):c.start]
     if re.search(r"[A-ZÀ-Ý][\w-]+,\s*$", before) and re.match(r"\s*,", ctx.text[c.end:]):
         return True
-    before = before.replace("’", "'")
+    before = _QUALIFIED.sub(" de ", before.replace("’", "'"))  # "un apprenti de plus de 18 ans"
     noun = re.search(r"([\w-]+)\s+(?:de|d')\s*$", before)
     if noun is not None and (noun.group(1).lower() in ctx.lex["age_nouns"] or noun.group(1)[0].isupper()):
         return True

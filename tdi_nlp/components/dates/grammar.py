@@ -90,6 +90,10 @@ def definitions(lex: dict) -> dict[str, str]:
         "UNIT": alternation(lex["duration_units"]),
         "APPROX": alternation(lex["duration_approx"]),
         "FIXED": alternation(lex["fixed_durations"]),
+        "OFFSETADV": alternation(lex["offset_adverbs"]),
+        "ABOUT": alternation(lex["about_amounts"]),
+        "DPART": alternation(lex["deictic_parts"]),
+        "NAMED": alternation(lex["named_days"]),
     }
 
 
@@ -102,7 +106,7 @@ def expand(pattern: str, defs: dict[str, str]) -> str:
 TRIGGERS = {
     "month": ("months", "month_abbreviations"), "weekday": ("weekdays",), "season": ("seasons",),
     "deictic": ("deictic_days", "anchored_days"), "unit": ("duration_units", "fixed_durations"),
-    "edge": ("edge_modifiers",), "period": ("relative_periods",),
+    "edge": ("edge_modifiers",), "period": ("relative_periods",), "named": ("deictic_parts", "named_days"),
 }
 _WORD = re.compile(r"\w+")
 _NONSPACE = re.compile(r"\S+")

@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 from . import values as V
-from .context import Context, Fact, _g, key, plain
+from .context import YEAR_SHIFT, Context, Fact, _g, key, plain
 from .duration import amount
 from .grammar import Candidate
 
@@ -103,13 +103,68 @@ def r_anchored(c: Candidate, ctx: Context) -> list[Fact]:
     return [Fact(c.start, c.end, "DATE", V.day(d, True))]
 
 
+_DX = r"(?:hier|aujourd['’]hui|demain)"
+_GENERIC_PAIR = re.compile(rf"(?i)\bd(?:e\s+|['’]){_DX}\s*(?:,|et|ou|comme)\s+(?:\w+\s+){{0,2}}d(?:e\s+|['’]){_DX}")
+
+
 def r_deictic(c: Candidate, ctx: Context) -> list[Fact]:
     if ctx.ref is None:
         return []
     m = c.match
+    if _GENERIC_PAIR.search(ctx.text[max(0, c.start - 45):c.end + 45]):
+        return []  # "ceux d'hier et ceux d'aujourd'hui", "la France de demain": generic
     d = ctx.ref + timedelta(days=ctx.deictic[key(m.group("dx"))])
     part = ctx.part(m)
     return [Fact(c.start, c.end, "DATE", V.day(d, True, part=part))]
+
+
+def r_deictic_part(c: Candidate, ctx: Context) -> list[Fact]:
+    """'ce matin', 'ce soir', 'ce jour': the document's day (with its part)."""
+    if ctx.ref is None:
+        return []
+    part = {key(k): v for k, v in ctx.lex["deictic_parts"].items()}[key(c.match.group("dp"))]
+    if not part and ctx.preceded_by(c.start, ("à", "a", "jusqu'à")):
+        return []  # "à ce jour" (also unaccented "A ce jour"): so far, not a day
+    return [Fact(c.start, c.end, "DATE", V.day(ctx.ref, True, part=part or None))]
+
+
+def _blocked_name(c: Candidate, ctx: Context) -> bool:
+    words = re.findall(r"[\w'’-]+", ctx.text[max(0, c.start - 20):c.start].lower())
+    if words and words[-1] == "de" and len(words) > 1:
+        words = words[:-1]
+    after = ctx.text[c.end:c.end + 20].lower().replace("’", "'")
+    month = re.match(r"\s+(?:de\s+|d')(\w+)", after)
+    if month and ctx.month(month.group(1)):
+        return True  # "la rentrée de septembre": the month speaks
+    return bool(words and words[-1] in ctx.lex["named_day_blockers"]) or any(
+        re.match(r"\s*" + re.escape(b) + r"(?!\w)", after) for b in ctx.lex["named_day_blockers_after"])
+
+
+def r_named(c: Candidate, ctx: Context) -> list[Fact]:
+    """'Noël', 'la Toussaint', 'la rentrée': the current or next occurrence (or the last one, when it ended
+    less than YEAR_SHIFT before the document date); 'prochain', 'dernier' or the verb's tense pick a side."""
+    m = c.match
+    if _blocked_name(c, ctx):
+        return []
+    mo, d = {key(k): v for k, v in ctx.lex["named_days"].items()}[key(m.group("nd"))]
+    ref = ctx.ref
+    if ref is None:
+        base = ctx.latest.year if ctx.latest else ctx.last_year
+        if base is None:
+            return []
+        ref = date(base, 7, 1)
+    spans = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        value = V.day(date(y, mo, d), True) if d else V.month(y, mo, True)
+        spans.append((date.fromisoformat(value["start"]), date.fromisoformat(value["end"]), value))
+    rel, tense = ctx.rel_of(m), ctx.tense(c.start, c.end)
+    if rel == 1 or (rel is None and tense == "future"):
+        chosen = [s for s in spans if (s[0] > ref if rel == 1 else s[1] >= ref)][0]
+    elif rel == -1 or (rel is None and tense == "past"):
+        chosen = [s for s in spans if (s[1] < ref if rel == -1 else s[0] <= ref)][-1]
+    else:  # the current or next one, unless the last one ended just before ("cette rentrée", in October)
+        chosen = [s for s in spans if s[1] >= ref - YEAR_SHIFT][0]
+    return [Fact(c.start, c.end, "DATE", chosen[2])]
 
 
 def r_weekday(c: Candidate, ctx: Context) -> list[Fact]:
@@ -175,10 +230,13 @@ def r_weekday_day(c: Candidate, ctx: Context) -> list[Fact]:
 def r_offset(c: Candidate, ctx: Context) -> list[Fact]:
     m = c.match
     n, unit = amount(m.group("n")), ctx.units[key(m.group("u"))]
-    if ctx.ref is None or n is None or n < 0 or not float(n).is_integer() or unit not in ("day", "week", "month", "year"):
+    if ctx.ref is None or n is None or n < 0 or not float(n).is_integer() or unit not in (
+            "day", "week", "month", "year", "decade", "century"):
         return []
     n = int(n) * (-1 if key(m.group("dir")).startswith("il") else 1)
-    if unit == "year":  # one grain finer than the unit, as Duckling: "il y a deux ans" -> that month
+    if unit in ("decade", "century"):  # "il y a un siècle" -> that year
+        value = V.year(ctx.ref.year + n * (10 if unit == "decade" else 100), True)
+    elif unit == "year":  # one grain finer than the unit, as Duckling: "il y a deux ans" -> that month
         d = V.add_months(ctx.ref, 12 * n)
         value = V.month(d.year, d.month, True)
     elif unit == "month":

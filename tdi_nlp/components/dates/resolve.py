@@ -8,23 +8,35 @@ from typing import Callable
 
 from . import values as V
 from .context import Context, Fact, _g, key, plain
-from .duration import r_duration
+from .duration import amount, r_duration
 from .grammar import Candidate
-from .relative import (r_anchored, r_day_of_month, r_deictic, r_edge, r_offset, r_rel_period, r_weekday,
-                              r_weekday_day, r_weekday_of_week, rel_year, relative_period, season_year)
+from .relative import (r_anchored, r_day_of_month, r_deictic, r_deictic_part, r_edge, r_named, r_offset,
+                       r_rel_period, r_weekday, r_weekday_day, r_weekday_of_week, rel_year, relative_period,
+                       season_year)
 
 
 def _split_list(c: Candidate, ctx: Context, consecutive: bool) -> bool:
-    """'les 6 et 13 avril': two dates; 'le 5 et 6 mars': one range (issue rule); 'entre ... et' is a range."""
+    """'les 6 et 13 avril': two dates; 'le 5 et 6 mars': one range (issue rule); 'entre ... et' is a range,
+    except after a change ('a diminué de 12 % entre 2021 et 2022': its two ends)."""
     conn = key(_g(c.match, "conn") or "")
     pre = key(_g(c.match, "pre") or "")
-    return conn in ("et", "&") and not pre.startswith("entre") and not consecutive
+    if conn == "et" and pre.startswith("entre"):
+        return change_before(ctx, c.start)
+    return conn in ("et", "&") and not consecutive
+
+
+def change_before(ctx: Context, pos: int) -> bool:
+    """Whether a change word ("diminué", "hausse") comes shortly before pos in the same sentence."""
+    before = re.split(r"[.;!?]\s", ctx.text[max(0, pos - 60):pos])[-1].lower()
+    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", before) for w in ctx.lex["change_cues"])
 
 
 # -- resolvers: each returns a list of facts (empty when the candidate is rejected) ---------------------
 
 def r_date(c: Candidate, ctx: Context) -> list[Fact]:
     m = c.match
+    if ctx.preceded_by(c.start, ctx.lex["recurring_cues"]):
+        return []  # "chaque 11 novembre"
     mo, d = ctx.month(m.group("m")), ctx.day(m.group("d"))
     if mo is None:  # never: the grammar's month names are the lexicon's
         return []
@@ -37,7 +49,7 @@ def r_date(c: Candidate, ctx: Context) -> list[Fact]:
     rel = ctx.rel_of(m) if end == c.end else None
     inferred = y is None
     if inferred:
-        y = ctx.infer_year(mo, d, rel, c)
+        y = rel_year(m, c, ctx) if _g(m, "ry") else ctx.infer_year(mo, d, rel, c)
     if y is None or d > V.last_day(y, mo):
         return []
     part = ctx.part(m) if end == c.end else None
@@ -133,7 +145,8 @@ def r_day_range(c: Candidate, ctx: Context) -> list[Fact]:
     if y is None or d2 > V.last_day(y, mo) or d1 == d2:
         return []
     if _split_list(c, ctx, d2 == d1 + 1):
-        return [Fact(c.start, m.end("d1"), "DATE", V.day(date(y, mo, d1), inferred)),
+        opening = m.start("d1") if key(_g(m, "pre") or "").startswith("entre") else c.start
+        return [Fact(opening, m.end("d1"), "DATE", V.day(date(y, mo, d1), inferred)),
                 Fact(m.start("d2"), c.end, "DATE", V.day(date(y, mo, d2), inferred))]
     first = date(y, mo, d1) if d1 < d2 else V.add_months(date(y, mo, 1), -1).replace(day=d1)
     return [Fact(c.start, c.end, "DATE", V.period(first, date(y, mo, d2), "day", inferred))]
@@ -192,12 +205,16 @@ def r_year_range(c: Candidate, ctx: Context) -> list[Fact]:
     if not 0 < y2 - y1 <= 30:
         return []
     if _split_list(c, ctx, False):
-        return r_year_span(c.start, m.end("y1"), y1, ctx) + r_year_span(m.start("y2"), c.end, y2, ctx)
+        first = m.start("y1") if key(_g(m, "pre") or "").startswith("entre") else c.start
+        return r_year_span(first, m.end("y1"), y1, ctx) + r_year_span(m.start("y2"), c.end, y2, ctx)
     return [Fact(c.start, c.end, "DATE", V.period(date(y1, 1, 1), date(y2, 12, 31), "year", False))]
 
 
 def r_year_span(start: int, end: int, y: int, ctx: Context) -> list[Fact]:
     return [Fact(start, end, "DATE", V.year(y, False))]
+
+
+_RECURRING_DAY = re.compile(r"(?i)(?<!\w)(?:chaque|tous\s+les|toutes\s+les)\s+(?:\d{1,2}|1er|premier)\s*$")
 
 
 def r_month(c: Candidate, ctx: Context) -> list[Fact]:
@@ -206,6 +223,8 @@ def r_month(c: Candidate, ctx: Context) -> list[Fact]:
     mo = ctx.month(text)
     if mo is None:
         return []
+    if _RECURRING_DAY.search(ctx.text[max(0, c.start - 20):c.start]):
+        return []  # "chaque 11 novembre"
     if c.rule.name == "month_alone" and not _g(m, "pre"):
         if text[0].isupper() and not ctx.preceded_by(c.start, ctx.lex["month_cues"]):
             return []
@@ -260,18 +279,44 @@ def r_year_part(c: Candidate, ctx: Context) -> list[Fact]:
     count = 12 // spec["months"]
     if n is None:
         return []
-    n = count if n == -1 else n
+    last = n == -1
+    n = count if last else n
     if not 1 <= n <= count:
         return []
     y = ctx.year(_g(m, "y"))
     inferred = y is None
     if _g(m, "ry"):
         y = rel_year(m, c, ctx)
+    elif inferred and ctx.ref and last and not re.match(r"\s+(?:de|d['’]|du)\b", ctx.text[c.end:]):
+        # "au dernier trimestre": the last one completed before the document date
+        done = (ctx.ref.month - 1) // spec["months"]
+        y, n = (ctx.ref.year, done) if done else (ctx.ref.year - 1, count)
+    elif inferred and ctx.ref:
+        y = ctx.ref.year
+        if date(y, (n - 1) * spec["months"] + 1, 1) > ctx.ref and ctx.tense(c.start, c.end) == "past":
+            y -= 1  # "le troisième trimestre a été bon", written in January
     elif inferred:
-        y = ctx.ref.year if ctx.ref else (ctx.latest.year if ctx.latest else ctx.last_year)
+        y = ctx.latest.year if ctx.latest else ctx.last_year
     if y is None:
         return []
     return [Fact(c.start, c.end, "DATE", V.year_part(y, n, spec["months"], spec["granularity"], inferred))]
+
+
+def r_first_parts(c: Candidate, ctx: Context) -> list[Fact]:
+    """'les trois premiers trimestres de 2022', 'les six derniers mois de l'année dernière'."""
+    m = c.match
+    months = {"trimestres": 3, "semestres": 6, "mois": 1}[key(m.group("unit"))]
+    n = amount(m.group("cnt"))
+    if n is None or not float(n).is_integer() or not 1 <= n * months <= 12:
+        return []
+    y = ctx.year(_g(m, "y")) or rel_year(m, c, ctx)
+    if y is None:
+        return []
+    span = int(n) * months
+    first, last = (1, span) if key(m.group("side")) == "premiers" else (13 - span, 12)
+    gran = {3: "quarter", 6: "semester", 1: "month"}[months]
+    return [Fact(c.start, c.end, "DATE", V.period(date(y, first, 1), date(y, last, V.last_day(y, last)), gran,
+                                                 _g(m, "y") is None))]
 
 
 def r_year(c: Candidate, ctx: Context) -> list[Fact]:
@@ -301,6 +346,7 @@ RESOLVERS = {
     "weekday": r_weekday, "anchored": r_anchored, "decade": r_decade,
     "week_of": r_week_of, "anchored_date": r_anchored_date, "fortnight": r_fortnight, "weekday_of_week": r_weekday_of_week,
     "day_of_month": r_day_of_month, "weekday_day": r_weekday_day, "numeric_month": r_numeric_month, "year": r_year, "offset": r_offset, "duration": r_duration,
+    "deictic_part": r_deictic_part, "named": r_named, "first_parts": r_first_parts,
 }
 
 
@@ -347,7 +393,8 @@ def merge_ranges(facts: list[Fact], ctx: Context) -> list[Fact]:
             gap = key(ctx.text[prev.end:f.start])
             opener = re.search(r"(?:^|\s)(" + "|".join(map(re.escape, openers)) + r")\s*$",
                                ctx.text[max(0, prev.start - 10):prev.start].lower().replace("’", "'"))
-            between = gap in conns or (gap == "et" and opener and opener.group(1) == "entre")
+            between = gap in conns or (gap == "et" and opener and opener.group(1) == "entre"
+                                       and not change_before(ctx, prev.start))
             a, b = prev.value, f.value
             if between and not opener and gap.startswith("jusqu"):
                 opener = re.match(r"()", "")
