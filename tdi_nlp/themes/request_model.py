@@ -20,6 +20,7 @@ make the encoder useful). Most errors left are mise_en_oeuvre on generic "commen
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -51,12 +52,27 @@ E5_WEIGHT = 0.08  # weight of the scaled E5 clause vector beside TF-IDF (chosen 
 SYNTHETIC = "synthetic_requests.jsonl"  # invented request clauses (GUIDE.md), added to training folds only
 GATE = "all"  # "", "all" or "themed": a theme-vs-none clause gate (fit_clauses)
 SYN_WEIGHT = 1.0  # sample weight of a synthetic clause (a real clause weighs 1), chosen by CV
+SYNTHETIC_ROUNDS = (SYNTHETIC, "synthetic_requests_2.jsonl")  # the synthetic files, by writing round (GUIDE.md)
+SYNTHETIC_FILES = SYNTHETIC_ROUNDS[:1]  # the rounds training reads (chosen by CV)
+FLOOR = 0.0  # lowest threshold a label may get (thresholds chosen on few positives are unstable)
 
 _CACHE: dict[tuple[str, str], np.ndarray] = {}  # (prefix, text) -> vector, per process
 
 
+def _disk_cache() -> str:
+    """Path of an optional .npz cache of clause vectors for experiments (env TDI_NLP_E5_CACHE), else ""."""
+    path = os.environ.get("TDI_NLP_E5_CACHE", "")
+    if path and not _CACHE and os.path.exists(path):
+        with np.load(path, allow_pickle=False) as z:
+            for key, vec in zip(z["keys"], z["vecs"]):
+                pre, _, text = str(key).partition("\t")
+                _CACHE[(pre, text)] = vec
+    return path
+
+
 def embed(texts: list[str], prefix: str = PREFIX) -> np.ndarray:
-    """E5 vectors of clauses (cached in the process: the encoder is slow)."""
+    """E5 vectors of clauses (cached in the process, and on disk when TDI_NLP_E5_CACHE names a file)."""
+    path = _disk_cache()
     todo = [t for t in dict.fromkeys(texts) if (prefix, t) not in _CACHE]
     if todo:
         if prefix == "passage":
@@ -65,6 +81,9 @@ def embed(texts: list[str], prefix: str = PREFIX) -> np.ndarray:
             vecs = np.vstack([encoder.embed_query(t) for t in todo])
         for t, v in zip(todo, vecs):
             _CACHE[(prefix, t)] = np.asarray(v, dtype=np.float32)
+        if path:
+            keys = np.array([f"{p}\t{t}" for p, t in _CACHE])
+            np.savez(path, keys=keys, vecs=np.vstack(list(_CACHE.values())))
     out = np.zeros((len(texts), encoder.DIM), dtype=np.float32)
     for i, t in enumerate(texts):
         out[i] = _CACHE[(prefix, t)]
@@ -191,10 +210,12 @@ def question_max(proba: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
-def load_synthetic(name: str = SYNTHETIC) -> tuple[list[str], np.ndarray]:
+def load_synthetic(names: tuple[str, ...] | str = SYNTHETIC_FILES) -> tuple[list[str], np.ndarray]:
     """(texts, label matrix) of the invented request clauses of models/labels/ (GUIDE.md, "Synthetic clauses")."""
-    with open(labels_path(name), encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in fh if line.strip()]
+    rows = []
+    for name in (names,) if isinstance(names, str) else names:
+        with open(labels_path(name), encoding="utf-8") as fh:
+            rows += [json.loads(line) for line in fh if line.strip()]
     return [r["text"] for r in rows], binarize([r["labels"] for r in rows])
 
 
@@ -238,11 +259,11 @@ def out_of_fold(questions: list[Question], folds: int = 5, **params) -> np.ndarr
     return question_max(proba, owner, len(questions))
 
 
-def train(questions: list[Question], folds: int = 5, **params) -> dict:
-    """Fit on every clause (and the synthetic ones); thresholds from out-of-fold question scores.
-    Returns {"pipeline", "gate", "thresholds"}."""
+def train(questions: list[Question], folds: int = 5, floor: float = FLOOR, **params) -> dict:
+    """Fit on every clause (and the synthetic ones); thresholds from out-of-fold question scores, none below
+    ``floor``. Returns {"pipeline", "gate", "thresholds"}."""
     y_q = binarize([q.labels for q in questions])
-    thresholds = best_thresholds(y_q, out_of_fold(questions, folds=folds, **params))
+    thresholds = [max(t, floor) for t in best_thresholds(y_q, out_of_fold(questions, folds=folds, **params))]
     texts, y, _ = clauses_of(questions)
     model = fit_clauses(texts, y, **params)
     for pipe in (model["pipeline"], model["gate"]):
