@@ -132,7 +132,7 @@ def repeated_cv(train, params: dict, folds: int = 5, inner: int = 3, shuffles: i
 
 def cv_errors(train, **params) -> None:
     """Out-of-fold false positives and misses per label (thresholds chosen on the same scores), each with the
-    question's best clause for that label."""
+    question's labels and its evidence for a miss, its request clauses for a false positive."""
     from ..themes import request_model as rm
     from ..themes.requests import find_requests
     y = rm.binarize([q.labels for q in train])
@@ -144,10 +144,8 @@ def cv_errors(train, **params) -> None:
               f"fn {int((~pred & (y[:, j] == 1)).sum())}")
         for i in np.flatnonzero(pred != (y[:, j] == 1)):
             q = train[i]
-            reqs = find_requests(q.text)
             ev = [q.text[s:e] for code, s, e in q.evidence if code == lab]
-            clause = ev[0] if ev and not pred[i] else (max(reqs, key=lambda r: 0).text if len(reqs) == 1 else
-                                                       " | ".join(r.text for r in reqs))
+            clause = ev[0] if ev and not pred[i] else " | ".join(r.text for r in find_requests(q.text))
             kind = "FP" if pred[i] else "FN"
             print(f"  {kind} {proba[i, j]:.2f} [{','.join(q.labels)}] {' '.join(clause.split())[:300]}")
 
