@@ -1,11 +1,11 @@
-"""Taxonomy tdi, version 2.3 (issue 12): the themes of a question are those of its requests.
+"""Taxonomy tdi, version 2.4 (issue 12): the themes of a question are those of its requests.
 
 Unit: a request clause (``requests.find_requests``). Features: the TF-IDF of its words (1-2 grams), the theme cue
 lists of the sentence model (model.CUES, binary, x3) and the E5 vector of the clause (query prefix, scaled, x0.08);
 one logistic regression per label (C=3, ``OneVsRestLR``), times a theme-vs-none clause gate on the same features.
 Training clauses: those of the train questions (labels of the evidence spans they overlap, models/labels/
-requests.jsonl) plus the 600 hand-written clauses of models/labels/synthetic_requests.jsonl (weight 1; GUIDE.md),
-which join every training part and no validation part. A question's themes: every label whose best clause score
+requests.jsonl) plus the 600 + 365 hand-written clauses of models/labels/synthetic_requests.jsonl and
+synthetic_requests_2.jsonl (rounds 1 and 2, weight 2; GUIDE.md), which join every training part and no validation part. A question's themes: every label whose best clause score
 reaches the label's threshold (chosen on out-of-fold question scores of the real train questions); that clause is
 the evidence. A question with no request clause gets no theme. The saved model also holds, under "text", the same
 model without the E5 block: the path extraction takes (it embeds nothing; ``predict(..., embed=False)``).
@@ -17,10 +17,10 @@ micro F1 averaged over 3 shuffled fold splits): 2.2 (no synthetic) 0.362; + synt
 passage prefix x0.15 0.436, x0.5 0.394; x0.15 without the synthetic clauses 0.385: the synthetic clauses are what
 make the encoder useful). Most errors left are mise_en_oeuvre on generic "comment ..." requests.
 
-Round 2 (measured, not adopted; ``tdi-nlp eval themes --cv-only --cv-set ...``, documents shuffled into folds, 3
-shuffles): these settings 0.459; + the 365 round-2 synthetic clauses (synthetic_requests_2.jsonl) 0.457 (weight
-0.5 0.460, 2 ..., balanced class weights 0.460, C 10 0.456, E5 x0.15 0.448, thresholds floored at 0.2 0.456; the
-floor alone on round 1 0.434): no setting beats these ones by more than the noise, so 2.3 stays.
+Version 2.4, chosen by ``tdi-nlp eval themes --cv-only --cv-set ...`` (5-fold CV, documents shuffled into folds, 3
+shuffles, thresholds by inner folds; tuned-on): 2.3's settings 0.459; + the round-2 clauses x1 0.457 (x0.5 0.460,
+x2 0.469 <- kept; balanced class weights 0.460, C 10 0.456, C 1 0.456, E5 x0.15 0.448, thresholds floored at 0.2
+0.456, floor 0.2 and E5 x0.12 0.445; the floor alone on round 1 0.434).
 """
 from __future__ import annotations
 
@@ -313,7 +313,7 @@ def describe(e5: float | None = None) -> str:
     """The model's features in one line (recorded in the model's .json)."""
     e5 = E5_WEIGHT if e5 is None else e5
     head = f"E5 clause vector ({PREFIX} prefix, scaled, x{e5}) + " if e5 else ""
-    syn = f", plus {SYNTHETIC} (weight {SYN_WEIGHT})" if SYN_WEIGHT else ""
+    syn = f", plus {' + '.join(SYNTHETIC_FILES)} (weight {SYN_WEIGHT})" if SYN_WEIGHT else ""
     gate = (f"; times a theme-vs-none clause gate on the same features ({GATE} clauses)" if GATE else "")
     return (f"{head}TF-IDF words 1-2 (x{TFIDF_WEIGHT}) + theme cues (x{CUES_WEIGHT}) -> one-vs-rest logistic "
             f"regression (C={C}) on the request clauses of the train questions{syn}{gate}")
