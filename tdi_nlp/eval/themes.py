@@ -10,6 +10,12 @@ theme = max over the question's sentences). Each is scored on the whole test spl
 (labelling round 1, the test part the earlier figures were measured on). Then 5-fold GroupKFold cross-validation on
 the train split (thresholds chosen inside each training part): the split every choice of the model was made on, so
 these figures are tuned-on.
+
+``--cv-only`` never reads the test split: it prints the repeated CV that chose model 2.4's settings (5-fold
+GroupKFold over documents, 3 shuffles of the documents into folds, thresholds by inner folds of each training
+part), for the shipped settings or for each ``--cv-set`` (``key=value,...`` of request_model.train's parameters,
+``synthetic=1`` for round 1's synthetic file only); ``--errors`` lists the out-of-fold false positives and misses
+per label of the real train questions with their best clause.
 """
 from __future__ import annotations
 
@@ -23,6 +29,11 @@ def add_arguments(parser) -> None:
     parser.add_argument("--folds", type=int, default=5, help="folds of the cross-validation on train (default 5)")
     parser.add_argument("--inner-folds", type=int, default=3, help="folds to choose thresholds in CV (default 3)")
     parser.add_argument("--no-old-model", action="store_true", help="skip the version 1.1 sentence-model baseline")
+    parser.add_argument("--cv-only", action="store_true", help="repeated CV on the train split only (no test)")
+    parser.add_argument("--cv-set", action="append", default=[], metavar="K=V,...",
+                        help="with --cv-only: a candidate's settings (repeatable), e.g. e5=0.15,C=1,floor=0.2")
+    parser.add_argument("--shuffles", type=int, default=3, help="with --cv-only: shuffles of the folds (default 3)")
+    parser.add_argument("--errors", action="store_true", help="with --cv-only: out-of-fold errors on train")
 
 
 def _counts(y: np.ndarray, pred: np.ndarray, j: int | None = None) -> tuple[int, int, int]:
@@ -82,6 +93,77 @@ def cross_validate(train, folds: int, inner: int) -> np.ndarray:
     return pred
 
 
+def parse_set(text: str) -> dict:
+    """``"e5=0.15,C=1,gate=all,synthetic=1"`` -> request_model.train keyword arguments."""
+    from ..themes import request_model as rm
+    out: dict = {}
+    for part in filter(None, text.split(",")):
+        key, _, val = part.partition("=")
+        if key == "synthetic":  # how many synthetic files (rounds) to train with
+            out[key] = rm.load_synthetic(rm.SYNTHETIC_ROUNDS[:int(val)]) if int(val) else ([], np.zeros((0, 6)))
+        elif key in ("gate", "prefix"):
+            out[key] = val
+        elif key == "balanced":
+            out[key] = val in ("1", "true")
+        else:
+            out[key] = float(val)
+    return out
+
+
+def repeated_cv(train, params: dict, folds: int = 5, inner: int = 3, shuffles: int = 3) -> tuple[float, float]:
+    """Mean micro / macro F1 over ``shuffles`` random assignments of the train documents to ``folds`` folds; each
+    training part chooses its thresholds by ``inner`` folds (request_model.train)."""
+    from ..themes import request_model as rm
+    y = rm.binarize([q.labels for q in train])
+    groups = sorted({q.group for q in train})
+    scores = []
+    for s in range(shuffles):
+        order = np.random.default_rng(s).permutation(len(groups))
+        fold_of = {groups[g]: i % folds for i, g in enumerate(order)}
+        fid = np.array([fold_of[q.group] for q in train])
+        pred = np.zeros(y.shape, dtype=bool)
+        for f in range(folds):
+            tr, te = np.flatnonzero(fid != f), np.flatnonzero(fid == f)
+            model = rm.train([train[i] for i in tr], folds=inner, **params)
+            pred[te] = _predict(model, [train[i] for i in te])
+        scores.append(_micro_macro(y, pred))
+    return float(np.mean([a for a, _ in scores])), float(np.mean([b for _, b in scores]))
+
+
+def cv_errors(train, **params) -> None:
+    """Out-of-fold false positives and misses per label (thresholds chosen on the same scores), each with the
+    question's labels and its evidence for a miss, its request clauses for a false positive."""
+    from ..themes import request_model as rm
+    from ..themes.requests import find_requests
+    y = rm.binarize([q.labels for q in train])
+    proba = rm.out_of_fold(train, **params)
+    th = rm.best_thresholds(y, proba)
+    for j, lab in enumerate(rm.LABELS):
+        pred = proba[:, j] >= th[j]
+        print(f"== {lab}: threshold {th[j]:.2f}, fp {int((pred & (y[:, j] == 0)).sum())}, "
+              f"fn {int((~pred & (y[:, j] == 1)).sum())}")
+        for i in np.flatnonzero(pred != (y[:, j] == 1)):
+            q = train[i]
+            ev = [q.text[s:e] for code, s, e in q.evidence if code == lab]
+            clause = ev[0] if ev and not pred[i] else " | ".join(r.text for r in find_requests(q.text))
+            kind = "FP" if pred[i] else "FN"
+            print(f"  {kind} {proba[i, j]:.2f} [{','.join(q.labels)}] {' '.join(clause.split())[:300]}")
+
+
+def run_cv(args) -> int:
+    from ..themes import request_model as rm
+    train = rm.load_questions("train")
+    print(f"{len(train)} train questions; test split not read")
+    if args.errors:
+        cv_errors(train, **(parse_set(args.cv_set[0]) if args.cv_set else {}))
+        return 0
+    for text in args.cv_set or [""]:
+        mi, ma = repeated_cv(train, parse_set(text), args.folds, args.inner_folds, args.shuffles)
+        print(f"CV {args.folds}-fold x{args.shuffles} shuffles (TUNED-ON) [{text or 'shipped settings'}]: "
+              f"micro F1 {mi:.3f}, macro {ma:.3f}", flush=True)
+    return 0
+
+
 def _micro_macro(y: np.ndarray, pred: np.ndarray) -> tuple[float, float]:
     from ._metrics import prf
     f1s = [prf(*_counts(y, pred, j))[2] for j in range(y.shape[1]) if y[:, j].any()]
@@ -108,6 +190,9 @@ def run(args) -> int:
     if not sources.shared_path(sources.AN_DIR).is_dir():
         print(f"eval themes: ../shared is absent ({settings.shared_dir}); nothing to evaluate")
         return 0
+    if args.cv_only:
+        with threadpool_limits(limits=1):
+            return run_cv(args)
     train, test = rm.load_questions("train"), rm.load_questions("test")
     y = rm.binarize([q.labels for q in test])
     first = np.array([q.round == 1 for q in test])

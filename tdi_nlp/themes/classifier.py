@@ -18,7 +18,7 @@ from .text import split_sentences
 
 TAXONOMIES = ("tdi", "rubrique")
 MODEL_VERSION = "1.4"  # rubrique: TF-IDF (+ E5 when embedded), late fusion, titles and answers as training rows
-TDI_MODEL_VERSION = "2.3"  # tdi: request clauses, TF-IDF + theme cues + E5, synthetic clauses, gate (request_model.py)
+TDI_MODEL_VERSION = "2.4"  # tdi: request clauses, TF-IDF + theme cues + E5, two rounds of synthetic clauses x2, gate (request_model.py)
 
 
 def model_path(taxonomy: str, models_dir: Path | str | None = None) -> Path:

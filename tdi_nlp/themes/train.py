@@ -47,9 +47,11 @@ def train_tdi(models_dir: Path) -> Path:
             "label_counts": {c: counts.get(c, 0) for c in request_model.LABELS},
             "no_label": sum(1 for q in questions if not q.labels),
             "references": [f"models/labels/{request_model.REFERENCES}"], "split": "train",
-            "synthetic": {"file": f"models/labels/{request_model.SYNTHETIC}", "clauses": len(syn_texts),
+            "synthetic": {"files": [f"models/labels/{n}" for n in request_model.SYNTHETIC_FILES],
+                          "clauses": len(syn_texts),
                           "weight": request_model.SYN_WEIGHT, "used": "training parts only, never validation",
-                          "sha1": hashlib.sha1(labels_path(request_model.SYNTHETIC).read_bytes()).hexdigest()},
+                          "sha1": [hashlib.sha1(labels_path(n).read_bytes()).hexdigest()
+                                   for n in request_model.SYNTHETIC_FILES]},
             "annotation": "question level, two rounds by one kind of annotator, blind self-rechecks of 40 and 20 "
                           "(see GUIDE.md)",
             "references_sha1": hashlib.sha1(labels_path(request_model.REFERENCES).read_bytes()).hexdigest(),
