@@ -1,8 +1,8 @@
 """Build sample.jsonl from this folder's worksheet.txt with the first blind sample's builder (../blind/build.py).
 
 A statement is annotated on its first paragraphs only: its "window" is [0, draw.window_end(raw)] (raw offsets) and
-every mention must lie inside it; AN questions are whole (window null).
-Run from the repository root: python tests/data/eval/dev/build.py
+every mention must lie inside it; AN questions and statements shorter than the window are whole (window null).
+Run from the repository root: python tests/data/eval/dev/build.py (dev_dates/build.py runs this builder on its folder)
 """
 from __future__ import annotations
 
@@ -23,15 +23,17 @@ dev_draw = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(dev_draw)
 
 
-def main() -> None:
-    docs = build(HERE / "worksheet.txt")
+def main(folder: Path = HERE) -> None:
+    docs = build(folder / "worksheet.txt")
     for d in docs:
         if d["source"] == VP_SOURCE:
             end = dev_draw.window_end(raw_document(d["source"], d["doc"]).text)
+            if end is None:  # a statement shorter than the window is annotated whole
+                continue
             d["window"] = [0, end]
             outside = [m["text"] for m in d["mentions"] if m["end"] > end]
             assert not outside, (d["doc"], outside)
-    with open(HERE / "sample.jsonl", "w", encoding="utf-8") as out:
+    with open(folder / "sample.jsonl", "w", encoding="utf-8") as out:
         for d in docs:
             out.write(json.dumps(d, ensure_ascii=False) + "\n")
     counts = Counter(m["label"] for d in docs for m in d["mentions"])

@@ -1,44 +1,17 @@
-"""Build sample.jsonl from this folder's worksheet.txt with the first blind sample's builder (../blind/build.py).
-
-A statement is annotated on its first paragraphs only: its "window" is [0, draw.window_end(raw)] (raw offsets) and
-every mention must lie inside it; AN questions and statements shorter than the window are whole (window null).
-Run from the repository root: python tests/data/eval/dev_dates/build.py
+"""Build sample.jsonl from this folder's worksheet.txt with the MONEY dev sample's builder (../dev/build.py: the first
+blind sample's builder, statements annotated on their first paragraphs). Run from the repository root:
+python tests/data/eval/dev_dates/build.py
 """
 from __future__ import annotations
 
 import importlib.util
-import json
-import sys
-from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "blind"))
-from build import build  # noqa: E402
-from texts import VP_SOURCE, raw_document  # noqa: E402
-
-_spec = importlib.util.spec_from_file_location("dev_draw", HERE.parent / "dev" / "draw.py")
+_spec = importlib.util.spec_from_file_location("dev_build", HERE.parent / "dev" / "build.py")
 assert _spec and _spec.loader
-dev_draw = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(dev_draw)
-
-
-def main() -> None:
-    docs = build(HERE / "worksheet.txt")
-    for d in docs:
-        if d["source"] == VP_SOURCE:
-            end = dev_draw.window_end(raw_document(d["source"], d["doc"]).text)
-            if end is None:  # a statement shorter than the window is annotated whole
-                continue
-            d["window"] = [0, end]
-            outside = [m["text"] for m in d["mentions"] if m["end"] > end]
-            assert not outside, (d["doc"], outside)
-    with open(HERE / "sample.jsonl", "w", encoding="utf-8") as out:
-        for d in docs:
-            out.write(json.dumps(d, ensure_ascii=False) + "\n")
-    counts = Counter(m["label"] for d in docs for m in d["mentions"])
-    print(len(docs), "documents", sum(counts.values()), "mentions", dict(counts))
-
+dev_build = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(dev_build)
 
 if __name__ == "__main__":
-    main()
+    dev_build.main(HERE)

@@ -2,7 +2,7 @@
 
 AN questions are read as there; a sitting excerpt ("seance-<session>-<first>-<last>", source the AN sittings
 corpus) is built by ``tdi_nlp.eval.blind.seance_excerpt``. Run from the repository root:
-python tests/data/eval/dev_orgs/build.py
+python tests/data/eval/dev_orgs/build.py (dev_places/build.py runs this builder on its folder)
 """
 from __future__ import annotations
 
@@ -26,5 +26,11 @@ def raw_document(source: str, doc_id: str):
 
 build.raw_document = raw_document
 
+
+
+def main(folder: Path = HERE) -> None:
+    build.main(folder)
+
+
 if __name__ == "__main__":
-    build.main(HERE)
+    main()

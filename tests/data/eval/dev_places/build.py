@@ -1,30 +1,17 @@
-"""Build sample.jsonl from this folder's worksheet.txt with the first sample's builder (../blind/build.py).
-
-AN questions are read as there; a sitting excerpt ("seance-<session>-<first>-<last>", source the AN sittings
-corpus) is built by ``tdi_nlp.eval.blind.seance_excerpt``. Run from the repository root:
+"""Build sample.jsonl from this folder's worksheet.txt with the ORG dev sample's builder (../dev_orgs/build.py: the
+first blind sample's builder, plus sitting excerpts). Run from the repository root:
 python tests/data/eval/dev_places/build.py
 """
 from __future__ import annotations
 
-import sys
+import importlib.util
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "blind"))
-import build  # noqa: E402
-from draw import SHARED  # noqa: E402
-from tdi_nlp.eval.blind import SEANCE_SOURCE, seance_excerpt  # noqa: E402
-
-_raw_document = build.raw_document
-
-
-def raw_document(source: str, doc_id: str):
-    if source == SEANCE_SOURCE:
-        return seance_excerpt(SHARED / source, doc_id)
-    return _raw_document(source, doc_id)
-
-
-build.raw_document = raw_document
+_spec = importlib.util.spec_from_file_location("dev_orgs_build", HERE.parent / "dev_orgs" / "build.py")
+assert _spec and _spec.loader
+dev_orgs_build = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(dev_orgs_build)
 
 if __name__ == "__main__":
-    build.main(HERE)
+    dev_orgs_build.main(HERE)
