@@ -43,6 +43,18 @@ def _plain_dates(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return out
 
 
+
+def _settle(candidates: list, resolve, results: list) -> list:
+    """Append to results what resolve finds for each candidate (in order); return the candidates it leaves."""
+    left = []
+    for c in candidates:
+        hit = resolve(c)
+        if hit:
+            results.append(hit)
+        else:
+            left.append(c)
+    return left
+
 class PersonLinker:
     def __init__(self) -> None:
         base = kb()
@@ -118,26 +130,9 @@ class PersonLinker:
                 pending.append(c)
         settled = {id(c) for c in pending} | {id(r[0]) for r in results}  # a set: list scans were quadratic
         unresolved = [c for c in titles if id(c) not in settled]
-        for c in pending:
-            hit = self._from_context(c, results)
-            if hit:
-                results.append(hit)
-            else:
-                unresolved.append(c)
-        for c in chairs:
-            hit = self._rapporteur(c, results, text)
-            if hit:
-                results.append(hit)
-            else:
-                unresolved.append(c)
-        left = []
-        for c in unresolved:
-            hit = self._from_roles(c, results, text)
-            if hit:
-                results.append(hit)
-            else:
-                left.append(c)
-        unresolved = left
+        unresolved += _settle(pending, lambda c: self._from_context(c, results), results)
+        unresolved += _settle(chairs, lambda c: self._rapporteur(c, results, text), results)
+        unresolved = _settle(unresolved, lambda c: self._from_roles(c, results, text), results)
         doc.user_data["tdi_persons_unresolved"] = [(c.start, c.end, text[c.start:c.end]) for c in unresolved]
         for c in unresolved:     # still a mention of a person: no id, flagged unresolved
             c0, _, value = self._holderless(c, text)

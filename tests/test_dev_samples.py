@@ -1,0 +1,101 @@
+"""The tuned-on dev samples of tests/data/eval/ (dev: MONEY/COUNT/PERCENT/PROGRAMME, dev_orgs: ORG/PERSON/TERRITORY,
+dev_dates: DATE/DURATION, dev_places: TERRITORY): well formed, apart from the blind samples and from each other,
+their spans on the raw texts, scored by ``tdi-nlp eval blind --sample <name>`` on the labels their meta.json
+declares."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tdi_nlp.config import shared_path
+from tdi_nlp.eval import blind
+
+EVAL = Path(__file__).parent / "data" / "eval"
+DEV = ("dev", "dev_orgs", "dev_dates", "dev_places")
+NEEDS_SHARED = pytest.mark.skipif(not shared_path("data", "corpora").is_dir(), reason="../shared is absent")
+
+
+def entries(folder: str) -> list[dict]:
+    text = (EVAL / folder / "sample.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def question_number(doc: str) -> int:
+    return int(re.sub(r"\D", "", doc[len("QANR5L16QG"):]))
+
+
+@NEEDS_SHARED
+@pytest.mark.parametrize("folder", DEV)
+def test_offsets_match_the_raw_texts(folder):
+    docs = entries(folder)
+    texts = blind.read_documents(docs)
+    for d in docs:
+        raw = texts[d["doc"]].text
+        assert hashlib.sha1(raw.encode("utf-8")).hexdigest() == d["raw_sha1"], d["doc"]
+        for m in d["mentions"]:
+            assert raw[m["start"]:m["end"]] == m["text"], (d["doc"], m)
+
+
+def test_dev_sample_holds_only_its_labels_inside_its_windows():
+    docs = entries("dev")
+    assert len(docs) == 14 and len({d["doc"] for d in docs}) == 14
+    for d in docs:
+        assert set(d) == {"doc", "source", "window", "raw_sha1", "date", "mentions"}
+        assert (d["window"] is not None) == (d["source"] == blind.VP_SOURCE)
+        for m in d["mentions"]:
+            assert m["label"] in blind.sample_meta("dev")["labels"] and m["end"] - m["start"] == len(m["text"])
+            assert not d["window"] or m["end"] <= d["window"][1]
+
+
+def test_dev_sample_is_apart_from_the_blind_samples_and_the_odd_questions():
+    dev = {d["doc"] for d in entries("dev")}
+    assert not dev & {d["doc"] for f in ("blind", "blind2") for d in entries(f)}
+    assert all(question_number(d) % 2 == 0 for d in dev if d.startswith("QANR"))
+
+
+def test_predictions_outside_a_window_are_left_out():
+    mentions = [{"start": 0, "end": 5}, {"start": 90, "end": 120}]
+    assert blind.in_window(mentions, [0, 100]) == mentions[:1]
+    assert blind.in_window(mentions, None) == mentions
+
+
+def test_dev_orgs_is_apart_from_the_blind_samples_and_declares_its_labels():
+    docs = entries("dev_orgs")
+    ids = {d["doc"] for d in docs}
+    assert len(ids) == len(docs) >= 8
+    assert not ids & ({d["doc"] for d in entries("blind")} | {d["doc"] for d in entries("blind2")})
+    meta = blind.sample_meta("dev-orgs")
+    assert meta["tuned_on"] is True and set(meta["labels"]) == {"ORG", "PERSON", "TERRITORY"}
+    assert {m["label"] for d in docs for m in d["mentions"]} <= set(meta["labels"])
+    assert sum(len(d["mentions"]) for d in docs) >= 200
+    assert [e["doc"] for e in blind.load_sample("dev-orgs")] == [e["doc"] for e in blind.load_sample("dev_orgs")]
+    assert blind.sample_meta("1") == {}
+
+
+@NEEDS_SHARED
+def test_dev_orgs_sitting_excerpts_keep_their_date():
+    docs = entries("dev_orgs")
+    texts = blind.read_documents(docs)
+    excerpt = next(d for d in docs if d["doc"].startswith("seance-"))
+    assert texts[excerpt["doc"]].date == excerpt["date"]
+
+
+def test_dev_dates_holds_only_its_labels_inside_its_windows():
+    docs = entries("dev_dates")
+    assert len(docs) == 13 and len({d["doc"] for d in docs}) == 13
+    assert blind.sample_meta("dev-dates") == {"labels": ["DATE", "DURATION"], "tuned_on": True}
+    for d in docs:
+        assert d["window"] is None or d["source"] == blind.VP_SOURCE
+        for m in d["mentions"]:
+            assert m["label"] in ("DATE", "DURATION") and m["end"] - m["start"] == len(m["text"])
+            assert not d["window"] or m["end"] <= d["window"][1]
+
+
+def test_dev_dates_is_apart_from_the_other_samples():
+    ids = {d["doc"] for d in entries("dev_dates")}
+    assert not ids & {d["doc"] for f in ("blind", "blind2", "dev", "dev_orgs") for d in entries(f)}
+    assert all(question_number(d) % 10 in (0, 2, 4) for d in ids if d.startswith("QANR"))
