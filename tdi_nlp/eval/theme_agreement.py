@@ -173,9 +173,9 @@ def run(args) -> int:
     with threadpool_limits(limits=1):
         e5 = print_model(sets, predictions(refs, embed=True), ids,
                          "model (shipped), tdi_nlp.classify with E5, against each label set:")
-        text = print_model(sets, predictions(refs, embed=False), ids,
+        plain = print_model(sets, predictions(refs, embed=False), ids,
                            "model (shipped), text-only path (extraction), against each label set:")
     print("summary micro F1: A2 vs A1 {:.3f}; model E5 vs A1 / A2 / adjudicated {}; text-only {}".format(
         scores(A1, A2)["micro"][5], " / ".join(f"{v:.3f}" for v in e5.values()),
-        " / ".join(f"{v:.3f}" for v in text.values())))
+        " / ".join(f"{v:.3f}" for v in plain.values())))
     return 0
