@@ -94,3 +94,18 @@ def test_the_gazetteer_knows_the_peace_facility_and_initiative_is_no_cue(p2nlp):
 ])
 def test_the_plan_de_relance_european_or_french(p2nlp, text, expected):
     assert [pid for name, pid in found(p2nlp, text, "PROGRAMME") if name.lower() == "plan de relance"] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # acronyms of the two town programmes, only where the long form is written
+    ("La commune est lauréate de Petites villes de demain (PVD) ; PVD finance un chef de projet.",
+     [("Petites villes de demain", "programme:petites-villes-de-demain"), ("PVD", "programme:petites-villes-de-demain"),
+      ("PVD", "programme:petites-villes-de-demain")]),
+    ("L'ACV du bâtiment mesure son empreinte carbone.", []),
+    ("Le PIA4 et le PIA financent la recherche.", [("PIA4", "programme:pia"), ("PIA", "programme:pia")]),
+    ("Le pass Culture, le Pass'Sport et le programme Villages d'avenir sont ouverts.",
+     [("pass Culture", "programme:pass-culture"), ("Pass'Sport", "programme:pass-sport"),
+      ("Villages d'avenir", "programme:villages-d-avenir")]),
+])
+def test_programme_gazetteer_round2(p2nlp, text, expected):
+    assert found(p2nlp, text, "PROGRAMME") == expected
