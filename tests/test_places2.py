@@ -109,3 +109,23 @@ def test_the_plan_de_relance_european_or_french(p2nlp, text, expected):
 ])
 def test_programme_gazetteer_round2(p2nlp, text, expected):
     assert found(p2nlp, text, "PROGRAMME") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dans le 93, la pauvreté progresse ; en Seine-Saint-Denis, les écoles manquent de professeurs.",
+     [("93", "department:93"), ("Seine-Saint-Denis", "department:93")]),
+    ("Les habitants du 13 et du 59 sont concernés, comme ceux des Bouches-du-Rhône et du Nord.",
+     [("13", "department:13"), ("59", "department:59"), ("Bouches-du-Rhône", "department:13"),
+      ("Nord", "department:59")]),
+    # a day, or a department the document does not name
+    ("Le 13, le préfet des Bouches-du-Rhône a réuni les maires. Depuis le 13, les mesures s'appliquent.",
+     [("Bouches-du-Rhône", "department:13")]),
+    ("Dans le 93, rien.", []),
+])
+def test_departments_by_number(p2nlp, text, expected):
+    assert found(p2nlp, text, "TERRITORY") == expected
+
+
+def test_an_overseas_collectivity_after_a_sentence_initial_article(p2nlp):
+    assert [n for n, _ in found(p2nlp, "La Nouvelle-Calédonie et Wallis-et-Futuna votent.", "TERRITORY")] == [
+        "Nouvelle-Calédonie", "Wallis-et-Futuna"]

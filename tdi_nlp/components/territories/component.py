@@ -51,6 +51,8 @@ GLUED_BEFORE = re.compile(r"\w[-\u2010\u2011]$")
 RIVER_BEFORE = _CONTEXT["river_before"]  # "les bords de la Marne": the river, not the department
 TITLE_BEFORE = _CONTEXT["title_before"]
 NAMED_AFTER = _CONTEXT["named_after"]  # "l'accord de Paris", "le groupe de Minsk": not the place
+DEPARTMENT_NUMBER = _CONTEXT["department_number"]  # "dans le 93", on the text as written
+DATE_BEFORE = _CONTEXT["date_before"]  # "depuis le 13,": a day, not the department
 TDI_CONTEXT = re.compile(r"territoires? d'industrie", re.IGNORECASE)
 # Communes without a cue: big enough towns only, so that common words and hamlets are not tagged.
 MIN_POP = {k: int(v) for k, v in _TUNABLES["min_population"].items()}
@@ -139,9 +141,22 @@ class TerritoryLinker:
         self._departments = sorted((d.start, d.entry.code) for d in decisions if d.entry.kind == "department")
         self._regions = sorted((d.start, d.entry.code) for d in decisions if d.entry.kind == "region")
         decisions = self._prefer_near(text, matches, decisions)
+        decisions += self._department_numbers(text, decisions)
         decisions += self._cued_phrases(text, toks, decisions)
         decisions += self._second_pass(text, matches, decisions, persons)
         return [d for d in self._select(self._hyphenated(text, decisions)) if d.entry is not STOP]
+
+    def _department_numbers(self, text: str, decisions: list[Decision]) -> list[Decision]:
+        """A department by its number ("dans le 93"), when the document names that department too."""
+        named = {d.entry.code for d in decisions if d.entry.kind == "department"}
+        out = []
+        for m in DEPARTMENT_NUMBER.finditer(text) if named else ():
+            code = m.group("code")
+            entry = self.gaz.entries.get(f"department:{code}")
+            day = m.group().lower().startswith("le ") and text.startswith(",", m.end())  # "Le 13, le préfet"
+            if code in named and entry is not None and not day and not DATE_BEFORE.search(_left(text, m.start())):
+                out.append(Decision(m.start("code"), m.end("code"), entry, True))
+        return out
 
     @staticmethod
     def _within(named: list[tuple[int, str]], lo: int, hi: int) -> list[tuple[int, str]]:
@@ -509,7 +524,9 @@ _PLACE_BEFORE = re.compile(r"(?:(?<![\w])(?:à|a|en|de|d|du|des|au|aux|vers|entr
                            r"|,|(?<![\w])(?:ou|et) (?:encore|aussi|enfin))\s*(?:l['’]|la\s+|le\s+|les\s+)?$", re.I)
 _NAME_AFTER = re.compile(r"[ -](?!(?:et|ou|de|d|l|du|des|en|à|au|aux|pour|par|sur|dans|qui|que|a|est|sont|ont|se|ne|y|où|"
                          r"comme|avec|mais|ni|puis|était|sera|avait)\b)[a-zà-ÿ]")
-_NAME_BEFORE = re.compile(r"[A-ZÀ-Þ][\w-]*[ ]$")  # "canal Seine-Nord Europe": inside a name
+# "canal Seine-Nord Europe": inside a name; not "La Nouvelle-Calédonie", "En Polynésie" (an article, a preposition)
+_NAME_BEFORE = re.compile(r"(?<![\w'’])(?!(?:La|Le|Les|L|En|Et|De|Des|Du|Au|Aux|À|Dans|Pour|Sur|Par|Vers|Entre)[ ])"
+                          r"[A-ZÀ-Þ][\w-]*[ ]$")
 
 
 def _people(text: str, start: int, name: str, taken: Ranges) -> bool:
