@@ -56,6 +56,27 @@ _ORDINAL = re.compile(r"[IVXLCDM]+(?:e|er|re|ère|ème|è)")
 
 _CUES = tomllib.loads((RESOURCES_DIR / "orgs" / "programme_cues.toml").read_text(encoding="utf-8"))
 _NOT_PROGRAMME_NAMES = set(_CUES["not_names"])
+_EUROPEAN_PLAN = _CUES["european_plan"]
+_EUROPE_WORDS = re.compile(_EUROPEAN_PLAN["europe_words"], re.IGNORECASE)
+_FRANCE_WORDS = re.compile(_EUROPEAN_PLAN["france_words"], re.IGNORECASE)
+_EUROPEAN_NAMES = re.compile(_EUROPEAN_PLAN["european_names"], re.IGNORECASE)
+_FRENCH_NAMES = re.compile(_EUROPEAN_PLAN["french_names"], re.IGNORECASE)
+
+
+def _european_plan(doc: Doc, span: Span) -> bool:
+    """"le plan de relance" is the European one (NextGenerationEU) when the document names that plan and never the
+    French one by name, or when its sentence speaks of the Union and not of France; beside the European plan named
+    in its sentence ("le plan de relance européen complète le plan de relance") it is the French one (rules in
+    ``programme_cues.toml``, [european_plan])."""
+    if fold(span.text) not in _EUROPEAN_PLAN["bare_forms"]:
+        return False
+    text = text_of(doc)
+    sentence = span.sent.text if doc.has_annotation("SENT_START") else text
+    if _EUROPEAN_NAMES.search(sentence):
+        return False
+    if _EUROPEAN_NAMES.search(text) and not _FRENCH_NAMES.search(text):
+        return True
+    return bool(_EUROPE_WORDS.search(sentence)) and not _FRANCE_WORDS.search(sentence)
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +159,8 @@ class OrgTagger:
             key = keys[(span.start, span.end)]
             entry = self.entries[key]
             if entry["label"] == "PROGRAMME":
+                if entry["id"] == _EUROPEAN_PLAN["national_id"] and _european_plan(doc, span):
+                    entry = self.entries[f"PROGRAMME|{_EUROPEAN_PLAN['european_id']}"]
                 add_fact(doc, span, {"name": entry["name"]}, f"programme:{entry['id']}")
                 continue
             if entry["id"] == "copil" and last_copil is not None:
@@ -176,6 +199,24 @@ class OrgTagger:
                 add_fact(doc, span, {"name": name}, f"programme:{slugify(name)}")
                 taken.add(span.start_char, span.end_char)
                 out.append((span.start_char, span.end_char))
+        return out + OrgTagger._programme_repeats(doc, taken, out)
+
+    @staticmethod
+    def _programme_repeats(doc: Doc, taken: Ranges, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A name found after a cue names the programme wherever the document repeats it, cue or not, as written or
+        in capitals ("le plan France mer 2030 ... le lancement de France mer 2030", the title "FRANCE MER 2030")."""
+        text = text_of(doc)
+        out = []
+        for name in sorted({text[s:e] for s, e in found}, key=len, reverse=True):
+            if len(name.split()) < 2:
+                continue      # one word ("Farm") is too often a common word elsewhere
+            for m in re.finditer(rf"(?<![\w])(?:{re.escape(name)}|{re.escape(name.upper())})(?![\w])", text):
+                span = doc.char_span(m.start(), m.end(), label="PROGRAMME")
+                if span is None or taken.overlaps(m.start(), m.end()):
+                    continue
+                add_fact(doc, span, {"name": name}, f"programme:{slugify(name)}")
+                taken.add(m.start(), m.end())
+                out.append((m.start(), m.end()))
         return out
 
     @staticmethod

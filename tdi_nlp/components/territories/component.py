@@ -50,6 +50,9 @@ TOWN_FUZZY_CUTOFF = float(_TUNABLES["town_fuzzy_cutoff"])
 GLUED_BEFORE = re.compile(r"\w[-\u2010\u2011]$")
 RIVER_BEFORE = _CONTEXT["river_before"]  # "les bords de la Marne": the river, not the department
 TITLE_BEFORE = _CONTEXT["title_before"]
+NAMED_AFTER = _CONTEXT["named_after"]  # "l'accord de Paris", "le groupe de Minsk": not the place
+DEPARTMENT_NUMBER = _CONTEXT["department_number"]  # "dans le 93", on the text as written
+DATE_BEFORE = _CONTEXT["date_before"]  # "depuis le 13,": a day, not the department
 TDI_CONTEXT = re.compile(r"territoires? d'industrie", re.IGNORECASE)
 # Communes without a cue: big enough towns only, so that common words and hamlets are not tagged.
 MIN_POP = {k: int(v) for k, v in _TUNABLES["min_population"].items()}
@@ -94,6 +97,16 @@ def _caps_around(text: str, start: int, end: int) -> bool:
     return any(w.isupper() for w in before + after)
 
 
+def _after_name(text: str, start: int) -> bool:
+    """A capitalized word that is not a link word and does not start the sentence comes just before: the name is
+    part of a longer one ("Géothermie Bouillante SA")."""
+    m = re.search(r"([^\W\d_][\w'’-]*)[ \t]+$", text[max(0, start - 40):start])
+    if m is None or not m.group(1)[0].isupper() or fold(m.group(1)) in FUNCTION_WORDS:
+        return False
+    before = text[max(0, start - 40):start][:m.start(1)]
+    return not SENTENCE_START.search(before[-3:] if before else "")
+
+
 def _homonym_choice(entries: list[Entry], strict: bool) -> Entry | None:
     """The commune meant by a shared name: the only one, or one much bigger than the others."""
     entries = sorted(entries, key=lambda e: -e.population)
@@ -128,9 +141,22 @@ class TerritoryLinker:
         self._departments = sorted((d.start, d.entry.code) for d in decisions if d.entry.kind == "department")
         self._regions = sorted((d.start, d.entry.code) for d in decisions if d.entry.kind == "region")
         decisions = self._prefer_near(text, matches, decisions)
+        decisions += self._department_numbers(text, decisions)
         decisions += self._cued_phrases(text, toks, decisions)
         decisions += self._second_pass(text, matches, decisions, persons)
         return [d for d in self._select(self._hyphenated(text, decisions)) if d.entry is not STOP]
+
+    def _department_numbers(self, text: str, decisions: list[Decision]) -> list[Decision]:
+        """A department by its number ("dans le 93"), when the document names that department too."""
+        named = {d.entry.code for d in decisions if d.entry.kind == "department"}
+        out = []
+        for m in DEPARTMENT_NUMBER.finditer(text) if named else ():
+            code = m.group("code")
+            entry = self.gaz.entries.get(f"department:{code}")
+            day = m.group().lower().startswith("le ") and text.startswith(",", m.end())  # "Le 13, le préfet"
+            if code in named and entry is not None and not day and not DATE_BEFORE.search(_left(text, m.start())):
+                out.append(Decision(m.start("code"), m.end("code"), entry, True))
+        return out
 
     @staticmethod
     def _within(named: list[tuple[int, str]], lo: int, hi: int) -> list[tuple[int, str]]:
@@ -184,7 +210,7 @@ class TerritoryLinker:
                     or TITLE_BEFORE.search(text, max(0, m.start - 40), m.start)
                     or name_goes_on(text, m.end, self._is_place)):
                 continue
-            entry = cued_towns.get(key(surface))
+            entry = None if _after_name(text, m.start) else cued_towns.get(key(surface))
             if entry is None and TOWN_BEFORE.search(_left(text, m.start)):
                 near = self._near_departments(m.start)
                 found = [e for e in towns if e.department in near and e.population >= MIN_POP["named_department"]]
@@ -246,7 +272,7 @@ class TerritoryLinker:
         if surface[0].islower() and m.i + 1 in self._match_heads:
             return None  # "la Marne" is the article and the Marne, not the commune La Marne
         left = _left(text, m.start)
-        if RIVER_BEFORE.search(left):
+        if RIVER_BEFORE.search(left) or NAMED_AFTER.search(left):
             return None
         cues = _cue_kinds(left)
         explicit = set(cues)
@@ -495,22 +521,68 @@ _ARTICLE = re.compile(r"^(?:l['’]|la |le |les )", re.I)
 # a NER place after a preposition or in a list ("à Berlin", "d'Amilly", "Paris et Berlin"), not followed by a
 # lowercase word of its name ("Pôle emploi", "Trésor public")
 _PLACE_BEFORE = re.compile(r"(?:(?<![\w])(?:à|a|en|de|d|du|des|au|aux|vers|entre|et|ou|depuis|dans|par|pour|sur)\s*['’]?"
-                           r"|,)\s*(?:l['’]|la\s+|le\s+|les\s+)?$", re.I)
-_NAME_AFTER = re.compile(r"[ -](?!(?:et|ou|de|du|des|en|à|au|aux|pour|par|sur|dans|qui|que|a|est|sont|ont|se|ne|y|où|"
+                           r"|,|(?<![\w])(?:ou|et) (?:encore|aussi|enfin))\s*(?:l['’]|la\s+|le\s+|les\s+)?$", re.I)
+_NAME_AFTER = re.compile(r"[ -](?!(?:et|ou|de|d|l|du|des|en|à|au|aux|pour|par|sur|dans|qui|que|a|est|sont|ont|se|ne|y|où|"
                          r"comme|avec|mais|ni|puis|était|sera|avait)\b)[a-zà-ÿ]")
-_NAME_BEFORE = re.compile(r"[A-ZÀ-Þ][\w-]*[ ]$")  # "canal Seine-Nord Europe": inside a name
+# "canal Seine-Nord Europe": inside a name; not "La Nouvelle-Calédonie", "En Polynésie" (an article, a preposition)
+_NAME_BEFORE = re.compile(r"(?<![\w'’])(?!(?:La|Le|Les|L|En|Et|De|Des|Du|Au|Aux|À|Dans|Pour|Sur|Par|Vers|Entre)[ ])"
+                          r"[A-ZÀ-Þ][\w-]*[ ]$")
 
 
-def _people(text: str, start: int, name: str) -> bool:
-    """A people's name ("les Ukrainiens", "des Belges"); a name ending in a bare "-es" right after "à"/"de" with no
-    article is a place ("de Bruxelles", "à Londres")."""
+def _people(text: str, start: int, name: str, taken: Ranges) -> bool:
+    """A people's name ("les Ukrainiens", "des Belges"); a name ending in a bare "-es" right after a preposition
+    with no article ("de Bruxelles", "entre Londres", "pour Bruxelles"), or after a place and "et"/"ou" ("Londres
+    et Bruxelles"), is a place."""
     m = _PEOPLE_NAME.search(name)
     if m is None:
         return False
-    return not (m.group() == "es" and _BARE_PREPOSITION.search(text, max(0, start - 10), start))
+    if m.group() != "es":
+        return True
+    if _BARE_PREPOSITION.search(text, max(0, start - 12), start):
+        return False
+    listed = _AFTER_PLACE.search(text, max(0, start - 6), start)
+    return not (listed and taken.overlaps(listed.start() - 1, listed.start()))
 
 
-_BARE_PREPOSITION = re.compile(r"(?<![\w])(?:à|a|de|d['’]|depuis|vers|jusqu'à)\s*$", re.I)
+_AFTER_PLACE = re.compile(r"(?:\s+(?:et|ou)\s+|,\s*)$")
+
+
+def _common_word_place(gaz: Gazetteer, name: str) -> Entry | None:
+    """A department or region named by a common word ("Gironde"), or the only commune of that name big enough."""
+    hits = [e for e, _ in gaz.lookup(name) if e is not STOP]
+    for kind in ("region", "department"):
+        found = [e for e in hits if e.kind == kind and e.current]
+        if found:
+            return found[0]
+    towns = [e for e in hits if e.kind == "commune" and e.population >= MIN_POP["ner_common"]]
+    return towns[0] if len(towns) == 1 else None
+
+
+_BARE_PREPOSITION = re.compile(r"(?<![\w])(?:à|a|de|d['’]|depuis|vers|jusqu'à|entre|pour|sur|par)\s*$", re.I)
+_CUE_WORDS = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _OTHER["ner_cue_words"]) + r")\s+(?:de\s+|d['’]|du\s+)",
+                        re.I)
+_EVENT = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _OTHER["event_heads"]) + r")\s+(?:de\s+|d['’])"
+                    r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ][\w'’-]*(?:[ -][A-ZÀ-Þ][a-zà-ÿ][\w'’-]*)?)$", re.I)
+_CONTRACTED = {"des": "Les ", "aux": "Les ", "du": "Le ", "au": "Le "}  # "des Sables-d'Olonne": Les Sables-d'Olonne
+_CONTRACTED_BEFORE = re.compile(r"(?<![\w])(des|aux|du|au)\s+$", re.I)
+
+
+def _ner_places(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the stock NER's places, a cue word left out ("l'oblast de Tchernihiv"), and of the places
+    that events are named after ("la conférence de Lugano": the NER's MISC span)."""
+    out = []
+    for e in doc.ents:
+        if e.label_ in ("LOC", "GPE"):
+            start = e.start_char + (len(a.group()) if (a := _ARTICLE.match(e.text)) else 0)
+            cue = _CUE_WORDS.match(e.text[start - e.start_char:])
+            out.append((start + (cue.end() if cue else 0), e.end_char))
+        elif e.label_ == "MISC" and (m := _EVENT.match(e.text)) and not m.group("name").isupper():
+            out.append((e.start_char + m.start("name"), e.end_char))
+    return out
+
+
+def _named_after(text: str, start: int) -> bool:
+    return bool(NAMED_AFTER.search(_left(text, start)))
 
 
 def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
@@ -532,22 +604,24 @@ def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
             out.append((m.start(), m.end(), m.group(), None))
             taken.add(m.start(), m.end())
     spelled_out = acronyms(text)[0]
-    for e in doc.ents:
-        if e.label_ not in ("LOC", "GPE"):
-            continue
-        start = e.start_char + (len(a.group()) if (a := _ARTICLE.match(e.text)) else 0)
-        name = text[start:e.end_char].strip()
+    for start, end_char in _ner_places(doc):
+        name = text[start:end_char].strip()
         words = name.split()
-        verb_after = e.end < len(doc) and doc[e.end].pos_ in ("VERB", "AUX")   # "de Marioupol fuient"
-        if (not name or taken.overlaps(start, e.end_char) or not name[0].isupper() or len(words) > 3
+        tok = doc.char_span(start, end_char, alignment_mode="expand")
+        verb_after = tok is not None and tok.end < len(doc) and doc[tok.end].pos_ in ("VERB", "AUX")  # "fuient"
+        if (not name or taken.overlaps(start, end_char) or not name[0].isupper() or len(words) > 3
                 or any(w.lower() in _NOT_PLACE for w in words) or (name.isupper() and len(name) > 1)
-                or _people(text, start, name) or not re.fullmatch(r"[\w'’ -]+", name)
-                or not _PLACE_BEFORE.search(text, max(0, start - 12), start)
-                or (_NAME_AFTER.match(text, e.end_char) and not verb_after)):
+                or _people(text, start, name, taken) or not re.fullmatch(r"[\w'’ -]+", name)
+                or not _PLACE_BEFORE.search(text, max(0, start - 12), start) or _named_after(text, start)
+                or (_NAME_AFTER.match(text, end_char) and not verb_after)):
             continue
         if any(sum(c.isupper() for c in w) > 1 + w.count("-") for w in words) or fold(name).endswith("france"):
             continue              # "AdCF", "Bpifrance": bodies
         if len(words) == 1 and (gaz.is_common(name.lower()) or gaz.is_common(fold(name))):
+            known = _common_word_place(gaz, name)
+            if known is not None:  # "venus de Gironde", "à Vichy": a department, or a big town, the NER saw
+                out.append((start, start + len(name), name, known))
+                taken.add(start, start + len(name))
             continue              # "de Plan", "de Signes": common words
         content = [w for w in re.findall(r"[^\W\d_]+", name) if fold(w) not in FUNCTION_WORDS]
         if len(content) > 1 and all(gaz.is_common(w.lower()) for w in content):
@@ -558,6 +632,10 @@ def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
                                          and not name.endswith(("s", "x"))):
             continue              # "l'Anssi (Agence nationale ...)": an acronym; "les Kouachi": a family
         communes = {en.code: en for en, _ in gaz.lookup(name, ("commune",))}
+        contracted = _CONTRACTED_BEFORE.search(text, max(0, start - 5), start)
+        if not communes and contracted:  # "les maires des Sables-d'Olonne"
+            communes = {en.code: en for en, _ in gaz.lookup(_CONTRACTED[contracted.group(1).lower()] + name,
+                                                            ("commune",))}
         if len(communes) > 1:
             communes = {c: en for c, en in communes.items() if en.department in departments}
         out.append((start, start + len(name), name, next(iter(communes.values())) if len(communes) == 1 else None))
