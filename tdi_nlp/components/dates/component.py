@@ -21,6 +21,7 @@ from .resolve import extract
 
 FACTORY = "tdi_dates"
 _TENSE = settings()["tense"]
+_CONVENTIONS = settings()["conventions"]
 _BOUND_BEFORE = re.compile(_TENSE["bound_before"])
 
 
@@ -89,6 +90,12 @@ def noun_governor(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+def convention_of(doc: Doc) -> str:
+    """The document's annotation convention: its metadata's "date_convention" if known, else the default."""
+    asked = (getattr(doc._, "meta", None) or {}).get("date_convention")
+    return asked if asked in _CONVENTIONS["names"] else _CONVENTIONS["default"]
+
+
 def find_dates(doc: Doc, rules=None, lex=None) -> list[Fact]:
     rules = rules or compile_rules()
     lex = lex or load_lexicon()
@@ -98,21 +105,24 @@ def find_dates(doc: Doc, rules=None, lex=None) -> list[Fact]:
     parsed = len(doc) > 0 and doc.has_annotation("DEP")  # checked once: it scans every token
     tense = partial(tense_of, doc, text) if parsed else (lambda s, e: None)
     governor = partial(noun_governor, doc) if parsed else (lambda s, e: None)
-    make = partial(Context, lex, text, ref, tense, governor)
+    make = partial(Context, lex, text, ref, tense, governor, convention=convention_of(doc))
     year_only = str(raw_ref or "")
     if ref is None and re.fullmatch(r"\d{4}", year_only):  # only the year is known
-        make = partial(Context, lex, text, None, tense, governor, last_year=int(year_only))
+        make = partial(Context, lex, text, None, tense, governor, last_year=int(year_only),
+                       convention=convention_of(doc))
     return extract(text, find_candidates(text, rules), make)
 
 
-def annotate(nlp: Language, texts, refs) -> list[Doc]:
-    """Runs nlp over texts, setting each doc's ref_date before the project components (for evaluations)."""
+def annotate(nlp: Language, texts, refs, convention: str = "timeml") -> list[Doc]:
+    """Runs nlp over texts, setting each doc's ref_date before the project components (for the evaluations on
+    TimeML-annotated corpora: French TimeBank, Duckling, Recognizers; hence the TimeML convention by default)."""
     own = [name for name, _ in nlp.pipeline if name.startswith("tdi_")]
     out = []
     with nlp.select_pipes(disable=own):
         stock = list(nlp.pipe(texts, batch_size=32))
     for doc, ref in zip(stock, refs):
         doc._.ref_date = ref
+        doc._.meta = {**(doc._.meta or {}), "date_convention": convention}
         for name in own:
             doc = nlp.get_pipe(name)(doc)
         out.append(doc)
