@@ -237,8 +237,8 @@ def r_offset(c: Candidate, ctx: Context) -> list[Fact]:
     vague = _g(m, "vague") or _g(m, "about")
     if ctx.convention == "timeml" and (direction.startswith("d'") or (vague and direction.startswith("il"))):
         return []
-    if vague and direction.startswith("d'"):
-        return []  # "d'ici quelques jours": vague, not annotated (the guide; the DURATION rule drops it too)
+    if vague and not direction.startswith("il"):
+        return []  # "dans quelques jours": a DURATION (the duration rule); "d'ici quelques jours" is vague
     unit = ctx.units[key(m.group("u"))]
     if ctx.ref is None or unit not in ("day", "week", "month", "year", "decade", "century"):
         return []
