@@ -52,6 +52,11 @@ def _verb_of(doc: Doc, start: int, end: int):
     return None
 
 
+def _near_future(tok) -> bool:
+    """'aller' in the present before an infinitive (futur proche)."""
+    return tok.lemma_ == "aller" and bool({"Pres", "Fut"} & set(tok.morph.get("Tense")))
+
+
 def tense_of(doc: Doc, text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None, from the verb governing the span (doc parsed; text is doc.text)."""
     before = text[max(0, start - _TENSE["bound_window"]):start].lower().replace("’", "'")
@@ -66,8 +71,10 @@ def tense_of(doc: Doc, text: str, start: int, end: int) -> str | None:
     elif not auxes and verb.dep_ == "conj":  # "ont été identifiés et annoncés"
         auxes = [c for c in verb.head.children if c.dep_.startswith("aux")]
     tenses = set(verb.morph.get("Tense")) | {t for a in auxes for t in a.morph.get("Tense")}
-    if "Fut" in tenses:
-        return "future"
+    if "Fut" in tenses or any(_near_future(a) for a in auxes) or (
+            ("VerbForm=Inf" in str(verb.morph) or verb.dep_ == "xcomp") and verb.head is not verb
+            and _near_future(verb.head)):
+        return "future"  # "ils vont être encasernés dès cet été", "il va signer": the near future
     if "VerbForm=Inf" in str(verb.morph) and verb.head is not verb and "Fut" in verb.head.morph.get("Tense"):
         return "future"
     forms = set(verb.morph.get("VerbForm"))

@@ -39,6 +39,8 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
         return [Fact(c.start, c.end, "DURATION", {"duration": iso, "amount": amt, "unit": unit, **({"mod": approx} if approx else {})})]
     if key(_g(m, "rm") or "").startswith("prochain") and not _g(m, "n"):
         return []  # "les prochaines semaines": vague (the guide), unlike "ces derniers jours" (TimeBank PXD)
+    if key(_g(m, "rm") or "").startswith("premi") and not _g(m, "n"):
+        return []  # "les premières années du quinquennat": vague; "leurs trois premières années" is P3Y
     if ctx.convention == "guide" and key(_g(m, "rm") or "").startswith("derni") and not _g(m, "n"):
         return []  # "ces derniers jours": a vague period under the guide (TimeML: DURATION PXD)
     vague = not _g(m, "n") or key(m.group("n")) in ("quelques", "plusieurs", "des")

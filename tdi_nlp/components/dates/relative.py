@@ -107,12 +107,17 @@ _DX = r"(?:hier|aujourd['’]hui|demain)"
 _GENERIC_PAIR = re.compile(rf"(?i)\bd(?:e\s+|['’]){_DX}\s*(?:,|et|ou|comme)\s+(?:\w+\s+){{0,2}}d(?:e\s+|['’]){_DX}")
 
 
+_OF_TOMORROW = re.compile(r"(?i)(?<![\w'’])(?!partir\s|compter\s|lors\s)[^\W\d_]{3,}\s+de\s*$")
+
+
 def r_deictic(c: Candidate, ctx: Context) -> list[Fact]:
     if ctx.ref is None:
         return []
     m = c.match
     if _GENERIC_PAIR.search(ctx.text[max(0, c.start - 45):c.end + 45]):
-        return []  # "ceux d'hier et ceux d'aujourd'hui", "la France de demain": generic
+        return []  # "ceux d'hier et ceux d'aujourd'hui": generic
+    if key(m.group("dx")) == "demain" and _OF_TOMORROW.search(ctx.text[max(0, c.start - 30):c.start]):
+        return []  # "la France de demain", "les métiers de demain": generic ("à partir de demain" is a day)
     d = ctx.ref + timedelta(days=ctx.deictic[key(m.group("dx"))])
     part = ctx.part(m)
     return [Fact(c.start, c.end, "DATE", V.day(d, True, part=part))]
