@@ -107,7 +107,7 @@ _DX = r"(?:hier|aujourd['’]hui|demain)"
 _GENERIC_PAIR = re.compile(rf"(?i)\bd(?:e\s+|['’]){_DX}\s*(?:,|et|ou|comme)\s+(?:\w+\s+){{0,2}}d(?:e\s+|['’]){_DX}")
 
 
-_OF_TOMORROW = re.compile(r"(?i)(?<![\w'’])(?!partir\s|compter\s|lors\s)[^\W\d_]{3,}\s+de\s*$")
+_OF_TOMORROW = re.compile(r"(?i)(?<!\w)(?!partir\s|compter\s|lors\s)[^\W\d_]{3,}\s+de\s*$")
 
 
 def r_deictic(c: Candidate, ctx: Context) -> list[Fact]:
