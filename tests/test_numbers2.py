@@ -126,6 +126,8 @@ def test_an_abbreviation_is_no_amount(quantities):
 @pytest.mark.parametrize("text", [
     "Le taux de fécondité est tombé à 1,8 enfant par femme.",
     "La Chine poursuit sa stratégie « zéro covid ».",
+    "Une femme handicapée sur cinq déclare avoir subi des violences.",
+    "Le relèvement de 20 térawattheures concerne les compteurs de 36 kilovoltampères.",
 ])
 def test_not_counts(quantities, text):
     assert quantities(text, "COUNT") == []

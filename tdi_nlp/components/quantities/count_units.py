@@ -115,7 +115,8 @@ class CountReader:
         small = _alt(list(grammar()["numbers"]["units"]) + list(grammar()["numbers"]["teens"]) + ["cent", "mille"])
         # "sept Français sur dix", "un retraité sur quatre": proportions, not counts
         self.proportion_after = re.compile(rf"\s+sur\s+(?:\d+|{small})(?![\w])(?!\s*(?:\d|[^\W\d_]+\s+de\b))", re.I)
-        self.proportion_before = re.compile(rf"(?<![\w])(?:un|une|1)\s+[^\W\d_][\w'’-]*\s+sur\s*$", re.I)
+        self.proportion_before = re.compile(rf"(?<![\w])(?:un|une|1)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s+sur\s*$",
+                                            re.I)  # "une femme handicapée sur cinq"
         nouns = _alt(g["vague_nouns"])
         self.vague = re.compile(rf"(?<![\w'’])(?:{_alt(g['vague_determiners'])})\s+(?i:{nouns})"
                                 rf"(?:\s+(?i:de|d'|d’)\s*(?i:{nouns}))?\s+(?i:de|d'|d’)\s*(?=[^\W\d_])")
