@@ -100,7 +100,7 @@ def noun_governor(doc: Doc, start: int, end: int) -> str | None:
 def convention_of(doc: Doc) -> str:
     """The document's annotation convention: its metadata's "date_convention" if known, else the default."""
     asked = (getattr(doc._, "meta", None) or {}).get("date_convention")
-    return asked if asked in _CONVENTIONS["names"] else _CONVENTIONS["default"]
+    return str(asked) if asked in _CONVENTIONS["names"] else str(_CONVENTIONS["default"])
 
 
 def find_dates(doc: Doc, rules=None, lex=None) -> list[Fact]:

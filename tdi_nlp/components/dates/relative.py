@@ -248,6 +248,7 @@ def r_offset(c: Candidate, ctx: Context) -> list[Fact]:
     if ctx.ref is None or unit not in ("day", "week", "month", "year", "decade", "century"):
         return []
     sign = -1 if direction.startswith("il") else 1
+    amounts: list[float | None]
     if _g(m, "about"):
         amounts = [float(ctx.lex["about_amounts"][key(m.group("about"))])]
     elif vague:
@@ -256,7 +257,7 @@ def r_offset(c: Candidate, ctx: Context) -> list[Fact]:
         amounts = [amount(x) for x in re.split(r"\s*,\s*|\s+(?:à|ou)\s+", m.group("n").strip())]
     if any(n is None or n <= 0 or not float(n).is_integer() for n in amounts):
         return []
-    values = sorted((_offset_value(sign * int(n), unit, ctx) for n in amounts), key=lambda v: v["start"])
+    values = sorted((_offset_value(sign * int(n or 0), unit, ctx) for n in amounts), key=lambda v: v["start"])
     value = values[0]
     if len(values) > 1 or vague:
         value = V.period(date.fromisoformat(values[0]["start"]), date.fromisoformat(values[-1]["end"]),

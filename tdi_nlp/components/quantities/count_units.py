@@ -385,9 +385,9 @@ class CountReader:
             for t in reversed(doc[max(0, k - 2):k]):
                 if t.pos_ == "NOUN" and t.is_alpha:
                     return self.lemma(t, c["value"])
-            subject = _subject_noun(doc[k]) if k < len(doc) else None
-            if subject is not None:                      # "des délégués, qui passeront de 913 à près de 2 000"
-                return self.lemma(subject, c["value"])
+            noun = _subject_noun(doc[k]) if k < len(doc) else None
+            if noun is not None:                         # "des délégués, qui passeront de 913 à près de 2 000"
+                return self.lemma(noun, c["value"])
         before = []                                      # the nearest count with a unit, 300 characters back at most
         for d in reversed(done):
             if c["start"] - d["start"] >= 300:
