@@ -21,6 +21,7 @@ from .resolve import extract
 
 FACTORY = "tdi_dates"
 _TENSE = settings()["tense"]
+_CONVENTIONS = settings()["conventions"]
 _BOUND_BEFORE = re.compile(_TENSE["bound_before"])
 
 
@@ -51,6 +52,11 @@ def _verb_of(doc: Doc, start: int, end: int):
     return None
 
 
+def _near_future(tok) -> bool:
+    """'aller' in the present before an infinitive (futur proche)."""
+    return tok.lemma_ == "aller" and bool({"Pres", "Fut"} & set(tok.morph.get("Tense")))
+
+
 def tense_of(doc: Doc, text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None, from the verb governing the span (doc parsed; text is doc.text)."""
     before = text[max(0, start - _TENSE["bound_window"]):start].lower().replace("’", "'")
@@ -65,8 +71,10 @@ def tense_of(doc: Doc, text: str, start: int, end: int) -> str | None:
     elif not auxes and verb.dep_ == "conj":  # "ont été identifiés et annoncés"
         auxes = [c for c in verb.head.children if c.dep_.startswith("aux")]
     tenses = set(verb.morph.get("Tense")) | {t for a in auxes for t in a.morph.get("Tense")}
-    if "Fut" in tenses:
-        return "future"
+    if "Fut" in tenses or any(_near_future(a) for a in auxes) or (
+            ("VerbForm=Inf" in str(verb.morph) or verb.dep_ == "xcomp") and verb.head is not verb
+            and _near_future(verb.head)):
+        return "future"  # "ils vont être encasernés dès cet été", "il va signer": the near future
     if "VerbForm=Inf" in str(verb.morph) and verb.head is not verb and "Fut" in verb.head.morph.get("Tense"):
         return "future"
     forms = set(verb.morph.get("VerbForm"))
@@ -89,6 +97,12 @@ def noun_governor(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+def convention_of(doc: Doc) -> str:
+    """The document's annotation convention: its metadata's "date_convention" if known, else the default."""
+    asked = (getattr(doc._, "meta", None) or {}).get("date_convention")
+    return str(asked) if asked in _CONVENTIONS["names"] else str(_CONVENTIONS["default"])
+
+
 def find_dates(doc: Doc, rules=None, lex=None) -> list[Fact]:
     rules = rules or compile_rules()
     lex = lex or load_lexicon()
@@ -98,21 +112,24 @@ def find_dates(doc: Doc, rules=None, lex=None) -> list[Fact]:
     parsed = len(doc) > 0 and doc.has_annotation("DEP")  # checked once: it scans every token
     tense = partial(tense_of, doc, text) if parsed else (lambda s, e: None)
     governor = partial(noun_governor, doc) if parsed else (lambda s, e: None)
-    make = partial(Context, lex, text, ref, tense, governor)
+    make = partial(Context, lex, text, ref, tense, governor, convention=convention_of(doc))
     year_only = str(raw_ref or "")
     if ref is None and re.fullmatch(r"\d{4}", year_only):  # only the year is known
-        make = partial(Context, lex, text, None, tense, governor, last_year=int(year_only))
+        make = partial(Context, lex, text, None, tense, governor, last_year=int(year_only),
+                       convention=convention_of(doc))
     return extract(text, find_candidates(text, rules), make)
 
 
-def annotate(nlp: Language, texts, refs) -> list[Doc]:
-    """Runs nlp over texts, setting each doc's ref_date before the project components (for evaluations)."""
+def annotate(nlp: Language, texts, refs, convention: str = "timeml") -> list[Doc]:
+    """Runs nlp over texts, setting each doc's ref_date before the project components (for the evaluations on
+    TimeML-annotated corpora: French TimeBank, Duckling, Recognizers; hence the TimeML convention by default)."""
     own = [name for name, _ in nlp.pipeline if name.startswith("tdi_")]
     out = []
     with nlp.select_pipes(disable=own):
         stock = list(nlp.pipe(texts, batch_size=32))
     for doc, ref in zip(stock, refs):
         doc._.ref_date = ref
+        doc._.meta = {**(doc._.meta or {}), "date_convention": convention}
         for name in own:
             doc = nlp.get_pipe(name)(doc)
         out.append(doc)

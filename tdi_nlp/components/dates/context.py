@@ -50,6 +50,7 @@ class Context:
     last_year: int | None = None        # last explicit year seen so far
     seen: dict = field(default_factory=dict)  # (month, day) -> year, from dates written in full
     last_date: date | None = None       # last day-level date resolved (anchor of "le lendemain")
+    convention: str = "guide"           # "guide" or "timeml" (resources/dates/settings.toml [conventions])
     # lookup tables of the lexicon (see _maps), keyed by plain() or key() forms
     months: dict[str, int] = field(init=False, repr=False)
     weekdays: dict[str, int] = field(init=False, repr=False)

@@ -39,6 +39,20 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
         return [Fact(c.start, c.end, "DURATION", {"duration": iso, "amount": amt, "unit": unit, **({"mod": approx} if approx else {})})]
     if key(_g(m, "rm") or "").startswith("prochain") and not _g(m, "n"):
         return []  # "les prochaines semaines": vague (the guide), unlike "ces derniers jours" (TimeBank PXD)
+    if key(_g(m, "rm") or "").startswith("premi") and not _g(m, "n"):
+        return []  # "les premières années du quinquennat": vague; "leurs trois premières années" is P3Y
+    if ctx.convention == "guide" and key(_g(m, "rm") or "").startswith("derni") and not _g(m, "n"):
+        return []  # "ces derniers jours": a vague period under the guide (TimeML: DURATION PXD)
+    vague = not _g(m, "n") or key(m.group("n")) in ("quelques", "plusieurs", "des")
+    if vague and _AHEAD.match(ctx.text[c.end:c.end + 12]):
+        return []  # "au cours des mois à venir": a vague period, as "les prochains mois"
+    if ctx.convention == "guide" and (vague or _g(m, "about")) and _BY.search(ctx.text[max(0, c.start - 10):c.start]):
+        return []  # "d'ici quelques semaines": vague (the guide; TimeML: DURATION)
+    rate = _RATE.match(ctx.text[c.end:c.end + 30])
+    if rate and _g(m, "n") and key(rate.group(1)) == key(m.group("n")):
+        return []  # "vingt-quatre heures sur vingt-quatre", "sept jours sur sept": always, not a length
+    if key(_g(m, "n") or "") in ("un", "une") and _NOT_A_LENGTH.match(ctx.text[c.end:c.end + 20]):
+        return []  # "un jour ou l'autre", "une seconde question"
     n = float(ctx.lex["about_amounts"][key(m.group("about"))]) if _g(m, "about") else amount(_g(m, "n"))
     if key(_g(m, "n") or "") == "des" and key(m.group("u")) not in ctx.lex["vague_plural_units"]:
         return []
@@ -61,6 +75,10 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
 
 
 _AGO = re.compile(r"(?i)\bil\s+y\s+a(?:\s+[\w'’]+){0,2}\s*$")
+_AHEAD = re.compile(r"\s+à\s+venir\b")
+_BY = re.compile(r"(?i)\bd['’]ici(?:\s+à)?\s*$")
+_RATE = re.compile(r"(?i)\s+sur\s+([\w-]+)\b")
+_NOT_A_LENGTH = re.compile(r"(?i)\s+ou\s+(?:l['’]autre|un\s+autre)\b|\s+(?:question|fois|partie|chance|étape|vague|phase)\b")
 _QUALIFIED = re.compile(r"(?:\s+(?:de|d'))?\s+(?:plus|moins)\s+(?:de|d')\s*$")
 
 
@@ -71,6 +89,8 @@ def _last_word(ctx: Context, pos: int) -> str:
     return words[-1] if not words[-1].endswith("'") or len(words[-1]) > 2 else words[-1]
 
 
+_AGE_FILLERS = re.compile(r"(?i)(?:\s+(?:en\s+moyenne|aujourd'hui|déjà|environ|près\s+de|plus\s+de|moins\s+de|"
+                          r"à\s+peine|bientôt|tout\s+juste))+\s*$")
 _AT = re.compile(r"(?:^|[\s(])(?:à|dès|avant|après|jusqu'à|jusqu’à)\s*$")
 _POSSESSIVE = re.compile(r"(?:^|\s)(?:ses|leurs|mes|nos|vos|tes)\s*$", re.I)
 
@@ -85,6 +105,9 @@ def is_age(c: Candidate, ctx: Context) -> bool:
     """'Alain Parmentier, 53 ans,', 'âgé de 54 ans', 'une fillette de 6 ans', 'les 6-16 ans': ages, not durations."""
     if ctx.preceded_by(c.start, ctx.lex["age_cues"]) or re.search(r"\d\s*[-–]\s*$", ctx.text[max(0, c.start - 3):c.start]):
         return True
+    filler = _AGE_FILLERS.search(ctx.text[max(0, c.start - 40):c.start].replace("’", "'"))
+    if filler and ctx.preceded_by(c.start - (min(c.start, 40) - filler.start()), ctx.lex["age_cues"]):
+        return True  # "les Canadair ayant en moyenne vingt-quatre ans", "ont aujourd'hui plus de 60 ans"
     before = ctx.text[max(0, c.start - 40):c.start]
     if re.search(r"[A-ZÀ-Ý][\w-]+,\s*$", before) and re.match(r"\s*,", ctx.text[c.end:]):
         return True

@@ -107,12 +107,17 @@ _DX = r"(?:hier|aujourd['’]hui|demain)"
 _GENERIC_PAIR = re.compile(rf"(?i)\bd(?:e\s+|['’]){_DX}\s*(?:,|et|ou|comme)\s+(?:\w+\s+){{0,2}}d(?:e\s+|['’]){_DX}")
 
 
+_OF_TOMORROW = re.compile(r"(?i)(?<!\w)(?!partir\s|compter\s|lors\s)[^\W\d_]{3,}\s+de\s*$")
+
+
 def r_deictic(c: Candidate, ctx: Context) -> list[Fact]:
     if ctx.ref is None:
         return []
     m = c.match
     if _GENERIC_PAIR.search(ctx.text[max(0, c.start - 45):c.end + 45]):
-        return []  # "ceux d'hier et ceux d'aujourd'hui", "la France de demain": generic
+        return []  # "ceux d'hier et ceux d'aujourd'hui": generic
+    if key(m.group("dx")) == "demain" and _OF_TOMORROW.search(ctx.text[max(0, c.start - 30):c.start]):
+        return []  # "la France de demain", "les métiers de demain": generic ("à partir de demain" is a day)
     d = ctx.ref + timedelta(days=ctx.deictic[key(m.group("dx"))])
     part = ctx.part(m)
     return [Fact(c.start, c.end, "DATE", V.day(d, True, part=part))]
@@ -228,19 +233,47 @@ def r_weekday_day(c: Candidate, ctx: Context) -> list[Fact]:
 
 
 def r_offset(c: Candidate, ctx: Context) -> list[Fact]:
+    """'il y a deux ans', 'dans 10 jours', 'dans cinq à dix ans', 'il y a quelques jours', "d'ici deux ans": DATEs.
+
+    Under the TimeML convention (settings.toml [conventions]) "d'ici à dix ans" and a vague "il y a quelques
+    mois" are left to the DURATION rule, as French TimeBank annotates them."""
     m = c.match
-    n, unit = amount(m.group("n")), ctx.units[key(m.group("u"))]
-    if ctx.ref is None or n is None or n < 0 or not float(n).is_integer() or unit not in (
-            "day", "week", "month", "year", "decade", "century"):
+    direction = key(m.group("dir"))
+    vague = _g(m, "vague") or _g(m, "about")
+    if ctx.convention == "timeml" and (direction.startswith("d'") or (vague and direction.startswith("il"))):
         return []
-    n = int(n) * (-1 if key(m.group("dir")).startswith("il") else 1)
-    if unit in ("decade", "century"):  # "il y a un siècle" -> that year
-        value = V.year(ctx.ref.year + n * (10 if unit == "decade" else 100), True)
-    elif unit == "year":  # one grain finer than the unit, as Duckling: "il y a deux ans" -> that month
-        d = V.add_months(ctx.ref, 12 * n)
-        value = V.month(d.year, d.month, True)
-    elif unit == "month":
-        value = V.day(V.add_months(ctx.ref, n), True)
+    if vague and not direction.startswith("il"):
+        return []  # "dans quelques jours": a DURATION (the duration rule); "d'ici quelques jours" is vague
+    unit = ctx.units[key(m.group("u"))]
+    if ctx.ref is None or unit not in ("day", "week", "month", "year", "decade", "century"):
+        return []
+    sign = -1 if direction.startswith("il") else 1
+    amounts: list[float | None]
+    if _g(m, "about"):
+        amounts = [float(ctx.lex["about_amounts"][key(m.group("about"))])]
+    elif vague:
+        amounts = [float(x) for x in ctx.lex["vague_offset_amounts"]]
     else:
-        value = V.day(ctx.ref + timedelta(days=n * (7 if unit == "week" else 1)), True)
+        amounts = [amount(x) for x in re.split(r"\s*,\s*|\s+(?:à|ou)\s+", m.group("n").strip())]
+    if any(n is None or n <= 0 or not float(n).is_integer() for n in amounts):
+        return []
+    values = sorted((_offset_value(sign * int(n or 0), unit, ctx) for n in amounts), key=lambda v: v["start"])
+    value = values[0]
+    if len(values) > 1 or vague:
+        value = V.period(date.fromisoformat(values[0]["start"]), date.fromisoformat(values[-1]["end"]),
+                         values[0]["granularity"], True, mod="approx")
+    elif direction.startswith("d'"):
+        value = dict(value, mod="by")
     return [Fact(c.start, c.end, "DATE", value)]
+
+
+def _offset_value(n: int, unit: str, ctx: Context) -> dict:
+    assert ctx.ref is not None
+    if unit in ("decade", "century"):  # "il y a un siècle" -> that year
+        return V.year(ctx.ref.year + n * (10 if unit == "decade" else 100), True)
+    if unit == "year":  # one grain finer than the unit, as Duckling: "il y a deux ans" -> that month
+        d = V.add_months(ctx.ref, 12 * n)
+        return V.month(d.year, d.month, True)
+    if unit == "month":
+        return V.day(V.add_months(ctx.ref, n), True)
+    return V.day(ctx.ref + timedelta(days=n * (7 if unit == "week" else 1)), True)

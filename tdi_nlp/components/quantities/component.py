@@ -152,14 +152,21 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _AMOUNT_CUE = re.compile(r"(?:à hauteur|montant|enveloppe|budget|dotation|coût|crédits?)\s+(?:de|d'|d’)\s*$", re.I)
 
 
+def _scale_end(text: str, n: Number) -> int:
+    """End of the number's scale word: its end, before an "et demi" read with it ("un milliard et demi")."""
+    m = re.search(r"[ \u00a0\u202f]+et[ \u00a0\u202f]+demie?$", text[n.start:n.end], re.I)
+    return n.start + m.start() if m else n.end
+
+
 def _carried(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
     """Scaled amounts without a currency after an amount with one in the same sentence: "puis de 14 milliards"."""
     used = {m["num"] for m in money}
     after, _ = _carry_patterns()
+    scale_word = re.compile(rf"(?:{_alternation(grammar()['numbers']['scales'])})$", re.I)
     out = list(money)
     for i, n in enumerate(nums):
-        if i in used or not n.scaled or n.article:
-            continue
+        if i in used or not n.scaled or n.article or not scale_word.search(text, n.start, _scale_end(text, n)):
+            continue                                     # "la 5G", "10M": no scale word written
         prev = sorted((m for m in out if m["end"] <= n.start), key=lambda m: m["end"])
         if (not prev or prev[-1]["end"] < n.start - 400) and _euro_cue().search(text, max(0, n.start - 40), n.start) \
                 and after.match(text, n.end):
@@ -209,7 +216,7 @@ def _carried_in_document(text: str, nums: list[Number], money: list[dict]) -> li
     out = list(money)
     for i, n in enumerate(nums):
         if (i in used or not n.scaled or n.article or n.value <= 0 or counted.match(text, n.end)
-                or not scale_word.search(text, n.start, n.end)):       # "5G", "10M": no scale word written
+                or not scale_word.search(text, n.start, _scale_end(text, n))):  # "5G", "10M": no scale word written
             continue
         noun = noun_after.match(text, n.end)
         if noun and noun.group("w").lower() in idioms:

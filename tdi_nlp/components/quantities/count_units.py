@@ -109,12 +109,14 @@ class CountReader:
         self.people_before = re.compile(rf"(?<![\w])(?:{_alt(imp['people_subjects'])})\s+(?:{_alt(imp['people_verbs'])})"
                                         r"\s+(?:(?:de|entre|plus de|près de|environ)\s+)?(?:\S+\s+(?:à|et)\s+)?$", re.I)
         self.people_after = re.compile(r"\s+à\s+(?:[\w'’]+\s+)?[^\W\d_]+(?:er|ir|re|oir)(?![\w])", re.I)
-        self.clause_end = re.compile(r"\s*(?:[.;:!?)]|,|$|\s(?:en|au|contre|dont)\s|\sà\s+(?=\d))", re.I)
+        self.clause_end = re.compile(r"\s*(?:[.;:!?)]|,|$|\s(?:en|au|contre|dont)\s|\sà\s+(?:(?:près|plus|moins)\s+de\s+)?(?=\d))",
+                                     re.I)
         self.ratio_after = re.compile(r"\s+sur\s+(?=\d|[^\W\d_]+\s)", re.I)
         small = _alt(list(grammar()["numbers"]["units"]) + list(grammar()["numbers"]["teens"]) + ["cent", "mille"])
         # "sept Français sur dix", "un retraité sur quatre": proportions, not counts
         self.proportion_after = re.compile(rf"\s+sur\s+(?:\d+|{small})(?![\w])(?!\s*(?:\d|[^\W\d_]+\s+de\b))", re.I)
-        self.proportion_before = re.compile(rf"(?<![\w])(?:un|une|1)\s+[^\W\d_][\w'’-]*\s+sur\s*$", re.I)
+        self.proportion_before = re.compile(rf"(?<![\w])(?:un|une|1)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s+sur\s*$",
+                                            re.I)  # "une femme handicapée sur cinq"
         nouns = _alt(g["vague_nouns"])
         self.vague = re.compile(rf"(?<![\w'’])(?:{_alt(g['vague_determiners'])})\s+(?i:{nouns})"
                                 rf"(?:\s+(?i:de|d'|d’)\s*(?i:{nouns}))?\s+(?i:de|d'|d’)\s*(?=[^\W\d_])")
@@ -165,13 +167,20 @@ class CountReader:
 
     # -- unit -----------------------------------------------------------------------------------------------
     def _unit_at(self, doc: Doc, k: int, count: float, fixed: dict[int, tuple[int, str]], num_tok: Token | None):
-        skipped = 0
+        skipped, first_skipped = 0, None
         while k < len(doc) and (doc[k].text in QUOTES or doc[k].is_space
                                 or (doc[k].lower_ in self.prenominal and skipped < 2)):
-            skipped += doc[k].lower_ in self.prenominal
+            if doc[k].lower_ in self.prenominal:
+                skipped += 1
+                first_skipped = k if first_skipped is None else first_skipped
             k += 1
-        if k >= len(doc):
-            return None
+        unit = self._unit_after(doc, k, count, fixed, num_tok) if k < len(doc) else None
+        if unit is None and first_skipped is not None and doc[first_skipped].pos_ == "NOUN" and (
+                k >= len(doc) or not doc[k].is_alpha or doc[k].pos_ not in ("NOUN", "PROPN", "ADJ")):
+            return self.lemma(doc[first_skipped], count), first_skipped + 1   # "les 700 000 jeunes qui"
+        return unit
+
+    def _unit_after(self, doc: Doc, k: int, count: float, fixed: dict[int, tuple[int, str]], num_tok: Token | None):
         if k in fixed:
             end, canonical = fixed[k]
             return canonical, end
@@ -233,6 +242,10 @@ class CountReader:
             if not c.get("unit") or c["unit"] == EXCLUDED or c.get("merged"):
                 continue
             value = c["value"]
+            if value == 0 and not c["num"].plain_digits:
+                continue                                 # "« zéro covid »", "zéro artificialisation": a slogan
+            if not float(value).is_integer() and not c["num"].scaled and not c["approx"]:
+                continue                                 # "1,8 enfant par femme": a ratio, not a count
             approx = c["approx"] or qualifier_before(text, c["start"]) not in ("=",)
             out.append({"start": c["start"], "end": c["end"], "value": {
                 "count": _int(value), "count_max": _int(c["count_max"]) if c["count_max"] is not None else None,
@@ -303,6 +316,9 @@ class CountReader:
             is_range = range_between(text, n.start, n.end, n2.start) and not self._change(doc, starts, n)
             if is_range and not n.scaled and n2.scale > 1 and c["value"] < 1000:
                 c["value"] *= n2.scale                   # "entre 15 et 20 millions de personnes"
+            elif (is_range and n.plain_digits.isdigit() and len(n.plain_digits) <= 3 and n2.plain_digits
+                  and _THOUSANDS.search(n2.plain_digits) and n2.value / 10000 <= c["value"] < n2.value / 1000):
+                c["value"] *= 1000                       # "40 à 50 000 naissances": 40 000 to 50 000
             if is_range and nxt["count_max"] is None and c["value"] < nxt["value"]:
                 nxt.update(start=c["start"], count_max=nxt["value"], value=c["value"],
                            approx=nxt["approx"] or c["approx"])
@@ -369,6 +385,9 @@ class CountReader:
             for t in reversed(doc[max(0, k - 2):k]):
                 if t.pos_ == "NOUN" and t.is_alpha:
                     return self.lemma(t, c["value"])
+            noun = _subject_noun(doc[k]) if k < len(doc) else None
+            if noun is not None:                         # "des délégués, qui passeront de 913 à près de 2 000"
+                return self.lemma(noun, c["value"])
         before = []                                      # the nearest count with a unit, 300 characters back at most
         for d in reversed(done):
             if c["start"] - d["start"] >= 300:
@@ -383,6 +402,20 @@ class CountReader:
             k = bisect_left(starts, cue.start("noun"))
             return self.lemma(doc[k]) if k < len(doc) and doc[k].pos_ == "NOUN" else None
         return before[-1]["unit"] if before else None
+
+
+def _subject_noun(verb: Token) -> Token | None:
+    """The noun subject of verb; for a relative clause ("des délégués, qui passeront"), its antecedent."""
+    for child in verb.children:
+        if child.dep_.startswith("nsubj"):
+            if child.pos_ == "NOUN":
+                return child
+            if child.lower_ == "qui" and verb.dep_ == "acl:relcl" and verb.head.pos_ == "NOUN":
+                return verb.head
+    return None
+
+
+_THOUSANDS = re.compile(r"\d[ \u00a0\u202f.]000$")
 
 
 def _int(v: float) -> int | float:

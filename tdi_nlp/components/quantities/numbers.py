@@ -212,7 +212,18 @@ def find_numbers(text: str) -> list[Number]:
             out.append(Number(spans[i][0], spans[j - 1][1], value, True,
                               piece in (["un"], ["une"]), scale >= 1e6, "", scale))
             i = j
-    return out
+    return [_and_a_half(text, n) for n in out]
+
+
+_HALF_AFTER = re.compile(r"[ \u00a0\u202f]+et[ \u00a0\u202f]+demie?(?![\w])", re.I)
+
+
+def _and_a_half(text: str, n: Number) -> Number:
+    """'un milliard et demi' = 1.5e9: half the scale word added (numbers with a large scale word only)."""
+    m = _HALF_AFTER.match(text, n.end) if n.scaled else None
+    if not m:
+        return n
+    return Number(n.start, m.end(), clean(n.value + n.scale / 2), n.in_words, False, True, n.plain_digits, n.scale)
 
 
 def parse_number(text: str) -> float | None:
