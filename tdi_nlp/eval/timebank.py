@@ -25,6 +25,9 @@ TYPES = ("DATE", "DURATION", "TIME")
 def add_arguments(parser) -> None:
     parser.add_argument("--errors", action="store_true", help="print missed and spurious DATE/DURATION spans")
     parser.add_argument("--no-baseline", action="store_true", help="skip the dateparser baseline")
+    parser.add_argument("--convention", choices=("timeml", "guide"), default="timeml",
+                        help="annotation convention of vague periods: timeml (TimeBank's, default) or guide "
+                             "(the blind-sample GUIDE's, what extraction applies by default)")
 
 
 def load():
@@ -148,9 +151,11 @@ def run(args) -> int:
     from ..components.dates.component import annotate
     from ..pipeline import build
     nlp = build(components=["tdi_dates"])
-    docs = annotate(nlp, [d["text"] for d in data], [d["dct"] for d in data])
+    convention = getattr(args, "convention", "timeml")
+    docs = annotate(nlp, [d["text"] for d in data], [d["dct"] for d in data], convention=convention)
     ours = system_items(docs)
-    print(f"French TimeBank dev: {len(data)} documents, {sum(len(d['timex3']) for d in data)} TIMEX3")
+    print(f"French TimeBank dev: {len(data)} documents, {sum(len(d['timex3']) for d in data)} TIMEX3 "
+          f"(convention {convention})")
     report("tdi_dates", score(data, ours), TYPES)
     if not getattr(args, "no_baseline", False):
         report("baseline dateparser.search_dates (all hits typed DATE)", score(data, baseline_items(data), ("DATE",)), ("DATE",))
