@@ -109,7 +109,8 @@ def classify_batch(items: list[tuple[str, str | None, str | None]], taxonomy: st
                    vectors: list | None = None, embed: bool = False) -> list[list[dict]]:
     """``classify`` of each (text, minister, date), with the E5 passage vectors of the texts when given: the
     rubrique models run once over all the texts and once over all their sentences (the same probabilities as text
-    by text, in a few calls). tdi: ``embed`` takes the E5 path (extraction does not)."""
+    by text, in a few calls). tdi: ``embed`` takes the E5 path; ``vectors`` then gives, per text, the E5 vectors of
+    its request clauses (themes.vectors.clause_vectors, as extraction computes them) or None to embed them now."""
     out: list[list[dict]] = [[] for _ in items]
     todo: list[tuple[int, str, list[tuple[int, int]], str | None, bool]] = []
     for n, (text, minister, date) in enumerate(items):
@@ -119,7 +120,7 @@ def classify_batch(items: list[tuple[str, str | None, str | None]], taxonomy: st
             continue
         loaded = load(taxonomy, models_dir)
         if taxonomy == "tdi":
-            out[n] = _classify_tdi(loaded, text, embed)
+            out[n] = _classify_tdi(loaded, text, embed, None if vectors is None else vectors[n])
             continue
         given = bool(minister)
         if not minister:
@@ -143,9 +144,9 @@ def _item(theme, code, score, text, span) -> dict:
     return {"theme": theme, "code": code, "score": round(float(score), 4), "evidence": text[s:e], "start": s, "end": e}
 
 
-def _classify_tdi(loaded, text, embed: bool = False) -> list[dict]:
+def _classify_tdi(loaded, text, embed: bool = False, clause_vecs=None) -> list[dict]:
     return [_item(tdi_model.THEMES[code], code, score, text, (req.start, req.end))
-            for code, score, req in request_model.predict(loaded["model"], text, embed)]
+            for code, score, req in request_model.predict(loaded["model"], text, embed, clause_vecs)]
 
 
 def _classify_rubrique(loaded, todo, top, vectors=None) -> list[list[dict]]:

@@ -37,7 +37,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import StandardScaler
 
 from .. import encoder
-from . import sources
+from . import sources, vectors
 from .dataset import UnresolvedReference, labels_path, load_references, locate
 from .labels import THEMES
 from .model import CueFeatures, binarize
@@ -80,10 +80,7 @@ def embed(texts: list[str], prefix: str = PREFIX) -> np.ndarray:
     path = _disk_cache()
     todo = [t for t in dict.fromkeys(texts) if (prefix, t) not in _CACHE]
     if todo:
-        if prefix == "passage":
-            vecs = encoder.embed_passages(todo)
-        else:
-            vecs = np.vstack([encoder.embed_query(t) for t in todo])
+        vecs = encoder.embed_passages(todo) if prefix == "passage" else vectors.clause_vectors(todo)
         for t, v in zip(todo, vecs):
             _CACHE[(prefix, t)] = np.asarray(v, dtype=np.float32)
         if path:
@@ -95,8 +92,20 @@ def embed(texts: list[str], prefix: str = PREFIX) -> np.ndarray:
     return out
 
 
+class Clause(str):
+    """A clause's text with its E5 vector already computed (extraction embeds the clauses once, in
+    ``themes.vectors``): EncoderFeatures reads ``vector`` instead of calling the encoder; the other features see
+    the text."""
+    vector: np.ndarray
+
+    def __new__(cls, text: str, vector: np.ndarray):
+        obj = super().__new__(cls, text)
+        obj.vector = vector
+        return obj
+
+
 class EncoderFeatures(BaseEstimator, TransformerMixin):
-    """Dense feature block: the E5 vector of each clause."""
+    """Dense feature block: the E5 vector of each clause (given on a Clause, else computed)."""
 
     def __init__(self, prefix: str = PREFIX):
         self.prefix = prefix
@@ -105,7 +114,14 @@ class EncoderFeatures(BaseEstimator, TransformerMixin):
         return self
 
     def transform(self, X):
-        return embed(list(X), self.prefix).astype(np.float64)
+        X = list(X)
+        given = [i for i, x in enumerate(X) if isinstance(x, Clause)]
+        if len(given) == len(X):
+            return np.vstack([x.vector for x in X]).astype(np.float64) if X else np.zeros((0, encoder.DIM))
+        out = embed([str(x) for x in X], self.prefix).astype(np.float64)
+        for i in given:
+            out[i] = X[i].vector
+        return out
 
 
 class OneVsRestLR(BaseEstimator, ClassifierMixin):
@@ -293,14 +309,26 @@ def active(model: dict, embed: bool = True) -> dict:
     return model if embed or not model.get("text") else model["text"]
 
 
-def predict(model: dict, text: str, embed: bool = True) -> list[tuple[str, float, Request]]:
+def reads_e5(model: dict) -> bool:
+    """Whether the model's full path reads the E5 clause vector."""
+    return "encoder" in dict(model["pipeline"].named_steps["features"].transformer_list)
+
+
+def predict(model: dict, text: str, embed: bool = True, clause_vecs: np.ndarray | None = None
+            ) -> list[tuple[str, float, Request]]:
     """(label, score, evidence clause) of every label whose best clause reaches its threshold, best first;
-    ``embed=False`` takes the model's text-only path when it has one (no encoder call)."""
+    ``embed=False`` takes the model's text-only path when it has one (no encoder call); ``clause_vecs``: the E5
+    vectors (``vectors.clause_vectors``) of ``find_requests(text)``'s clauses, in order, when already computed."""
     reqs = find_requests(text)
     if not reqs:
         return []
     model = active(model, embed)
-    proba = clause_scores(model, [r.text for r in reqs])
+    items: list[str] = [r.text for r in reqs]
+    if clause_vecs is not None and embed:
+        if len(clause_vecs) != len(reqs):
+            raise ValueError(f"{len(clause_vecs)} clause vectors for {len(reqs)} request clauses")
+        items = [Clause(r.text, v) for r, v in zip(reqs, clause_vecs)]
+    proba = clause_scores(model, items)
     out = []
     for j, code in enumerate(LABELS):
         i = int(np.argmax(proba[:, j]))
