@@ -113,15 +113,14 @@ def classify_batch(items: list[tuple[str, str | None, str | None]], taxonomy: st
     its request clauses (themes.vectors.clause_vectors, as extraction computes them) or None to embed them now."""
     out: list[list[dict]] = [[] for _ in items]
     todo: list[tuple[int, str, list[tuple[int, int]], str | None, bool]] = []
+    if taxonomy == "tdi":
+        return _classify_tdi(load(taxonomy, models_dir), [text or "" for text, _, _ in items], embed, vectors)
     for n, (text, minister, date) in enumerate(items):
         text = text or ""
         spans = _sentences(text)
         if not spans:
             continue
         loaded = load(taxonomy, models_dir)
-        if taxonomy == "tdi":
-            out[n] = _classify_tdi(loaded, text, embed, None if vectors is None else vectors[n])
-            continue
         given = bool(minister)
         if not minister:
             from .addressee import ministry
@@ -144,9 +143,11 @@ def _item(theme, code, score, text, span) -> dict:
     return {"theme": theme, "code": code, "score": round(float(score), 4), "evidence": text[s:e], "start": s, "end": e}
 
 
-def _classify_tdi(loaded, text, embed: bool = False, clause_vecs=None) -> list[dict]:
-    return [_item(tdi_model.THEMES[code], code, score, text, (req.start, req.end))
-            for code, score, req in request_model.predict(loaded["model"], text, embed, clause_vecs)]
+def _classify_tdi(loaded, texts: list[str], embed: bool = False, clause_vecs=None) -> list[list[dict]]:
+    """The tdi themes of each text, the request clauses of all of them scored at once."""
+    found = request_model.predict_batch(loaded["model"], texts, embed, clause_vecs)
+    return [[_item(tdi_model.THEMES[code], code, score, text, (req.start, req.end)) for code, score, req in got]
+            for text, got in zip(texts, found)]
 
 
 def _classify_rubrique(loaded, todo, top, vectors=None) -> list[list[dict]]:

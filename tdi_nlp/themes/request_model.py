@@ -59,6 +59,9 @@ GATE = "all"  # "", "all" or "themed": a theme-vs-none clause gate (fit_clauses)
 SYN_WEIGHT = 2.0  # sample weight of a synthetic clause (a real clause weighs 1), chosen by CV
 SYNTHETIC_ROUNDS = (SYNTHETIC, "synthetic_requests_2.jsonl")  # the synthetic files, by writing round (GUIDE.md)
 SYNTHETIC_FILES = SYNTHETIC_ROUNDS  # the rounds training reads (chosen by CV)
+KNN_WEIGHT = 0.0  # weight of the kNN similarity block (PrototypeFeatures; with the E5 path only)
+KNN_K = 5
+EVIDENCE_WEIGHT = 0.0  # sample weight of the train questions' evidence spans added as clauses (0: not added)
 FLOOR = 0.0  # lowest threshold a label may get (thresholds chosen on few positives are unstable)
 
 _CACHE: dict[tuple[str, str], np.ndarray] = {}  # (prefix, text) -> vector, per process
@@ -124,6 +127,51 @@ class EncoderFeatures(BaseEstimator, TransformerMixin):
         return out
 
 
+class PrototypeFeatures(BaseEstimator, TransformerMixin):
+    """Dense feature block: per column of the training labels, and for "no label", the mean cosine of a clause's E5
+    vector to its ``k`` nearest training clauses of that column (kNN over the train and synthetic clauses); a
+    training clause's own vector (and any clause of the same text) is left out of its neighbours."""
+
+    def __init__(self, prefix: str = PREFIX, k: int = 5):
+        self.prefix, self.k = prefix, k
+
+    def _vectors(self, X) -> np.ndarray:
+        return EncoderFeatures(self.prefix).transform(X).astype(np.float32)
+
+    def fit(self, X, y=None):
+        self.fit_transform(X, y)
+        return self
+
+    def fit_transform(self, X, y=None, **fit_params):
+        X = list(X)
+        Y = np.asarray(y).reshape(len(X), -1).astype(bool)
+        self.columns_ = np.column_stack([Y, ~Y.any(axis=1)])
+        self.vectors_ = self._vectors(X).astype(np.float16)
+        sims = self.vectors_.astype(np.float32) @ self.vectors_.astype(np.float32).T
+        np.fill_diagonal(sims, -2.0)
+        index: dict[str, list[int]] = {}
+        for i, t in enumerate(X):
+            index.setdefault(str(t), []).append(i)
+        for rows in index.values():
+            if len(rows) > 1:
+                sims[np.ix_(rows, rows)] = -2.0
+        return self._features(sims)
+
+    def transform(self, X):
+        return self._features(self._vectors(list(X)) @ self.vectors_.astype(np.float32).T)
+
+    def _features(self, sims: np.ndarray) -> np.ndarray:
+        out = np.zeros((sims.shape[0], self.columns_.shape[1]))
+        for j in range(self.columns_.shape[1]):
+            cols = sims[:, self.columns_[:, j]]
+            if cols.shape[1] == 0:
+                continue
+            k = min(self.k, cols.shape[1])
+            top = -np.partition(-cols, k - 1, axis=1)[:, :k]
+            out[:, j] = top.mean(axis=1)
+        return out
+
+
 class OneVsRestLR(BaseEstimator, ClassifierMixin):
     """One logistic regression per label, fitted with sample weights (scikit-learn's OneVsRestClassifier passes
     none without metadata routing). ``predict_proba`` gives each label's positive probability."""
@@ -154,9 +202,13 @@ class OneVsRestLR(BaseEstimator, ClassifierMixin):
 
 
 def build_pipeline(C: float = C, prefix: str = PREFIX, tfidf: float = TFIDF_WEIGHT, cues: float = CUES_WEIGHT,
-                   balanced: bool = BALANCED, e5: float = E5_WEIGHT) -> Pipeline:
+                   balanced: bool = BALANCED, e5: float = E5_WEIGHT, knn: float = KNN_WEIGHT,
+                   k: float = KNN_K) -> Pipeline:
     parts: list = []
     weights = {}
+    if knn and e5:
+        parts.append(("protos", Pipeline([("sim", PrototypeFeatures(prefix, int(k))), ("scale", StandardScaler())])))
+        weights["protos"] = knn
     if e5:
         parts.append(("encoder", Pipeline([("e5", EncoderFeatures(prefix)), ("scale", StandardScaler(with_mean=False))])))
         weights["encoder"] = e5
@@ -223,6 +275,17 @@ def clauses_of(questions: list[Question]) -> tuple[list[str], np.ndarray, np.nda
     return texts, binarize(labels), np.array(owner, dtype=int)
 
 
+def evidence_clauses(questions: list[Question]) -> tuple[list[str], np.ndarray]:
+    """(texts, label matrix) of the questions' evidence spans, one per span (clause-level supervision)."""
+    spans: dict[tuple[int, int, int], set[str]] = {}
+    for qi, q in enumerate(questions):
+        for lab, s, e in q.evidence:
+            spans.setdefault((qi, s, e), set()).add(lab)
+    keys = sorted(spans)
+    return ([" ".join(questions[qi].text[s:e].split()) for qi, s, e in keys],
+            binarize([sorted(spans[key]) for key in keys]))
+
+
 def question_max(proba: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
     """Per question, the highest clause probability of each label (0 for a question with no clause)."""
     out = np.zeros((n, len(LABELS)))
@@ -241,7 +304,8 @@ def load_synthetic(names: tuple[str, ...] | str = SYNTHETIC_FILES) -> tuple[list
 
 
 def fit_clauses(texts: list[str], y: np.ndarray, syn_weight: float = SYN_WEIGHT, gate: str = GATE,
-                synthetic: tuple[list[str], np.ndarray] | None = None, **params) -> dict:
+                synthetic: tuple[list[str], np.ndarray] | None = None,
+                extra: tuple[list[str], np.ndarray, float] | None = None, **params) -> dict:
     """{"pipeline", "gate"} fitted on clauses, plus the synthetic clauses weighted ``syn_weight``. ``gate``: "" (no
     gate), "all" or "themed": a clause classifier theme-vs-none whose probability multiplies the label ones, the
     label classifier trained on every clause or on the themed clauses only (then p(label) = p(theme) p(label |
@@ -250,6 +314,8 @@ def fit_clauses(texts: list[str], y: np.ndarray, syn_weight: float = SYN_WEIGHT,
     if syn_weight:
         syn_texts, syn_y = synthetic if synthetic is not None else load_synthetic()
         texts, y, w = texts + syn_texts, np.vstack([y, syn_y]), np.concatenate([w, np.full(len(syn_texts), syn_weight)])
+    if extra is not None and extra[0]:
+        texts, y, w = texts + extra[0], np.vstack([y, extra[1]]), np.concatenate([w, np.full(len(extra[0]), extra[2])])
     out: dict = {"gate": None}
     themed = np.asarray(np.asarray(y).sum(axis=1) > 0)
     if gate:
@@ -268,25 +334,33 @@ def clause_scores(model: dict, texts: list[str]) -> np.ndarray:
     return proba
 
 
-def out_of_fold(questions: list[Question], folds: int = 5, **params) -> np.ndarray:
+def _extra(questions: list[Question], evidence: float) -> tuple[list[str], np.ndarray, float] | None:
+    return (*evidence_clauses(questions), evidence) if evidence else None
+
+
+def out_of_fold(questions: list[Question], folds: int = 5, evidence: float = EVIDENCE_WEIGHT, **params) -> np.ndarray:
     """Question-level scores from models that did not see the question's document (GroupKFold over questions);
-    synthetic clauses join every training part, never a validation part."""
+    synthetic clauses (and, with ``evidence``, the evidence spans of the training part) join every training part,
+    never a validation part."""
     texts, y, owner = clauses_of(questions)
     groups = [questions[qi].group for qi in owner]
     proba = np.zeros(y.shape)
     for tr, te in GroupKFold(n_splits=folds).split(texts, y, groups):
-        model = fit_clauses([texts[i] for i in tr], y[tr], **params)
+        seen = [questions[qi] for qi in sorted(set(owner[tr]))]
+        model = fit_clauses([texts[i] for i in tr], y[tr], extra=_extra(seen, evidence), **params)
         proba[te] = clause_scores(model, [texts[i] for i in te])
     return question_max(proba, owner, len(questions))
 
 
-def train(questions: list[Question], folds: int = 5, floor: float = FLOOR, **params) -> dict:
+def train(questions: list[Question], folds: int = 5, floor: float = FLOOR, evidence: float = EVIDENCE_WEIGHT,
+          **params) -> dict:
     """Fit on every clause (and the synthetic ones); thresholds from out-of-fold question scores, none below
     ``floor``. Returns {"pipeline", "gate", "thresholds"}."""
     y_q = binarize([q.labels for q in questions])
-    thresholds = [max(t, floor) for t in best_thresholds(y_q, out_of_fold(questions, folds=folds, **params))]
+    oof = out_of_fold(questions, folds=folds, evidence=evidence, **params)
+    thresholds = [max(t, floor) for t in best_thresholds(y_q, oof)]
     texts, y, _ = clauses_of(questions)
-    model = fit_clauses(texts, y, **params)
+    model = fit_clauses(texts, y, extra=_extra(questions, evidence), **params)
     for pipe in (model["pipeline"], model["gate"]):
         words = None if pipe is None else dict(pipe.named_steps["features"].transformer_list).get("words")
         if words is not None:
@@ -319,22 +393,36 @@ def predict(model: dict, text: str, embed: bool = True, clause_vecs: np.ndarray 
     """(label, score, evidence clause) of every label whose best clause reaches its threshold, best first;
     ``embed=False`` takes the model's text-only path when it has one (no encoder call); ``clause_vecs``: the E5
     vectors (``vectors.clause_vectors``) of ``find_requests(text)``'s clauses, in order, when already computed."""
-    reqs = find_requests(text)
-    if not reqs:
-        return []
+    return predict_batch(model, [text], embed, None if clause_vecs is None else [clause_vecs])[0]
+
+
+def predict_batch(model: dict, texts: list[str], embed: bool = True, clause_vecs: list | None = None
+                  ) -> list[list[tuple[str, float, Request]]]:
+    """:func:`predict` of each text, the clauses of all of them scored in one call (the same scores)."""
     model = active(model, embed)
-    items: list[str] = [r.text for r in reqs]
-    if clause_vecs is not None and embed:
-        if len(clause_vecs) != len(reqs):
-            raise ValueError(f"{len(clause_vecs)} clause vectors for {len(reqs)} request clauses")
-        items = [Clause(r.text, v) for r, v in zip(reqs, clause_vecs)]
-    proba = clause_scores(model, items)
-    out = []
-    for j, code in enumerate(LABELS):
-        i = int(np.argmax(proba[:, j]))
-        if proba[i, j] >= model["thresholds"][code]:
-            out.append((code, float(proba[i, j]), reqs[i]))
-    return sorted(out, key=lambda t: -t[1])
+    found = [find_requests(t) for t in texts]
+    items: list[str] = []
+    for n, reqs in enumerate(found):
+        vecs = None if clause_vecs is None or not embed else clause_vecs[n]
+        if vecs is None:
+            items += [r.text for r in reqs]
+            continue
+        if len(vecs) != len(reqs):
+            raise ValueError(f"{len(vecs)} clause vectors for {len(reqs)} request clauses")
+        items += [Clause(r.text, v) for r, v in zip(reqs, vecs)]
+    proba = clause_scores(model, items) if items else np.zeros((0, len(LABELS)))
+    out, first = [], 0
+    for reqs in found:
+        part, first = proba[first:first + len(reqs)], first + len(reqs)
+        got = []
+        for j, code in enumerate(LABELS):
+            if not reqs:
+                break
+            i = int(np.argmax(part[:, j]))
+            if part[i, j] >= model["thresholds"][code]:
+                got.append((code, float(part[i, j]), reqs[i]))
+        out.append(sorted(got, key=lambda t: -t[1]))
+    return out
 
 
 def describe(e5: float | None = None) -> str:
