@@ -32,7 +32,7 @@ class ThemeTagger:
         self.error_handler = raise_error
         for taxonomy in self.taxonomies:
             load(taxonomy)  # fails now, with the fix to apply, if a model is missing
-        self.e5 = "tdi" in self.taxonomies and _reads_e5()
+        self.e5, self.budget = ("tdi" in self.taxonomies and _reads_e5()), _budget()
         if self.e5 and settings.embed_requests:
             from .. import encoder
             encoder.model()  # loaded with the pipeline, not on the first question
@@ -88,7 +88,7 @@ class ThemeTagger:
         vecs = None
         if embed:
             from ..themes.vectors import clause_vectors
-            flat = clause_vectors([t for c in clauses for _, _, t in c])
+            flat = clause_vectors([t for c in clauses for _, _, t in c], self.budget)
             bounds = np.cumsum([0] + per_item)
             vecs = [flat[bounds[k]:bounds[k + 1]] for k in range(len(items))]
         themes = {taxonomy: classify_batch(items, taxonomy=taxonomy, top=self.top, embed=embed and taxonomy == "tdi",
@@ -108,6 +108,13 @@ class ThemeTagger:
                 doc._.embeddings = records(clauses[n], flat[first:first + len(clauses[n])])
             first += len(clauses[n])
         return docs
+
+
+def _budget() -> int:
+    """The token budget of the tdi model's E5 block (0: whole clauses)."""
+    from ..themes.classifier import load
+    from ..themes.request_model import e5_budget
+    return e5_budget(load("tdi")["model"])
 
 
 def _reads_e5() -> bool:

@@ -59,8 +59,11 @@ GATE = "all"  # "", "all" or "themed": a theme-vs-none clause gate (fit_clauses)
 SYN_WEIGHT = 2.0  # sample weight of a synthetic clause (a real clause weighs 1), chosen by CV
 SYNTHETIC_ROUNDS = (SYNTHETIC, "synthetic_requests_2.jsonl")  # the synthetic files, by writing round (GUIDE.md)
 SYNTHETIC_FILES = SYNTHETIC_ROUNDS  # the rounds training reads (chosen by CV)
+BUDGET = 0  # tokens of a clause's E5 input (vectors.truncated; 0: whole clause), what extraction then embeds
 KNN_WEIGHT = 0.0  # weight of the kNN similarity block (PrototypeFeatures; with the E5 path only)
 KNN_K = 5
+SHARED = 0.0  # 1: one threshold for every label (micro F1 on out-of-fold scores) instead of one per label
+BLEND = 0.0  # share of the text-only model's clause scores mixed into the E5 model's (0: none)
 EVIDENCE_WEIGHT = 0.0  # sample weight of the train questions' evidence spans added as clauses (0: not added)
 FLOOR = 0.0  # lowest threshold a label may get (thresholds chosen on few positives are unstable)
 
@@ -78,9 +81,12 @@ def _disk_cache() -> str:
     return path
 
 
-def embed(texts: list[str], prefix: str = PREFIX) -> np.ndarray:
-    """E5 vectors of clauses (cached in the process, and on disk when TDI_NLP_E5_CACHE names a file)."""
+def embed(texts: list[str], prefix: str = PREFIX, budget: int = 0) -> np.ndarray:
+    """E5 vectors of clauses, each cut to ``budget`` tokens when given (vectors.truncated; cached in the process,
+    and on disk when TDI_NLP_E5_CACHE names a file)."""
     path = _disk_cache()
+    if budget:
+        texts = [vectors.truncated(t, budget) for t in texts]
     todo = [t for t in dict.fromkeys(texts) if (prefix, t) not in _CACHE]
     if todo:
         vecs = encoder.embed_passages(todo) if prefix == "passage" else vectors.clause_vectors(todo)
@@ -110,8 +116,8 @@ class Clause(str):
 class EncoderFeatures(BaseEstimator, TransformerMixin):
     """Dense feature block: the E5 vector of each clause (given on a Clause, else computed)."""
 
-    def __init__(self, prefix: str = PREFIX):
-        self.prefix = prefix
+    def __init__(self, prefix: str = PREFIX, budget: int = 0):
+        self.prefix, self.budget = prefix, budget
 
     def fit(self, X, y=None):
         return self
@@ -121,7 +127,7 @@ class EncoderFeatures(BaseEstimator, TransformerMixin):
         given = [i for i, x in enumerate(X) if isinstance(x, Clause)]
         if len(given) == len(X):
             return np.vstack([x.vector for x in X]).astype(np.float64) if X else np.zeros((0, encoder.DIM))
-        out = embed([str(x) for x in X], self.prefix).astype(np.float64)
+        out = embed([str(x) for x in X], self.prefix, getattr(self, "budget", 0)).astype(np.float64)
         for i in given:
             out[i] = X[i].vector
         return out
@@ -132,11 +138,11 @@ class PrototypeFeatures(BaseEstimator, TransformerMixin):
     vector to its ``k`` nearest training clauses of that column (kNN over the train and synthetic clauses); a
     training clause's own vector (and any clause of the same text) is left out of its neighbours."""
 
-    def __init__(self, prefix: str = PREFIX, k: int = 5):
-        self.prefix, self.k = prefix, k
+    def __init__(self, prefix: str = PREFIX, k: int = 5, budget: int = 0):
+        self.prefix, self.k, self.budget = prefix, k, budget
 
     def _vectors(self, X) -> np.ndarray:
-        return EncoderFeatures(self.prefix).transform(X).astype(np.float32)
+        return EncoderFeatures(self.prefix, self.budget).transform(X).astype(np.float32)
 
     def fit(self, X, y=None):
         self.fit_transform(X, y)
@@ -203,14 +209,16 @@ class OneVsRestLR(BaseEstimator, ClassifierMixin):
 
 def build_pipeline(C: float = C, prefix: str = PREFIX, tfidf: float = TFIDF_WEIGHT, cues: float = CUES_WEIGHT,
                    balanced: bool = BALANCED, e5: float = E5_WEIGHT, knn: float = KNN_WEIGHT,
-                   k: float = KNN_K) -> Pipeline:
+                   k: float = KNN_K, budget: float = BUDGET) -> Pipeline:
     parts: list = []
     weights = {}
     if knn and e5:
-        parts.append(("protos", Pipeline([("sim", PrototypeFeatures(prefix, int(k))), ("scale", StandardScaler())])))
+        parts.append(("protos", Pipeline([("sim", PrototypeFeatures(prefix, int(k), int(budget))),
+                                          ("scale", StandardScaler())])))
         weights["protos"] = knn
     if e5:
-        parts.append(("encoder", Pipeline([("e5", EncoderFeatures(prefix)), ("scale", StandardScaler(with_mean=False))])))
+        parts.append(("encoder", Pipeline([("e5", EncoderFeatures(prefix, int(budget))),
+                                           ("scale", StandardScaler(with_mean=False))])))
         weights["encoder"] = e5
     if tfidf:
         parts.append(("words", TfidfVectorizer(preprocessor=normalize_for_features, ngram_range=(1, 2),
@@ -326,11 +334,23 @@ def fit_clauses(texts: list[str], y: np.ndarray, syn_weight: float = SYN_WEIGHT,
     return out
 
 
+def fit_blend(texts: list[str], y: np.ndarray, blend: float = BLEND, **params) -> dict:
+    """fit_clauses, and with ``blend`` the same without the E5 block under "blend" (clause_scores mixes them)."""
+    model = fit_clauses(texts, y, **params)
+    if blend:
+        model["blend"] = (blend, fit_clauses(texts, y, **{**params, "e5": 0.0}))
+    return model
+
+
 def clause_scores(model: dict, texts: list[str]) -> np.ndarray:
-    """(clauses, labels) scores: the label probabilities, times the gate's theme probability when there is one."""
+    """(clauses, labels) scores: the label probabilities, times the gate's theme probability when there is one;
+    with a "blend" (w, text model), (1 - w) of these plus w of the text model's."""
     proba = model["pipeline"].predict_proba(texts)
     if model.get("gate") is not None:
         proba = proba * model["gate"].predict_proba(texts)[:, :1]
+    if model.get("blend"):
+        w, other = model["blend"]
+        proba = (1 - w) * proba + w * clause_scores(other, texts)
     return proba
 
 
@@ -347,21 +367,35 @@ def out_of_fold(questions: list[Question], folds: int = 5, evidence: float = EVI
     proba = np.zeros(y.shape)
     for tr, te in GroupKFold(n_splits=folds).split(texts, y, groups):
         seen = [questions[qi] for qi in sorted(set(owner[tr]))]
-        model = fit_clauses([texts[i] for i in tr], y[tr], extra=_extra(seen, evidence), **params)
+        model = fit_blend([texts[i] for i in tr], y[tr], extra=_extra(seen, evidence), **params)
         proba[te] = clause_scores(model, [texts[i] for i in te])
     return question_max(proba, owner, len(questions))
 
 
+def shared_threshold(y: np.ndarray, proba: np.ndarray) -> list[float]:
+    """One cut for every label, the one in [0.02, 0.9] that maximizes micro F1 on (y, proba)."""
+    best, cut = -1.0, 0.5
+    for t in np.arange(0.02, 0.901, 0.01):
+        pred = proba >= t
+        tp, fp, fn = (pred & (y == 1)).sum(), (pred & (y == 0)).sum(), (~pred & (y == 1)).sum()
+        f1 = 2 * tp / max(2 * tp + fp + fn, 1)
+        if f1 > best:
+            best, cut = f1, float(t)
+    return [cut] * y.shape[1]
+
+
 def train(questions: list[Question], folds: int = 5, floor: float = FLOOR, evidence: float = EVIDENCE_WEIGHT,
-          **params) -> dict:
+          shared: float = SHARED, **params) -> dict:
     """Fit on every clause (and the synthetic ones); thresholds from out-of-fold question scores, none below
     ``floor``. Returns {"pipeline", "gate", "thresholds"}."""
     y_q = binarize([q.labels for q in questions])
     oof = out_of_fold(questions, folds=folds, evidence=evidence, **params)
-    thresholds = [max(t, floor) for t in best_thresholds(y_q, oof)]
+    thresholds = [max(t, floor) for t in (shared_threshold(y_q, oof) if shared else best_thresholds(y_q, oof))]
     texts, y, _ = clauses_of(questions)
-    model = fit_clauses(texts, y, extra=_extra(questions, evidence), **params)
-    for pipe in (model["pipeline"], model["gate"]):
+    model = fit_blend(texts, y, extra=_extra(questions, evidence), **params)
+    pipes = [model["pipeline"], model["gate"]] + ([model["blend"][1]["pipeline"], model["blend"][1]["gate"]]
+                                                   if model.get("blend") else [])
+    for pipe in pipes:
         words = None if pipe is None else dict(pipe.named_steps["features"].transformer_list).get("words")
         if words is not None:
             words.stop_words_ = None
@@ -374,7 +408,7 @@ def train_shipped(questions: list[Question], folds: int = 5) -> dict:
     the same model without it under "text" (the path extraction takes: it embeds nothing)."""
     model = train(questions, folds=folds)
     if E5_WEIGHT:
-        model["text"] = train(questions, folds=folds, e5=0.0)
+        model["text"] = train(questions, folds=folds, e5=0.0, blend=0.0)
     return model
 
 
@@ -386,6 +420,12 @@ def active(model: dict, embed: bool = True) -> dict:
 def reads_e5(model: dict) -> bool:
     """Whether the model's full path reads the E5 clause vector."""
     return "encoder" in dict(model["pipeline"].named_steps["features"].transformer_list)
+
+
+def e5_budget(model: dict) -> int:
+    """The token budget the model's E5 block cuts clauses to (0: none): what extraction must embed."""
+    block = dict(model["pipeline"].named_steps["features"].transformer_list).get("encoder")
+    return int(getattr(block.named_steps["e5"], "budget", 0)) if block is not None else 0
 
 
 def predict(model: dict, text: str, embed: bool = True, clause_vecs: np.ndarray | None = None

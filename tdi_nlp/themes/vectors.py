@@ -19,12 +19,28 @@ from ..kb import embeddings as store
 KIND = "request:query"  # a request clause, embedded with the E5 query prefix
 
 
-def clause_vectors(texts: list[str]) -> np.ndarray:
-    """(n, 384) float32 E5 query vectors of clauses, one encoder call each (a batch gives the same vectors and
-    was not faster on this machine). No cache: extraction embeds each clause once and keeps the vectors."""
+def truncated(text: str, budget: int = 0) -> str:
+    """The longest prefix of whole words of text whose query input holds at most ``budget`` tokens (0: text)."""
+    if not budget or encoder.model().token_count(text, True) <= budget:
+        return text
+    words = text.split()
+    lo, hi = 1, len(words) - 1  # lo words always kept; the answer is in [lo, hi]
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if encoder.model().token_count(" ".join(words[:mid]), True) <= budget:
+            lo = mid
+        else:
+            hi = mid - 1
+    return " ".join(words[:lo])
+
+
+def clause_vectors(texts: list[str], budget: int = 0) -> np.ndarray:
+    """(n, 384) float32 E5 query vectors of clauses (each cut to ``budget`` tokens when given), one encoder call
+    each (a batch gives the same vectors and was not faster on this machine). No cache: extraction embeds each
+    clause once and keeps the vectors."""
     if not texts:
         return np.zeros((0, encoder.DIM), dtype=np.float32)
-    return np.vstack([encoder.embed_query(t) for t in texts]).astype(np.float32)
+    return np.vstack([encoder.embed_query(truncated(t, budget)) for t in texts]).astype(np.float32)
 
 
 def to_text(vec: np.ndarray) -> str:
