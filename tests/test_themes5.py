@@ -89,3 +89,44 @@ def test_given_clause_vectors_score_as_computed_ones():
     assert rm.predict(model, QUESTION, clause_vecs=vecs) == rm.predict(model, QUESTION)
     with pytest.raises(ValueError):
         rm.predict(model, QUESTION, clause_vecs=vecs[:1])
+
+
+def _unit(*xs):
+    v = np.zeros(384, dtype=np.float32)
+    v[:len(xs)] = xs
+    return v / np.linalg.norm(v)
+
+
+def test_prototype_features_leave_a_training_clause_out_of_its_neighbours():
+    from tdi_nlp.themes.request_model import Clause, PrototypeFeatures
+    X = [Clause("a", _unit(1, 0)), Clause("b", _unit(0.9, 0.1)), Clause("c", _unit(0, 1)), Clause("a", _unit(1, 0))]
+    y = np.array([[1], [1], [0], [1]])
+    f = PrototypeFeatures(k=1).fit_transform(X, y)
+    assert f.shape == (4, 2)  # the label's column and "no label"
+    # "a" may not see itself nor its copy: its nearest positive is "b"
+    assert f[0, 0] == pytest.approx(float(_unit(1, 0) @ _unit(0.9, 0.1)), abs=1e-3)
+    assert f[2, 1] == 0.0 or f[2, 1] < -1  # "c" is the only clause with no label: no neighbour in its own column
+    got = PrototypeFeatures(k=1).fit(X, y).transform([Clause("q", _unit(0, 1))])
+    assert got[0, 1] == pytest.approx(1.0, abs=1e-3) and got[0, 0] < 0.2
+
+
+def test_truncated_keeps_whole_words_within_the_token_budget():
+    text = "Il souhaiterait connaître le calendrier de la signature des contrats de territoire et la date du versement"
+    assert vectors.truncated(text) == text and vectors.truncated(text, 512) == text
+    cut = vectors.truncated(text, 12)
+    assert text.startswith(cut) and len(cut) < len(text) and encoder.model().token_count(cut, True) <= 12
+    nxt = " ".join(text.split()[:len(cut.split()) + 1])
+    assert encoder.model().token_count(nxt, True) > 12
+
+
+def test_shared_threshold_and_evidence_clauses():
+    from tdi_nlp.themes import request_model as rm
+    y = np.array([[1, 0], [0, 1], [0, 0]])
+    proba = np.array([[0.6, 0.1], [0.2, 0.7], [0.3, 0.3]])
+    cut = rm.shared_threshold(y, proba)
+    assert len(set(cut)) == 1 and 0.3 <= cut[0] < 0.6
+    q = rm.Question("Quand ? Combien  de crédits ?", ["calendrier", "financement"],
+                    [("calendrier", 0, 7), ("financement", 8, 29), ("calendrier", 8, 29)], "g")
+    texts, ys = rm.evidence_clauses([q])
+    assert texts == ["Quand ?", "Combien de crédits ?"]
+    assert ys[1, rm.LABELS.index("financement")] == 1 and ys[1, rm.LABELS.index("calendrier")] == 1
