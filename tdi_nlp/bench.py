@@ -52,20 +52,20 @@ def _extract(folder: str, workers: int) -> dict:
 
 
 def _encoder(folder: str) -> dict:
-    """The encoder alone on the request clauses of the question sections: what embedding them adds a question
-    (extraction embeds them only with TDI_NLP_EMBED_REQUESTS=1)."""
+    """The encoder alone on the request clauses of the question sections, as extraction embeds them
+    (themes.vectors.clause_vectors; TDI_NLP_EMBED_REQUESTS=0 turns it off): what embedding them adds a question."""
     from . import encoder
     from .normalize import normalize_document
     from .readers import iter_files, read_path
     from .themes.requests import find_requests
+    from .themes.vectors import clause_vectors
     docs = [normalize_document(d)[0] for f, root in iter_files([folder]) for d in read_path(f, root).documents]
     questions = [d.text[s.start:s.end] for d in docs for s in d.sections if s.kind == "question"]
     clauses = [[r.text for r in find_requests(q)] for q in questions]
-    encoder.embed_passages(["passage"])  # loads the model
+    encoder.embed_query("query")  # loads the model
     t0 = time.perf_counter()
     for c in clauses:
-        if c:
-            encoder.embed_passages(c)
+        clause_vectors(c)
     seconds = time.perf_counter() - t0
     return {"questions": len(questions), "clauses": sum(map(len, clauses)), "seconds": seconds,
             "words": sum(len(t.split()) for c in clauses for t in c)}
@@ -166,7 +166,7 @@ def run_cli(args) -> int:
     if enc["questions"]:
         print(f"encoder on the request clauses ({enc['clauses']} clauses of {enc['questions']} question sections): "
               f"{enc['words'] / max(enc['seconds'], 1e-9):.0f} words/s, {1000 * enc['seconds'] / enc['questions']:.0f} "
-              f"ms a question; extraction calls it only with TDI_NLP_EMBED_REQUESTS=1")
+              f"ms a question (part of extraction; TDI_NLP_EMBED_REQUESTS=0 leaves it out)")
     comps = rows[-1][1].get("components")
     if comps:
         print("pipeline:", ", ".join(comps))

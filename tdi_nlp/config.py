@@ -35,8 +35,9 @@ class Settings:
     models_dir: Path = MODELS_DIR
     # Threads of the sentence encoder (OpenMP); 0: every core. Dask workers get 1 (the run parallelizes over them).
     encoder_threads: int = 0
-    # 1: extraction stores the encoder vectors of the question's request clauses (KB table embeddings).
-    embed_requests: int = 0
+    # 1: extraction embeds the request clauses of question sections (E5), themes them with those vectors (the
+    # themes `classify` gives) and stores them (KB table embeddings); 0: no encoder call, text-only theme path.
+    embed_requests: int = 1
 
     @classmethod
     def from_env(cls) -> "Settings":

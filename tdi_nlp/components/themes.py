@@ -2,11 +2,14 @@
 
 Sets ``doc._.themes = [{"taxonomy", "theme", "code", "score", "evidence", "start", "end"}]`` (start/end: offsets of
 the evidence sentence in doc.text) for every section of kind "question"; [] when there is none. With
-``settings.embed_requests`` (TDI_NLP_EMBED_REQUESTS=1) it also sets ``doc._.embeddings``: the encoder vectors of the
-request clauses (``themes.vectors.records``, offsets in doc.text), which records carry and the KB stores.
+``settings.embed_requests`` (the default; TDI_NLP_EMBED_REQUESTS=0 turns it off) the request clauses of the question
+sections are embedded once (``themes.vectors.clause_vectors``), the tdi themes are scored by the model's E5 path with
+those vectors (the themes ``classify`` gives), and ``doc._.embeddings`` holds them (``themes.vectors.records``,
+offsets in doc.text), which records carry and the KB stores. Off: no encoder call, the model's text-only path.
 """
 from __future__ import annotations
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch, raise_error
@@ -29,6 +32,10 @@ class ThemeTagger:
         self.error_handler = raise_error
         for taxonomy in self.taxonomies:
             load(taxonomy)  # fails now, with the fix to apply, if a model is missing
+        self.e5, self.budget = ("tdi" in self.taxonomies and _reads_e5()), _budget()
+        if self.e5 and settings.embed_requests:
+            from .. import encoder
+            encoder.model()  # loaded with the pipeline, not on the first question
 
     def __call__(self, doc):
         return self.tag([doc])[0]
@@ -55,11 +62,15 @@ class ThemeTagger:
         self.error_handler = handler
 
     def tag(self, docs: list) -> list:
-        """Set doc._.themes (and doc._.embeddings) on docs; the classifiers run once per taxonomy for all of them."""
+        """Set doc._.themes (and doc._.embeddings) on docs; the classifiers run once per taxonomy for all of them,
+        the encoder once per request clause."""
         from ..themes.classifier import classify_batch
-        asked: list[tuple[int, int, int, str]] = []  # (doc, section start, section end, text)
+        from ..themes.requests import find_requests
+        embed = bool(settings.embed_requests) and self.e5
+        asked: list[tuple[int, int]] = []  # (doc, section start)
         items = []
         clauses: list[list[tuple[int, int, str]]] = [[] for _ in docs]
+        per_item: list[int] = []  # request clauses of each asked section
         for n, doc in enumerate(docs):
             meta = doc._.meta or {}
             minister = meta.get("minister_questioned") or meta.get("minister")
@@ -68,24 +79,49 @@ class ThemeTagger:
                     continue
                 start, end = int(sec["start"]), int(sec["end"])
                 text = text_of(doc)[start:end]
-                if settings.embed_requests:
-                    from ..themes.requests import find_requests
-                    clauses[n] += [(start + r.start, start + r.end, r.text) for r in find_requests(text)]
-                asked.append((n, start, end, text))
+                if embed:
+                    reqs = find_requests(text)
+                    clauses[n] += [(start + r.start, start + r.end, r.text) for r in reqs]
+                    per_item.append(len(reqs))
+                asked.append((n, start))
                 items.append((text, minister, doc._.ref_date))
-        themes = {taxonomy: classify_batch(items, taxonomy=taxonomy, top=self.top) for taxonomy in self.taxonomies}
+        vecs = None
+        if embed:
+            from ..themes.vectors import clause_vectors
+            flat = clause_vectors([t for c in clauses for _, _, t in c], self.budget)
+            bounds = np.cumsum([0] + per_item)
+            vecs = [flat[bounds[k]:bounds[k + 1]] for k in range(len(items))]
+        themes = {taxonomy: classify_batch(items, taxonomy=taxonomy, top=self.top, embed=embed and taxonomy == "tdi",
+                                           vectors=vecs if taxonomy == "tdi" else None)
+                  for taxonomy in self.taxonomies}
         found: list[list[dict]] = [[] for _ in docs]
-        for k, (n, start, _, _) in enumerate(asked):
+        for k, (n, start) in enumerate(asked):
             for taxonomy in self.taxonomies:
                 for t in themes[taxonomy][k]:
                     found[n].append({"taxonomy": taxonomy, "theme": t["theme"], "code": t["code"], "score": t["score"],
                                      "evidence": t["evidence"], "start": start + t["start"], "end": start + t["end"]})
+        first = 0
         for n, doc in enumerate(docs):
             doc._.themes = _best_per_theme(found[n])
-            if clauses[n]:
+            if clauses[n] and vecs is not None:
                 from ..themes.vectors import records
-                doc._.embeddings = records(clauses[n])
+                doc._.embeddings = records(clauses[n], flat[first:first + len(clauses[n])])
+            first += len(clauses[n])
         return docs
+
+
+def _budget() -> int:
+    """The token budget of the tdi model's E5 block (0: whole clauses)."""
+    from ..themes.classifier import load
+    from ..themes.request_model import e5_budget
+    return e5_budget(load("tdi")["model"])
+
+
+def _reads_e5() -> bool:
+    """Whether the shipped tdi model has an E5 path (else there is nothing to embed for)."""
+    from ..themes.classifier import load
+    from ..themes.request_model import reads_e5
+    return reads_e5(load("tdi")["model"])
 
 
 def _as_dict(section) -> dict:

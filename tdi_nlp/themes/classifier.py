@@ -18,7 +18,7 @@ from .text import split_sentences
 
 TAXONOMIES = ("tdi", "rubrique")
 MODEL_VERSION = "1.4"  # rubrique: TF-IDF (+ E5 when embedded), late fusion, titles and answers as training rows
-TDI_MODEL_VERSION = "2.4"  # tdi: request clauses, TF-IDF + theme cues + E5, two rounds of synthetic clauses x2, gate (request_model.py)
+TDI_MODEL_VERSION = "2.5"  # tdi: request clauses, TF-IDF + cues + E5 + kNN likeness, evidence spans as clauses (request_model.py)
 
 
 def model_path(taxonomy: str, models_dir: Path | str | None = None) -> Path:
@@ -109,18 +109,18 @@ def classify_batch(items: list[tuple[str, str | None, str | None]], taxonomy: st
                    vectors: list | None = None, embed: bool = False) -> list[list[dict]]:
     """``classify`` of each (text, minister, date), with the E5 passage vectors of the texts when given: the
     rubrique models run once over all the texts and once over all their sentences (the same probabilities as text
-    by text, in a few calls). tdi: ``embed`` takes the E5 path (extraction does not)."""
+    by text, in a few calls). tdi: ``embed`` takes the E5 path; ``vectors`` then gives, per text, the E5 vectors of
+    its request clauses (themes.vectors.clause_vectors, as extraction computes them) or None to embed them now."""
     out: list[list[dict]] = [[] for _ in items]
     todo: list[tuple[int, str, list[tuple[int, int]], str | None, bool]] = []
+    if taxonomy == "tdi":
+        return _classify_tdi(load(taxonomy, models_dir), [text or "" for text, _, _ in items], embed, vectors)
     for n, (text, minister, date) in enumerate(items):
         text = text or ""
         spans = _sentences(text)
         if not spans:
             continue
         loaded = load(taxonomy, models_dir)
-        if taxonomy == "tdi":
-            out[n] = _classify_tdi(loaded, text, embed)
-            continue
         given = bool(minister)
         if not minister:
             from .addressee import ministry
@@ -143,9 +143,11 @@ def _item(theme, code, score, text, span) -> dict:
     return {"theme": theme, "code": code, "score": round(float(score), 4), "evidence": text[s:e], "start": s, "end": e}
 
 
-def _classify_tdi(loaded, text, embed: bool = False) -> list[dict]:
-    return [_item(tdi_model.THEMES[code], code, score, text, (req.start, req.end))
-            for code, score, req in request_model.predict(loaded["model"], text, embed)]
+def _classify_tdi(loaded, texts: list[str], embed: bool = False, clause_vecs=None) -> list[list[dict]]:
+    """The tdi themes of each text, the request clauses of all of them scored at once."""
+    found = request_model.predict_batch(loaded["model"], texts, embed, clause_vecs)
+    return [[_item(tdi_model.THEMES[code], code, score, text, (req.start, req.end)) for code, score, req in got]
+            for text, got in zip(texts, found)]
 
 
 def _classify_rubrique(loaded, todo, top, vectors=None) -> list[list[dict]]:
