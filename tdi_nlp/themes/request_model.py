@@ -1,4 +1,4 @@
-"""Taxonomy tdi, version 2.5 (issue 12): the themes of a question are those of its requests.
+"""Taxonomy tdi, version 2.4 (issue 12): the themes of a question are those of its requests.
 
 Unit: a request clause (``requests.find_requests``). Features: the TF-IDF of its words (1-2 grams), the theme cue
 lists of the sentence model (model.CUES, binary, x3) and the E5 vector of the clause (query prefix, scaled, x0.08);
@@ -7,11 +7,8 @@ Training clauses: those of the train questions (labels of the evidence spans the
 requests.jsonl) plus the 600 + 365 hand-written clauses of models/labels/synthetic_requests.jsonl and
 synthetic_requests_2.jsonl (rounds 1 and 2, weight 2; GUIDE.md), which join every training part and no validation part. A question's themes: every label whose best clause score
 reaches the label's threshold (chosen on out-of-fold question scores of the real train questions); that clause is
-the evidence. A question with no request clause gets no theme. Version 2.5 adds a kNN block (PrototypeFeatures:
-per label and for "no label", the mean cosine of the clause's E5 vector to its 5 nearest training clauses, scaled,
-x1) and the train questions' evidence spans as extra training clauses (weight 1). The saved model also holds, under
-"text", the same model without the E5 and kNN blocks: the path extraction takes with ``embed_requests`` off
-(``predict(..., embed=False)``); by default extraction embeds the clauses and takes the E5 path, as ``classify``.
+the evidence. A question with no request clause gets no theme. The saved model also holds, under "text", the same
+model without the E5 block: the path extraction takes (it embeds nothing; ``predict(..., embed=False)``).
 
 Chosen by 5-fold GroupKFold CV on the real train questions (thresholds inside each training part by 3 inner folds,
 micro F1 averaged over 3 shuffled fold splits): 2.2 (no synthetic) 0.362; + synthetic x1 0.388 (x0.3 0.391, x3
@@ -24,13 +21,6 @@ Version 2.4, chosen by ``tdi-nlp eval themes --cv-only --cv-set ...`` (5-fold CV
 shuffles, thresholds by inner folds; tuned-on): 2.3's settings 0.459; + the round-2 clauses x1 0.457 (x0.5 0.460,
 x2 0.469 <- kept; balanced class weights 0.460, C 10 0.456, C 1 0.456, E5 x0.15 0.448, thresholds floored at 0.2
 0.456, floor 0.2 and E5 x0.12 0.445; the floor alone on round 1 0.434).
-
-Version 2.5, same repeated CV (tuned-on): 2.4 0.469 (macro 0.414); kNN x1 + evidence spans x1 0.483 (macro 0.456)
-<- kept. Screened first by one out-of-fold pass with thresholds chosen on the same scores (optimistic, not a CV
-figure): 2.4 0.508; kNN x0.5 0.527, x1 0.526, x2 0.526, x1 with k 10 0.524; evidence x1 0.514; kNN x1 + evidence
-x1 0.542; blends of the text-only model's scores 0.3 0.490, 0.5 0.483; clauses cut to 32 E5 tokens 0.496. The
-request-clause finder covers 199 of the 216 evidence spans of the train questions (0.921); 11 of 208 question
-labels (5 %) have no found clause on their evidence, so the classifier, not the finder, is the limit.
 """
 from __future__ import annotations
 
