@@ -18,7 +18,7 @@ from .text import split_sentences
 
 TAXONOMIES = ("tdi", "rubrique")
 MODEL_VERSION = "1.4"  # rubrique: TF-IDF (+ E5 when embedded), late fusion, titles and answers as training rows
-TDI_MODEL_VERSION = "2.5"  # tdi: request clauses, TF-IDF + cues + E5 + kNN likeness, evidence spans as clauses (request_model.py)
+TDI_MODEL_VERSION = "2.4"  # tdi: request clauses, TF-IDF + theme cues + E5, two rounds of synthetic clauses x2, gate (request_model.py)
 
 
 def model_path(taxonomy: str, models_dir: Path | str | None = None) -> Path:

@@ -46,7 +46,7 @@ from .requests import Request, find_requests
 from .text import normalize_for_features
 
 LABELS = list(THEMES)
-VERSION = "2.5"
+VERSION = "2.4"
 SEED = 13
 C = 3.0
 PREFIX = "query"  # E5 prefix of a clause ("query" or "passage"), chosen by CV on the train split
@@ -60,11 +60,11 @@ SYN_WEIGHT = 2.0  # sample weight of a synthetic clause (a real clause weighs 1)
 SYNTHETIC_ROUNDS = (SYNTHETIC, "synthetic_requests_2.jsonl")  # the synthetic files, by writing round (GUIDE.md)
 SYNTHETIC_FILES = SYNTHETIC_ROUNDS  # the rounds training reads (chosen by CV)
 BUDGET = 0  # tokens of a clause's E5 input (vectors.truncated; 0: whole clause), what extraction then embeds
-KNN_WEIGHT = 1.0  # weight of the kNN similarity block (PrototypeFeatures; with the E5 path only)
+KNN_WEIGHT = 0.0  # weight of the kNN similarity block (PrototypeFeatures; with the E5 path only)
 KNN_K = 5
 SHARED = 0.0  # 1: one threshold for every label (micro F1 on out-of-fold scores) instead of one per label
 BLEND = 0.0  # share of the text-only model's clause scores mixed into the E5 model's (0: none)
-EVIDENCE_WEIGHT = 1.0  # sample weight of the train questions' evidence spans added as clauses (0: not added)
+EVIDENCE_WEIGHT = 0.0  # sample weight of the train questions' evidence spans added as clauses (0: not added)
 FLOOR = 0.0  # lowest threshold a label may get (thresholds chosen on few positives are unstable)
 
 _CACHE: dict[tuple[str, str], np.ndarray] = {}  # (prefix, text) -> vector, per process
@@ -469,13 +469,7 @@ def describe(e5: float | None = None) -> str:
     """The model's features in one line (recorded in the model's .json)."""
     e5 = E5_WEIGHT if e5 is None else e5
     head = f"E5 clause vector ({PREFIX} prefix, scaled, x{e5}) + " if e5 else ""
-    if e5 and KNN_WEIGHT:
-        head = (f"kNN likeness to the train and synthetic clauses of each label (mean cosine of the {KNN_K} nearest "
-                f"E5 vectors, scaled, x{KNN_WEIGHT}) + " + head)
-    if e5 and BUDGET:
-        head = f"[clauses cut to {BUDGET} E5 tokens] " + head
     syn = f", plus {' + '.join(SYNTHETIC_FILES)} (weight {SYN_WEIGHT})" if SYN_WEIGHT else ""
     gate = (f"; times a theme-vs-none clause gate on the same features ({GATE} clauses)" if GATE else "")
-    ev = f", plus their evidence spans as clauses (weight {EVIDENCE_WEIGHT})" if EVIDENCE_WEIGHT else ""
     return (f"{head}TF-IDF words 1-2 (x{TFIDF_WEIGHT}) + theme cues (x{CUES_WEIGHT}) -> one-vs-rest logistic "
-            f"regression (C={C}) on the request clauses of the train questions{ev}{syn}{gate}")
+            f"regression (C={C}) on the request clauses of the train questions{syn}{gate}")
