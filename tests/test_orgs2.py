@@ -121,3 +121,33 @@ def test_inside_a_title_stays_inside(nlp):
 def test_stock_places_and_verbs_are_no_bodies(nlp):
     text = "Punir ne suffit pas. Rappelez-vous la crue à Papara et dans la commune de Teva'i Uta."
     assert orgs(nlp, text) == []
+
+
+def test_an_acronym_that_fits_a_body_named_before(nlp):
+    text = ("L'agence régionale de santé de Bretagne a fermé la maternité. Depuis, l'ARS ne répond plus ; la PMI "
+            "non plus.")
+    assert orgs(nlp, text) == ["agence régionale de santé de Bretagne", "ARS"]
+
+
+def test_national_forces_and_international_bodies(nlp):
+    text = "La police nationale, la gendarmerie nationale et l'Organisation des Nations unies ont agi."
+    assert orgs(nlp, text) == ["police nationale", "gendarmerie nationale", "Organisation des Nations unies"]
+
+
+def test_a_capitalized_article_inside_a_name_is_kept(nlp):
+    text = "L'affaire, révélée par Mediapart et Le Monde, gêne le gouvernement."
+    assert orgs(nlp, text) == ["Mediapart", "Le Monde"]
+
+
+def test_a_first_name_after_a_body_and_a_comma_is_a_person(nlp):
+    text = "La présidente de la Commission européenne, Ursula von der Leyen, a répondu."
+    assert orgs(nlp, text) == ["Commission européenne"]
+    assert "Ursula von der Leyen" in people(nlp, text)
+
+
+def test_quoted_authors_and_foreign_leaders(nlp):
+    text = ("Comme l'écrivait Albert Camus, il faut imaginer Sisyphe heureux ; le président russe et la chancelière "
+            "allemande n'en disent rien.")
+    spans = facts(nlp, text, "PERSON")
+    assert [s.text for s in spans] == ["Albert Camus", "le président russe", "la chancelière allemande"]
+    assert spans[1]._.entity_id is None and spans[1]._.value["foreign"] is True

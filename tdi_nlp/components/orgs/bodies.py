@@ -4,8 +4,11 @@
   lois", "le tribunal administratif de Lyon", "la direction régionale de l'environnement, de l'aménagement et du
   logement";
 - an acronym defined in the text after a body's name ("... numérique (Arcom)"), and its later uses;
-- parliamentary groups listed after "groupe(s)" ("sur les bancs des groupes LaREM, Dem et Agir ens").
-Each returns character spans and names; the component adds the facts.
+- parliamentary groups listed after "groupe(s)" ("sur les bancs des groupes LaREM, Dem et Agir ens");
+- lower-case phrases before an acronym in parentheses, bodies or things ("(MRAE)", "(AAH)");
+- capitalized names after a cue noun or before an apposition ("l'entreprise Morvelec", "Flexico, une PME"), or
+  listed beside a body ("Vinci et Eiffage").
+Each returns character or token spans and names; the component adds the facts.
 """
 from __future__ import annotations
 
@@ -35,7 +38,9 @@ _FIT_SKIP = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "a", "au", "a
 
 
 def _content(tok) -> bool:
-    return tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.is_alpha and fold(tok.text) not in _STOP
+    """A noun or adjective of a name; a hyphenated capitalized name too ("des Hauts-de-France")."""
+    return (tok.pos_ in ("NOUN", "PROPN", "ADJ") and fold(tok.text) not in _STOP
+            and (tok.is_alpha or (tok.text[:1].isupper() and re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)+", tok.text))))
 
 
 def _complement_end(doc: Doc, i: int, place: bool, need_link: bool, late_first: bool = False) -> int:
@@ -121,12 +126,13 @@ def head_bodies(doc: Doc) -> list[Span]:
     return out
 
 
-def fits(acronym: str, name: str) -> bool:
+def fits(acronym: str, name: str, strict: bool = False) -> bool:
     """The acronym's letters are, in order, initials of the name's words, the first among its first two
-    ("RESIS" for "centre de ressources et d'études systémiques contre les intimidations scolaires")."""
+    ("RESIS" for "centre de ressources et d'études systémiques contre les intimidations scolaires"); strict: the
+    first the name's first ("ARS" for "agence régionale de santé d'Occitanie")."""
     initials = [w[0] for w in re.findall(r"\w+", fold(name)) if w not in _FIT_SKIP]
     letters = [c for c in fold(acronym) if c.isalpha()]
-    if len(letters) < 2 or not initials or letters[0] not in initials[:2]:
+    if len(letters) < 2 or not initials or letters[0] not in initials[:1 if strict else 2]:
         return False
     pos = initials.index(letters[0])
     for c in letters[1:]:

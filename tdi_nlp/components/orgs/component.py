@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import FACTS, add_fact, text_of
-from .bodies import acronym_phrases, cued_names, defined_acronyms, group_forms, head_bodies, listed_beside, listed_groups
+from .bodies import (acronym_phrases, cued_names, defined_acronyms, fits, group_forms, head_bodies, listed_beside,
+                     listed_groups)
 from ..ranges import Ranges
 from ...config import RESOURCES_DIR
 from ..people.kb import active, kb
@@ -53,6 +54,7 @@ _NER_NOT_NAME_POS = set(_RULES["ner_not_name_pos"])
 _PLURAL_DETS = set(_RULES["plural_determiners"])
 _SINGULAR_DETS = set(_RULES["singular_determiners"])
 _SHORT_FORMS = _RULES["short_forms"]
+_CAPS = re.compile(r"(?<![\w-])[A-Z]{3,8}(?![\w'’-])")
 _PLURAL_BEFORE = re.compile(r"(?<![\w'’])(?:" + "|".join(sorted(_PLURAL_DETS)) + r")[ ]+$", re.IGNORECASE)
 _ORDINAL = re.compile(r"[IVXLCDM]+(?:e|er|re|ère|ème|è)")
 
@@ -247,6 +249,13 @@ class OrgTagger:
         group = doc.spans.get(FACTS, [])
         bodies = {(f.start_char, f.end_char): f for f in group if f.label_ == "ORG"}
         found = defined_acronyms(text, [(s, e, f.text) for (s, e), f in bodies.items()])
+        for m in _CAPS.finditer(text):     # "l'agence régionale de santé d'Occitanie ... l'ARS": no parentheses
+            if m.group() in found or (m.start(), m.end()) in bodies:
+                continue
+            for (s, e), f in sorted(bodies.items()):
+                if e <= m.start() and len(f.text.split()) >= 3 and fits(m.group(), f.text, strict=True):
+                    found[m.group()] = (s, e, f.text)
+                    break
         if not found:
             return
         places = {(f.start_char, f.end_char): f for f in group
@@ -316,10 +325,16 @@ class OrgTagger:
             k = ent.start
             while k < ent.end - 1 and doc[k].lower_ in _NER_ARTICLES:
                 k += 1
+            article = (k > ent.start and doc[k - 1].lower_ in ("le", "la", "les") and doc[k - 1].is_title
+                       and not doc[k - 1].is_sent_start)   # "Mediapart et Le Monde": the article is the name's
             while (k < ent.end - 1 and doc[k].is_lower and doc[k].pos_ == "NOUN"
                    and (doc[k + 1].is_title or doc[k + 1].is_upper)):
                 k += 1    # "l'usine Arkéma", "le groupe Renault": the common noun before the name is no part of it
+                article = False
             span = doc[k:ent.end]
+            verb = next((i for i, t in enumerate(span) if i and t.is_lower and t.pos_ in ("VERB", "AUX")), None)
+            if verb is not None:
+                span = span[:verb]   # "Sécurité sociale et l'assurance maladie remboursent": no verb in a name
             while len(span) > 1 and (span[-1].is_punct or span[-1].lower_ in _TRIM):
                 span = span[:-1]
             name = span.text
@@ -341,6 +356,9 @@ class OrgTagger:
                     or any(s < span.end_char and span.start_char < e for s, e in taken)):
                 continue
             acronym = name.isupper() and " " not in name
+            if article:
+                span = doc[span.start - 1:span.end]
+                name = span.text
             value = {"name": name, "kind": "ner"} | ({"acronym": name} if acronym else {})
             add_fact(doc, Span(doc, span.start, span.end, label="ORG"), value, f"org:{slugify(name)}")
             taken.append((span.start_char, span.end_char))
@@ -406,7 +424,10 @@ class OrgTagger:
             bodies = [f for f in doc.spans.get(FACTS, []) if f.label_ == "ORG"
                       and (f._.value or {}).get("kind") not in ("ministry", "group")]
             before = len(doc.spans.get(FACTS, []))
-            self._add_names(doc, listed_beside(doc, bodies), "organization")
+            names = [sp for sp in listed_beside(doc, bodies) if fold(sp[0].text) not in self.people.sex
+                     and (sp[0].pos_ == "PROPN" or sp[0].is_upper)
+                     and not set(fold(sp[0].text).split("-")) & _NER_TITLE_WORDS]   # "et Vice-Présidente de ..."
+            self._add_names(doc, names, "organization")   # "la Commission européenne, Ursula ...": a person
             if len(doc.spans.get(FACTS, [])) == before:
                 break
 

@@ -3,9 +3,11 @@
 Three kinds of candidates, found with regular expressions on the document text:
 - "name": a civility and a name ("M. Paul Christophe", "Mme. Jacqueline Gourault", "Mme Nathalie Bassire"), a name
   known to the reference tables ("Agnès Pannier-Runacher"), or a capitalized name followed by a role phrase
-  ("Philippe Varin, Président de France Industrie"); each with the role phrase beside it when there is one;
+  ("Philippe Varin, Président de France Industrie"), with an age ("Teiri Tamatika, âgé de 7 ans") or after a verb
+  of saying ("comme l'écrivait Albert Camus"); each with the role phrase beside it when there is one;
 - "title": a government title used alone ("Mme la secrétaire d'État auprès du ministre de l'économie et des
-  finances", "le Premier ministre", "Monsieur le ministre"), with its portfolio words.
+  finances", "le Premier ministre", "Monsieur le ministre"), with its portfolio words, a foreign leader ("le
+  président russe"), an office in a named body ("la présidente de l'association Marion ...").
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ UP = "A-ZÀ-ÖØ-Þ"
 LOW = "a-zà-öø-ÿœ"
 _WORD = (rf"(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|[{UP}]/[{UP}][{LOW}]+)"
          rf"(?:-(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|[{LOW}]+)|['’][{LOW}]{{3,}})*")
-_PART = r"(?:de la|de|du|des|Le|La|Di|Da|De|Du|El|Ben|Van|Von|van|von)"
+_PART = r"(?:von der|van der|van den|de la|de|du|des|Le|La|Di|Da|De|Du|El|Ben|Van|Von|van|von|der|den)"
 NAME_RUN = rf"{_WORD}(?:[ ]+(?:{_PART}[ ]+|d'|d’)?{_WORD}){{0,3}}"
 CIVILITY = r"(?:M\.|MM\.|Mmes|Mme\.?|Mlle|Monsieur|Madame|monsieur|madame)"
 
@@ -115,6 +117,9 @@ def _foreign_re() -> re.Pattern:
 
 
 _FOREIGN = _foreign_re()
+# "le président russe", "la chancelière allemande": a foreign office-holder by title (no French holder)
+_FOREIGN_HEAD = re.compile(r"(?<![\w'’])(?P<det>le|la|l['’]|du|au)[ ]*(?P<title>pr[ée]sidente?|chanceli(?:er|ère)|roi|reine"
+                           r"|[ée]mir|chef du gouvernement|chef de l['’][ée]tat)(?![\w'’-])", re.IGNORECASE)
 # "à Marie, à Lucas, à Inès et à Thomas": people listed by first name (each a known first name)
 _FIRST = rf"[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?"
 _SEP = r"(?:[ ]*,[ ]*(?:et[ ]+)?|[ ]+et[ ]+)(?:(?:à|a|pour|de)[ ]+)?"
@@ -128,6 +133,9 @@ _EMBEDDED_DU = re.compile(r"(?:apr[eè]s|(?<![,\s])[ ]+et|^et)[ ]*$", re.IGNOREC
 # "la petite Teuira Mihilani, âgée de 8 ans", "Jean Dupont (45 ans)": a name with its age is a person
 _AGE_AFTER = re.compile(r"[ ]*(?:,[ ]*(?:âgée?s?[ ]+de[ ]+)?|\([ ]*)(?:\d{1,3}|un|deux|trois|quatre|cinq|six|sept|huit"
                         r"|neuf|dix)[ ]+ans\b")
+# "comme l'écrivait Albert Camus", "selon Jean Tirole": a known first name and a name after a verb of saying
+_QUOTED_BY = re.compile(r"(?<!\w)(?:selon|d['’]apr[eè]s|[ée]crivait|[ée]crit|disait|dit|d[ée]clarait|rappelait"
+                        r"|affirmait|citait|citer|citant|cite|soulignait|expliquait)[ ]+$", re.IGNORECASE)
 _TRIM = set(load_titles()["trim_words"])  # resources/people/titles.toml
 
 
@@ -301,7 +309,8 @@ class Finder:
         is_per = k >= 0 and e <= per[k][1] and (self.is_first(first) or (
             per[k] == (s, e) and all(len(w) >= 3 for w in run.split())))
         aged = len(toks) <= 3 and _AGE_AFTER.match(text, e) is not None
-        if role or is_per or aged or (before and self.is_first(first)):
+        quoted = self.is_first(first) and _QUOTED_BY.search(text, max(0, s - 30), s) is not None
+        if role or is_per or aged or quoted or (before and self.is_first(first)):
             c = Candidate("name", s, e, name=run, source="role" if role else "ner")
             self._attach_role(text, c)
             return [c]
@@ -349,7 +358,15 @@ class Finder:
             if "deleguee" in title or title.startswith(("premiere", "presidente", "defenseure", "deputee", "senatrice")):
                 c.civility = "Mme"
             out.append(c)
-        return out
+        found = Ranges((c.start, c.end) for c in out)
+        for m in _FOREIGN_HEAD.finditer(text):
+            foreign = _FOREIGN.match(text, m.end())
+            if foreign is None or found.overlaps(m.start(), foreign.end()) or skipped.overlaps(m.start(), foreign.end()):
+                continue
+            female = fold(m.group("title")).endswith(("e", "ere")) or fold(m.group("det")) == "la"
+            out.append(Candidate("title", m.start(), foreign.end(), civility="Mme" if female else "M.",
+                                 role=m.group("title"), title_ends=[foreign.end()], source="title", foreign=True))
+        return sorted(out, key=lambda c: c.start)
 
     def chairs(self, text: str, skip: list[tuple[int, int]]) -> list[Candidate]:
         """Titles outside the government that no table resolves: "Mme la présidente", "M. le rapporteur",
