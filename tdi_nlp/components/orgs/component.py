@@ -425,7 +425,6 @@ class OrgTagger:
                       and (f._.value or {}).get("kind") not in ("ministry", "group")]
             before = len(doc.spans.get(FACTS, []))
             names = [sp for sp in listed_beside(doc, bodies) if fold(sp[0].text) not in self.people.sex
-                     and (sp[0].pos_ == "PROPN" or sp[0].is_upper)
                      and not set(fold(sp[0].text).split("-")) & _NER_TITLE_WORDS]   # "et Vice-Présidente de ..."
             self._add_names(doc, names, "organization")   # "la Commission européenne, Ursula ...": a person
             if len(doc.spans.get(FACTS, [])) == before:
