@@ -151,3 +151,7 @@ def test_quoted_authors_and_foreign_leaders(nlp):
     spans = facts(nlp, text, "PERSON")
     assert [s.text for s in spans] == ["Albert Camus", "le président russe", "la chancelière allemande"]
     assert spans[1]._.entity_id is None and spans[1]._.value["foreign"] is True
+
+
+def test_a_foreign_title_before_the_name_is_no_second_mention(nlp):
+    assert "Le président brésilien" not in people(nlp, "Le président brésilien Lula est venu.")

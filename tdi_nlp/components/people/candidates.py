@@ -363,6 +363,8 @@ class Finder:
             foreign = _FOREIGN.match(text, m.end())
             if foreign is None or found.overlaps(m.start(), foreign.end()) or skipped.overlaps(m.start(), foreign.end()):
                 continue
+            if re.match(rf"[ ]+(?:{CIVILITY}[ ]+)?[{UP}][{LOW}]+", text[foreign.end():foreign.end() + 60]):
+                continue      # "le président américain Joe Biden": the name carries the mention
             female = fold(m.group("title")).endswith(("e", "ere")) or fold(m.group("det")) == "la"
             out.append(Candidate("title", m.start(), foreign.end(), civility="Mme" if female else "M.",
                                  role=m.group("title"), title_ends=[foreign.end()], source="title", foreign=True))
