@@ -31,6 +31,7 @@ _ARTICLES = set(_RULES["articles"])
 _NOT_END = set(_RULES["not_end"])
 _STOP = set(_RULES["stop_words"])
 _LOWER_NOT_AFTER = set(_RULES["lower_not_after"])
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _GROUP_CUE = re.compile(r"\bgroupes?[ ]+", re.IGNORECASE)
 _ACRONYM = re.compile(r"[ ]*\([ ]*([A-ZÀ-Þ][\w&-]{1,11})[ ]*\)")
 _APPOSED_ACRONYM = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ](?:[A-ZÀ-Þ]{1,10}|[a-zà-ÿ]{2,10}))[ ]*,[ ]*(?:la|le|l['’])[ ]*$")
@@ -39,8 +40,9 @@ _FIT_SKIP = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "a", "au", "a
 
 def _content(tok) -> bool:
     """A noun or adjective of a name; a hyphenated capitalized name too ("des Hauts-de-France")."""
-    return (tok.pos_ in ("NOUN", "PROPN", "ADJ") and fold(tok.text) not in _STOP
-            and (tok.is_alpha or (tok.text[:1].isupper() and re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)+", tok.text))))
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or fold(tok.text) in _STOP:
+        return False
+    return bool(tok.is_alpha or (tok.text[:1].isupper() and _HYPHENATED.fullmatch(tok.text)))
 
 
 def _complement_end(doc: Doc, i: int, place: bool, need_link: bool, late_first: bool = False) -> int:
