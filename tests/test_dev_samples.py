@@ -15,7 +15,7 @@ from tdi_nlp.config import shared_path
 from tdi_nlp.eval import blind
 
 EVAL = Path(__file__).parent / "data" / "eval"
-DEV = ("dev", "dev_orgs", "dev_dates", "dev_places", "dev_places2", "dev_numbers2")
+DEV = ("dev", "dev_orgs", "dev_dates", "dev_places", "dev_places2", "dev_numbers2", "dev_orgs2")
 NEEDS_SHARED = pytest.mark.skipif(not shared_path("data", "corpora").is_dir(), reason="../shared is absent")
 
 

@@ -4,8 +4,11 @@
   lois", "le tribunal administratif de Lyon", "la direction régionale de l'environnement, de l'aménagement et du
   logement";
 - an acronym defined in the text after a body's name ("... numérique (Arcom)"), and its later uses;
-- parliamentary groups listed after "groupe(s)" ("sur les bancs des groupes LaREM, Dem et Agir ens").
-Each returns character spans and names; the component adds the facts.
+- parliamentary groups listed after "groupe(s)" ("sur les bancs des groupes LaREM, Dem et Agir ens");
+- lower-case phrases before an acronym in parentheses, bodies or things ("(MRAE)", "(AAH)");
+- capitalized names after a cue noun or before an apposition ("l'entreprise Morvelec", "Flexico, une PME"), or
+  listed beside a body ("Vinci et Eiffage").
+Each returns character or token spans and names; the component adds the facts.
 """
 from __future__ import annotations
 
@@ -27,23 +30,33 @@ _FIRST_LINKS = set(_RULES["first_links"])
 _ARTICLES = set(_RULES["articles"])
 _NOT_END = set(_RULES["not_end"])
 _STOP = set(_RULES["stop_words"])
+_LOWER_NOT_AFTER = set(_RULES["lower_not_after"])
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _GROUP_CUE = re.compile(r"\bgroupes?[ ]+", re.IGNORECASE)
 _ACRONYM = re.compile(r"[ ]*\([ ]*([A-ZÀ-Þ][\w&-]{1,11})[ ]*\)")
+_APPOSED_ACRONYM = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ](?:[A-ZÀ-Þ]{1,10}|[a-zà-ÿ]{2,10}))[ ]*,[ ]*(?:la|le|l['’])[ ]*$")
+_FIT_SKIP = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "a", "au", "aux", "en"}
 
 
 def _content(tok) -> bool:
-    return tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.is_alpha and fold(tok.text) not in _STOP
+    """A noun or adjective of a name; a hyphenated capitalized name too ("des Hauts-de-France")."""
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or fold(tok.text) in _STOP:
+        return False
+    return bool(tok.is_alpha or (tok.text[:1].isupper() and _HYPHENATED.fullmatch(tok.text)))
 
 
-def _complement_end(doc: Doc, i: int, place: bool, need_link: bool) -> int:
+def _complement_end(doc: Doc, i: int, place: bool, need_link: bool, late_first: bool = False) -> int:
     """The end (token index) of a head's complement starting at token i: adjectives, then groups "de (la) X",
     "et (de) X", ", de X", each X a run of nouns and adjectives. place: the last word must be capitalized (a
-    court's seat); need_link: adjectives alone are not enough."""
+    court's seat); need_link: adjectives alone are not enough; late_first: "à", "au", "aux" may also open the first
+    group after the adjectives (a lower-case head: "la délégation interministérielle à la lutte contre ...")."""
     end, k, n, linked = i, i, len(doc), False
     while k < n and _content(doc[k]) and doc[k].pos_ == "ADJ" and "\n" not in doc[k - 1].whitespace_:
         k += 1
         end = k
-    i_links = i       # "à", "au", "aux" open a group only right after the head ("Commissariat à l'énergie")
+    i_links = k if late_first else i   # "à", "au", "aux" open a group only right after the head ("Commissariat à
+    #                                     l'énergie"; "l'Union européenne aux États-Unis" is two names)
+    by_first = False   # a name opened by "à" goes on with them: "à l'hébergement et à l'accès au logement"
     while k < n and "\n" not in doc[k - 1].whitespace_:
         t = doc[k]
         j = k
@@ -57,8 +70,10 @@ def _complement_end(doc: Doc, i: int, place: bool, need_link: bool) -> int:
                     end = k
                 continue
             j = k + 1
-        if fold(doc[j].text) not in _LINKS and not (j == k == i_links and fold(doc[j].text) in _FIRST_LINKS):
+        first_link = fold(doc[j].text) in _FIRST_LINKS and (j == k == i_links or by_first)
+        if fold(doc[j].text) not in _LINKS and not first_link:
             break
+        by_first = by_first or first_link
         j += 1
         while j < n and fold(doc[j].text) in _ARTICLES:
             j += 1
@@ -87,6 +102,8 @@ def head_bodies(doc: Doc) -> list[Span]:
         t = doc[k]
         head = fold(t.text)
         lower = t.is_lower and head in _LOWER
+        if lower and k > 0 and fold(doc[k - 1].text) in _LOWER_NOT_AFTER:
+            lower = False     # "une commission départementale de ...": a kind of body
         if not ((t.is_title and head in _HEADS) or lower) or (k + 1 < n and "\n" in t.whitespace_):
             k += 1
             continue
@@ -100,7 +117,7 @@ def head_bodies(doc: Doc) -> list[Span]:
                 k += 1
                 continue
             seat = head == "tribunal" or (head == "cour" and not cue.startswith("de"))   # "la cour d'appel de Douai"
-            end = _complement_end(doc, first, place=seat, need_link=True)
+            end = _complement_end(doc, first, place=seat, need_link=True, late_first=True)
         else:
             end = _complement_end(doc, first, place=False, need_link=bool(t.is_sent_start))
         if end > first:
@@ -111,14 +128,37 @@ def head_bodies(doc: Doc) -> list[Span]:
     return out
 
 
+def fits(acronym: str, name: str, strict: bool = False) -> bool:
+    """The acronym's letters are, in order, initials of the name's words, the first among its first two
+    ("RESIS" for "centre de ressources et d'études systémiques contre les intimidations scolaires"); strict: the
+    first the name's first ("ARS" for "agence régionale de santé d'Occitanie")."""
+    initials = [w[0] for w in re.findall(r"\w+", fold(name)) if w not in _FIT_SKIP]
+    letters = [c for c in fold(acronym) if c.isalpha()]
+    if len(letters) < 2 or not initials or letters[0] not in initials[:1 if strict else 2]:
+        return False
+    pos = initials.index(letters[0])
+    for c in letters[1:]:
+        try:
+            pos = initials.index(c, pos + 1)
+        except ValueError:
+            return False
+    return True
+
+
 def defined_acronyms(text: str, names: list[tuple[int, int, str]]) -> dict[str, tuple[int, int, str]]:
     """acronym -> the (start, end, name) of the body whose name it follows in parentheses, when its first letter
-    is the name's ("Autorité de régulation ... (Arcom)")."""
+    is the name's ("Autorité de régulation ... (Arcom)") or its letters fit the name's words, or that stands just
+    before the name in apposition ("la Dilcrah, la délégation interministérielle à la lutte contre le racisme,
+    l'antisémitisme et la haine anti-LGBT")."""
     out = {}
     for s, e, name in names:
         m = _ACRONYM.match(text, e)
-        if m and fold(m.group(1))[0] == fold(name)[0] and not m.group(1).islower():
+        if m and (fold(m.group(1))[0] == fold(name)[0] or fits(m.group(1), name)) and not m.group(1).islower():
             out[m.group(1)] = (s, e, name)
+        m = _APPOSED_ACRONYM.search(text, max(0, s - 20), s)
+        clause = re.match(r"[^.;:()\n]{0,200}", text[s:])
+        if m and clause and fits(m.group(1), " ".join(clause.group().split()[:len(m.group(1)) + 6])):
+            out.setdefault(m.group(1), (s, e, name))   # the name may go on past where the rules cut it
     return out
 
 
@@ -154,4 +194,137 @@ def listed_groups(text: str) -> list[tuple[int, int, str]]:
             if not more:
                 break
             pos = more.end()
+    return out
+
+
+_ALL = tomllib.loads((RESOURCES_DIR / "orgs" / "rules.toml").read_text(encoding="utf-8"))
+_ACR_HEADS = set(_ALL["acronyms"]["heads"]) | _HEADS | set(_LOWER)
+_ACR_SKIP = set(_ALL["acronyms"]["skip"])
+_ACR_TOKEN = re.compile(r"[A-ZÀ-Þ](?=[\w&-]*[A-ZÀ-Þ]|[a-zà-ÿ]{2,})[\w&-]{1,11}")
+_CUE_NOUNS = set(_ALL["cue_nouns"])
+_APPOSITION = set(_ALL["apposition_nouns"])
+_LIST_LINKS = set(_ALL["list_links"])
+_LIST_OPENERS = set(_ALL["list_openers"])
+_NAME_LINKS = {"de", "du", "des", "d'", "d’", "&"}
+
+
+def _acronym_start(doc: Doc, i: int, acronym: str) -> int | None:
+    """The first token of the words before doc[i] whose initials spell acronym (skipped words aside, one miss
+    allowed): "mission régionale d'autorité environnementale" for MRAE."""
+    letters = [c for c in fold(acronym) if c.isalpha()]
+    p, misses = len(letters) - 1, 0
+    for j in range(i - 1, max(-1, i - 18), -1):
+        w = doc[j]
+        f = fold(w.text)
+        if "\n" in w.whitespace_ or (w.is_punct and w.text != ","):
+            return None
+        if f in _ACR_SKIP:
+            continue
+        if f[0] == letters[p]:
+            p -= 1
+            if p < 0:
+                return j
+        else:
+            misses += 1
+            if misses > 1:
+                return None
+    return None
+
+
+def acronym_phrases(doc: Doc) -> list[tuple[Span, str, bool]]:
+    """(phrase, acronym, is_body) for each acronym written in parentheses after the lower-case words it abbreviates.
+    is_body when they open with a singular body head ("la mission régionale d'autorité environnementale (MRAE)",
+    "le centre de ressources et d'études ... (RESIS)"); else the acronym names a thing ("l'allocation aux adultes
+    handicapés (AAH)", "les centres régionaux des œuvres universitaires (CROUS)"). Capitalized names are left to
+    the other rules."""
+    out = []
+    for i in range(1, len(doc) - 2):
+        if doc[i].text != "(" or doc[i + 2].text != ")" or not _ACR_TOKEN.fullmatch(doc[i + 1].text):
+            continue
+        acronym = doc[i + 1].text
+        start = _acronym_start(doc, i, acronym)
+        if start is None:
+            continue
+        if start >= 2 and fold(doc[start - 1].text) in _LINKS and fold(doc[start - 2].text) in _ACR_HEADS:
+            start -= 2      # "centre de [ressources et d'études ...]"
+        head = doc[start]
+        if not head.is_lower:
+            continue
+        det = fold(doc[start - 1].text) if start else ""
+        end = i if doc[i - 1].text != "," else i - 1
+        body = fold(head.text) in _ACR_HEADS
+        if body and det in _LOWER_NOT_AFTER:
+            continue        # "une mission ... (MRAE)": a kind of body
+        out.append((doc[start:end], acronym, body))
+    return out
+
+
+def _name_run(doc: Doc, k: int, limit: int = 5) -> int:
+    """The end of a run of capitalized words from token k ("Marion", "AXA Prévoyance", "Caisse d'Épargne")."""
+    end, n = k, len(doc)
+    while end < n and end - k < limit:
+        t = doc[end]
+        if t.text[:1].isupper() and re.fullmatch(r"[\w'’&-]+", t.text):
+            end += 1
+        elif (fold(t.text) in _NAME_LINKS and end > k and end + 1 < n and doc[end + 1].text[:1].isupper()
+              and "\n" not in t.whitespace_):
+            end += 1
+        else:
+            break
+        if "\n" in doc[end - 1].whitespace_:
+            break
+    while end > k and fold(doc[end - 1].text) in _NAME_LINKS:
+        end -= 1
+    return end
+
+
+def cued_names(doc: Doc) -> list[Span]:
+    """Capitalized names that a common noun before them ("l'entreprise Flexico", "l'association Marion la main
+    tendue") or an apposition after them ("Flexico, une PME de 250 salariés") makes bodies."""
+    out = []
+    n = len(doc)
+    for k in range(1, n - 1):
+        t = doc[k]
+        if t.is_lower and fold(t.text) in _CUE_NOUNS and doc[k + 1].text[:1].isupper() and "\n" not in t.whitespace_:
+            end = _name_run(doc, k + 1)
+            if end > k + 1:
+                out.append(doc[k + 1:end])
+    for k in range(n - 3):
+        if doc[k].text != "," or fold(doc[k + 1].text) not in ("un", "une"):
+            continue
+        nxt = fold(doc[k + 2].text)
+        if nxt not in _APPOSITION:
+            continue
+        start = k
+        while start > 0 and start > k - 4 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_punct:
+            start -= 1
+        if start == k or (doc[start].is_sent_start and doc[start].pos_ != "PROPN"):
+            continue
+        out.append(doc[start:k])
+    return out
+
+
+def listed_beside(doc: Doc, bodies: list[Span]) -> list[Span]:
+    """Capitalized names joined to a body by "et", "ou" or a comma: "pour Vinci et Eiffage", "de BlackRock et
+    d'AXA Prévoyance" (either side of the body)."""
+    out = []
+    for b in bodies:
+        k = b.start - 1
+        if k >= 1 and fold(doc[k].text) in _LIST_OPENERS:
+            k -= 1
+        if k >= 1 and fold(doc[k].text) in _LIST_LINKS:
+            end = k
+            start = end
+            while start > 0 and end - start < 3 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+                start -= 1
+            if start < end and not (doc[start].is_sent_start and doc[start].pos_ != "PROPN"):
+                out.append(doc[start:end])
+        k = b.end
+        if k < len(doc) - 1 and fold(doc[k].text) in _LIST_LINKS:
+            k += 1
+            if k < len(doc) - 1 and fold(doc[k].text) in _LIST_OPENERS:
+                k += 1
+            end = _name_run(doc, k, limit=3)
+            if end > k:
+                out.append(doc[k:end])
     return out

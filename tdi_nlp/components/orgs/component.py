@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import FACTS, add_fact, text_of
-from .bodies import defined_acronyms, group_forms, head_bodies, listed_groups
+from .bodies import (acronym_phrases, cued_names, defined_acronyms, fits, group_forms, head_bodies, listed_beside,
+                     listed_groups)
 from ..ranges import Ranges
 from ...config import RESOURCES_DIR
 from ..people.kb import active, kb
@@ -48,9 +49,13 @@ _NER_ARTICLES = set(_RULES["ner_articles"])
 _NER_TITLE_WORDS = set(_RULES["ner_title_words"])
 _NER_NOT_ORG_HEADS = set(_RULES["ner_not_org_heads"])
 _NER_OFFICE_BEFORE = set(_RULES["ner_office_before"])
+_NER_PLACE_BEFORE = set(_RULES["ner_place_before"])
+_NER_NOT_NAME_POS = set(_RULES["ner_not_name_pos"])
 _PLURAL_DETS = set(_RULES["plural_determiners"])
 _SINGULAR_DETS = set(_RULES["singular_determiners"])
 _SHORT_FORMS = _RULES["short_forms"]
+_CAPS = re.compile(r"(?<![\w-])[A-Z]{3,8}(?![\w'’-])")
+_PLURAL_BEFORE = re.compile(r"(?<![\w'’])(?:" + "|".join(sorted(_PLURAL_DETS)) + r")[ ]+$", re.IGNORECASE)
 _ORDINAL = re.compile(r"[IVXLCDM]+(?:e|er|re|ère|ème|è)")
 
 
@@ -173,9 +178,12 @@ class OrgTagger:
         named = self._programme_names(doc, taken)
         self._head_bodies(doc, taken)
         self._stock_orgs(doc)
+        self._parenthesized(doc)
         self._groups(doc)
         self._acronyms(doc)
         self._short_forms(doc)
+        self._cued(doc)
+        self._listed(doc)
         self._drop_dates_inside(doc, [(sp.start_char, sp.end_char) for sp in kept if sp.label_ == "PROGRAMME"] + named)
         self._drop_countries_inside(doc)
         return doc
@@ -282,13 +290,25 @@ class OrgTagger:
         group = doc.spans.get(FACTS, [])
         bodies = {(f.start_char, f.end_char): f for f in group if f.label_ == "ORG"}
         found = defined_acronyms(text, [(s, e, f.text) for (s, e), f in bodies.items()])
+        for m in _CAPS.finditer(text):     # "l'agence régionale de santé d'Occitanie ... l'ARS": no parentheses
+            if m.group() in found or (m.start(), m.end()) in bodies:
+                continue
+            for (s, e), f in sorted(bodies.items()):
+                if e <= m.start() and len(f.text.split()) >= 3 and fits(m.group(), f.text, strict=True):
+                    found[m.group()] = (s, e, f.text)
+                    break
         if not found:
             return
-        taken = Ranges((f.start_char, f.end_char) for f in group)
+        places = {(f.start_char, f.end_char): f for f in group
+                  if f.label_ == "TERRITORY" and (f._.value or {}).get("kind") == "place"}
+        taken = Ranges((f.start_char, f.end_char) for f in group if (f.start_char, f.end_char) not in places
+                       and not (f.label_ == "PERSON" and (f._.value or {}).get("mention") == "title"))
         for acronym, (s, e, _) in found.items():
             body = bodies[(s, e)]
             value = dict(body._.value or {}, acronym=acronym)
             for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+                if _PLURAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                    continue      # "l'ensemble des Dreal": a kind of body
                 same = bodies.get((m.start(), m.end()))
                 if same is not None and (same._.value or {}).get("kind") == "ner":   # the stock NER's: relinked
                     same._.value, same._.entity_id = value, body._.entity_id
@@ -296,6 +316,9 @@ class OrgTagger:
                 span = doc.char_span(m.start(), m.end(), label="ORG")
                 if span is None or taken.overlaps(m.start(), m.end()):
                     continue
+                if places.pop((m.start(), m.end()), None) is not None:   # the stock NER's place: the body
+                    doc.spans[FACTS] = [f for f in doc.spans[FACTS]
+                                        if (f.label_, f.start_char, f.end_char) != ("TERRITORY", m.start(), m.end())]
                 add_fact(doc, span, value, body._.entity_id)
                 taken.add(m.start(), m.end())
 
@@ -343,15 +366,27 @@ class OrgTagger:
             k = ent.start
             while k < ent.end - 1 and doc[k].lower_ in _NER_ARTICLES:
                 k += 1
+            article = (k > ent.start and doc[k - 1].lower_ in ("le", "la", "les") and doc[k - 1].is_title
+                       and not doc[k - 1].is_sent_start)   # "Mediapart et Le Monde": the article is the name's
             while (k < ent.end - 1 and doc[k].is_lower and doc[k].pos_ == "NOUN"
                    and (doc[k + 1].is_title or doc[k + 1].is_upper)):
                 k += 1    # "l'usine Arkéma", "le groupe Renault": the common noun before the name is no part of it
+                article = False
             span = doc[k:ent.end]
+            verb = next((i for i, t in enumerate(span) if i and t.is_lower and t.pos_ in ("VERB", "AUX")), None)
+            if verb is not None:
+                span = span[:verb]   # "Sécurité sociale et l'assurance maladie remboursent": no verb in a name
             while len(span) > 1 and (span[-1].is_punct or span[-1].lower_ in _TRIM):
                 span = span[:-1]
             name = span.text
             before = {fold(t.text) for t in doc[max(0, span.start - 4):span.start]}
             head = [fold(t.text) for t in span[:2]]
+            prev = [fold(t.text) for t in doc[max(0, span.start - 2):span.start]]
+            if not name.isupper() and (prev[-1:] and prev[-1] in _NER_PLACE_BEFORE
+                                       or " ".join(prev) in _NER_PLACE_BEFORE):
+                continue  # "à Papeno'o", "la commune de Hitia'a": a place
+            if len(span) == 1 and span[0].pos_ in _NER_NOT_NAME_POS and not name.isupper():
+                continue  # "Punir les élèves", "Rappelons que": no name
             if ("\n" in name or fold(span[0].text) in _NER_TITLE_WORDS or before & _NER_OFFICE_BEFORE
                     or head[0] in _NER_NOT_ORG_HEADS or " ".join(head) in _NER_NOT_ORG_HEADS
                     or (len(span) == 1 and span[0].pos_ == "NOUN" and not name.isupper())):
@@ -362,9 +397,79 @@ class OrgTagger:
                     or any(s < span.end_char and span.start_char < e for s, e in taken)):
                 continue
             acronym = name.isupper() and " " not in name
+            if article:
+                span = doc[span.start - 1:span.end]
+                name = span.text
             value = {"name": name, "kind": "ner"} | ({"acronym": name} if acronym else {})
             add_fact(doc, Span(doc, span.start, span.end, label="ORG"), value, f"org:{slugify(name)}")
             taken.append((span.start_char, span.end_char))
+
+    @staticmethod
+    def _parenthesized(doc: Doc) -> None:
+        """Acronyms in parentheses after lower-case words (``bodies.acronym_phrases``): a body's name ("la mission
+        régionale d'autorité environnementale (MRAE)") is an ORG; a thing's ("l'allocation aux adultes handicapés
+        (AAH)") makes the stock NER's ORG spans of that acronym no bodies."""
+        things = set()
+        for phrase, acronym, body in acronym_phrases(doc):
+            if not body:
+                things.add(acronym)
+                continue
+            group = doc.spans.get(FACTS, [])
+            inner = [f for f in group if f.label_ in ("ORG", "PROGRAMME") and f.start_char < phrase.end_char
+                     and phrase.start_char < f.end_char]
+            if any(f.label_ == "PROGRAMME" or f.start_char < phrase.start_char or f.end_char > phrase.end_char
+                   or (f._.value or {}).get("kind") != "body" for f in inner):
+                continue
+            if inner:     # a head-and-complement name cut short: "commission ... des espaces naturels, agricoles"
+                cut = {(f.start, f.end, f.label_) for f in inner}
+                doc.spans[FACTS] = [f for f in group if (f.start, f.end, f.label_) not in cut]
+            name = " ".join(phrase.text.split())
+            add_fact(doc, Span(doc, phrase.start, phrase.end, label="ORG"), {"name": name, "kind": "body"},
+                     f"org:{slugify(name)}")
+        if things:
+            group = doc.spans.get(FACTS, [])
+            keep = [f for f in group if not (f.label_ == "ORG" and f.text in things
+                                             and (f._.value or {}).get("kind") == "ner")]
+            if len(keep) != len(group):
+                doc.spans[FACTS] = keep
+
+    @staticmethod
+    def _add_names(doc: Doc, spans: list[Span], kind: str, over_names: bool = False) -> None:
+        """Add each span as an ORG unless it overlaps a fact (a place inside a body's name aside) or is no body.
+        over_names: a bare name of exactly that span that no table knows, the stock NER's guess, gives way
+        ("Cartonnerie Dumoulin, une PME")."""
+        for span in spans:
+            group = doc.spans.get(FACTS, [])
+            name = span.text
+            if over_names:
+                weak = [f for f in group if f.label_ == "PERSON" and (f.start, f.end) == (span.start, span.end)
+                        and not any((f._.value or {}).get(k) for k in ("canonical_name", "civility", "role"))]
+                if weak:
+                    doc.spans[FACTS] = group = [f for f in group
+                                                if not (f.label_ == "PERSON" and (f.start, f.end) == (span.start, span.end))]
+            if (len(name) < 2 or fold(name) in _NER_NOT_ORG or fold(name.lower()) in _NER_NOT_ORG
+                    or any(f.label_ != "TERRITORY" and f.start_char < span.end_char and span.start_char < f.end_char
+                           and not (f.label_ == "PERSON" and (f._.value or {}).get("mention") == "title")
+                           for f in group)):
+                continue
+            add_fact(doc, Span(doc, span.start, span.end, label="ORG"), {"name": name, "kind": kind},
+                     f"org:{slugify(name)}")
+
+    def _cued(self, doc: Doc) -> None:
+        """"l'entreprise Flexico", "Flexico, une PME": names that a common noun makes bodies."""
+        self._add_names(doc, cued_names(doc), "organization", over_names=True)
+
+    def _listed(self, doc: Doc) -> None:
+        """"pour Vinci et Eiffage": a capitalized name listed beside a body is a body (twice: lists of three)."""
+        for _ in range(2):
+            bodies = [f for f in doc.spans.get(FACTS, []) if f.label_ == "ORG"
+                      and (f._.value or {}).get("kind") not in ("ministry", "group")]
+            before = len(doc.spans.get(FACTS, []))
+            names = [sp for sp in listed_beside(doc, bodies) if fold(sp[0].text) not in self.people.sex
+                     and not set(fold(sp[0].text).split("-")) & _NER_TITLE_WORDS]   # "et Vice-Présidente de ..."
+            self._add_names(doc, names, "organization")   # "la Commission européenne, Ursula ...": a person
+            if len(doc.spans.get(FACTS, [])) == before:
+                break
 
     @staticmethod
     def _drop_dates_inside(doc: Doc, names: list[tuple[int, int]]) -> None:

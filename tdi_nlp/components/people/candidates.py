@@ -3,9 +3,11 @@
 Three kinds of candidates, found with regular expressions on the document text:
 - "name": a civility and a name ("M. Paul Christophe", "Mme. Jacqueline Gourault", "Mme Nathalie Bassire"), a name
   known to the reference tables ("Agnès Pannier-Runacher"), or a capitalized name followed by a role phrase
-  ("Philippe Varin, Président de France Industrie"); each with the role phrase beside it when there is one;
+  ("Philippe Varin, Président de France Industrie"), with an age ("Teiri Tamatika, âgé de 7 ans") or after a verb
+  of saying ("comme l'écrivait Albert Camus"); each with the role phrase beside it when there is one;
 - "title": a government title used alone ("Mme la secrétaire d'État auprès du ministre de l'économie et des
-  finances", "le Premier ministre", "Monsieur le ministre"), with its portfolio words.
+  finances", "le Premier ministre", "Monsieur le ministre"), with its portfolio words, a foreign leader ("le
+  président russe"), an office in a named body ("la présidente de l'association Marion ...").
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ UP = "A-ZÀ-ÖØ-Þ"
 LOW = "a-zà-öø-ÿœ"
 _WORD = (rf"(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|[{UP}]/[{UP}][{LOW}]+)"
          rf"(?:-(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|[{LOW}]+)|['’][{LOW}]{{3,}})*")
-_PART = r"(?:de la|de|du|des|Le|La|Di|Da|De|Du|El|Ben|Van|Von|van|von)"
+_PART = r"(?:von der|van der|van den|de la|de|du|des|Le|La|Di|Da|De|Du|El|Ben|Van|Von|van|von|der|den)"
 NAME_RUN = rf"{_WORD}(?:[ ]+(?:{_PART}[ ]+|d'|d’)?{_WORD}){{0,3}}"
 CIVILITY = r"(?:M\.|MM\.|Mmes|Mme\.?|Mlle|Monsieur|Madame|monsieur|madame)"
 
@@ -68,16 +70,25 @@ _CHAIR = re.compile(
 _PREFECT = re.compile(
     rf"(?<![\w'’-])(?P<det>[Ll]e|[Ll]a)[ ]+(?P<title>pr[ée]f[eè]te?)[ ]+(?:(?:de la|de l['’]|du|des|de|d['’])[ ]*"
     rf"(?:[{UP}][\w'’-]+(?:[ ]+(?:et[ ]+)?[{UP}][\w'’-]+)*)|de (?:la )?(?:r[ée]gion|d[ée]partement|police|zone))")
+# a body or place named by a common noun, after an office, with a name or a complement or the holder's name after
+# it: "la présidente de l'association Marion ...", "le directeur du centre de ressources ...", "le maire de la
+# commune, M. Henri Flohr" (not "le directeur de l'école ne dit rien")
+_BODY_NOUN = (r"(?:commune|association|fondation|f[ée]d[ée]ration|centre|agence|institut|observatoire|syndicat"
+              r"|soci[ée]t[ée]|entreprise|collectif|union|chambre|caisse|office|comit[ée]|d[ée]l[ée]gation|mission"
+              r"|direction|universit[ée]|[ée]cole|coll[èe]ge|lyc[ée]e|h[ôo]pital|clinique|mutuelle|coop[ée]rative|ong)")
 # the holder of an office of a named place or body: "le maire de Lyon", "la rectrice de l'académie de Lille", "le
 # directeur général de l'Ademe", "la présidente de la Commission européenne", "le secrétaire général des Nations unies"
 _OFFICE = re.compile(
     rf"(?<![\w'’-])(?P<det>[Ll]e|[Ll]a|[Ll]['’]|du|au)[ ]*(?P<title>maire|procureure?|rect(?:eur|rice)|gouverneure?"
     rf"|direct(?:eur|rice)(?: g[ée]n[ée]rale?)?|pr[ée]sidente?(?:[- ]directeur g[ée]n[ée]ral)?|pdg"
-    rf"|secr[ée]taire g[ée]n[ée]rale?|ambassad(?:eur|rice)|haute?[- ]commissaire)"
+    rf"|secr[ée]taire g[ée]n[ée]rale?|ambassad(?:eur|rice)|haute?[- ]commissaire|d[ée]l[ée]gu[ée]e?(?: g[ée]n[ée]rale?)?"
+    rf"|fondat(?:eur|rice)|porte-parole)"
     rf"[ ]+(?:de la|de l['’]|du|des|de|d['’])[ ]*"
-    rf"(?:(?:acad[ée]mie|ville|r[ée]publique)[ ]+(?:de la|de l['’]|du|des|de|d['’])?[ ]*)?"
+    rf"(?:(?:(?:acad[ée]mie|ville|r[ée]publique)[ ]+(?:de la|de l['’]|du|des|de|d['’])?[ ]*)?"
     rf"[{UP}][\w'’-]+(?:[ ]+(?:(?:de la|de l['’]|du|des|de|d['’]|et)[ ]*)?[{UP}][\w'’-]+){{0,4}}"
-    r"(?:[ ]+(?:europ[ée]enne?|unies|nationale?|fran[çc]aise?|internationale?|mondiale?)(?![\w'’-]))?")
+    r"(?:[ ]+(?:europ[ée]enne?|unies|nationale?|fran[çc]aise?|internationale?|mondiale?)(?![\w'’-]))?"
+    rf"|{_BODY_NOUN}(?:[ ]+[{UP}][\w'’-]+(?:[ ]+[{UP}][\w'’-]+){{0,3}}"
+    rf"|[ ]+(?:de la|de l['’]|du|des|de|d['’]|pour)[ ]*[{LOW}][\w'’-]+|(?=[ ]*,[ ]*(?:(?:M\.|Mme)[ ]+)?[{UP}][{LOW}])))")
 # offices outside the government: folded title head -> key of resources/people/offices.tsv (None: no table)
 OTHER_OFFICES = {"defenseur": "defenseur", "president de l'assemblee": "assemblee", "president du senat": "senat",
                  "presidente de l'assemblee": "assemblee", "presidente du senat": "senat",
@@ -106,13 +117,25 @@ def _foreign_re() -> re.Pattern:
 
 
 _FOREIGN = _foreign_re()
+# "le président russe", "la chancelière allemande": a foreign office-holder by title (no French holder)
+_FOREIGN_HEAD = re.compile(r"(?<![\w'’])(?P<det>le|la|l['’]|du|au)[ ]*(?P<title>pr[ée]sidente?|chanceli(?:er|ère)|roi|reine"
+                           r"|[ée]mir|chef du gouvernement|chef de l['’][ée]tat)(?![\w'’-])", re.IGNORECASE)
 # "à Marie, à Lucas, à Inès et à Thomas": people listed by first name (each a known first name)
 _FIRST = rf"[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?"
 _SEP = r"(?:[ ]*,[ ]*(?:et[ ]+)?|[ ]+et[ ]+)(?:(?:à|a|pour|de)[ ]+)?"
 _FIRST_LIST = re.compile(rf"(?<![\w'’.-])(?:{_FIRST})(?:{_SEP}{_FIRST}(?![\w'’-]|[ ]+[{UP}])){{1,20}}")
 _LIST_GAP_BEFORE = re.compile(r"(?:[ ]*,[ ]*(?:et[ ]+)?|[ ]+et[ ]+)$")
 _LIST_GAP_AFTER = re.compile(rf"((?:[ ]*,[ ]*(?:et[ ]+)?|[ ]+et[ ]+))(?:{CIVILITY}[ ]+)?")
-_EMBEDDED = re.compile(r"(?:aupr[eè]s|apr[eè]s|ancien(?:ne)?|ex-?)[ ]*$", re.IGNORECASE)
+_EMBEDDED = re.compile(r"(?:aupr[eè]s|ancien(?:ne)?|ex-?)[ ]*$", re.IGNORECASE)
+# "après du ministre" (a misspelt "auprès du"), "... et du ministre de l'action" (no comma): inside a title;
+# "après le ministre de l'intérieur", "Sébastien Lecornu, et du ministre de ...": a mention
+_EMBEDDED_DU = re.compile(r"(?:apr[eè]s|(?<![,\s])[ ]+et|^et)[ ]*$", re.IGNORECASE)
+# "la petite Teuira Mihilani, âgée de 8 ans", "Jean Dupont (45 ans)": a name with its age is a person
+_AGE_AFTER = re.compile(r"[ ]*(?:,[ ]*(?:âgée?s?[ ]+de[ ]+)?|\([ ]*)(?:\d{1,3}|un|deux|trois|quatre|cinq|six|sept|huit"
+                        r"|neuf|dix)[ ]+ans\b")
+# "comme l'écrivait Albert Camus", "selon Jean Tirole": a known first name and a name after a verb of saying
+_QUOTED_BY = re.compile(r"(?<!\w)(?:selon|d['’]apr[eè]s|[ée]crivait|[ée]crit|disait|dit|d[ée]clarait|rappelait"
+                        r"|affirmait|citait|citer|citant|cite|soulignait|expliquait)[ ]+$", re.IGNORECASE)
 _TRIM = set(load_titles()["trim_words"])  # resources/people/titles.toml
 
 
@@ -163,6 +186,11 @@ class Finder:
         self.first_names = first_names       # folded first names
         self.title_vocab = title_vocab       # folded words used in government titles
 
+    def is_first(self, folded: str) -> bool:
+        """A known first name, or a compound of known ones ("marie-amelie")."""
+        return folded in self.first_names or ("-" in folded and all(p in self.first_names
+                                                                     for p in folded.split("-")))
+
     # ------------------------------------------------------------ names
     def names(self, text: str, per_spans: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
         out: list[Candidate] = []
@@ -189,7 +217,7 @@ class Finder:
         per_ranges = Ranges(per_spans)
         for m in _FIRST_LIST.finditer(text):
             items = list(re.finditer(_FIRST, m.group()))
-            known = [fold(w.group()) in self.first_names for w in items]
+            known = [self.is_first(fold(w.group())) for w in items]
             if sum(known) < 2 or not all(k or per_ranges.covers(m.start() + w.start())
                                          for k, w in zip(known, items)):
                 continue          # every item a known first name or a person for the NER, two known at least
@@ -209,7 +237,7 @@ class Finder:
                 out.append(c)
                 taken.add(c.start, c.end)
             parts = m.group("name").split()
-            if not found and 2 <= len(parts) <= 3 and fold(parts[0]) in self.first_names:
+            if not found and 2 <= len(parts) <= 3 and self.is_first(fold(parts[0])):
                 maybe.append(Candidate("name", s, e, name=m.group("name"), source="list"))
         out += self._listed(text, out, maybe, taken)
         # "Biden a raison": the surname alone of a person named in full in the document
@@ -278,9 +306,11 @@ class Finder:
         role = _role_after(text, e)
         before = _role_before(text, s)
         k = bisect_right(per, s, key=lambda p: p[0]) - 1  # the only span of the sorted disjoint per that can hold s
-        is_per = k >= 0 and e <= per[k][1] and (first in self.first_names or (
+        is_per = k >= 0 and e <= per[k][1] and (self.is_first(first) or (
             per[k] == (s, e) and all(len(w) >= 3 for w in run.split())))
-        if role or is_per or (before and first in self.first_names):
+        aged = len(toks) <= 3 and _AGE_AFTER.match(text, e) is not None
+        quoted = self.is_first(first) and _QUOTED_BY.search(text, max(0, s - 30), s) is not None
+        if role or is_per or aged or quoted or (before and self.is_first(first)):
             c = Candidate("name", s, e, name=run, source="role" if role else "ner")
             self._attach_role(text, c)
             return [c]
@@ -301,7 +331,7 @@ class Finder:
                 continue
             before = text[max(0, s - 12):s]
             det = fold(m.group("det"))
-            if _EMBEDDED.search(before) or (det == "du" and re.search(r"\bet[ ]*$", before)):
+            if _EMBEDDED.search(before) or (det == "du" and _EMBEDDED_DU.search(before)):
                 continue      # "auprès du ministre de...", "... et du ministre de l'action": inside a title
             title = fold(m.group("title"))
             if title.startswith(("depute", "senat")) and not (m.group("civ") and det in ("le", "la")):
@@ -328,7 +358,17 @@ class Finder:
             if "deleguee" in title or title.startswith(("premiere", "presidente", "defenseure", "deputee", "senatrice")):
                 c.civility = "Mme"
             out.append(c)
-        return out
+        found = Ranges((c.start, c.end) for c in out)
+        for m in _FOREIGN_HEAD.finditer(text):
+            foreign = _FOREIGN.match(text, m.end())
+            if foreign is None or found.overlaps(m.start(), foreign.end()) or skipped.overlaps(m.start(), foreign.end()):
+                continue
+            if re.match(rf"[ ]+(?:{CIVILITY}[ ]+)?[{UP}][{LOW}]+", text[foreign.end():foreign.end() + 60]):
+                continue      # "le président américain Joe Biden": the name carries the mention
+            female = fold(m.group("title")).endswith(("e", "ere")) or fold(m.group("det")) == "la"
+            out.append(Candidate("title", m.start(), foreign.end(), civility="Mme" if female else "M.",
+                                 role=m.group("title"), title_ends=[foreign.end()], source="title", foreign=True))
+        return sorted(out, key=lambda c: c.start)
 
     def chairs(self, text: str, skip: list[tuple[int, int]]) -> list[Candidate]:
         """Titles outside the government that no table resolves: "Mme la présidente", "M. le rapporteur",
