@@ -45,6 +45,14 @@ quarter, top-3 / MRR; the product ranking measured there 0.797 / 0.690 and 0.831
   0.799-0.807 / 0.689-0.697 on the tuning part, 0.838-0.851 / 0.745-0.763 held out (with the second stage above:
   0.802 / 0.702 and 0.851 / 0.778). Not adopted: a ~2,000-character question takes about 1.2 CPU-s to embed here,
   which a draft (median ~0.17 s) cannot pay, and the gain on the tuning part is within the noise.
+
+Rubrique model 1.5 (its prior's acc@1 / acc@3 on the tuning part, cross-fitted: 0.523 / 0.727 for the ministry
+TF-IDF part alone, 0.599 / 0.771 for the 1.4 fused parts, 0.607 / 0.781 for 1.5) left the product ranking's top-3
+agreement on the tuning part where it was (0.797 with each of the three priors; MRR 0.690, 0.688, 0.688): the first
+place is the best-scored source whatever the prior, and the prior only reorders the next two among the first 10. A
+grid over the diversification with the 1.5 prior (alpha 0.3-0.9, depth 10-20, gamma 1-2, confidence 0.7-0.9) gave at
+best 0.802 / 0.688 (depth 20; 0.805 with the 1.4 prior), within the noise of 384 questions: not adopted, and so no E5
+prior at draft time either (the question's embedding, ~1 CPU-s, for no measured gain).
 """
 from __future__ import annotations
 
