@@ -201,3 +201,14 @@ def test_ia_select_keeps_the_best_first_and_treats_a_missing_rubrique_as_its_own
     # a seed document without rubrique scores far above an AN answer: it stays first
     assert ia_select([1.035, 0.433], [None, "industrie"], k=3, prior={"industrie": 0.8}) == [0, 1]
     assert ia_select([1.0, 0.99, 0.98], [None, None, "x"], k=2)[0] == 0
+
+
+def test_eval_drafting_ceiling_and_cross_fitted_priors():
+    from tdi_nlp.eval import drafting as ev
+    assert ev.ceiling([0, 1, 2, 3], {0, 2, 3}) == 0.75 and ev.ceiling([], set()) == 0.0
+    words = {"santé": "hôpital urgences médecins", "transports": "train gare ligne", "agriculture": "sécheresse récolte"}
+    entries = [{"_query": f"Question {k} sur {words[c]}", "_a_text": f"Réponse sur {words[c]}", "title": c.upper(),
+                "rubrique": c, "_addressee": ""} for k in range(30) for c in [list(words)[k % 3]]]
+    priors = ev.rubrique_priors(entries, folds=5, top=2)
+    assert len(priors) == 30 and all(len(p) == 2 for p in priors)
+    assert sum(max(p, key=p.get) == e["rubrique"] for p, e in zip(priors, entries)) >= 27

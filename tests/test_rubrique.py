@@ -1,4 +1,4 @@
-"""Rubrique model 1.4: late fusion of the TF-IDF and E5 parts, side rows, settings and thresholds, the shipped model."""
+"""Rubrique model 1.5: late fusion of the TF-IDF, kNN and E5 parts, side rows, settings and thresholds, the shipped model."""
 from __future__ import annotations
 
 import json
@@ -36,7 +36,7 @@ def _toy(n=60, seed=0):
 def test_fusion_uses_every_part_and_sums_to_one():
     pairs, y, vecs = _toy()
     model = rub.fit(pairs[:45], y[:45], vecs[:45])
-    assert set(model) == {"pipeline", "text_pipeline", "e5", "names"}
+    assert set(model) == {"pipeline", "text_pipeline", "neighbours", "e5", "names"}
     assert list(model["e5"].classes_) == list(model["pipeline"].classes_)
     assert model["names"].shape == (3, 384)
     for given in (True, False):
@@ -56,9 +56,10 @@ def test_inferred_setting_without_an_addressee_leaves_the_ministry_model_out():
     pairs, y, vecs = _toy()
     model = rub.fit(pairs, y, vecs)
     text = [(pairs[0][0], "")]
-    wm, wt, we, wn = rub.WEIGHTS["inferred+e5"]
+    wm, wt, we, wn, wk = rub.WEIGHTS["inferred+e5"]
     expected = (wt * rub.probabilities(model["text_pipeline"], text) + we * model["e5"].predict_proba(vecs[:1])
-                + wn * rub._names_proba(model, vecs[:1])) / (wt + we + wn)
+                + wn * rub._names_proba(model, vecs[:1]) + wk * rub._neighbours_proba(model, [text[0][0]], 3)
+                ) / (wt + we + wn + wk)
     assert np.allclose(rub.suggestion_proba(model, text, False, vecs[:1]), expected)
 
 
@@ -66,7 +67,19 @@ def test_settings_and_weights():
     assert rub.setting(True, None) == "given" and rub.setting(False, np.zeros((1, 384))) == "inferred+e5"
     assert rub.setting(True, np.zeros((1, 384)), {"pipeline": None}) == "given"  # no E5 part: TF-IDF only
     assert all(abs(sum(w) - 1.0) < 1e-9 for w in rub.WEIGHTS.values())
-    assert rub.WEIGHTS["given"][2:] == rub.WEIGHTS["inferred"][2:] == (0.0, 0.0)  # without vectors, no E5 weight
+    assert rub.WEIGHTS["given"][2:4] == rub.WEIGHTS["inferred"][2:4] == (0.0, 0.0)  # without vectors, no E5 weight
+    assert all(w[4] > 0 for w in rub.WEIGHTS.values())  # the kNN part needs no vector
+
+
+def test_neighbours_part_follows_the_nearest_past_questions_and_titles():
+    pairs = [("usine fermeture salariés", "Industrie"), ("hôpital urgences", "Santé"), ("gare ligne train", "")]
+    labels = ["industrie", "santé", "transports"]
+    side = rub.Side(["", "", "Desserte ferroviaire de Mende"], ["", "", ""])
+    model = {"neighbours": rub.fit_neighbours(pairs, labels, side)}
+    assert model["neighbours"]["matrix"].shape[0] == 4 and list(model["neighbours"]["labels"]) == [0, 1, 2, 2]
+    p = rub._neighbours_proba(model, ["La desserte ferroviaire de Mende", "Les urgences de l'hôpital", "rien"], 3)
+    assert np.allclose(p.sum(axis=1), 1.0) and list(p[:2].argmax(axis=1)) == [2, 1]
+    assert np.allclose(p[2], [0.25, 0.25, 0.5])  # no word in common: every row counts alike
 
 
 def test_rubrique_names_help_where_the_question_says_the_name():

@@ -8,7 +8,13 @@ question + answer texts) computed the same way. The index is built in memory fro
 
 The drafting retriever diversifies its first places over the likely rubriques of the question (drafting/diversify.py),
 using the rubrique classifier's probabilities. Here that classifier is cross-fitted: each question's probabilities
-come from a model trained on the other folds (10-fold), never on the question itself. The hybrid ranking without
+come from the shipped model's parts (themes.rubrique.cross_fit: the fused TF-IDF parts, as a draft uses them, with
+the other folds' AN titles and answers as training rows) trained on the other folds (10-fold), never on the
+question itself. (Before model 1.5 the eval cross-fitted the ministry TF-IDF part alone.)
+
+Ceiling: about 37 of the 110 rubriques have a single question, which can never agree in leave-one-out; the eval
+prints the share of questions whose rubrique some other question has and, in brackets, the agreement over those
+alone, for all the questions, the tuning part and the held-out quarter. The hybrid ranking without
 diversification is printed too, and the ranking with the E5 vectors of the past questions fused in
 (drafting/semantic.py, off in the product: it did not help).
 
@@ -39,6 +45,14 @@ quarter, top-3 / MRR; the product ranking measured there 0.797 / 0.690 and 0.831
   0.799-0.807 / 0.689-0.697 on the tuning part, 0.838-0.851 / 0.745-0.763 held out (with the second stage above:
   0.802 / 0.702 and 0.851 / 0.778). Not adopted: a ~2,000-character question takes about 1.2 CPU-s to embed here,
   which a draft (median ~0.17 s) cannot pay, and the gain on the tuning part is within the noise.
+
+Rubrique model 1.5 (its prior's acc@1 / acc@3 on the tuning part, cross-fitted: 0.523 / 0.727 for the ministry
+TF-IDF part alone, 0.599 / 0.771 for the 1.4 fused parts, 0.607 / 0.781 for 1.5) left the product ranking's top-3
+agreement on the tuning part where it was (0.797 with each of the three priors; MRR 0.690, 0.688, 0.688): the first
+place is the best-scored source whatever the prior, and the prior only reorders the next two among the first 10. A
+grid over the diversification with the 1.5 prior (alpha 0.3-0.9, depth 10-20, gamma 1-2, confidence 0.7-0.9) gave at
+best 0.802 / 0.688 (depth 20; 0.805 with the 1.4 prior), within the noise of 384 questions: not adopted, and so no E5
+prior at draft time either (the question's embedding, ~1 CPU-s, for no measured gain).
 """
 from __future__ import annotations
 
@@ -90,6 +104,11 @@ def score(ranks: list[int | None], k: int) -> tuple[float, float]:
     return sum(1 for r in ranks if r and r <= k) / n, sum(1 / r for r in ranks if r) / n
 
 
+def ceiling(part, answerable) -> float:
+    """Share of the questions of part whose rubrique some other question has (the most agreement can reach)."""
+    return sum(1 for n in part if n in answerable) / max(len(part), 1)
+
+
 def tfidf_ranks(entries: list[dict], queries: list[int], depth: int) -> list[int | None]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     docs = [e["_q_text"] + "\n" + e["_a_text"] for e in entries]
@@ -104,22 +123,20 @@ def tfidf_ranks(entries: list[dict], queries: list[int], depth: int) -> list[int
     return ranks
 
 
-def rubrique_priors(entries: list[dict], folds: int, use_ministry: bool = True, top: int = 10) -> list[dict]:
-    """For each entry, {rubrique: probability} (top ones) from a rubrique classifier that never saw it."""
-    from sklearn.model_selection import KFold
+def rubrique_priors(entries: list[dict], folds: int, use_ministry: bool = True, top: int = 10,
+                    vectors: np.ndarray | None = None) -> list[dict]:
+    """For each entry, {rubrique: probability} (top ones) from the shipped rubrique model's parts fitted on the
+    other folds (rubrique.cross_fit, the other folds' AN titles and answers as training rows), never on it;
+    ``vectors`` (E5 passage vectors of the questions) adds the E5 parts."""
     from threadpoolctl import threadpool_limits
 
     from ..themes import rubrique as rub
-    pairs = [(e["_query"], (e.get("_addressee") or "") if use_ministry else "") for e in entries]
-    labels = [e["rubrique"] for e in entries]
-    out: list[dict] = [{} for _ in entries]
+    side = rub.Side([rub.title_text(e.get("title")) for e in entries], [e["_a_text"] for e in entries])
+    ministries = [e.get("_addressee") or "" for e in entries] if use_ministry else None
     with threadpool_limits(limits=1):
-        for tr, te in KFold(folds, shuffle=True, random_state=13).split(pairs):
-            pipe = rub.build_pipeline(with_minister=use_ministry).fit([pairs[i] for i in tr], [labels[i] for i in tr])
-            proba = rub.probabilities(pipe, [pairs[i] for i in te])
-            for row, i in zip(proba, te):
-                out[i] = {str(pipe.classes_[j]): float(row[j]) for j in np.argsort(-row)[:top]}
-    return out
+        proba, classes = rub.cross_fit([e["_query"] for e in entries], [e["rubrique"] for e in entries], ministries,
+                                       vectors, folds, side=side)
+    return rub.top_rubriques(proba, classes, top)
 
 
 def run(args) -> int:
@@ -160,17 +177,25 @@ def run(args) -> int:
     rub_count: dict[str, int] = {}
     for e in entries:
         rub_count[e["rubrique"].lower()] = rub_count.get(e["rubrique"].lower(), 0) + 1
-    answerable = [n for n, i in enumerate(queries) if rub_count[entries[i]["rubrique"].lower()] > 1]
+    answerable = {n for n, i in enumerate(queries) if rub_count[entries[i]["rubrique"].lower()] > 1}
     test = [n for n, i in enumerate(queries) if held_out(entries[i]["id"])]
     tune = [n for n, i in enumerate(queries) if not held_out(entries[i]["id"])]
+    parts = {"all (tuned on)": list(range(len(queries))), f"tuning part ({len(tune)})": tune,
+             f"held-out quarter ({len(test)})": test}
     k = args.k
-    print(f"drafting sources: leave-one-out over {len(queries)} AN questions ({len(answerable)} whose rubrique "
-          f"occurs elsewhere), {len(rub_count)} rubriques; index built in {built:.1f} s, "
-          f"{1000 * elapsed / max(len(queries), 1):.0f} ms/query; rubrique classifier cross-fitted over {args.folds} folds")
-    print(f"{'':<42} top-{k} agreement / MRR: all (tuned on) | answerable only | tuning part ({len(tune)}) | "
-          f"held-out quarter ({len(test)})")
+    print(f"drafting sources: leave-one-out over {len(queries)} AN questions, {len(rub_count)} rubriques; index built "
+          f"in {built:.1f} s, {1000 * elapsed / max(len(queries), 1):.0f} ms/query; rubrique classifier cross-fitted "
+          f"over {args.folds} folds")
+    print("ceiling: a question whose rubrique no other question has can never agree; share of questions whose "
+          "rubrique occurs elsewhere: " + ", ".join(f"{name.split(' (')[0]} {ceiling(part, answerable):.3f} "
+                                                   f"({sum(1 for n in part if n in answerable)}/{len(part)})"
+                                                   for name, part in parts.items()))
+    print(f"{'':<42} top-{k} agreement / MRR, over all questions [over those under the ceiling]: "
+          + " | ".join(parts))
     for name, rk in (*results.items(), ("baseline TF-IDF cosine", base)):
-        cells = [score([rk[n] for n in part], k) for part in (range(len(rk)), answerable, tune, test)]
-        print(f"{name:<42} " + " | ".join(f"{a:.3f} / {mrr:.3f}" for a, mrr in cells))
+        cells = [(score([rk[n] for n in part], k), score([rk[n] for n in part if n in answerable], k))
+                 for part in parts.values()]
+        print(f"{name:<42} " + " | ".join(f"{a:.3f} / {mrr:.3f} [{a2:.3f} / {mrr2:.3f}]" for (a, mrr), (a2, mrr2)
+                                          in cells))
     print("target (issue 13): top-3 agreement >= 0.85; held-out quarter = sha1(id)[0] in 0-3 (themes/rubrique_e5.py)")
     return 0

@@ -17,7 +17,7 @@ from . import rubrique as rub_model
 from .text import split_sentences
 
 TAXONOMIES = ("tdi", "rubrique")
-MODEL_VERSION = "1.4"  # rubrique: TF-IDF (+ E5 when embedded), late fusion, titles and answers as training rows
+MODEL_VERSION = "1.5"  # rubrique: TF-IDF (+ E5 when embedded), kNN of past questions, late fusion, titles and answers as rows
 TDI_MODEL_VERSION = "2.4"  # tdi: request clauses, TF-IDF + theme cues + E5, two rounds of synthetic clauses x2, gate (request_model.py)
 
 

@@ -96,9 +96,11 @@ def train_rubrique(models_dir: Path, vectors=None, title_vectors=None, answer_ve
                                    % (rub_model.TITLE_WEIGHT, rub_model.E5_TITLE_WEIGHT, rub_model.ANSWER_WEIGHT,
                                       rub_model.E5_ANSWER_WEIGHT)},
         "model": "late fusion of logistic regressions (balanced class weights): TF-IDF words + ministry, TF-IDF "
-                 "words alone, E5 vector (C=%g), E5 likeness to the names; weights (ministry, text, E5, names) "
-                 "per setting: %s"
-                 % (rub_model.E5_C, json.dumps(rub_model.WEIGHTS)),
+                 "words alone, E5 vector (C=%g), E5 likeness to the names, and the rubriques of the %d nearest "
+                 "past questions and titles (TF-IDF cosine, temperature %g); weights (ministry, text, E5, names, "
+                 "neighbours) per setting: %s"
+                 % (rub_model.E5_C, rub_model.NEIGHBOURS, rub_model.NEIGHBOURS_TEMPERATURE,
+                    json.dumps(rub_model.WEIGHTS)),
         "thresholds": thresholds,
         "thresholds_from": f"5-fold out-of-fold top-1 probabilities of the training data: lowest with top-1 "
                            f"precision >= {rub_model.TARGET_PRECISION}; 'given' with the AN ministry, 'inferred' "
