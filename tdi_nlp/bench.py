@@ -53,7 +53,7 @@ def _extract(folder: str, workers: int) -> dict:
 
 def _encoder(folder: str) -> dict:
     """The encoder alone on the request clauses of the question sections, as extraction embeds them
-    (themes.vectors.clause_vectors; TDI_NLP_EMBED_REQUESTS=0 turns it off): what embedding them adds a question."""
+    (themes.vectors.clause_vectors, with TDI_NLP_EMBED_REQUESTS=1): what embedding them adds a question."""
     from . import encoder
     from .normalize import normalize_document
     from .readers import iter_files, read_path
@@ -166,7 +166,7 @@ def run_cli(args) -> int:
     if enc["questions"]:
         print(f"encoder on the request clauses ({enc['clauses']} clauses of {enc['questions']} question sections): "
               f"{enc['words'] / max(enc['seconds'], 1e-9):.0f} words/s, {1000 * enc['seconds'] / enc['questions']:.0f} "
-              f"ms a question (part of extraction; TDI_NLP_EMBED_REQUESTS=0 leaves it out)")
+              f"ms a question (part of extraction with TDI_NLP_EMBED_REQUESTS=1, off by default)")
     comps = rows[-1][1].get("components")
     if comps:
         print("pipeline:", ", ".join(comps))

@@ -1,4 +1,4 @@
-"""Encoder vectors computed once: extraction stores the request clauses' vectors (the default), a re-run computes
+"""Encoder vectors computed once: extraction stores the request clauses' vectors (with embed_requests=1), a re-run computes
 none; with embed_requests=0 it embeds nothing."""
 import shutil
 import sqlite3

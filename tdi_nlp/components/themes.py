@@ -2,7 +2,7 @@
 
 Sets ``doc._.themes = [{"taxonomy", "theme", "code", "score", "evidence", "start", "end"}]`` (start/end: offsets of
 the evidence sentence in doc.text) for every section of kind "question"; [] when there is none. With
-``settings.embed_requests`` (the default; TDI_NLP_EMBED_REQUESTS=0 turns it off) the request clauses of the question
+``settings.embed_requests`` (TDI_NLP_EMBED_REQUESTS=1; off by default, for speed) the request clauses of the question
 sections are embedded once (``themes.vectors.clause_vectors``), the tdi themes are scored by the model's E5 path with
 those vectors (the themes ``classify`` gives), and ``doc._.embeddings`` holds them (``themes.vectors.records``,
 offsets in doc.text), which records carry and the KB stores. Off: no encoder call, the model's text-only path.

@@ -2,8 +2,8 @@
 theme model reads), the float16 base64 form records carry (``rec["embeddings"]``) and the KB's ``embeddings``
 table stores, keyed by document, clause start, kind and encoder tag.
 
-Extraction embeds the request clauses of every question section by default (``settings.embed_requests``; 0 turns
-it off and the theme model takes its text-only path): the theme component scores the clauses with these vectors
+With ``settings.embed_requests`` (TDI_NLP_EMBED_REQUESTS=1; off by default, when the theme model takes its text-only
+path) extraction embeds the request clauses of every question section: the theme component scores the clauses with these vectors
 and the record carries them, so the KB stores the vectors the stored themes were computed from.
 """
 from __future__ import annotations
