@@ -5,6 +5,7 @@ Run from the repository root: python tests/data/eval/blind/draw.py  (prints the 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import random
 import re
@@ -16,6 +17,17 @@ REPO = Path(__file__).resolve().parents[4]
 SHARED = REPO.parent / "shared"
 AN_DIR = SHARED / "data/corpora/an-qag-l16/json"
 VP_FILE = SHARED / "data/corpora/vie-publique-2020/statements.jsonl"
+
+
+def sibling(folder: str, name: str):
+    """Load tests/data/eval/<folder>/<name>.py as a module: the samples' scripts are not a package, and the later
+    samples reuse the earlier ones' draw and build code."""
+    path = Path(__file__).resolve().parents[1] / folder / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"{folder}_{name}", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def vp_id(rec: dict) -> str:

@@ -6,7 +6,6 @@ Run from the repository root: python tests/data/eval/dev/build.py (dev_dates/bui
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from collections import Counter
@@ -15,12 +14,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "blind"))
 from build import build  # noqa: E402
+from draw import sibling  # noqa: E402
 from texts import VP_SOURCE, raw_document  # noqa: E402
 
-_spec = importlib.util.spec_from_file_location("dev_draw", HERE / "draw.py")
-assert _spec and _spec.loader
-dev_draw = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(dev_draw)
+dev_draw = sibling("dev", "draw")
 
 
 def main(folder: Path = HERE) -> None:

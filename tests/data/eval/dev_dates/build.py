@@ -4,14 +4,12 @@ python tests/data/eval/dev_dates/build.py
 """
 from __future__ import annotations
 
-import importlib.util
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-_spec = importlib.util.spec_from_file_location("dev_build", HERE.parent / "dev" / "build.py")
-assert _spec and _spec.loader
-dev_build = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(dev_build)
+sys.path.insert(0, str(HERE.parent / "blind"))
+from draw import sibling  # noqa: E402
 
 if __name__ == "__main__":
-    dev_build.main(HERE)
+    sibling("dev", "build").main(HERE)

@@ -10,7 +10,6 @@ Run from the repository root: python tests/data/eval/dev_numbers2/draw.py
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import sys
@@ -18,12 +17,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "blind"))
-from draw import AN_DIR, REPO, VP_FILE, vp_id  # noqa: E402
+from draw import AN_DIR, REPO, VP_FILE, vp_id, sibling  # noqa: E402
 
-_spec = importlib.util.spec_from_file_location("dev_draw", HERE.parent / "dev" / "draw.py")
-assert _spec and _spec.loader
-dev_draw = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(dev_draw)
+dev_draw = sibling("dev", "draw")
 
 N_VP, N_AN = 10, 7
 MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"

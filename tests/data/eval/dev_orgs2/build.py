@@ -4,14 +4,12 @@ python tests/data/eval/dev_orgs2/build.py
 """
 from __future__ import annotations
 
-import importlib.util
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-_spec = importlib.util.spec_from_file_location("dev_orgs_build", HERE.parent / "dev_orgs" / "build.py")
-assert _spec and _spec.loader
-dev_orgs_build = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(dev_orgs_build)
+sys.path.insert(0, str(HERE.parent / "blind"))
+from draw import sibling  # noqa: E402
 
 if __name__ == "__main__":
-    dev_orgs_build.main(HERE)
+    sibling("dev_orgs", "build").main(HERE)

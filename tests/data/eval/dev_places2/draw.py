@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import importlib.util
 import json
 import random
 import re
@@ -29,12 +28,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "blind"))
-from draw import AN_DIR, REPO, VP_FILE, vp_id  # noqa: E402
+from draw import AN_DIR, REPO, VP_FILE, vp_id, sibling  # noqa: E402
 
-_spec = importlib.util.spec_from_file_location("dev_draw", HERE.parent / "dev" / "draw.py")
-assert _spec and _spec.loader
-dev_draw = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(dev_draw)
+dev_draw = sibling("dev", "draw")
 
 SEED, N_AN, N_VP = 2142, 8, 6
 N2_AN, N2_VP = 4, 2
