@@ -15,14 +15,17 @@ import json
 import random
 import re
 import subprocess
-from collections import defaultdict
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[4]
 SHARED = REPO.parent / "shared"
 QAG = SHARED / "data" / "corpora" / "an-qag-l16" / "json"
-SEANCE = SHARED / "data" / "corpora" / "an-seance-2021-2022" / "corpus.jsonl"
 HERE = ":!tests/data/eval/dev_orgs2"
+sys.path.insert(0, str(REPO / "tests" / "data" / "eval" / "blind"))
+from draw import sibling  # noqa: E402
+
+places_draw = sibling("dev_places", "draw")
 CUES = re.compile(r"\b(?:M\.|Mme|agence|conseil|chambres?|association|société|syndicat|direction|office|institut|"
                   r"caisse|fédération|tribunal|cour|centre|hôpital|université|comité|commission|autorité|"
                   r"[A-Z]{3,})\b")
@@ -56,34 +59,8 @@ def questions(rng: random.Random, before: tuple[str, ...] = ()) -> list[str]:
 
 def excerpts(rng: random.Random, sessions_drawn: tuple[int, ...] = (0, 0, 1, 2),
              before: tuple[str, ...] = ()) -> list[str]:
-    by_session = defaultdict(list)
-    for line in SEANCE.open(encoding="utf-8"):
-        rec = json.loads(line)
-        by_session[rec["session_uid"]].append(rec)
-    taken = defaultdict(list)
-    for ex in named(r"seance-CRSANR[0-9A-Z]*-[0-9]*-[0-9]*") | set(before):
-        _, s, a, b = ex.split("-")
-        ids = [r["syceron_id"] for r in by_session[s]]
-        taken[s].append((ids.index(a), ids.index(b) + 1))
-    out = []
-    sessions = sorted(by_session)
-    for session in [sessions[k] for k in sessions_drawn]:
-        recs, best = by_session[session], None
-        for _ in range(40):
-            i = j = rng.randrange(len(recs) - 40)
-            n = 0
-            while n < 500:
-                n += len(recs[j]["text"].split())
-                j += 1
-            if any(not (j <= a or b <= i) for a, b in taken[session]):
-                continue
-            score = richness(" ".join(r["text"] for r in recs[i:j]))
-            if best is None or score > best[0]:
-                best = (score, i, j)
-        _, i, j = best
-        taken[session].append((i, j))
-        out.append(f"seance-{session}-{recs[i]['syceron_id']}-{recs[j - 1]['syceron_id']}")
-    return out
+    taken = named(r"seance-CRSANR[0-9A-Z]*-[0-9]*-[0-9]*") | set(before)
+    return places_draw.windows(rng, lambda sessions: [sessions[k] for k in sessions_drawn], 500, richness, taken)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ import re
 import subprocess
 from collections import defaultdict
 from pathlib import Path
+from typing import Callable
 
 REPO = Path(__file__).resolve().parents[4]
 SHARED = REPO.parent / "shared"
@@ -24,6 +25,7 @@ QAG = SHARED / "data" / "corpora" / "an-qag-l16" / "json"
 SEANCE = SHARED / "data" / "corpora" / "an-seance-2021-2022" / "corpus.jsonl"
 GEO = REPO / "tdi_nlp" / "resources" / "geo"
 HERE = ":!tests/data/eval/dev_places"
+EXCERPT = r"seance-CRSANR[0-9A-Z]*-[0-9]*-[0-9]*"
 
 
 def names() -> list[str]:
@@ -54,30 +56,38 @@ def questions(rng: random.Random, geo: list[str]) -> list[str]:
 
 
 def excerpts(rng: random.Random, geo: list[str]) -> list[str]:
+    return windows(rng, lambda sessions: [sessions[0]] + sessions, 450, lambda text: richness(text, geo),
+                   named(EXCERPT))
+
+
+def windows(rng: random.Random, pick: Callable[[list[str]], list[str]], words: int, score: Callable[[str], int],
+            taken_names: set[str]) -> list[str]:
+    """Sitting excerpts: for each sitting `pick` lists (sorted uids in, uids out, repeats allowed), the best by
+    `score` of 40 random windows of about `words` words overlapping no excerpt of `taken_names` nor one drawn
+    before; named "seance-<uid>-<first syceron id>-<last syceron id>"."""
     by_session = defaultdict(list)
     for line in SEANCE.open(encoding="utf-8"):
         rec = json.loads(line)
         by_session[rec["session_uid"]].append(rec)
     taken = defaultdict(list)
-    for ex in named(r"seance-CRSANR[0-9A-Z]*-[0-9]*-[0-9]*"):
+    for ex in taken_names:
         _, s, a, b = ex.split("-")
         ids = [r["syceron_id"] for r in by_session[s]]
         taken[s].append((ids.index(a), ids.index(b) + 1))
     out = []
-    sessions = sorted(by_session)
-    for session in [sessions[0]] + sessions:
+    for session in pick(sorted(by_session)):
         recs, best = by_session[session], None
         for _ in range(40):
             i = j = rng.randrange(len(recs) - 40)
             n = 0
-            while n < 450:
+            while n < words:
                 n += len(recs[j]["text"].split())
                 j += 1
             if any(not (j <= a or b <= i) for a, b in taken[session]):
                 continue
-            score = richness(" ".join(r["text"] for r in recs[i:j]), geo)
-            if best is None or score > best[0]:
-                best = (score, i, j)
+            value = score(" ".join(r["text"] for r in recs[i:j]))
+            if best is None or value > best[0]:
+                best = (value, i, j)
         _, i, j = best
         taken[session].append((i, j))
         out.append(f"seance-{session}-{recs[i]['syceron_id']}-{recs[j - 1]['syceron_id']}")
