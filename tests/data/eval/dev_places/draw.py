@@ -107,25 +107,24 @@ def communes_big() -> list[str]:
 def questions_round2(rng: random.Random, geo: list[str], first: list[str]) -> list[str]:
     """Rounds 2 and 3 (the first round's texts proved place-poor): 6 more among the 20 richest by gazetteer names
     alone, excluding those drawn before."""
-    taken = named(r"QANR5L16QG[0-9]*") | set(first)
-    ids = [p.stem for p in QAG.glob("QANR5L16QG*.json")]
-    odd = [i for i in ids if int(i.split("QG")[1]) % 2 == 1 and i not in taken]
-    def score(i: str) -> int:
-        text = (QAG / f"{i}.json").read_text(encoding="utf-8")
-        return sum(len(re.findall(r"(?<!\w)" + re.escape(g) + r"(?!\w)", text)) for g in geo)
-    scored = sorted(odd, key=lambda i: (-score(i), i))
-    return sorted(rng.sample(scored[:20], 6), key=lambda i: int(i.split("QG")[1]))
+    return sorted(rng.sample(by_names(geo, first)[:20], 6), key=lambda i: int(i.split("QG")[1]))
 
 
 def questions_round4(geo: list[str], before: list[str]) -> list[str]:
     """Round 4: the 8 richest remaining questions by gazetteer names, no sampling."""
+    return sorted(by_names(geo, before)[:8], key=lambda i: int(i.split("QG")[1]))
+
+
+def by_names(geo: list[str], before: list[str]) -> list[str]:
+    """The odd questions named nowhere and not in `before`, richest first by gazetteer names alone (ties by id)."""
     taken = named(r"QANR5L16QG[0-9]*") | set(before)
     ids = [p.stem for p in QAG.glob("QANR5L16QG*.json")]
     odd = [i for i in ids if int(i.split("QG")[1]) % 2 == 1 and i not in taken]
+
     def score(i: str) -> int:
         text = (QAG / f"{i}.json").read_text(encoding="utf-8")
         return sum(len(re.findall(r"(?<!\w)" + re.escape(g) + r"(?!\w)", text)) for g in geo)
-    return sorted(sorted(odd, key=lambda i: (-score(i), i))[:8], key=lambda i: int(i.split("QG")[1]))
+    return sorted(odd, key=lambda i: (-score(i), i))
 
 
 if __name__ == "__main__":
