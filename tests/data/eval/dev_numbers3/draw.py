@@ -1,0 +1,65 @@
+"""The draw of the dev_numbers3 sample (MONEY, COUNT, PERCENT, DATE, DURATION; tuned on by design), chosen before
+any extractor was run on the documents.
+
+Eligible (the round-3 partition): vie-publique 2020 statements at a line index i of statements.jsonl with
+i % 3 == 1, of 300 words or more, and AN questions au gouvernement `QANR5L16QG<N>` with N % 3 == 1, minus every
+document of every tests/data/eval/*/sample.jsonl, every id their READMEs name and the stems of corpus/ files.
+Each is scored by figure and period words per 100 words in its annotated part (`density` of ../dev_numbers2,
+a statement's window of ../dev/draw.py); N_VP statements and N_AN questions are drawn (seed SEED) among the
+3 N densest of each kind.
+Run from the repository root: python tests/data/eval/dev_numbers3/draw.py
+"""
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "blind"))
+from draw import AN_DIR, REPO, VP_FILE, vp_id, sibling  # noqa: E402
+
+dev_draw = sibling("dev", "draw")
+numbers2 = sibling("dev_numbers2", "draw")
+
+SEED, N_VP, N_AN = 3141, 10, 5
+
+
+def excluded_ids() -> set[str]:
+    out = set()
+    for base in sorted((REPO / "tests/data/eval").iterdir()):
+        if base == HERE:
+            continue
+        if (base / "sample.jsonl").is_file():
+            for line in (base / "sample.jsonl").read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    out.add(json.loads(line)["doc"])
+        if (base / "README.md").is_file():
+            out.update(re.findall(r"QANR5L16QG\d+|vp-[0-9a-f]{12}", (base / "README.md").read_text(encoding="utf-8")))
+    out.update(p.stem for p in (REPO / "corpus").iterdir())
+    return out
+
+
+def draw() -> tuple[list[str], list[str]]:
+    excluded = excluded_ids()
+    vp = {}
+    for i, line in enumerate(VP_FILE.open(encoding="utf-8")):
+        rec = json.loads(line)
+        text = rec.get("text_plain") or ""
+        if i % 3 == 1 and vp_id(rec) not in excluded and len(text.split()) >= 300:
+            vp[vp_id(rec)] = numbers2.density(text[:dev_draw.window_end(text) or len(text)])
+    an = {}
+    for p in AN_DIR.glob("QANR5L16QG*.json"):
+        number = int(re.sub(r"\D", "", p.stem.removeprefix("QANR5L16QG")))
+        if p.stem not in excluded and number % 3 == 1:
+            an[p.stem] = numbers2.density(dev_draw.an_text(p))
+    rng = random.Random(SEED)
+    pick = lambda d, n: sorted(rng.sample(sorted(d, key=lambda k: (-d[k], k))[:3 * n], n))  # noqa: E731
+    return pick(vp, N_VP), pick(an, N_AN)
+
+
+if __name__ == "__main__":
+    vp, an = draw()
+    print(json.dumps({"vp": vp, "an": an}, indent=1))
