@@ -6,7 +6,8 @@ i % 3 == 1, of 300 words or more, and AN questions au gouvernement `QANR5L16QG<N
 document of every tests/data/eval/*/sample.jsonl, every id their READMEs name and the stems of corpus/ files.
 Each is scored by figure and period words per 100 words in its annotated part (`density` of ../dev_numbers2,
 a statement's window of ../dev/draw.py); N_VP statements and N_AN questions are drawn (seed SEED) among the
-3 N densest of each kind.
+3 N densest of each kind. The first round held 194 mentions, under the ~300 wanted, so a second round draws
+N2_VP statements and N2_AN questions more, with the same generator, among the rest of those 3 N.
 Run from the repository root: python tests/data/eval/dev_numbers3/draw.py
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ dev_draw = sibling("dev", "draw")
 numbers2 = sibling("dev_numbers2", "draw")
 
 SEED, N_VP, N_AN = 3141, 10, 5
+N2_VP, N2_AN = 4, 3
 
 
 def excluded_ids() -> set[str]:
@@ -56,8 +58,11 @@ def draw() -> tuple[list[str], list[str]]:
         if p.stem not in excluded and number % 3 == 1:
             an[p.stem] = numbers2.density(dev_draw.an_text(p))
     rng = random.Random(SEED)
-    pick = lambda d, n: sorted(rng.sample(sorted(d, key=lambda k: (-d[k], k))[:3 * n], n))  # noqa: E731
-    return pick(vp, N_VP), pick(an, N_AN)
+    pools = {"vp": sorted(vp, key=lambda k: (-vp[k], k))[:3 * N_VP], "an": sorted(an, key=lambda k: (-an[k], k))[:3 * N_AN]}
+    first = {"vp": rng.sample(pools["vp"], N_VP), "an": rng.sample(pools["an"], N_AN)}
+    second = {kind: rng.sample([k for k in pools[kind] if k not in first[kind]], n)
+              for kind, n in (("vp", N2_VP), ("an", N2_AN))}
+    return sorted(first["vp"] + second["vp"]), sorted(first["an"] + second["an"])
 
 
 if __name__ == "__main__":
