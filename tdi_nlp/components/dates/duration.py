@@ -54,9 +54,17 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
     if key(_g(m, "n") or "") in ("un", "une") and _NOT_A_LENGTH.match(ctx.text[c.end:c.end + 20]):
         return []  # "un jour ou l'autre", "une seconde question"
     n = float(ctx.lex["about_amounts"][key(m.group("about"))]) if _g(m, "about") else amount(_g(m, "n"))
-    if key(_g(m, "n") or "") == "des" and key(m.group("u")) not in ctx.lex["vague_plural_units"]:
-        return []
+    if key(_g(m, "n") or "") == "des" and key(m.group("u")) not in ctx.lex["vague_plural_units"] \
+            and not ctx.preceded_by(c.start, ctx.lex["vague_plural_cues"]):
+        return []  # "des jours fériés"; "depuis des jours" is PXD
     if n is not None and n < 0:
+        pair = _PAIR.fullmatch(key(_g(m, "n") or ""))
+        if pair and amount(pair.group(1)) and amount(pair.group(2)) and _BETWEEN.search(ctx.text[max(0, c.start - 8):c.start]):
+            low, high = (int(x) if float(x).is_integer() else x   # "entre deux et six ans": one range
+                         for x in (amount(pair.group(1)) or 0.0, amount(pair.group(2)) or 0.0))
+            unit = ctx.units[key(m.group("u"))]
+            return [Fact(c.start, c.end, "DURATION", V.duration(None, unit, mod="approx", amount_min=low,
+                                                                amount_max=high))] if 0 < low < high else []
         return []
     if n is not None and _g(m, "half"):
         n += 0.5
@@ -69,11 +77,17 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
         return []
     if unit == "hour" and n is not None and n <= 24 and ctx.preceded_by(c.start, ctx.lex["clock_cues"]):
         return []  # "à 20 heures": a time of day
+    if unit == "hour" and n is not None and n <= 24 and _CLOCK_RANGE.match(ctx.text, c.end) \
+            and ctx.preceded_by(c.start, ["de", "entre"]):
+        return []  # "de 5 heures à 13 heures": times of day
     if n == 1 and ctx.preceded_by(c.start, ctx.lex["copulas"]):
         return []  # "2020 est une année symbolique"
     return [Fact(c.start, c.end, "DURATION", V.duration(n, unit, mod=approx))]
 
 
+_PAIR = re.compile(r"(\S+(?:-\S+)*) et (\S+(?:-\S+)*)")
+_BETWEEN = re.compile(r"(?i)\bentre\s*$")
+_CLOCK_RANGE = re.compile(r"(?i)\s+(?:à|et)\s+\d{1,2}\s*(?:heures|h)\b")
 _AGO = re.compile(r"(?i)\bil\s+y\s+a(?:\s+[\w'’]+){0,2}\s*$")
 _AHEAD = re.compile(r"\s+à\s+venir\b")
 _BY = re.compile(r"(?i)\bd['’]ici(?:\s+à)?\s*$")
@@ -96,9 +110,11 @@ _POSSESSIVE = re.compile(r"(?:^|\s)(?:ses|leurs|mes|nos|vos|tes)\s*$", re.I)
 
 
 def _age_at(c: Candidate, ctx: Context, n: float | None) -> bool:
-    """'la retraite à 64 ans', 'depuis ses 25 ans': an age (15 years or more after 'à'; any after a possessive)."""
+    """'la retraite à 64 ans', 'le seuil de 64 ans', 'depuis ses 25 ans': an age (15 years or more after 'à' or
+    an age threshold cue; any after a possessive)."""
     before = ctx.text[max(0, c.start - 12):c.start]
-    return bool(_POSSESSIVE.search(before)) or (n is not None and n >= 15 and bool(_AT.search(before)))
+    return bool(_POSSESSIVE.search(before)) or (n is not None and n >= 15 and (
+        bool(_AT.search(before)) or ctx.preceded_by(c.start, ctx.lex["age_threshold_cues"])))
 
 
 def is_age(c: Candidate, ctx: Context) -> bool:

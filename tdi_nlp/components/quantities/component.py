@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from ...config import RESOURCES_DIR
 from .. import add_fact, text_of
 from ..ranges import Ranges
-from .count_units import CountReader
+from .count_units import THOUSANDS, CountReader
 from .numbers import (Number, clean, find_numbers, grammar, parse_words, qualifier_after, qualifier_before,
                       range_between)
 
@@ -117,8 +117,8 @@ def read_money(text: str, nums: list[Number], is_noun: Callable[[int], bool] | N
                 end = a.end()
         else:
             continue
-        if n.article and not m:
-            continue
+        if n.article and (not m or _NOT_ONE.search(text, max(0, n.start - 10), n.start)):
+            continue                                     # "pas un euro ne doit aller": no amount
         c = _cents(text, end)
         if c:
             amount, end = amount + c[0], c[1]
@@ -140,7 +140,7 @@ def _carry_patterns() -> tuple[re.Pattern, re.Pattern]:
 @lru_cache(maxsize=1)
 def _euro_context() -> re.Pattern:
     stems = _alternation(grammar()["money"]["euro_context_stems"])
-    return re.compile(rf"(?<![\w])(?:{stems})[\w'’]*(?:[ \u00a0]+[\w'’]+){{0,4}}[ \u00a0]*$", re.I)
+    return re.compile(rf"(?<![\w])(?:{stems})[\w'’]*(?:[ \u00a0]*,?[ \u00a0]+[\w'’]+){{0,8}}[ \u00a0]*$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +149,7 @@ def _euro_cue() -> re.Pattern:
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_NOT_ONE = re.compile(r"(?<![\w])(?:pas|plus|jamais|sans)[ \u00a0]+$", re.I)
 _AMOUNT_CUE = re.compile(r"(?:à hauteur|montant|enveloppe|budget|dotation|coût|crédits?)\s+(?:de|d'|d’)\s*$", re.I)
 
 
@@ -174,7 +175,7 @@ def _carried(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
                         "qualifier": qualifier_before(text, n.start), "num": i})
             continue
         if (not prev or prev[-1]["end"] < n.start - 400 or _SENTENCE_END.search(text, prev[-1]["end"], n.start)) \
-                and _euro_context().search(text, max(0, n.start - 50), n.start) and after.match(text, n.end):
+                and _euro_context().search(text, max(0, n.start - 60), n.start) and after.match(text, n.end):
             out.append({"start": n.start, "end": n.end, "amount": n.value, "currency": "EUR", "currency_inferred": True,
                         "qualifier": qualifier_before(text, n.start), "num": i})
             continue
@@ -202,6 +203,33 @@ def _document_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern
     return noun_after, money_noun, counted, euro_noun
 
 
+@lru_cache(maxsize=1)
+def _currency_word_re() -> re.Pattern:
+    after = _alternation(k for k, (_, pos) in currencies().items() if pos in ("after", "both") and len(k) > 3)
+    scales = _alternation(grammar()["numbers"]["scales"])
+    return re.compile(rf"(?<![\w])(?:{scales})[ \u00a0]+(?:de[ \u00a0]+|d'|d’)(?P<cur>{after})(?![\w])", re.I)
+
+
+def _currency_words(text: str) -> list[dict]:
+    """Currencies set by a scale word without a figure: "des milliards d'euros de bénéfices" (as an amount's)."""
+    cur = currencies()
+    return [{"end": m.end(), "currency": cur[m.group("cur").lower()][0]} for m in _currency_word_re().finditer(text)]
+
+
+def _after_a_count(text: str, nums: list[Number], i: int, money: set[int], noun_after: re.Pattern,
+                   money_noun: re.Pattern) -> bool:
+    """Whether the nearest number before nums[i] in its sentence, not an amount, is a scaled count ("2,1 millions
+    de très petites entreprises"): then nums[i] counts the same thing."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        p = nums[j]
+        if j in money or _SENTENCE_END.search(text, p.end, nums[i].start):
+            return False
+        noun = noun_after.match(text, p.end)
+        if p.scaled and noun and not money_noun.match(noun.group("w")):
+            return True
+    return False
+
+
 def _carried_in_document(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
     """A scaled amount with no currency and no counted noun after it takes the currency of an amount found
     shortly before it, in any sentence: "... 990 millions d'euros. Elle sera augmentée de 15 millions"; before a
@@ -212,12 +240,14 @@ def _carried_in_document(text: str, nums: list[Number], money: list[dict]) -> li
     scale_word = re.compile(rf"(?:{_alternation(grammar()['numbers']['scales'])})$", re.I)
     idioms = set(grammar()["money"]["not_nouns_after_de"])
     used = {m["num"] for m in money}
-    written = sorted(money, key=lambda m: m["end"])
+    written = sorted(money + _currency_words(text), key=lambda m: m["end"])
     out = list(money)
     for i, n in enumerate(nums):
         if (i in used or not n.scaled or n.article or n.value <= 0 or counted.match(text, n.end)
                 or not scale_word.search(text, n.start, _scale_end(text, n))):  # "5G", "10M": no scale word written
             continue
+        if _after_a_count(text, nums, i, used, noun_after, money_noun):
+            continue                                     # "sur les 2,1 millions d'entreprises, 1,5 million ont"
         noun = noun_after.match(text, n.end)
         if noun and noun.group("w").lower() in idioms:
             noun = None                                  # "près de 8 milliards d'ailleurs", "mis de côté"
@@ -252,9 +282,13 @@ def _series(text: str, nums: list[Number], money: list[dict], is_noun: Callable[
         n, nxt = nums[i], by_num.get(i + 1)
         if i in by_num or nxt is None or n.article or n.scaled or not joiner.fullmatch(text, n.end, nums[i + 1].start):
             continue
-        if not 0.1 <= n.value / max(nums[i + 1].value / nums[i + 1].scale, 1e-9) <= 10:
+        value = n.value
+        if (n.plain_digits.isdigit() and len(n.plain_digits) <= 3 and THOUSANDS.search(nums[i + 1].plain_digits)
+                and 0.1 <= value * 1000 / nums[i + 1].value <= 10):
+            value *= 1000                                # "10, 15 000 ou 20 000 €": 10 000
+        if not 0.1 <= value / max(nums[i + 1].value / nums[i + 1].scale, 1e-9) <= 10:
             continue
-        by_num[i] = {"start": n.start, "end": n.end, "amount": n.value * nums[i + 1].scale,
+        by_num[i] = {"start": n.start, "end": n.end, "amount": value * nums[i + 1].scale,
                      "currency": nxt["currency"], "qualifier": qualifier_before(text, n.start), "num": i}
     for i, n in enumerate(nums):
         cue = before.search(text, max(0, n.start - 40), n.start)
@@ -276,8 +310,10 @@ def _series(text: str, nums: list[Number], money: list[dict], is_noun: Callable[
 
 def _merge_ranges(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
     """'entre 10 et 20 euros', '10 - 20 euros', '10 euros - 20 euros', '10 à 20 millions d'euros'."""
+    _, change = _carry_patterns()
     by_num = {m["num"]: m for m in money}
     drop = set()
+    changes = []
     for m in money:
         i = m["num"]
         if i == 0:
@@ -295,10 +331,15 @@ def _merge_ranges(text: str, nums: list[Number], money: list[dict]) -> list[dict
         if not 0 < low < m["amount"] or (not prev and m["amount"] > 100 * low):
             continue                     # "2019 - 20 M€" is not a range
         start = prev["start"] if prev else p.start
+        if change.search(text, max(0, start - 30), start):
+            if not prev:                 # "passer de 1 à 2 millions": a change, two amounts
+                changes.append({"start": p.start, "end": p.end, "amount": low, "currency": m["currency"],
+                                "qualifier": "=", "num": i - 1})
+            continue
         if prev:
             drop.add(id(prev))
         m.update(start=start, amount_max=m["amount"], amount=low, qualifier=qualifier_before(text, start))
-    return [m for m in money if id(m) not in drop]
+    return sorted([m for m in money if id(m) not in drop] + changes, key=lambda m: m["start"])
 
 
 def read_percents(text: str, nums: list[Number]) -> list[dict]:
@@ -314,7 +355,20 @@ def read_percents(text: str, nums: list[Number]) -> list[dict]:
         elif (i + 1 < len(nums) and not n.article and patterns().percent.match(text, nums[i + 1].end)
               and range_between(text, n.start, n.end, nums[i + 1].start)):
             out.append({"start": n.start, "end": n.end, "percent": n.value, "num": i})
-    return _percent_ranges(text, nums, out)
+    return _percent_ranges(text, nums, _percent_lists(text, nums, out))
+
+
+def _percent_lists(text: str, nums: list[Number], found: list[dict]) -> list[dict]:
+    """Bare numbers listed before a percentage are percentages: "80, 90 %", "10, 20 ou 30 %"."""
+    _, _, joiner = _series_patterns()
+    by_num = {p["num"]: p for p in found}
+    for i in range(len(nums) - 2, -1, -1):          # right to left
+        n, nxt = nums[i], by_num.get(i + 1)
+        if i in by_num or nxt is None or n.article or n.scaled or not joiner.fullmatch(text, n.end, nums[i + 1].start):
+            continue
+        if 0 < n.value <= 100 and 0.1 <= n.value / max(nxt["percent"], 1e-9) <= 10:
+            by_num[i] = {"start": n.start, "end": n.end, "percent": n.value, "num": i}
+    return sorted(by_num.values(), key=lambda p: p["start"])
 
 
 def _percent_ranges(text: str, nums: list[Number], found: list[dict]) -> list[dict]:

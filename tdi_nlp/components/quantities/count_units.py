@@ -84,6 +84,7 @@ class CountReader:
         self.excluded = set(g["excluded_units"]) | set(g["months"]) | set(excluded_units)
         self.prenominal = set(g["prenominal"])
         self.invariable = set(g["invariable"])
+        self.not_units = set(g["not_units"])
         self.change_verbs = set(g["change_verbs"])
         # "3 et 4 mars", "1er, 2 et 3 mai": items then a month; read item by item with a memo (see _date_after)
         self.date_item = re.compile(r"\s*(?:et|au|à|-|–|&|,)\s*\d{1,2}(?:er)?", re.I)
@@ -106,19 +107,26 @@ class CountReader:
         # "450 000 y ont droit", "il s'élevait à 143.": a number standing for a noun said before
         self.subject_after = re.compile(rf"\s+(?:{_alt(imp['subject_after'])})(?![\w])", re.I)
         self.value_before = re.compile(rf"(?<![\w])(?:{_alt(imp['value_before'])})\s*$", re.I)
+        self.number_of_back = re.compile(rf"\s+(?:{_alt(imp['number_of_back'])})(?![\w])", re.I)
+        self.repeat_chars, self.repeat_min = imp["repeat_chars"], imp["repeat_min"]
         self.people_before = re.compile(rf"(?<![\w])(?:{_alt(imp['people_subjects'])})\s+(?:{_alt(imp['people_verbs'])})"
                                         r"\s+(?:(?:de|entre|plus de|près de|environ)\s+)?(?:\S+\s+(?:à|et)\s+)?$", re.I)
-        self.people_after = re.compile(r"\s+à\s+(?:[\w'’]+\s+)?[^\W\d_]+(?:er|ir|re|oir)(?![\w])", re.I)
+        # "ils sont dix millions chaque année à venir": at most two words before "à" + infinitive
+        self.people_after = re.compile(r"\s+(?:[^\W\d_]+\s+){0,2}?à\s+(?:[\w'’]+\s+)?[^\W\d_]+(?:er|ir|re|oir)(?![\w])",
+                                       re.I)
         self.clause_end = re.compile(r"\s*(?:[.;:!?)]|,|$|\s(?:en|au|contre|dont)\s|\sà\s+(?:(?:près|plus|moins)\s+de\s+)?(?=\d))",
                                      re.I)
         self.ratio_after = re.compile(r"\s+sur\s+(?=\d|[^\W\d_]+\s)", re.I)
+        self.per_one_after = re.compile(r"\s+pour\s+(?:un|une|1)\s+(?=[^\W\d_])", re.I)  # "deux actifs pour un retraité"
+        self.point_cues_before = re.compile(r"(?<![\w])(?:de|d'|d’|à|plus|moins|environ|près)\s*$", re.I)
         small = _alt(list(grammar()["numbers"]["units"]) + list(grammar()["numbers"]["teens"]) + ["cent", "mille"])
         # "sept Français sur dix", "un retraité sur quatre": proportions, not counts
         self.proportion_after = re.compile(rf"\s+sur\s+(?:\d+|{small})(?![\w])(?!\s*(?:\d|[^\W\d_]+\s+de\b))", re.I)
         self.proportion_before = re.compile(rf"(?<![\w])(?:un|une|1)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s+sur\s*$",
                                             re.I)  # "une femme handicapée sur cinq"
         nouns = _alt(g["vague_nouns"])
-        self.vague = re.compile(rf"(?<![\w'’])(?:{_alt(g['vague_determiners'])})\s+(?i:{nouns})"
+        self.vague = re.compile(rf"(?<![\w'’])(?:{_alt(g['vague_determiners'])})\s+(?i:{nouns})"  # "des centaines",
+                                rf"(?:\s*,\s*(?i:{nouns}))*"                          # ", milliers": a list
                                 rf"(?:\s+(?i:de|d'|d’)\s*(?i:{nouns}))?\s+(?i:de|d'|d’)\s*(?=[^\W\d_])")
         self.point_measure = re.compile(rf"\s+(?:de|d'|d’)\s*(?:{_alt(g['point_measures'])})(?![\w])", re.I)
 
@@ -129,6 +137,8 @@ class CountReader:
             return True                                  # "14h30", "10M", "3D"
         if n.start > 1 and text[n.start - 1] == "-" and text[n.start - 2].isalpha():
             return True                                  # "COVID-19", "A-4"
+        if n.plain_digits and re.search(r"\d[^\W\d_]+$", text[n.start:n.end]):
+            return True                                  # "la 5G", "10M": a glued abbreviation
         if self.proportion_before.search(before):
             return True                                  # "un retraité sur quatre"
         if self._date_after(text, n.end) or self.ref_before.search(before):
@@ -189,6 +199,12 @@ class CountReader:
                 and doc[k + 2].is_alpha and not self.point_measure.match(doc.text, t.idx + len(t.text)):
             prep = "de " if doc[k + 1].lower_ == "de" else "d'"
             return f"point {prep}{doc[k + 2].lower_}", k + 3
+        if (t.lower_ in ("point", "points") and num_tok is not None and num_tok.is_alpha and count >= 2
+                and not self.point_cues_before.search(doc.text, max(0, num_tok.idx - 12), num_tok.idx)
+                and not self.point_measure.match(doc.text, t.idx + len(t.text))):
+            return "point", k + 1                        # "trois points supplémentaires" (topics), not "de 3 points"
+        if t.lower_ in self.not_units:
+            return None                                  # "les 200 restants": the noun is said before
         if t.lower_ in self.excluded:
             return EXCLUDED
         if t.is_punct or t.like_num or not re.search(r"[^\W\d_]", t.text):
@@ -236,6 +252,7 @@ class CountReader:
         self._resolve_partitives(doc, starts, cands)
         self._resolve_implicit(doc, text, starts, cands)
         self._resolve_neighbours(doc, starts, cands)    # "de 2 à 4 millions à en bénéficier": the range again
+        self._resolve_repeats(cands)
         out = self._vague_counts(doc, text, starts, fixed, cands)
         for i in sorted(cands):
             c = cands[i]
@@ -300,8 +317,8 @@ class CountReader:
         elif unit:
             c["unit"], end_tok = unit
             c["end"] = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-            if self.proportion_after.match(text, c["end"]):
-                return None                              # "sept Français sur dix": a proportion
+            if self.proportion_after.match(text, c["end"]) or self.per_one_after.match(text, c["end"]):
+                return None                              # "sept Français sur dix", "deux actifs pour un retraité"
         return c
 
     def _resolve_neighbours(self, doc: Doc, starts: list[int], cands: dict[int, dict]) -> None:
@@ -317,7 +334,7 @@ class CountReader:
             if is_range and not n.scaled and n2.scale > 1 and c["value"] < 1000:
                 c["value"] *= n2.scale                   # "entre 15 et 20 millions de personnes"
             elif (is_range and n.plain_digits.isdigit() and len(n.plain_digits) <= 3 and n2.plain_digits
-                  and _THOUSANDS.search(n2.plain_digits) and n2.value / 10000 <= c["value"] < n2.value / 1000):
+                  and THOUSANDS.search(n2.plain_digits) and n2.value / 10000 <= c["value"] < n2.value / 1000):
                 c["value"] *= 1000                       # "40 à 50 000 naissances": 40 000 to 50 000
             if is_range and nxt["count_max"] is None and c["value"] < nxt["value"]:
                 nxt.update(start=c["start"], count_max=nxt["value"], value=c["value"],
@@ -365,6 +382,29 @@ class CountReader:
                 c["unit"] = self._implicit_unit(doc, text, starts, c, done)
             done.append(c)
 
+    def _resolve_repeats(self, cands: dict[int, dict]) -> None:
+        """A bare number equal to a count said shortly before or after it counts the same thing: "14 000 PV ...
+        Vous avez dit 14 000 ?", "c'est dix millions... ils sont dix millions chaque année à venir"."""
+        known = [c for c in cands.values() if c["unit"] not in (None, EXCLUDED) and not c.get("merged")]
+        for c in cands.values():
+            if c["unit"] is not None or c.get("merged") or c["partitive"] or c["value"] < self.repeat_min:
+                continue
+            same = [d for d in known if d["value"] == c["value"] and d["count_max"] is None
+                    and abs(d["start"] - c["start"]) <= self.repeat_chars]
+            if same:
+                c["unit"] = min(same, key=lambda d: abs(d["start"] - c["start"]))["unit"]
+
+    def _pronoun_en_before(self, doc: Doc, starts: list[int], n: Number) -> bool:
+        """'en réaliser dès maintenant 950': the pronoun "en" in the few words before the number, same clause."""
+        k = bisect_right(starts, n.start) - 1
+        for t in reversed(doc[max(0, k - 5):k]):
+            if t.is_punct:
+                return False
+            nxt = doc[t.i + 1]
+            if t.lower_ == "en" and (t.pos_ == "PRON" or (nxt.pos_ in ("VERB", "AUX") and not nxt.lower_.endswith("ant"))):
+                return True                              # the pronoun, not "en portant" (a gerund)
+        return False
+
     def _implicit_unit(self, doc: Doc, text: str, starts: list[int], c: dict, done: list[dict]) -> str | None:
         n = c["num"]
         if self.people_before.search(text, max(0, n.start - 30), n.start) and self.people_after.match(text, n.end):
@@ -375,7 +415,8 @@ class CountReader:
             if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN"):
                 return self.lemma(doc[k])
             return None
-        subject = self.subject_after.match(text, n.end)
+        subject = (self.subject_after.match(text, n.end) or self.number_of_back.match(text, n.end)
+                   or self._pronoun_en_before(doc, starts, n))
         cue_verb = self.value_before.search(text, max(0, n.start - 40), n.start)
         value = cue_verb and self.clause_end.match(text, n.end)
         if not subject and not value:
@@ -415,7 +456,7 @@ def _subject_noun(verb: Token) -> Token | None:
     return None
 
 
-_THOUSANDS = re.compile(r"\d[ \u00a0\u202f.]000$")
+THOUSANDS = re.compile(r"\d[ \u00a0\u202f.]000$")
 
 
 def _int(v: float) -> int | float:
