@@ -56,6 +56,9 @@ def counts(quantities, text: str) -> list[tuple[str, int | None, str]]:
      [("3 000 contrôles", 3000, "contrôle"), ("3 000", 3000, "contrôle")]),
     ("Elles sont deux millions chaque année à demander une aide.", [("deux millions", 2000000, "personne")]),
     ("Je veux évoquer trois points essentiels devant vous.", [("trois points", 3, "point")]),
+    ("Le nombre de bénéficiaires est passé de 1,2 million en 2019 à 1,5 million en 2022.",
+     [("1,2 million", 1200000, "bénéficiaire"), ("1,5 million", 1500000, "bénéficiaire")]),
+    ("Plus de la moitié des communes, soit près de 18 000, ont signé.", [("18 000", 18000, "commune")]),
 ])
 def test_counts_whose_noun_is_apart(quantities, text, expected):
     assert counts(quantities, text) == expected
@@ -83,6 +86,8 @@ def test_vague_counts_in_lists_and_after_articles(quantities, text, unit):
     "On change d'avis tous les quatre matins.",
     "Il y avait deux actifs pour un retraité en 2005.",
     "Le chômage a baissé de trois points en un an.",
+    "Le délai moyen est passé de 18 à 12 mois.",
+    "Le score, soit 18 000 ! Bravo.",
 ])
 def test_not_counts(quantities, text):
     assert quantities(text, "COUNT") == []
@@ -105,6 +110,8 @@ def amounts(quantities, text: str) -> list[tuple[str, float, str]]:
      [("30 milliards d'euros", 3e10, "="), ("10 milliards", 1e10, "=")]),
     ("Les tarifs supérieurs à 280 euros le mégawattheure seront aidés.", [("280 euros", 280.0, ">")]),
     ("La facture ne dépassera pas 300 euros cette année.", [("300 euros", 300.0, "<=")]),
+    ("Le Gouvernement a débloqué 500 millions la semaine dernière et 300 de plus sont prévus.",
+     [("500 millions", 5e8, "="), ("300", 3e8, "=")]),
 ])
 def test_amounts(quantities, text, expected):
     assert amounts(quantities, text) == expected
@@ -140,6 +147,8 @@ def test_percentages_listed_before_one(quantities):
     "Le seuil de 64 ans reste injuste pour les carrières longues.",
     "L'âge légal de 62 ans sera relevé.",
     "Il est posté de 5 heures à 13 heures.",
+    "L'instruction est obligatoire dès 3 ans.",
+    "Les Français nés en 1961 partiront à 62 ans et 3 mois.",
 ])
 def test_ages_and_times_of_day_are_no_durations(dates, text):
     assert [f for f in dates(text) if f[0] == "DURATION"] == []
@@ -151,6 +160,8 @@ def test_ages_and_times_of_day_are_no_durations(dates, text):
     ("Pendant des semaines, rien n'a bougé.", "des semaines", "PXW"),
     ("Ils partiront entre deux et six ans avant l'âge légal.", "deux et six ans", "PXY"),
     ("Il travaille 8 heures de 6 heures à 14 heures.", "8 heures", "PT8H"),
+    ("Le dispositif sera évalué dès 3 ans après son entrée en vigueur.", "3 ans", "P3Y"),
+    ("Il a été condamné à 5 ans de prison.", "5 ans", "P5Y"),
 ])
 def test_durations(dates, text, span, iso):
     assert [(f[1], f[2]["duration"]) for f in dates(text) if f[0] == "DURATION"] == [(span, iso)]

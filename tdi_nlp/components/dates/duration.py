@@ -75,6 +75,8 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
         return []  # "une voisine d'une quarantaine d'années": an age
     if unit == "year" and (is_age(c, ctx) or _age_at(c, ctx, n)):
         return []
+    if unit == "month" and _AGE_AND.search(ctx.text[max(0, c.start - 24):c.start]):
+        return []  # "partir à 62 ans et 3 mois": the months of an age
     if unit == "hour" and n is not None and n <= 24 and ctx.preceded_by(c.start, ctx.lex["clock_cues"]):
         return []  # "à 20 heures": a time of day
     if unit == "hour" and n is not None and n <= 24 and _CLOCK_RANGE.match(ctx.text, c.end) \
@@ -106,6 +108,9 @@ def _last_word(ctx: Context, pos: int) -> str:
 _AGE_FILLERS = re.compile(r"(?i)(?:\s+(?:en\s+moyenne|aujourd'hui|déjà|environ|près\s+de|plus\s+de|moins\s+de|"
                           r"à\s+peine|bientôt|tout\s+juste))+\s*$")
 _AT = re.compile(r"(?:^|[\s(])(?:à|dès|avant|après|jusqu'à|jusqu’à)\s*$")
+_SINCE_AGE = re.compile(r"(?:^|[\s(])dès\s*$", re.I)
+_LATER = re.compile(r"\s+(?:après|plus\s+tard|de\s|d['’])", re.I)
+_AGE_AND = re.compile(r"(?:^|\s)(?:à|dès)\s+\d+\s+ans\s+et\s*$", re.I)
 _POSSESSIVE = re.compile(r"(?:^|\s)(?:ses|leurs|mes|nos|vos|tes)\s*$", re.I)
 
 
@@ -113,6 +118,8 @@ def _age_at(c: Candidate, ctx: Context, n: float | None) -> bool:
     """'la retraite à 64 ans', 'le seuil de 64 ans', 'depuis ses 25 ans': an age (15 years or more after 'à' or
     an age threshold cue; any after a possessive)."""
     before = ctx.text[max(0, c.start - 12):c.start]
+    if _SINCE_AGE.search(before) and not _LATER.match(ctx.text, c.end):
+        return True                                  # "obligatoire dès 3 ans" ("dès 3 ans après" is a length)
     return bool(_POSSESSIVE.search(before)) or (n is not None and n >= 15 and (
         bool(_AT.search(before)) or ctx.preceded_by(c.start, ctx.lex["age_threshold_cues"])))
 

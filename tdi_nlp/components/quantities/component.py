@@ -270,13 +270,14 @@ def _series_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                         r"[ \u00a0\u202f]*$", re.I)
     ends = re.compile(r"[ \u00a0\u202f]*(?:$|[,.;:!?)]|[^\W\d_]+(?:é|ée|és|ées)(?![\w]))", re.I)
     joiner = re.compile(r"[ \u00a0\u202f]*(?:,[ \u00a0\u202f]*(?:ou|et)?|ou|et)[ \u00a0\u202f]*", re.I)
-    return before, ends, joiner
+    more = re.compile(r"[ \u00a0\u202f]+(?:" + _alternation(g["ellipsis_after"]) + r")(?![\w])", re.I)
+    return before, ends, joiner, more
 
 
 def _series(text: str, nums: list[Number], money: list[dict], is_noun: Callable[[int], bool]) -> list[dict]:
     """Bare numbers that stand for amounts beside one: before it in a list ("850, 900 ou 950 euros"), or after it
     in the same sentence after "dont", "que", "au lieu de"... ("100 milliards, dont 40 financés par l'Europe")."""
-    before, ends, joiner = _series_patterns()
+    before, ends, joiner, more = _series_patterns()
     by_num = {m["num"]: m for m in money}
     for i in range(len(nums) - 2, -1, -1):          # right to left: "850, 900 ou 950 euros"
         n, nxt = nums[i], by_num.get(i + 1)
@@ -291,7 +292,7 @@ def _series(text: str, nums: list[Number], money: list[dict], is_noun: Callable[
         by_num[i] = {"start": n.start, "end": n.end, "amount": value * nums[i + 1].scale,
                      "currency": nxt["currency"], "qualifier": qualifier_before(text, n.start), "num": i}
     for i, n in enumerate(nums):
-        cue = before.search(text, max(0, n.start - 40), n.start)
+        cue = before.search(text, max(0, n.start - 40), n.start) or more.match(text, n.end)
         if i in by_num or n.article or n.scaled or not cue:
             continue
         prev = [j for j in range(i - 1, max(-1, i - 4), -1) if j in by_num]
@@ -360,7 +361,7 @@ def read_percents(text: str, nums: list[Number]) -> list[dict]:
 
 def _percent_lists(text: str, nums: list[Number], found: list[dict]) -> list[dict]:
     """Bare numbers listed before a percentage are percentages: "80, 90 %", "10, 20 ou 30 %"."""
-    _, _, joiner = _series_patterns()
+    _, _, joiner, _ = _series_patterns()
     by_num = {p["num"]: p for p in found}
     for i in range(len(nums) - 2, -1, -1):          # right to left
         n, nxt = nums[i], by_num.get(i + 1)

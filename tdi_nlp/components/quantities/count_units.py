@@ -107,6 +107,7 @@ class CountReader:
         # "450 000 y ont droit", "il s'élevait à 143.": a number standing for a noun said before
         self.subject_after = re.compile(rf"\s+(?:{_alt(imp['subject_after'])})(?![\w])", re.I)
         self.value_before = re.compile(rf"(?<![\w])(?:{_alt(imp['value_before'])})\s*$", re.I)
+        self.apposition_before = re.compile(rf",\s*(?:{_alt(g['apposition_before'])})\s*$", re.I)
         self.number_of_back = re.compile(rf"\s+(?:{_alt(imp['number_of_back'])})(?![\w])", re.I)
         self.repeat_chars, self.repeat_min = imp["repeat_chars"], imp["repeat_min"]
         self.people_before = re.compile(rf"(?<![\w])(?:{_alt(imp['people_subjects'])})\s+(?:{_alt(imp['people_verbs'])})"
@@ -122,6 +123,10 @@ class CountReader:
         small = _alt(list(grammar()["numbers"]["units"]) + list(grammar()["numbers"]["teens"]) + ["cent", "mille"])
         # "sept Français sur dix", "un retraité sur quatre": proportions, not counts
         self.proportion_after = re.compile(rf"\s+sur\s+(?:\d+|{small})(?![\w])(?!\s*(?:\d|[^\W\d_]+\s+de\b))", re.I)
+        words = _alt(list(grammar()["numbers"]["units"]) + list(grammar()["numbers"]["teens"])
+                     + list(grammar()["numbers"]["tens"]))
+        self.unit_of_next = re.compile(rf"\s*(?:à|-|–|ou)\s*(?:\d+(?:[,.]\d+)?|(?:{words})(?:-(?:{words}))*)"
+                                       rf"\s+(?:{_alt(g['excluded_units'])})(?![\w])", re.I)
         self.proportion_before = re.compile(rf"(?<![\w])(?:un|une|1)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s+sur\s*$",
                                             re.I)  # "une femme handicapée sur cinq"
         nouns = _alt(g["vague_nouns"])
@@ -141,6 +146,8 @@ class CountReader:
             return True                                  # "la 5G", "10M": a glued abbreviation
         if self.proportion_before.search(before):
             return True                                  # "un retraité sur quatre"
+        if self.unit_of_next.match(text, n.end):
+            return True                                  # "passé de 18 à 12 mois": the unit of the next number
         if self._date_after(text, n.end) or self.ref_before.search(before):
             return True
         if n.plain_digits.isdigit() and len(n.plain_digits) == 4 and 1800 <= n.value <= 2100:
@@ -325,11 +332,15 @@ class CountReader:
         """Numbers without a noun take the unit of the next count, or form a range with it."""
         for i in sorted(cands, reverse=True):
             c, nxt = cands[i], cands.get(i + 1)
-            if c["unit"] is not None or c["partitive"] or not nxt or nxt["unit"] in (None, EXCLUDED):
+            if c["unit"] is not None or c["partitive"] or not nxt or nxt["unit"] is None:
                 continue
             n, n2 = c["num"], nxt["num"]
             text = text_of(doc)
             gap = text[n.end:n2.start]
+            if nxt["unit"] == EXCLUDED:
+                if range_between(text, n.start, n.end, n2.start):
+                    c["unit"] = EXCLUDED                 # "passé de 18 à 12 mois": months, no count
+                continue
             is_range = range_between(text, n.start, n.end, n2.start) and not self._change(doc, starts, n)
             if is_range and not n.scaled and n2.scale > 1 and c["value"] < 1000:
                 c["value"] *= n2.scale                   # "entre 15 et 20 millions de personnes"
@@ -409,6 +420,11 @@ class CountReader:
         n = c["num"]
         if self.people_before.search(text, max(0, n.start - 30), n.start) and self.people_after.match(text, n.end):
             return "personne"                            # "ils sont 4 millions à avoir recours à l'aide"
+        if self.apposition_before.search(text, max(0, n.start - 30), n.start) and self.clause_end.match(text, n.end):
+            k = bisect_right(starts, n.start) - 1        # "30 % des élèves, soit 2 000,": the plural noun before
+            for t in reversed(doc[max(0, k - 8):k]):
+                if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number", default=[]):
+                    return self.lemma(t)
         m = self.number_of.match(text, n.end)
         if m:
             k = bisect_left(starts, m.end())
