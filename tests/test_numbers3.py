@@ -59,6 +59,8 @@ def counts(quantities, text: str) -> list[tuple[str, int | None, str]]:
     ("Le nombre de bénéficiaires est passé de 1,2 million en 2019 à 1,5 million en 2022.",
      [("1,2 million", 1200000, "bénéficiaire"), ("1,5 million", 1500000, "bénéficiaire")]),
     ("Plus de la moitié des communes, soit près de 18 000, ont signé.", [("18 000", 18000, "commune")]),
+    ("Nous avons créé 4 000 places, et 2 000 autres ouvriront en mars.",
+     [("4 000 places", 4000, "place"), ("2 000", 2000, "place")]),
 ])
 def test_counts_whose_noun_is_apart(quantities, text, expected):
     assert counts(quantities, text) == expected
@@ -115,6 +117,13 @@ def amounts(quantities, text: str) -> list[tuple[str, float, str]]:
 ])
 def test_amounts(quantities, text, expected):
     assert amounts(quantities, text) == expected
+
+
+def test_a_changed_amount_in_the_next_sentence(quantities):
+    assert amounts(quantities, "La prime est de 1 500 euros. Le plafond passera à 2 000 l'an prochain.") == [
+        ("1 500 euros", 1500.0, "="), ("2 000", 2000.0, "=")]
+    assert amounts(quantities, "Le budget est de 2 000 euros. Le nombre d'élèves passera à 2 500 l'an prochain.") == [
+        ("2 000 euros", 2000.0, "=")]
 
 
 def test_a_count_after_a_count_is_no_amount(quantities):

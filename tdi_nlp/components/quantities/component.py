@@ -149,6 +149,7 @@ def _euro_cue() -> re.Pattern:
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_OTHER_MEASURE = re.compile(r"(?<![\w])(?:nombre|effectifs?|taux|part|%)(?![\w])", re.I)
 _NOT_ONE = re.compile(r"(?<![\w])(?:pas|plus|jamais|sans)[ \u00a0]+$", re.I)
 _AMOUNT_CUE = re.compile(r"(?:à hauteur|montant|enveloppe|budget|dotation|coût|crédits?)\s+(?:de|d'|d’)\s*$", re.I)
 
@@ -271,13 +272,15 @@ def _series_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     ends = re.compile(r"[ \u00a0\u202f]*(?:$|[,.;:!?)]|[^\W\d_]+(?:é|ée|és|ées)(?![\w]))", re.I)
     joiner = re.compile(r"[ \u00a0\u202f]*(?:,[ \u00a0\u202f]*(?:ou|et)?|ou|et)[ \u00a0\u202f]*", re.I)
     more = re.compile(r"[ \u00a0\u202f]+(?:" + _alternation(g["ellipsis_after"]) + r")(?![\w])", re.I)
-    return before, ends, joiner, more
+    change = re.compile(r"(?<![\w])(?:" + _alternation(g["change_before"]) + r")[ \u00a0\u202f]*$", re.I)
+    return before, ends, joiner, more, change
 
 
 def _series(text: str, nums: list[Number], money: list[dict], is_noun: Callable[[int], bool]) -> list[dict]:
     """Bare numbers that stand for amounts beside one: before it in a list ("850, 900 ou 950 euros"), or after it
     in the same sentence after "dont", "que", "au lieu de"... ("100 milliards, dont 40 financés par l'Europe")."""
-    before, ends, joiner, more = _series_patterns()
+    before, ends, joiner, more, change = _series_patterns()
+    reach = grammar()["money"]["change_chars"]
     by_num = {m["num"]: m for m in money}
     for i in range(len(nums) - 2, -1, -1):          # right to left: "850, 900 ou 950 euros"
         n, nxt = nums[i], by_num.get(i + 1)
@@ -292,14 +295,18 @@ def _series(text: str, nums: list[Number], money: list[dict], is_noun: Callable[
         by_num[i] = {"start": n.start, "end": n.end, "amount": value * nums[i + 1].scale,
                      "currency": nxt["currency"], "qualifier": qualifier_before(text, n.start), "num": i}
     for i, n in enumerate(nums):
-        cue = before.search(text, max(0, n.start - 40), n.start) or more.match(text, n.end)
+        verb = change.search(text, max(0, n.start - 20), n.start)
+        cue = before.search(text, max(0, n.start - 40), n.start) or more.match(text, n.end) or verb
         if i in by_num or n.article or n.scaled or not cue:
             continue
         prev = [j for j in range(i - 1, max(-1, i - 4), -1) if j in by_num]
         pronoun = cue.group().lower().startswith("en")   # "on en a dépensé 20": "en" may reach the last sentence
-        if not prev or by_num[prev[0]]["end"] < n.start - 80 or (
-                not pronoun and _SENTENCE_END.search(text, by_num[prev[0]]["end"], n.start)):
+        if not prev or by_num[prev[0]]["end"] < n.start - (reach if verb else 80) or (
+                not pronoun and not verb and _SENTENCE_END.search(text, by_num[prev[0]]["end"], n.start)):
             continue
+        if verb and (len(_SENTENCE_END.findall(text, by_num[prev[0]]["end"], n.start)) > 1
+                     or _OTHER_MEASURE.search(text, by_num[prev[0]]["end"], n.start)):
+            continue                                     # the change of an amount of this or the last sentence
         p, scale = by_num[prev[0]], nums[prev[0]].scale
         after = n.end + len(text[n.end:]) - len(text[n.end:].lstrip())
         if not (ends.match(text, n.end) or not is_noun(after)) or not 0.01 <= n.value / max(p["amount"] / scale, 1e-9) <= 100:
@@ -361,7 +368,7 @@ def read_percents(text: str, nums: list[Number]) -> list[dict]:
 
 def _percent_lists(text: str, nums: list[Number], found: list[dict]) -> list[dict]:
     """Bare numbers listed before a percentage are percentages: "80, 90 %", "10, 20 ou 30 %"."""
-    _, _, joiner, _ = _series_patterns()
+    _, _, joiner, _, _ = _series_patterns()
     by_num = {p["num"]: p for p in found}
     for i in range(len(nums) - 2, -1, -1):          # right to left
         n, nxt = nums[i], by_num.get(i + 1)
