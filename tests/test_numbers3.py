@@ -191,6 +191,14 @@ def test_this_year_with_its_number_is_one_date(dates):
         ("cette année 2023", "2023-01-01")]
 
 
+@pytest.mark.parametrize("text, span, start", [
+    ("Les Français sont fatigués en ce début d'année 2023.", "début d'année 2023", "2023-01-01"),
+    ("Au début de l'année 2021, rien n'avait bougé.", "début de l'année 2021", "2021-01-01"),
+])
+def test_the_edge_of_a_named_year_is_one_date(dates, text, span, start):
+    assert [(f[1], f[2]["start"], f[2]["mod"]) for f in dates(text)] == [(span, start, "start")]
+
+
 def test_more_than_a_decade_ago_is_an_offset(dates):
     ((label, span, value),) = dates("Le dispositif a été créé il y a plus d'une dizaine d'années.")
     assert (label, span, value["mod"]) == ("DATE", "il y a plus d'une dizaine d'années", "approx")
