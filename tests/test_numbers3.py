@@ -157,6 +157,7 @@ def test_percentages_listed_before_one(quantities):
     "L'âge légal de 62 ans sera relevé.",
     "Il est posté de 5 heures à 13 heures.",
     "L'instruction est obligatoire dès 3 ans.",
+    "Ceux qui commençaient à 15 voire à 14 ans devaient cotiser plus.",
     "Les Français nés en 1961 partiront à 62 ans et 3 mois.",
 ])
 def test_ages_and_times_of_day_are_no_durations(dates, text):

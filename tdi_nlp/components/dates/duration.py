@@ -108,6 +108,7 @@ def _last_word(ctx: Context, pos: int) -> str:
 _AGE_FILLERS = re.compile(r"(?i)(?:\s+(?:en\s+moyenne|aujourd'hui|déjà|environ|près\s+de|plus\s+de|moins\s+de|"
                           r"à\s+peine|bientôt|tout\s+juste))+\s*$")
 _AT = re.compile(r"(?:^|[\s(])(?:à|dès|avant|après|jusqu'à|jusqu’à)\s*$")
+_AGE_LIST = re.compile(r"(?:^|\s)à\s+(?:1[5-9]|[2-9]\d)\s+(?:voire|ou|et)\s+(?:à\s+)?$", re.I)
 _SINCE_AGE = re.compile(r"(?:^|[\s(])dès\s*$", re.I)
 _LATER = re.compile(r"\s+(?:après|plus\s+tard|de\s|d['’])", re.I)
 _AGE_AND = re.compile(r"(?:^|\s)(?:à|dès)\s+\d+\s+ans\s+et\s*$", re.I)
@@ -118,6 +119,8 @@ def _age_at(c: Candidate, ctx: Context, n: float | None) -> bool:
     """'la retraite à 64 ans', 'le seuil de 64 ans', 'depuis ses 25 ans': an age (15 years or more after 'à' or
     an age threshold cue; any after a possessive)."""
     before = ctx.text[max(0, c.start - 12):c.start]
+    if _AGE_LIST.search(ctx.text[max(0, c.start - 24):c.start]) and n is not None and n >= 10:
+        return True                                  # "commençaient à 15 voire à 14 ans": a list of ages after "à"
     if _SINCE_AGE.search(before) and not _LATER.match(ctx.text, c.end):
         return True                                  # "obligatoire dès 3 ans" ("dès 3 ans après" is a length)
     return bool(_POSSESSIVE.search(before)) or (n is not None and n >= 15 and (
