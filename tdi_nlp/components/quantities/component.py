@@ -264,7 +264,7 @@ def _carried_in_document(text: str, nums: list[Number], money: list[dict]) -> li
 
 
 @lru_cache(maxsize=1)
-def _series_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _series_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     g = grammar()["money"]
     before = re.compile(r"(?<![\w])(?:" + _alternation(g["ellipsis_before"]) + r"|en\s+(?:"
                         + _alternation(g["ellipsis_auxiliaries"]) + r")\s+(?:[\w'’]+\s+)?[^\W\d_]+(?:é|és|ée|ées|i|is|u|us))"
