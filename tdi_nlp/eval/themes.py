@@ -103,6 +103,8 @@ def parse_set(text: str) -> dict:
             out[key] = rm.load_synthetic(rm.SYNTHETIC_ROUNDS[:int(val)]) if int(val) else ([], np.zeros((0, 6)))
         elif key in ("gate", "prefix"):
             out[key] = val
+        elif key == "families":  # rule families of themes/rules.toml, joined by "+"
+            out[key] = tuple(filter(None, val.split("+")))
         elif key == "balanced":
             out[key] = val in ("1", "true")
         else:

@@ -43,6 +43,8 @@ from .labels import THEMES
 from .model import CueFeatures, binarize
 from .model import best_thresholds as model_thresholds
 from .requests import Request, find_requests
+from .rules import RuleFeatures
+from .rules import apply as apply_rules
 from .text import normalize_for_features
 
 LABELS = list(THEMES)
@@ -66,6 +68,10 @@ SHARED = 0.0  # 1: one threshold for every label (micro F1 on out-of-fold scores
 BLEND = 0.0  # share of the text-only model's clause scores mixed into the E5 model's (0: none)
 EVIDENCE_WEIGHT = 0.0  # sample weight of the train questions' evidence spans added as clauses (0: not added)
 FLOOR = 0.0  # lowest threshold a label may get (thresholds chosen on few positives are unstable)
+RULE_ADD = 0.0  # 1: the rule layer's [[add]] rules (rules.toml) set a label's clause score to 1
+RULE_VETO = 0.0  # 1: a clause a [[veto]] rule matches scores 0 (before the additions)
+RULES_WEIGHT = 0.0  # weight of the rule hits as binary features of the model (0: not a feature)
+RULE_FAMILIES: tuple[str, ...] | None = None  # the rule families used (None: every family of rules.toml)
 
 _CACHE: dict[tuple[str, str], np.ndarray] = {}  # (prefix, text) -> vector, per process
 
@@ -209,7 +215,8 @@ class OneVsRestLR(BaseEstimator, ClassifierMixin):
 
 def build_pipeline(C: float = C, prefix: str = PREFIX, tfidf: float = TFIDF_WEIGHT, cues: float = CUES_WEIGHT,
                    balanced: bool = BALANCED, e5: float = E5_WEIGHT, knn: float = KNN_WEIGHT,
-                   k: float = KNN_K, budget: float = BUDGET) -> Pipeline:
+                   k: float = KNN_K, budget: float = BUDGET, rules: float = RULES_WEIGHT,
+                   families: tuple[str, ...] | None = RULE_FAMILIES) -> Pipeline:
     parts: list = []
     weights = {}
     if knn and e5:
@@ -227,6 +234,9 @@ def build_pipeline(C: float = C, prefix: str = PREFIX, tfidf: float = TFIDF_WEIG
     if cues:
         parts.append(("cues", CueFeatures()))
         weights["cues"] = cues
+    if rules:
+        parts.append(("rules", RuleFeatures(families)))
+        weights["rules"] = rules
     return Pipeline([("features", FeatureUnion(parts, transformer_weights=weights)),
                      ("clf", OneVsRestLR(C, balanced))])
 
@@ -313,18 +323,22 @@ def load_synthetic(names: tuple[str, ...] | str = SYNTHETIC_FILES) -> tuple[list
 
 def fit_clauses(texts: list[str], y: np.ndarray, syn_weight: float = SYN_WEIGHT, gate: str = GATE,
                 synthetic: tuple[list[str], np.ndarray] | None = None,
-                extra: tuple[list[str], np.ndarray, float] | None = None, **params) -> dict:
-    """{"pipeline", "gate"} fitted on clauses, plus the synthetic clauses weighted ``syn_weight``. ``gate``: "" (no
-    gate), "all" or "themed": a clause classifier theme-vs-none whose probability multiplies the label ones, the
-    label classifier trained on every clause or on the themed clauses only (then p(label) = p(theme) p(label |
-    theme))."""
+                extra: tuple[list[str], np.ndarray, float] | None = None, rule_add: float = RULE_ADD,
+                rule_veto: float = RULE_VETO, **params) -> dict:
+    """{"pipeline", "gate", "rule_layer"} fitted on clauses, plus the synthetic clauses weighted ``syn_weight``.
+    ``gate``: "" (no gate), "all" or "themed": a clause classifier theme-vs-none whose probability multiplies the
+    label ones, the label classifier trained on every clause or on the themed clauses only (then p(label) = p(theme)
+    p(label | theme)). ``rule_add`` / ``rule_veto``: the rule layer clause_scores applies (rules.apply)."""
     texts, w = list(texts), np.ones(len(texts))
     if syn_weight:
         syn_texts, syn_y = synthetic if synthetic is not None else load_synthetic()
         texts, y, w = texts + syn_texts, np.vstack([y, syn_y]), np.concatenate([w, np.full(len(syn_texts), syn_weight)])
     if extra is not None and extra[0]:
         texts, y, w = texts + extra[0], np.vstack([y, extra[1]]), np.concatenate([w, np.full(len(extra[0]), extra[2])])
-    out: dict = {"gate": None}
+    out: dict = {"gate": None, "rule_layer": None}
+    if rule_add or rule_veto:
+        out["rule_layer"] = {"add": bool(rule_add), "veto": bool(rule_veto),
+                             "families": params.get("families", RULE_FAMILIES)}
     themed = np.asarray(np.asarray(y).sum(axis=1) > 0)
     if gate:
         out["gate"] = build_pipeline(**params).fit(texts, themed[:, None].astype(int), clf__sample_weight=w)
@@ -344,13 +358,16 @@ def fit_blend(texts: list[str], y: np.ndarray, blend: float = BLEND, **params) -
 
 def clause_scores(model: dict, texts: list[str]) -> np.ndarray:
     """(clauses, labels) scores: the label probabilities, times the gate's theme probability when there is one;
-    with a "blend" (w, text model), (1 - w) of these plus w of the text model's."""
+    with a "blend" (w, text model), (1 - w) of these plus w of the text model's; then the rule layer, if any."""
     proba = model["pipeline"].predict_proba(texts)
     if model.get("gate") is not None:
         proba = proba * model["gate"].predict_proba(texts)[:, :1]
     if model.get("blend"):
         w, other = model["blend"]
         proba = (1 - w) * proba + w * clause_scores(other, texts)
+    layer = model.get("rule_layer")
+    if layer:
+        proba = apply_rules([str(t) for t in texts], proba, layer["families"], layer["add"], layer["veto"])
     return proba
 
 
