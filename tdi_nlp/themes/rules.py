@@ -1,8 +1,9 @@
 """The GUIDE's question-level rules over one request clause, as data (``rules.toml`` beside this module).
 
-``hits(clause, families)`` -> (labels the clause's [[add]] rules give, whether a [[veto]] rule matches). The model
-uses them two ways (request_model): as a rule layer on its clause scores (``apply``: a veto clears a clause's scores,
-an added label scores 1) and as binary features (``RuleFeatures``).
+``hits(clause, families)`` -> (labels the clause's [[add]] rules give, whether a [[veto]] rule matches);
+``dropped(clause, families)``: the labels its [[drop]] rules take away. The model uses them two ways
+(request_model): as a rule layer on its clause scores (``apply``: a veto clears a clause's scores, a dropped label
+scores 0, an added label scores 1) and as binary features (``RuleFeatures``).
 """
 from __future__ import annotations
 
@@ -29,10 +30,16 @@ def _rules() -> tuple[list[tuple[str, frozenset[str], re.Pattern]], list[tuple[s
     return adds, vetoes
 
 
+@lru_cache(maxsize=1)
+def _drops() -> list[tuple[str, frozenset[str], re.Pattern]]:
+    data = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
+    return [(r["family"], frozenset(r["labels"]), re.compile(r["pattern"], re.I)) for r in data.get("drop", [])]
+
+
 def families() -> list[str]:
     """Every rule family of rules.toml, in file order."""
     adds, vetoes = _rules()
-    return list(dict.fromkeys([f for f, _, _ in adds] + [f for f, _ in vetoes]))
+    return list(dict.fromkeys([f for f, _, _ in adds] + [f for f, _ in vetoes] + [f for f, _, _ in _drops()]))
 
 
 def _plain(text: str) -> str:
@@ -51,14 +58,28 @@ def hits(clause: str, chosen: tuple[str, ...] | None = None) -> tuple[set[str], 
     return labels, veto
 
 
+def dropped(clause: str, chosen: tuple[str, ...] | None = None) -> set[str]:
+    """Labels the [[drop]] rules of the ``chosen`` families (all when None) take away from one clause."""
+    text = _plain(clause)
+    out: set[str] = set()
+    for fam, labs, rx in _drops():
+        if (chosen is None or fam in chosen) and rx.search(text):
+            out |= labs
+    return out
+
+
 def apply(texts: list[str], proba: np.ndarray, chosen: tuple[str, ...] | None = None, add: bool = True,
           veto: bool = True) -> np.ndarray:
-    """Clause scores after the rule layer: a vetoed clause scores 0, then a label its rules add scores 1."""
+    """Clause scores after the rule layer: a vetoed clause scores 0 and so does a dropped label (``veto``), then a
+    label its rules add scores 1 (``add``)."""
     out = np.array(proba, dtype=np.float64, copy=True)
     for i, t in enumerate(texts):
         labs, vetoed = hits(t, chosen)
         if veto and vetoed:
             out[i] = 0.0
+        if veto:
+            for lab in dropped(t, chosen):
+                out[i, LABELS.index(lab)] = 0.0
         if add:
             for lab in labs:
                 out[i, LABELS.index(lab)] = 1.0
