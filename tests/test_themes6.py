@@ -49,6 +49,14 @@ def test_families_select_rules():
     assert rules.hits(text, ())[0] == set()
 
 
+def test_drop_rules_take_calendrier_from_a_demand_for_a_measure():
+    assert rules.dropped("Quand allez-vous étendre le bouclier tarifaire au fioul ?") == {"calendrier"}
+    assert rules.dropped("Quand le décret sera-t-il publié ?") == set()
+    proba = np.full((1, len(rules.LABELS)), 0.5)
+    out = rules.apply(["Quand allez-vous étendre le bouclier tarifaire aux artisans ?"], proba)
+    assert out[0, rules.LABELS.index("calendrier")] == 0.0 and out[0, rules.LABELS.index("eligibilite")] == 1.0
+
+
 def test_apply_vetoes_then_adds():
     texts = ["Comment accepter cela ?", "Où en est le plan ?", "Il souhaite connaître le montant de l'aide."]
     proba = np.full((3, len(rules.LABELS)), 0.4)
@@ -76,17 +84,23 @@ def _questions():
 
 def test_model_carries_the_rule_layer_into_predict():
     qs = _questions()
-    model = rm.train(qs, folds=2, syn_weight=0.0, gate="", e5=0.0, rule_add=1.0, rule_veto=1.0)
+    model = rm.train(qs, folds=2, syn_weight=0.0, gate="", e5=0.0, rule_add=1.0, rule_veto=1.0, families=None)
     assert model["rule_layer"] == {"add": True, "veto": True, "families": None}
     got = {code for code, _, _ in rm.predict(model, "Où en est le plan de relance ?", embed=False)}
     assert "calendrier" in got
     assert rm.predict(model, "Comment accepter une telle situation ?", embed=False) == []
-    plain = rm.train(qs, folds=2, syn_weight=0.0, gate="", e5=0.0)
+    plain = rm.train(qs, folds=2, syn_weight=0.0, gate="", e5=0.0, rule_add=0.0, rule_veto=0.0)
     assert plain["rule_layer"] is None
+    assert rm.train(qs, folds=2, syn_weight=0.0, gate="", e5=0.0)["rule_layer"]["families"] == rm.RULE_FAMILIES
+
+
+def test_shipped_families_exist_in_the_rule_file():
+    assert rm.RULE_FAMILIES and set(rm.RULE_FAMILIES) <= set(rules.families())
+    assert "rule layer" in rm.describe()
 
 
 def test_rule_hits_as_model_features():
-    model = rm.train(_questions(), folds=2, syn_weight=0.0, gate="", e5=0.0, rules=3.0)
+    model = rm.train(_questions(), folds=2, syn_weight=0.0, gate="", e5=0.0, rules=3.0, rule_add=0.0, rule_veto=0.0)
     assert "rules" in dict(model["pipeline"].named_steps["features"].transformer_list)
 
 
