@@ -107,3 +107,13 @@ def test_rule_hits_as_model_features():
 def test_parse_set_reads_rule_settings():
     got = ev.parse_set("rule_add=1,rule_veto=0,rules=2,families=progress+rhetorical")
     assert got == {"rule_add": 1.0, "rule_veto": 0.0, "rules": 2.0, "families": ("progress", "rhetorical")}
+
+
+def test_shipped_model_has_the_rule_layer_on_both_paths():
+    from tdi_nlp.themes.classifier import load
+    model = load("tdi")["model"]
+    for path in (model, model["text"]):
+        assert path["rule_layer"] == {"add": True, "veto": True, "families": rm.RULE_FAMILIES}
+    got = {code for code, _, _ in rm.predict(model, "Où en est le versement de l'indemnisation promise ?",
+                                             embed=False)}
+    assert {"calendrier", "financement"} <= got
