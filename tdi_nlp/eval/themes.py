@@ -209,7 +209,7 @@ def run(args) -> int:
         if model.get("text"):
             res["text path"] = _both(y, _predict(model, test, embed=False), first, L,
                                      f"model {rm.VERSION}, text-only path taken by extraction ({rm.describe(0.0)})")
-        no_rules = {"rule_add": 0.0, "rule_veto": 0.0}
+        no_rules: dict = {"rule_add": 0.0, "rule_veto": 0.0}
         res["2.4 settings"] = _both(y, _predict(rm.train(train, **no_rules), test), first, L,
                                     "baseline: model 2.4's settings (2.6 without the rule layer) trained on the same "
                                     "train part")
