@@ -4,14 +4,14 @@ Questions of models/labels/requests.jsonl (GUIDE.md, question level), resolved f
 (sha1 of the document id): the model is trained and its thresholds chosen on the train split only, exactly as
 ``tdi-nlp train`` does, and scored once on the test split (its E5 path, what ``classify`` uses, and its text-only
 path, what extraction uses), beside baselines on the same questions: the same model with the settings of versions
-2.2 and 2.1 (no synthetic clauses, no gate, no E5), the keyword cue lists (model.CUES) matched on the whole question and on its request
+2.4 (no rule layer), 2.2 and 2.1 (no synthetic clauses, no gate, no E5, no rule layer), the keyword cue lists (model.CUES) matched on the whole question and on its request
 clauses only, and the previous model (version 1.1: sentence classifier trained on models/labels/tdi_sentences.jsonl,
 theme = max over the question's sentences). Each is scored on the whole test split and on its original 84 questions
 (labelling round 1, the test part the earlier figures were measured on). Then 5-fold GroupKFold cross-validation on
 the train split (thresholds chosen inside each training part): the split every choice of the model was made on, so
 these figures are tuned-on.
 
-``--cv-only`` never reads the test split: it prints the repeated CV that chose model 2.4's settings (5-fold
+``--cv-only`` never reads the test split: it prints the repeated CV that chose model 2.4's and 2.6's settings (5-fold
 GroupKFold over documents, 3 shuffles of the documents into folds, thresholds by inner folds of each training
 part), for the shipped settings or for each ``--cv-set`` (``key=value,...`` of request_model.train's parameters,
 ``synthetic=1`` for round 1's synthetic file only); ``--errors`` lists the out-of-fold false positives and misses
@@ -31,7 +31,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--no-old-model", action="store_true", help="skip the version 1.1 sentence-model baseline")
     parser.add_argument("--cv-only", action="store_true", help="repeated CV on the train split only (no test)")
     parser.add_argument("--cv-set", action="append", default=[], metavar="K=V,...",
-                        help="with --cv-only: a candidate's settings (repeatable), e.g. e5=0.15,C=1,floor=0.2")
+                        help="with --cv-only: a candidate's settings (repeatable), e.g. e5=0.15,C=1,floor=0.2 or "
+                             "rule_add=0,rule_veto=0 (no rule layer), families=progress+money, rules=3 (rule features)")
     parser.add_argument("--shuffles", type=int, default=3, help="with --cv-only: shuffles of the folds (default 3)")
     parser.add_argument("--errors", action="store_true", help="with --cv-only: out-of-fold errors on train")
 
@@ -103,6 +104,8 @@ def parse_set(text: str) -> dict:
             out[key] = rm.load_synthetic(rm.SYNTHETIC_ROUNDS[:int(val)]) if int(val) else ([], np.zeros((0, 6)))
         elif key in ("gate", "prefix"):
             out[key] = val
+        elif key == "families":  # rule families of themes/rules.toml, joined by "+"
+            out[key] = tuple(filter(None, val.split("+")))
         elif key == "balanced":
             out[key] = val in ("1", "true")
         else:
@@ -206,10 +209,14 @@ def run(args) -> int:
         if model.get("text"):
             res["text path"] = _both(y, _predict(model, test, embed=False), first, L,
                                      f"model {rm.VERSION}, text-only path taken by extraction ({rm.describe(0.0)})")
-        res["2.2 settings"] = _both(y, _predict(rm.train(train, syn_weight=0.0, gate="", e5=0.0), test), first, L,
-                                    "baseline: model 2.2's settings (no synthetic clauses, no gate, no E5) trained on "
-                                    "the same train part")
-        prev = rm.train(train, C=0.1, cues=6.0, syn_weight=0.0, gate="", e5=0.0)
+        no_rules: dict = {"rule_add": 0.0, "rule_veto": 0.0}
+        res["2.4 settings"] = _both(y, _predict(rm.train(train, **no_rules), test), first, L,
+                                    "baseline: model 2.4's settings (2.6 without the rule layer) trained on the same "
+                                    "train part")
+        res["2.2 settings"] = _both(y, _predict(rm.train(train, syn_weight=0.0, gate="", e5=0.0, **no_rules), test),
+                                    first, L, "baseline: model 2.2's settings (no synthetic clauses, no gate, no E5, "
+                                    "no rule layer) trained on the same train part")
+        prev = rm.train(train, C=0.1, cues=6.0, syn_weight=0.0, gate="", e5=0.0, **no_rules)
         res["2.1 settings"] = _both(y, _predict(prev, test), first, L,
                                     "baseline: model 2.1's settings (C=0.1, cues x6) trained on the same train part")
         kw_all = rm.binarize([m.keyword_labels(q.text) for q in test]).astype(bool)

@@ -18,7 +18,7 @@ from .text import split_sentences
 
 TAXONOMIES = ("tdi", "rubrique")
 MODEL_VERSION = "1.5"  # rubrique: TF-IDF (+ E5 when embedded), kNN of past questions, late fusion, titles and answers as rows
-TDI_MODEL_VERSION = "2.4"  # tdi: request clauses, TF-IDF + theme cues + E5, two rounds of synthetic clauses x2, gate (request_model.py)
+TDI_MODEL_VERSION = "2.6"  # tdi: request clauses, TF-IDF + theme cues + E5, synthetic clauses x2, gate, rule layer (request_model.py, rules.toml)
 
 
 def model_path(taxonomy: str, models_dir: Path | str | None = None) -> Path:

@@ -1,4 +1,4 @@
-"""Taxonomy tdi, version 2.4 (issue 12): the themes of a question are those of its requests.
+"""Taxonomy tdi, version 2.6 (issue 12): the themes of a question are those of its requests.
 
 Unit: a request clause (``requests.find_requests``). Features: the TF-IDF of its words (1-2 grams), the theme cue
 lists of the sentence model (model.CUES, binary, x3) and the E5 vector of the clause (query prefix, scaled, x0.08);
@@ -7,7 +7,10 @@ Training clauses: those of the train questions (labels of the evidence spans the
 requests.jsonl) plus the 600 + 365 hand-written clauses of models/labels/synthetic_requests.jsonl and
 synthetic_requests_2.jsonl (rounds 1 and 2, weight 2; GUIDE.md), which join every training part and no validation part. A question's themes: every label whose best clause score
 reaches the label's threshold (chosen on out-of-fold question scores of the real train questions); that clause is
-the evidence. A question with no request clause gets no theme. The saved model also holds, under "text", the same
+the evidence. Then the rule layer (2.6; rules.py, rules.toml: the GUIDE's rules over one clause): a clause a
+rhetorical veto matches scores 0, a label a [[drop]] rule takes away scores 0, a label an [[add]] rule gives scores 1
+(on the out-of-fold scores the thresholds are chosen on, too). A question with no request clause gets no theme. The
+saved model also holds, under "text", the same
 model without the E5 block: the path extraction takes (it embeds nothing; ``predict(..., embed=False)``).
 
 Chosen by 5-fold GroupKFold CV on the real train questions (thresholds inside each training part by 3 inner folds,
@@ -21,6 +24,12 @@ Version 2.4, chosen by ``tdi-nlp eval themes --cv-only --cv-set ...`` (5-fold CV
 shuffles, thresholds by inner folds; tuned-on): 2.3's settings 0.459; + the round-2 clauses x1 0.457 (x0.5 0.460,
 x2 0.469 <- kept; balanced class weights 0.460, C 10 0.456, C 1 0.456, E5 x0.15 0.448, thresholds floored at 0.2
 0.456, floor 0.2 and E5 x0.12 0.445; the floor alone on round 1 0.434).
+
+Version 2.6, the same CV (tuned-on; the rules were written from the GUIDE and these questions' out-of-fold errors):
+2.4 0.469; + rule layer (every family of rules.toml then) 0.576, additions only 0.580, vetoes only 0.459; the kept
+families (RULE_FAMILIES) 0.587 <- kept, each family removed in turn 0.554-0.584; + the "generic" veto 0.581, +
+"position" 0.589 (not kept: +0.002), + "decree" 0.584, + "when" 0.581. Rule hits as model features instead (x1
+0.516, x3 0.534) or as features and the layer (0.576): not kept. GUIDE.md "Model 2.6".
 """
 from __future__ import annotations
 
@@ -43,10 +52,12 @@ from .labels import THEMES
 from .model import CueFeatures, binarize
 from .model import best_thresholds as model_thresholds
 from .requests import Request, find_requests
+from .rules import RuleFeatures
+from .rules import apply as apply_rules
 from .text import normalize_for_features
 
 LABELS = list(THEMES)
-VERSION = "2.4"
+VERSION = "2.6"
 SEED = 13
 C = 3.0
 PREFIX = "query"  # E5 prefix of a clause ("query" or "passage"), chosen by CV on the train split
@@ -66,6 +77,12 @@ SHARED = 0.0  # 1: one threshold for every label (micro F1 on out-of-fold scores
 BLEND = 0.0  # share of the text-only model's clause scores mixed into the E5 model's (0: none)
 EVIDENCE_WEIGHT = 0.0  # sample weight of the train questions' evidence spans added as clauses (0: not added)
 FLOOR = 0.0  # lowest threshold a label may get (thresholds chosen on few positives are unstable)
+RULE_ADD = 1.0  # 1: the rule layer's [[add]] rules (rules.toml) set a label's clause score to 1
+RULE_VETO = 1.0  # 1: a clause a [[veto]] rule matches scores 0, and so does a label a [[drop]] rule takes away
+RULES_WEIGHT = 0.0  # weight of the rule hits as binary features of the model (0: not a feature)
+RULE_FAMILIES: tuple[str, ...] | None = (  # the rule families used (None: every family of rules.toml), chosen by CV
+    "progress", "continuation", "enforce", "deploy", "money", "scope", "results", "recipients", "rhetorical",
+    "demand_when")
 
 _CACHE: dict[tuple[str, str], np.ndarray] = {}  # (prefix, text) -> vector, per process
 
@@ -209,7 +226,8 @@ class OneVsRestLR(BaseEstimator, ClassifierMixin):
 
 def build_pipeline(C: float = C, prefix: str = PREFIX, tfidf: float = TFIDF_WEIGHT, cues: float = CUES_WEIGHT,
                    balanced: bool = BALANCED, e5: float = E5_WEIGHT, knn: float = KNN_WEIGHT,
-                   k: float = KNN_K, budget: float = BUDGET) -> Pipeline:
+                   k: float = KNN_K, budget: float = BUDGET, rules: float = RULES_WEIGHT,
+                   families: tuple[str, ...] | None = RULE_FAMILIES) -> Pipeline:
     parts: list = []
     weights = {}
     if knn and e5:
@@ -227,6 +245,9 @@ def build_pipeline(C: float = C, prefix: str = PREFIX, tfidf: float = TFIDF_WEIG
     if cues:
         parts.append(("cues", CueFeatures()))
         weights["cues"] = cues
+    if rules:
+        parts.append(("rules", RuleFeatures(families)))
+        weights["rules"] = rules
     return Pipeline([("features", FeatureUnion(parts, transformer_weights=weights)),
                      ("clf", OneVsRestLR(C, balanced))])
 
@@ -313,18 +334,22 @@ def load_synthetic(names: tuple[str, ...] | str = SYNTHETIC_FILES) -> tuple[list
 
 def fit_clauses(texts: list[str], y: np.ndarray, syn_weight: float = SYN_WEIGHT, gate: str = GATE,
                 synthetic: tuple[list[str], np.ndarray] | None = None,
-                extra: tuple[list[str], np.ndarray, float] | None = None, **params) -> dict:
-    """{"pipeline", "gate"} fitted on clauses, plus the synthetic clauses weighted ``syn_weight``. ``gate``: "" (no
-    gate), "all" or "themed": a clause classifier theme-vs-none whose probability multiplies the label ones, the
-    label classifier trained on every clause or on the themed clauses only (then p(label) = p(theme) p(label |
-    theme))."""
+                extra: tuple[list[str], np.ndarray, float] | None = None, rule_add: float = RULE_ADD,
+                rule_veto: float = RULE_VETO, **params) -> dict:
+    """{"pipeline", "gate", "rule_layer"} fitted on clauses, plus the synthetic clauses weighted ``syn_weight``.
+    ``gate``: "" (no gate), "all" or "themed": a clause classifier theme-vs-none whose probability multiplies the
+    label ones, the label classifier trained on every clause or on the themed clauses only (then p(label) = p(theme)
+    p(label | theme)). ``rule_add`` / ``rule_veto``: the rule layer clause_scores applies (rules.apply)."""
     texts, w = list(texts), np.ones(len(texts))
     if syn_weight:
         syn_texts, syn_y = synthetic if synthetic is not None else load_synthetic()
         texts, y, w = texts + syn_texts, np.vstack([y, syn_y]), np.concatenate([w, np.full(len(syn_texts), syn_weight)])
     if extra is not None and extra[0]:
         texts, y, w = texts + extra[0], np.vstack([y, extra[1]]), np.concatenate([w, np.full(len(extra[0]), extra[2])])
-    out: dict = {"gate": None}
+    out: dict = {"gate": None, "rule_layer": None}
+    if rule_add or rule_veto:
+        out["rule_layer"] = {"add": bool(rule_add), "veto": bool(rule_veto),
+                             "families": params.get("families", RULE_FAMILIES)}
     themed = np.asarray(np.asarray(y).sum(axis=1) > 0)
     if gate:
         out["gate"] = build_pipeline(**params).fit(texts, themed[:, None].astype(int), clf__sample_weight=w)
@@ -344,13 +369,16 @@ def fit_blend(texts: list[str], y: np.ndarray, blend: float = BLEND, **params) -
 
 def clause_scores(model: dict, texts: list[str]) -> np.ndarray:
     """(clauses, labels) scores: the label probabilities, times the gate's theme probability when there is one;
-    with a "blend" (w, text model), (1 - w) of these plus w of the text model's."""
+    with a "blend" (w, text model), (1 - w) of these plus w of the text model's; then the rule layer, if any."""
     proba = model["pipeline"].predict_proba(texts)
     if model.get("gate") is not None:
         proba = proba * model["gate"].predict_proba(texts)[:, :1]
     if model.get("blend"):
         w, other = model["blend"]
         proba = (1 - w) * proba + w * clause_scores(other, texts)
+    layer = model.get("rule_layer")
+    if layer:
+        proba = apply_rules([str(t) for t in texts], proba, layer["families"], layer["add"], layer["veto"])
     return proba
 
 
@@ -471,5 +499,7 @@ def describe(e5: float | None = None) -> str:
     head = f"E5 clause vector ({PREFIX} prefix, scaled, x{e5}) + " if e5 else ""
     syn = f", plus {' + '.join(SYNTHETIC_FILES)} (weight {SYN_WEIGHT})" if SYN_WEIGHT else ""
     gate = (f"; times a theme-vs-none clause gate on the same features ({GATE} clauses)" if GATE else "")
+    layer = (f"; then the rule layer of themes/rules.toml (families {'+'.join(RULE_FAMILIES or ['all'])}: vetoes "
+             f"and drops score 0, additions 1)" if RULE_ADD or RULE_VETO else "")
     return (f"{head}TF-IDF words 1-2 (x{TFIDF_WEIGHT}) + theme cues (x{CUES_WEIGHT}) -> one-vs-rest logistic "
-            f"regression (C={C}) on the request clauses of the train questions{syn}{gate}")
+            f"regression (C={C}) on the request clauses of the train questions{syn}{gate}{layer}")

@@ -14,6 +14,7 @@ from ..config import checkout_path, settings
 from .. import encoder
 from . import model as tdi_model
 from . import request_model
+from . import rules as rule_layer
 from . import rubrique as rub_model
 from . import sources
 from .classifier import MODEL_VERSION, TDI_MODEL_VERSION, load, meta_path, model_path
@@ -57,6 +58,10 @@ def train_tdi(models_dir: Path) -> Path:
             "references_sha1": hashlib.sha1(labels_path(request_model.REFERENCES).read_bytes()).hexdigest(),
             "unit": "request clause (themes/requests.py); question = union over its clauses",
             "seed": request_model.SEED,
+            "rule_layer": ({"file": "tdi_nlp/themes/rules.toml", "families": list(request_model.RULE_FAMILIES or []),
+                            "add": bool(request_model.RULE_ADD), "veto": bool(request_model.RULE_VETO),
+                            "sha1": hashlib.sha1(rule_layer.RULES_FILE.read_bytes()).hexdigest()}
+                           if request_model.RULE_ADD or request_model.RULE_VETO else None),
             "thresholds_from": "out-of-fold question scores, GroupKFold(5) by document, train split",
         },
         "model": request_model.describe(),
