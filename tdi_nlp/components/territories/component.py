@@ -24,7 +24,7 @@ from ..ranges import Ranges
 from ...text_utils import fold, strip_accents
 from .candidates import (GAP_RE, STOP, Entry, Gazetteer, Match, key, load_gazetteer, load_tunables, pattern_text,
                          place_words)
-from .context import acronyms, name_goes_on, portfolio
+from .context import acronyms, name_goes_on, portfolio, surname_after
 
 FACTORY = "tdi_territories"
 LABEL = "TERRITORY"
@@ -44,10 +44,12 @@ ARTICLES = set(_TUNABLES["articles"])
 NAME_LINKS = set(_TUNABLES["name_links"])
 PHRASE_LINKS = set(_TUNABLES["phrase_links"])
 DEFAULT_ORDER = tuple(_TUNABLES["default_order"])
+DEPARTMENT_FIRST = set(_TUNABLES["department_first"])
 FRANCE_NAME_HEADS = set(_TUNABLES["france_name_heads"])
 FUZZY_CUTOFF = float(_TUNABLES["fuzzy_cutoff"])
 TOWN_FUZZY_CUTOFF = float(_TUNABLES["town_fuzzy_cutoff"])
 GLUED_BEFORE = re.compile(r"\w[-\u2010\u2011]$")
+STREET_BEFORE = _CONTEXT["street_before"]  # "la rue d'Aubagne": a street
 RIVER_BEFORE = _CONTEXT["river_before"]  # "les bords de la Marne": the river, not the department
 TITLE_BEFORE = _CONTEXT["title_before"]
 NAMED_AFTER = _CONTEXT["named_after"]  # "l'accord de Paris", "le groupe de Minsk": not the place
@@ -140,6 +142,7 @@ class TerritoryLinker:
                 decisions.append(d)
         self._departments = sorted((d.start, d.entry.code) for d in decisions if d.entry.kind == "department")
         self._regions = sorted((d.start, d.entry.code) for d in decisions if d.entry.kind == "region")
+        self._towns = sorted((d.start, d.entry.department) for d in decisions if d.entry.kind == "commune")
         decisions = self._prefer_near(text, matches, decisions)
         decisions += self._department_numbers(text, decisions)
         decisions += self._cued_phrases(text, toks, decisions)
@@ -217,6 +220,9 @@ class TerritoryLinker:
                 if not found and len(towns) > 1:  # a homonym: "Saint-Denis (La Réunion)"
                     regions = self._near_regions(m.start)
                     found = [e for e in towns if e.region in regions and e.population >= MIN_POP["named_department"]]
+                if not found and len(towns) > 1:  # "à Saint-Denis ... de Stains": the department of towns nearby
+                    near = {code for _, code in self._within(self._towns, m.start - NEARBY, m.start + NEARBY)}
+                    found = [e for e in towns if e.department in near and e.population >= MIN_POP["named_department"]]
                 entry = found[0] if len(found) == 1 else None
             if entry is not None:
                 out.append(Decision(m.start, m.end, entry, False))
@@ -272,7 +278,7 @@ class TerritoryLinker:
         if surface[0].islower() and m.i + 1 in self._match_heads:
             return None  # "la Marne" is the article and the Marne, not the commune La Marne
         left = _left(text, m.start)
-        if RIVER_BEFORE.search(left) or NAMED_AFTER.search(left):
+        if RIVER_BEFORE.search(left) or NAMED_AFTER.search(left) or STREET_BEFORE.search(left):
             return None
         cues = _cue_kinds(left)
         explicit = set(cues)
@@ -297,6 +303,8 @@ class TerritoryLinker:
             return None  # "madame Pires Beaune", "M. Didier Paris": a person's name
         if not explicit and name_goes_on(text, m.end, self._is_place):
             return None  # "Paris Match", "Europe 1": a longer name
+        if not explicit and surname_after(text, m.start, m.end, self._is_place, self.gaz.is_common):
+            return None  # "Aude RASO": a first name
         # 1. a cue names the kind
         for kind in ("tdi", "region", "department", "epci", "commune"):
             if kind not in cues:
@@ -329,6 +337,9 @@ class TerritoryLinker:
                 if common and (sentence_start or not ARTICLE_BEFORE.search(left) or self._compound_before(text, m)):
                     continue
                 entry = free[0][0]
+                departments = [e for e, _ in by_kind.get("department", []) if e.code in DEPARTMENT_FIRST]
+                if kind == "region" and departments:
+                    entry = departments[0]  # "à Mayotte": the department
                 if kind == "department" and "commune" in by_kind:
                     chef = [e for e, _ in by_kind["commune"] if e.code == entry.chef_lieu]
                     if chef:  # Paris: the commune that is its own department
@@ -582,7 +593,8 @@ def _ner_places(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _named_after(text: str, start: int) -> bool:
-    return bool(NAMED_AFTER.search(_left(text, start)))
+    left = _left(text, start)
+    return bool(NAMED_AFTER.search(left) or STREET_BEFORE.search(left))
 
 
 def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
