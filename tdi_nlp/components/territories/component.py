@@ -46,6 +46,7 @@ PHRASE_LINKS = set(_TUNABLES["phrase_links"])
 DEFAULT_ORDER = tuple(_TUNABLES["default_order"])
 DEPARTMENT_FIRST = set(_TUNABLES["department_first"])
 FRANCE_NAME_HEADS = set(_TUNABLES["france_name_heads"])
+COMPASS_WORDS = set(_TUNABLES["compass_words"])
 FUZZY_CUTOFF = float(_TUNABLES["fuzzy_cutoff"])
 TOWN_FUZZY_CUTOFF = float(_TUNABLES["town_fuzzy_cutoff"])
 GLUED_BEFORE = re.compile(r"\w[-\u2010\u2011]$")
@@ -421,6 +422,8 @@ class TerritoryLinker:
                 if not skipped and not lowercase:
                     return True  # "Oxfam France", "Business France", even at the start of a sentence
                 sentence_start = SENTENCE_START.search(before[max(0, tok.start() - 3):tok.start()])
+                if fold(w) in COMPASS_WORDS:
+                    return False  # "l'Est de la France", "le Sud-Ouest de la France": a part of the country
                 return not sentence_start and not (w.isupper() and len(w) <= 4)
             lowercase += 1
             if lowercase > 1:
@@ -622,6 +625,7 @@ def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
         tok = doc.char_span(start, end_char, alignment_mode="expand")
         verb_after = tok is not None and tok.end < len(doc) and doc[tok.end].pos_ in ("VERB", "AUX")  # "fuient"
         if (not name or taken.overlaps(start, end_char) or not name[0].isupper() or len(words) > 3
+                or surname_after(text, start, end_char, is_place, gaz.is_common)
                 or any(w.lower() in _NOT_PLACE for w in words) or (name.isupper() and len(name) > 1)
                 or _people(text, start, name, taken) or not re.fullmatch(r"[\w'’ -]+", name)
                 or not _PLACE_BEFORE.search(text, max(0, start - 12), start) or _named_after(text, start)
