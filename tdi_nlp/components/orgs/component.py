@@ -66,13 +66,6 @@ _EUROPE_WORDS = re.compile(_EUROPEAN_PLAN["europe_words"], re.IGNORECASE)
 _FRANCE_WORDS = re.compile(_EUROPEAN_PLAN["france_words"], re.IGNORECASE)
 _EUROPEAN_NAMES = re.compile(_EUROPEAN_PLAN["european_names"], re.IGNORECASE)
 _FRENCH_NAMES = re.compile(_EUROPEAN_PLAN["french_names"], re.IGNORECASE)
-_INDEFINITE_BEFORE = re.compile(_EUROPEAN_PLAN["indefinite_before"])
-
-
-def _indefinite(doc: Doc, span: Span) -> bool:
-    """A bare form after "un" / "d'un" ("d'un plan de relance économique"): a kind of plan, not the programme."""
-    left = fold(text_of(doc)[max(0, span.start_char - 8):span.start_char]) + " "
-    return fold(span.text) in _EUROPEAN_PLAN["bare_forms"] and bool(_INDEFINITE_BEFORE.search(left))
 
 
 def _european_plan(doc: Doc, span: Span) -> bool:
@@ -171,8 +164,6 @@ class OrgTagger:
             key = keys[(span.start, span.end)]
             entry = self.entries[key]
             if entry["label"] == "PROGRAMME":
-                if _indefinite(doc, span):
-                    continue
                 if entry["id"] == _EUROPEAN_PLAN["national_id"] and _european_plan(doc, span):
                     entry = self.entries[f"PROGRAMME|{_EUROPEAN_PLAN['european_id']}"]
                 add_fact(doc, span, {"name": entry["name"]}, f"programme:{entry['id']}")

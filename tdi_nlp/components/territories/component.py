@@ -50,6 +50,7 @@ COMPASS_WORDS = set(_TUNABLES["compass_words"])
 FUZZY_CUTOFF = float(_TUNABLES["fuzzy_cutoff"])
 TOWN_FUZZY_CUTOFF = float(_TUNABLES["town_fuzzy_cutoff"])
 GLUED_BEFORE = re.compile(r"\w[-\u2010\u2011]$")
+TREATY_BEFORE = _CONTEXT["treaty_before"]  # "le traité d'Aix-la-Chapelle"
 STREET_BEFORE = _CONTEXT["street_before"]  # "la rue d'Aubagne": a street
 RIVER_BEFORE = _CONTEXT["river_before"]  # "les bords de la Marne": the river, not the department
 TITLE_BEFORE = _CONTEXT["title_before"]
@@ -613,7 +614,9 @@ def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
     listed += [m for m in _OTHER_UPPER_RE.finditer(text) if _caps_around(text, m.start(), m.end())]
     for m in listed:
         heading = m.group().isupper()
+        left = _left(text, m.start())
         if (not taken.overlaps(m.start(), m.end()) and not portfolio(text, m.start())
+                and (TREATY_BEFORE.search(left) or not _named_after(text, m.start()))
                 and (heading or not _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()))
                 and not name_goes_on(text, m.end(), is_place)):
             out.append((m.start(), m.end(), m.group(), None))
