@@ -1,6 +1,6 @@
-"""TERRITORY rules of round 3 (issue 14, dev_places3): Mayotte and Guyane as departments, speakers'
+"""TERRITORY and PROGRAMME rules of round 3 (issue 14, dev_places3): Mayotte and Guyane as departments, speakers'
 first names, homonym towns placed by the towns nearby, streets, acronyms, foreign capitals and regions, parts of
-France. Sentences written for these tests."""
+France; programme short forms ("le Ségur") and aliases. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -71,3 +71,17 @@ def test_places_kept_beside_capitals(p3nlp):
     # a heading in capitals with a common word after the place, a department after an article
     assert ("MAYOTTE", "department:976") in found(p3nlp, "LA RETRAITE À MAYOTTE DÉPEUPLÉE\n\nTexte.", "TERRITORY")
     assert ("Aude", "department:11") in found(p3nlp, "Les vignerons de l'Aude sont inquiets.", "TERRITORY")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a listed programme's short form after an article
+    ("Les revalorisations du Ségur ont été versées ; le Ségur a coûté cher.",
+     [("Ségur", "programme:segur-de-la-sante"), ("Ségur", "programme:segur-de-la-sante")]),
+    # a street, a person, a longer name: not the programme
+    ("Le ministère, avenue de Ségur, lit la comtesse de Ségur ; le Ségur Immobilier vend.", []),
+    ("Le plan 1jeune1solution, le pass Sport et MaPrimeAdapt' aident.",
+     [("1jeune1solution", "programme:1-jeune-1-solution"), ("pass Sport", "programme:pass-sport"),
+      ("MaPrimeAdapt'", "programme:maprimeadapt")]),
+])
+def test_programmes(p3nlp, text, expected):
+    assert found(p3nlp, text, "PROGRAMME") == expected
