@@ -8,7 +8,9 @@ dev_places2's `french_richness` (French places, EPCI words, department numbers, 
 the annotated part: a statement's window, see ../dev/draw.py); N_AN questions and N_VP statements are drawn at
 random (seed 3142) among the 4 N richest of each kind. That round held few French places and three programme names, so a second
 round adds the N2_AN questions richest in French places (countries left out of the score) and the N2_VP statements
-naming most programmes (`NAMED`, in the window), no sampling.
+naming most programmes (`NAMED`, in the window), no sampling. A third round, drawn after the rules of round 1
+and 2 were written (annotated before the system was run on them), adds the N3_AN questions and N3_VP statements
+richest in French places, no sampling.
 Run from the repository root: python tests/data/eval/dev_places3/draw.py
 """
 from __future__ import annotations
@@ -28,6 +30,7 @@ places2 = sibling("dev_places2", "draw")
 
 SEED, N_AN, N_VP = 3142, 6, 10
 N2_AN, N2_VP = 4, 4
+N3_AN, N3_VP = 3, 2
 NAMED = re.compile(r"France 2030|France Relance|plan de relance|S[ée]gur|1 jeune,? 1 solution|Ma ?Prime ?R[ée]nov"
                    r"|c(?:œ|oe)ur de ville|Petites villes de demain|Territoires? d'industrie|investissements? d'avenir"
                    r"|\bPIA\b|NextGeneration|Erasmus|Pass Culture|Plan Marshall", re.IGNORECASE)
@@ -68,9 +71,13 @@ def draw() -> tuple[list[str], list[str]]:
     first_an, first_vp = pick(an, N_AN), pick(vp, N_VP)
     excluded |= set(first_an) | set(first_vp)
     top = lambda d, n: sorted(d, key=lambda k: (-d[k], k))[:n]  # noqa: E731
-    an, _ = candidates(excluded, files=("regions.tsv", "departments.tsv", "tdi.tsv"))
+    french = ("regions.tsv", "departments.tsv", "tdi.tsv")
+    an, _ = candidates(excluded, files=french)
     _, vp = candidates(excluded, score=named)
-    return sorted(first_an + top(an, N2_AN)), sorted(first_vp + top(vp, N2_VP))
+    second_an, second_vp = top(an, N2_AN), top(vp, N2_VP)
+    excluded |= set(second_an) | set(second_vp)
+    an, vp = candidates(excluded, files=french)
+    return sorted(first_an + second_an + top(an, N3_AN)), sorted(first_vp + second_vp + top(vp, N3_VP))
 
 
 if __name__ == "__main__":
