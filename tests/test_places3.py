@@ -35,6 +35,7 @@ def found(nlp, text: str, label: str) -> list[tuple[str, str | None]]:
      [("Amman", None), ("Jérusalem", None), ("Washington", None)]),
     ("Les déplacements vers la Catalogne et aux Antilles sont déconseillés.", [("Catalogne", None), ("Antilles", None)]),
     ("La normalisation avec les Emirats est annoncée.", [("Emirats", "country:AE")]),
+    ("Un glacier s'est écroulé au Kirghizistan.", [("Kirghizistan", "country:KG")]),
     # a treaty named after a foreign place holds it
     ("Le traité d'Aix-la-Chapelle prolonge celui de l'Élysée.", [("Aix-la-Chapelle", None)]),
 ])
@@ -82,6 +83,11 @@ def test_places_kept_beside_capitals(p3nlp):
     ("Le plan 1jeune1solution, le pass Sport et MaPrimeAdapt' aident.",
      [("1jeune1solution", "programme:1-jeune-1-solution"), ("pass Sport", "programme:pass-sport"),
       ("MaPrimeAdapt'", "programme:maprimeadapt")]),
+    # the name without its cue word
+    ("Le plan Avenir montagnes finance la diversification.", [("Avenir montagnes", "programme:avenir-montagnes")]),
+    # the plan the 27 adopt is the European one
+    ("D'ici à la fin de l'année, les 27 doivent adopter le plan de relance post-Covid.",
+     [("plan de relance", "programme:nextgenerationeu")]),
 ])
 def test_programmes(p3nlp, text, expected):
     assert found(p3nlp, text, "PROGRAMME") == expected
