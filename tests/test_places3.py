@@ -33,7 +33,7 @@ def found(nlp, text: str, label: str) -> list[tuple[str, str | None]]:
     # foreign capitals and regions, listed places without an id
     ("Le ministre était à Amman, puis à Jérusalem ; il refuse de traiter avec Washington.",
      [("Amman", None), ("Jérusalem", None), ("Washington", None)]),
-    ("Les déplacements vers la Catalogne et aux Antilles sont déconseillés.", [("Catalogne", None), ("Antilles", None)]),
+    ("Les déplacements vers la Bavière et aux Antilles sont déconseillés.", [("Bavière", None), ("Antilles", None)]),
     ("La normalisation avec les Emirats est annoncée.", [("Emirats", "country:AE")]),
     ("Un glacier s'est écroulé au Kirghizistan.", [("Kirghizistan", "country:KG")]),
     # a treaty named after a foreign place holds it
