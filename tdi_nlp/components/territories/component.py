@@ -144,7 +144,7 @@ class TerritoryLinker:
                 decisions.append(d)
         self._departments = sorted((d.start, d.entry.code) for d in decisions if d.entry.kind == "department")
         self._regions = sorted((d.start, d.entry.code) for d in decisions if d.entry.kind == "region")
-        self._towns = sorted((d.start, d.entry.department) for d in decisions if d.entry.kind == "commune")
+        self._towns = sorted((d.start, d.entry.department or "") for d in decisions if d.entry.kind == "commune")
         decisions = self._prefer_near(text, matches, decisions)
         decisions += self._department_numbers(text, decisions)
         decisions += self._cued_phrases(text, toks, decisions)
