@@ -27,6 +27,7 @@ ALIASES = {
     "KR": ["République de Corée"], "KP": ["République populaire démocratique de Corée"],
     "CD": ["RDC", "République démocratique du Congo"], "VA": ["Vatican", "Saint-Siège"],
     "RU": ["Fédération de Russie"], "CN": ["République populaire de Chine"], "NL": ["Hollande"],
+    "AE": ["Émirats"], "KG": ["Kirghizistan"],
 }
 
 

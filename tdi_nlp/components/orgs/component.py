@@ -175,7 +175,7 @@ class OrgTagger:
             add_fact(doc, span, self._value(entry), f"org:{entry['id']}")
         self._ministries(doc, taken)
         self._role_objects(doc, taken)
-        named = self._programme_names(doc, taken)
+        named = self._programme_names(doc, taken) + self._programme_short_forms(doc, taken)
         self._head_bodies(doc, taken)
         self._stock_orgs(doc)
         self._parenthesized(doc)
@@ -208,6 +208,24 @@ class OrgTagger:
                 taken.add(span.start_char, span.end_char)
                 out.append((span.start_char, span.end_char))
         return out + OrgTagger._programme_repeats(doc, taken, out)
+
+    def _programme_short_forms(self, doc: Doc, taken: Ranges) -> list[tuple[int, int]]:
+        """A listed programme's short form right after an article ("le Ségur": the Ségur de la santé; rules in
+        ``programme_cues.toml``, [[short_forms]])."""
+        text = text_of(doc)
+        out = []
+        for rule in _CUES.get("short_forms", []):
+            entry = self.entries[f"PROGRAMME|{rule['id']}"]
+            before = re.compile(rule["before"], re.IGNORECASE)
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(rule['form'])}(?![\w'’-])(?!\s+[{UP}])", text):
+                span = doc.char_span(m.start(), m.end(), label="PROGRAMME")
+                if (span is None or taken.overlaps(m.start(), m.end())
+                        or not before.search(text, max(0, m.start() - 6), m.start())):
+                    continue
+                add_fact(doc, span, {"name": entry["name"]}, f"programme:{entry['id']}")
+                taken.add(m.start(), m.end())
+                out.append((m.start(), m.end()))
+        return out
 
     @staticmethod
     def _programme_repeats(doc: Doc, taken: Ranges, found: list[tuple[int, int]]) -> list[tuple[int, int]]:

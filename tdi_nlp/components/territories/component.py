@@ -24,7 +24,7 @@ from ..ranges import Ranges
 from ...text_utils import fold, strip_accents
 from .candidates import (GAP_RE, STOP, Entry, Gazetteer, Match, key, load_gazetteer, load_tunables, pattern_text,
                          place_words)
-from .context import acronyms, name_goes_on, portfolio
+from .context import acronyms, name_goes_on, portfolio, surname_after
 
 FACTORY = "tdi_territories"
 LABEL = "TERRITORY"
@@ -44,10 +44,14 @@ ARTICLES = set(_TUNABLES["articles"])
 NAME_LINKS = set(_TUNABLES["name_links"])
 PHRASE_LINKS = set(_TUNABLES["phrase_links"])
 DEFAULT_ORDER = tuple(_TUNABLES["default_order"])
+DEPARTMENT_FIRST = set(_TUNABLES["department_first"])
 FRANCE_NAME_HEADS = set(_TUNABLES["france_name_heads"])
+COMPASS_WORDS = set(_TUNABLES["compass_words"])
 FUZZY_CUTOFF = float(_TUNABLES["fuzzy_cutoff"])
 TOWN_FUZZY_CUTOFF = float(_TUNABLES["town_fuzzy_cutoff"])
 GLUED_BEFORE = re.compile(r"\w[-\u2010\u2011]$")
+TREATY_BEFORE = _CONTEXT["treaty_before"]  # "le traité d'Aix-la-Chapelle"
+STREET_BEFORE = _CONTEXT["street_before"]  # "la rue d'Aubagne": a street
 RIVER_BEFORE = _CONTEXT["river_before"]  # "les bords de la Marne": the river, not the department
 TITLE_BEFORE = _CONTEXT["title_before"]
 NAMED_AFTER = _CONTEXT["named_after"]  # "l'accord de Paris", "le groupe de Minsk": not the place
@@ -140,6 +144,7 @@ class TerritoryLinker:
                 decisions.append(d)
         self._departments = sorted((d.start, d.entry.code) for d in decisions if d.entry.kind == "department")
         self._regions = sorted((d.start, d.entry.code) for d in decisions if d.entry.kind == "region")
+        self._towns = sorted((d.start, d.entry.department or "") for d in decisions if d.entry.kind == "commune")
         decisions = self._prefer_near(text, matches, decisions)
         decisions += self._department_numbers(text, decisions)
         decisions += self._cued_phrases(text, toks, decisions)
@@ -217,6 +222,9 @@ class TerritoryLinker:
                 if not found and len(towns) > 1:  # a homonym: "Saint-Denis (La Réunion)"
                     regions = self._near_regions(m.start)
                     found = [e for e in towns if e.region in regions and e.population >= MIN_POP["named_department"]]
+                if not found and len(towns) > 1:  # "à Saint-Denis ... de Stains": the department of towns nearby
+                    near = {code for _, code in self._within(self._towns, m.start - NEARBY, m.start + NEARBY)}
+                    found = [e for e in towns if e.department in near and e.population >= MIN_POP["named_department"]]
                 entry = found[0] if len(found) == 1 else None
             if entry is not None:
                 out.append(Decision(m.start, m.end, entry, False))
@@ -272,7 +280,7 @@ class TerritoryLinker:
         if surface[0].islower() and m.i + 1 in self._match_heads:
             return None  # "la Marne" is the article and the Marne, not the commune La Marne
         left = _left(text, m.start)
-        if RIVER_BEFORE.search(left) or NAMED_AFTER.search(left):
+        if RIVER_BEFORE.search(left) or NAMED_AFTER.search(left) or STREET_BEFORE.search(left):
             return None
         cues = _cue_kinds(left)
         explicit = set(cues)
@@ -297,6 +305,8 @@ class TerritoryLinker:
             return None  # "madame Pires Beaune", "M. Didier Paris": a person's name
         if not explicit and name_goes_on(text, m.end, self._is_place):
             return None  # "Paris Match", "Europe 1": a longer name
+        if not explicit and surname_after(text, m.start, m.end, self._is_place, self.gaz.is_common):
+            return None  # "Aude RASO": a first name
         # 1. a cue names the kind
         for kind in ("tdi", "region", "department", "epci", "commune"):
             if kind not in cues:
@@ -329,6 +339,9 @@ class TerritoryLinker:
                 if common and (sentence_start or not ARTICLE_BEFORE.search(left) or self._compound_before(text, m)):
                     continue
                 entry = free[0][0]
+                departments = [e for e, _ in by_kind.get("department", []) if e.code in DEPARTMENT_FIRST]
+                if kind == "region" and departments:
+                    entry = departments[0]  # "à Mayotte": the department
                 if kind == "department" and "commune" in by_kind:
                     chef = [e for e, _ in by_kind["commune"] if e.code == entry.chef_lieu]
                     if chef:  # Paris: the commune that is its own department
@@ -410,6 +423,8 @@ class TerritoryLinker:
                 if not skipped and not lowercase:
                     return True  # "Oxfam France", "Business France", even at the start of a sentence
                 sentence_start = SENTENCE_START.search(before[max(0, tok.start() - 3):tok.start()])
+                if fold(w) in COMPASS_WORDS:
+                    return False  # "l'Est de la France", "le Sud-Ouest de la France": a part of the country
                 return not sentence_start and not (w.isupper() and len(w) <= 4)
             lowercase += 1
             if lowercase > 1:
@@ -582,7 +597,8 @@ def _ner_places(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _named_after(text: str, start: int) -> bool:
-    return bool(NAMED_AFTER.search(_left(text, start)))
+    left = _left(text, start)
+    return bool(NAMED_AFTER.search(left) or STREET_BEFORE.search(left))
 
 
 def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
@@ -598,7 +614,9 @@ def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
     listed += [m for m in _OTHER_UPPER_RE.finditer(text) if _caps_around(text, m.start(), m.end())]
     for m in listed:
         heading = m.group().isupper()
+        left = _left(text, m.start())
         if (not taken.overlaps(m.start(), m.end()) and not portfolio(text, m.start())
+                and (TREATY_BEFORE.search(left) or not _named_after(text, m.start()))
                 and (heading or not _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()))
                 and not name_goes_on(text, m.end(), is_place)):
             out.append((m.start(), m.end(), m.group(), None))
@@ -610,6 +628,7 @@ def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
         tok = doc.char_span(start, end_char, alignment_mode="expand")
         verb_after = tok is not None and tok.end < len(doc) and doc[tok.end].pos_ in ("VERB", "AUX")  # "fuient"
         if (not name or taken.overlaps(start, end_char) or not name[0].isupper() or len(words) > 3
+                or surname_after(text, start, end_char, is_place, gaz.is_common)
                 or any(w.lower() in _NOT_PLACE for w in words) or (name.isupper() and len(name) > 1)
                 or _people(text, start, name, taken) or not re.fullmatch(r"[\w'’ -]+", name)
                 or not _PLACE_BEFORE.search(text, max(0, start - 12), start) or _named_after(text, start)

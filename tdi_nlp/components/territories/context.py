@@ -18,6 +18,24 @@ _GOES_ON = re.compile(r"[ \t]+(?:\d{1,2}(?![\d,.]?\d)(?=\s*(?:[,.;:!?)»]|$|et\b
                       r"|(?P<word>[A-ZÀ-Þ][a-zà-ÿ][\w'’-]*))")
 
 
+# an all-caps word after a name on the same line: a surname ("Aude RASO", "AUDE RASO"), not a Roman numeral
+_CAPS_AFTER = re.compile(r"[ \t]+(?P<word>[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})*)(?![\w'’])")
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def surname_after(text: str, start: int, end: int, is_place, is_common) -> bool:
+    """A first name and a surname in capitals, as interviews write their speakers ("Aude RASO", and the speaker
+    line "AUDE RASO"): the capitals word is no place, no Roman numeral nor small word, and, after a name written
+    in capitals itself (a heading), no common word ("MAYOTTE DÉPEUPLÉE")."""
+    m = _CAPS_AFTER.match(text, end)
+    if m is None:
+        return False
+    word = m.group("word")
+    if _ROMAN.fullmatch(word) or fold(word) in _SMALL or is_place(word) or is_place(word.title()):
+        return False
+    return not text[start:end].isupper() or not (is_common(word.lower()) or is_common(fold(word)))
+
+
 def _initials(words: str) -> str:
     parts = [w for w in re.findall(r"[^\W\d_]+", words) if fold(w) not in _SMALL]
     return "".join(fold(w)[0] for w in parts)
@@ -36,6 +54,10 @@ def acronyms(text: str) -> tuple[set[str], list[tuple[int, int]]]:
         if len(acronym) >= 3 and acronym == _initials(m.group(1)):
             names.add(acronym)
             spans.append((m.start(1), m.end(1)))
+        inside = m.group(1).strip()  # "l'allocation de solidarité aux personnes âgées (Aspa)": an acronym too
+        if re.fullmatch(r"[^\W\d_]{3,8}", inside) and _initials(text[max(0, m.start() - 80):m.start()]).endswith(
+                fold(inside)):
+            names.add(fold(inside))
     return names, spans
 
 
