@@ -253,7 +253,7 @@ def _acronym_start(doc: Doc, i: int, acronym: str) -> int | None:
             return None
         if f in _ACR_SKIP:
             continue
-        if f[0] == letters[p]:
+        if f and f[0] == letters[p]:
             p -= 1
             if p < 0:
                 return j

@@ -178,7 +178,7 @@ def _places() -> set[str]:
     with open(RESOURCES_DIR / "geo" / "countries.tsv", encoding="utf-8") as fh:
         rows = [ln.rstrip("\n").split("\t") for ln in fh if not ln.startswith(("#", "code\t"))]
     names = {fold(r[1]) for r in rows if len(r) > 1} | {fold(a) for r in rows if len(r) > 2 for a in r[2].split("|") if a}
-    return names | {"europe", "afrique", "asie", "amerique", "oceanie", "antarctique"}
+    return names | {"france", "europe", "afrique", "asie", "amerique", "oceanie", "antarctique"}
 
 
 _PLACES = _places()
@@ -454,6 +454,8 @@ class Finder:
         # an unknown name: "Prénom Nom" followed by a role phrase, or a first name the NER calls a person
         s, e = base, base + len(run)
         first = fold(run.split()[0])
+        if first in _PLACES:
+            return []         # "FRANCE RELANCE": a place opens it, not a first name
         role = _role_after(text, e)
         before = _role_before(text, s)
         k = bisect_right(per, s, key=lambda p: p[0]) - 1  # the only span of the sorted disjoint per that can hold s

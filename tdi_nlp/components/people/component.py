@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import add_fact, text_of
-from .candidates import CIVILITY, Candidate, Finder, other_office
+from .candidates import CIVILITY, Candidate, Finder, norm_civility, other_office
 from .kb import SCORE, active, kb, link_author, link_ministry, person_id, role_fit  # noqa: F401  (metadata helpers)
 from ...text_utils import fold, month_forms, month_number, slugify, strip_accents, words
 
@@ -33,7 +33,7 @@ MIN_ROLE_FIT = SCORE["min_score"]      # a title alone and a named person's role
 _DAY = re.compile(rf"\b(1er|\d{{1,2}})\s+({'|'.join(month_forms())})\s+(\d{{4}})\b", re.IGNORECASE)
 _LABEL_BEFORE = re.compile(r"([^\n():»«]{3,90}?)\s*\($")
 # "Monsieur le président Rouslan Stefantchouk": a person addressed by title and name
-_ADDRESSED = re.compile(rf"{CIVILITY}[ ]+(?:le|la)[ ]+pr[ée]sidente?[ ]+$", re.IGNORECASE)
+_ADDRESSED = re.compile(rf"(?P<civ>{CIVILITY})[ ]+(?:le|la)[ ]+pr[ée]sidente?[ ]+$", re.IGNORECASE)
 
 
 def _plain_dates(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -294,8 +294,9 @@ class PersonLinker:
             return None
         best = None
         for other, slug, value in results:
-            if (value.get("mention") == "name" and slug and other.start < c.start
-                    and _ADDRESSED.search(text, max(0, other.start - 30), other.start)):
+            m = _ADDRESSED.search(text, max(0, other.start - 30), other.start)
+            if (value.get("mention") == "name" and slug and other.start < c.start and m is not None
+                    and norm_civility(m.group("civ")) == c.civility):
                 if best is None or other.start > best[0].start:
                     best = (other, slug, value)
         if best is None:
