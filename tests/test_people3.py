@@ -159,3 +159,13 @@ def test_a_group_named_by_its_label(nlp):
 
 def test_a_company_after_usine(nlp):
     assert orgs(nlp, "Les salariés de l'usine Smart attendent.") == [("Smart", "org:smart")]
+
+
+def test_speaker_lines_with_a_colon_or_a_dash_and_the_president_in_capitals(nlp):
+    text = ("LE PRESIDENT.- Merci à tous.\n\nQ - Monsieur le Président, une question.\n\nLE PRESIDENT.- Oui.\n\n"
+            "M. LE MAIRE.- Je complète.\n\nNORA BELKACEM : Et la dette ?\n\nNORA BELKACEM : Une autre.")
+    found = people(nlp, text)
+    assert found[0][0].startswith("LE PRESIDENT") and found[0][1] == "person:emmanuel-macron"   # token "PRESIDENT.-"
+    assert any(t.startswith("M. LE MAIRE") and i == "person:bruno-le-maire" for t, i in found)
+    assert [t for t, _ in found].count("NORA BELKACEM") == 2
+    assert not any(t.startswith("Q") for t, _ in found)     # "Q -" names nobody
