@@ -49,6 +49,7 @@ def test_a_known_first_name_and_a_surname_in_capitals(nlp):
 
 
 def test_headings_in_capitals_are_no_people(nlp):
+    assert people(nlp, "MARINE MARCHANDE\n\nM. Paul Durand\n\nMa question porte sur les ports.")[0][0] == "M. Paul Durand"
     text = ("RÉFORME DES RETRAITES\n\nLe texte arrive.\n\nFRANCE RELANCE\n\nLe plan avance.\n\nSITUATION EN UKRAINE\n\n"
             "Rien de neuf. JOURNALISTE\n\nUne question.\n\nJOURNALISTE\n\nUne autre.")
     assert people(nlp, text) == []

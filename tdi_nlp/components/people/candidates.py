@@ -323,7 +323,8 @@ class Finder:
 
     def _speakers(self, text: str) -> list[Candidate]:
         """Speaker lines in capitals ("SONIA MABROUK", "GABRIEL ATTAL :"): a name the document gives as a speaker
-        at least ``speaker_repeats`` times, or opening with a known first name, or known to the tables."""
+        at least ``speaker_repeats`` times, or known to the tables, or opening with a known first name unless it is
+        the text's first line (a question's title: "MARINE MARCHANDE")."""
         found = [m for m in _SPEAKER.finditer(text)]
         counts = Counter(fold(m.group("name")) for m in found)
         out = []
@@ -332,7 +333,7 @@ class Finder:
             parts = [fold(w) for w in name.split()]
             if set(parts) & _SPEAKER_NOT or any(len(w) < 2 and i == 0 for i, w in enumerate(parts)):
                 continue
-            first = self.is_first(parts[0]) and parts[0] not in _PLACES
+            first = self.is_first(parts[0]) and parts[0] not in _PLACES and text[:m.start()].strip() != ""
             if counts[fold(name)] >= _NAMES["speaker_repeats"] or first or fold(name) in self.known_names:
                 out.append(Candidate("name", m.start("name"), m.end("name"), name=name, source="speaker"))
         return out
