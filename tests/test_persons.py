@@ -121,7 +121,8 @@ def test_chair_of_a_sitting_is_a_person_without_holder(people_nlp):
             "Mme la présidente\n\nLa parole est à Mme Dupont.")
     spans, _ = persons(people_nlp, text, "2019-03-06")
     chairs = [(s.text, s._.entity_id) for s in spans if "présid" in s.text]
-    assert chairs == [("Mme la présidente", None), ("monsieur le président", None), ("Mme la présidente", None)]
+    assert chairs == [("Mme la présidente", None), ("M. le président de la commission", None),
+                      ("monsieur le président", None), ("Mme la présidente", None)]
 
 
 def test_rapporteur_resolved_from_the_named_rapporteur(people_nlp):
@@ -285,7 +286,8 @@ def test_holders_of_offices_of_a_named_place_or_body(people_nlp):
     spans, _ = persons(people_nlp, text, "2022-06-01")
     assert [(s.text, s._.entity_id) for s in spans] == [
         ("Le maire de Brest", None), ("la rectrice de l'académie de Rennes", None),
-        ("au directeur général de l'Ademe", None), ("la présidente de la Commission européenne", None)]
+        ("au directeur général de l'Ademe", None),
+        ("la présidente de la Commission européenne", "person:ursula-von-der-leyen")]   # resources/people/leaders.tsv
 
 
 def test_regional_president_with_the_region_named_after_it(people_nlp):

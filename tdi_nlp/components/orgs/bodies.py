@@ -31,6 +31,18 @@ _ARTICLES = set(_RULES["articles"])
 _NOT_END = set(_RULES["not_end"])
 _STOP = set(_RULES["stop_words"])
 _LOWER_NOT_AFTER = set(_RULES["lower_not_after"])
+_TITLE_NOT_AFTER = set(_RULES["title_not_after"])
+_GENERIC = set(_RULES["generic_names"])
+
+
+def _country_names() -> set[str]:
+    """Folded names and aliases of countries (resources/geo/countries.tsv): "la Fédération de Russie" is a state."""
+    with open(RESOURCES_DIR / "geo" / "countries.tsv", encoding="utf-8") as fh:
+        rows = [ln.rstrip("\n").split("\t") for ln in fh if not ln.startswith(("#", "code\t"))]
+    return {fold(n) for r in rows for n in [r[1], *(r[2].split("|") if len(r) > 2 else [])] if n}
+
+
+_COUNTRIES = _country_names()
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _GROUP_CUE = re.compile(r"\bgroupes?[ ]+", re.IGNORECASE)
 _ACRONYM = re.compile(r"[ ]*\([ ]*([A-ZÀ-Þ][\w&-]{1,11})[ ]*\)")
@@ -104,6 +116,9 @@ def head_bodies(doc: Doc) -> list[Span]:
         lower = t.is_lower and head in _LOWER
         if lower and k > 0 and fold(doc[k - 1].text) in _LOWER_NOT_AFTER:
             lower = False     # "une commission départementale de ...": a kind of body
+        if not lower and k > 0 and fold(doc[k - 1].text) in _TITLE_NOT_AFTER:
+            k += 1            # "un Conseil de défense": a meeting, a kind
+            continue
         if not ((t.is_title and head in _HEADS) or lower) or (k + 1 < n and "\n" in t.whitespace_):
             k += 1
             continue
@@ -120,7 +135,9 @@ def head_bodies(doc: Doc) -> list[Span]:
             end = _complement_end(doc, first, place=seat, need_link=True, late_first=True)
         else:
             end = _complement_end(doc, first, place=False, need_link=bool(t.is_sent_start))
-        if end > first:
+        if end > first and fold(doc[start:end].text) in _GENERIC | _COUNTRIES:
+            k = end           # "le Conseil départemental", "la Cour d'appel": a kind of body, not one
+        elif end > first:
             out.append(doc[start:end])
             k = end
         else:
@@ -170,7 +187,8 @@ def group_forms() -> dict[str, str]:
         rows = list(csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"))
     out = {}
     for r in sorted(rows, key=lambda r: r["start"]):
-        for form in (r["short_label"], r["acronym"]):
+        head = r["label"].split(" (")[0] if " (" in r["label"] else ""   # "Démocrate (MoDem et Indépendants)"
+        for form in (r["short_label"], r["acronym"], head):
             if form and len(form) >= 2:
                 out[form] = r["label"]
     return out
@@ -206,6 +224,21 @@ _APPOSITION = set(_ALL["apposition_nouns"])
 _LIST_LINKS = set(_ALL["list_links"])
 _LIST_OPENERS = set(_ALL["list_openers"])
 _NAME_LINKS = {"de", "du", "des", "d'", "d’", "&"}
+_PLURAL_DETS = set(_ALL["plural_determiners"])
+_THING_HEADS = sorted(_ALL["thing_heads"], key=len, reverse=True)
+_THING = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(h) for h in _THING_HEADS) + r")(?:[ ]+[\w'’-]+){1,8}",
+                    re.IGNORECASE)
+
+
+def thing_acronyms(text: str) -> set[str]:
+    """Acronyms of the phrases that name a law, a plan or a target ("la loi de programmation militaire" -> LPM,
+    "le projet de loi de finances" -> PLF): the initials of the head and its content words, for each length."""
+    out = set()
+    for m in _THING.finditer(text):
+        initials = [w[0] for w in re.findall(r"[^\W\d_]+", fold(m.group())) if w not in _FIT_SKIP]
+        for n in range(3, len(initials) + 1):
+            out.add("".join(initials[:n]).upper())
+    return out
 
 
 def _acronym_start(doc: Doc, i: int, acronym: str) -> int | None:
@@ -220,7 +253,7 @@ def _acronym_start(doc: Doc, i: int, acronym: str) -> int | None:
             return None
         if f in _ACR_SKIP:
             continue
-        if f[0] == letters[p]:
+        if f and f[0] == letters[p]:
             p -= 1
             if p < 0:
                 return j
@@ -248,9 +281,12 @@ def acronym_phrases(doc: Doc) -> list[tuple[Span, str, bool]]:
         if start >= 2 and fold(doc[start - 1].text) in _LINKS and fold(doc[start - 2].text) in _ACR_HEADS:
             start -= 2      # "centre de [ressources et d'études ...]"
         head = doc[start]
-        if not head.is_lower:
-            continue
         det = fold(doc[start - 1].text) if start else ""
+        if not head.is_lower:
+            if det in _PLURAL_DETS:   # "les Frégates de Défense et d'Intervention (FDI)": things
+                end = i if doc[i - 1].text != "," else i - 1
+                out.append((doc[start:end], acronym, False))
+            continue
         end = i if doc[i - 1].text != "," else i - 1
         body = fold(head.text) in _ACR_HEADS
         if body and det in _LOWER_NOT_AFTER:

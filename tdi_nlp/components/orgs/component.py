@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 
 from .. import FACTS, add_fact, text_of
 from .bodies import (acronym_phrases, cued_names, defined_acronyms, fits, group_forms, head_bodies, listed_beside,
-                     listed_groups)
+                     listed_groups, thing_acronyms)
 from ..ranges import Ranges
 from ...config import RESOURCES_DIR
 from ..people.kb import active, kb
@@ -51,6 +51,8 @@ _NER_NOT_ORG_HEADS = set(_RULES["ner_not_org_heads"])
 _NER_OFFICE_BEFORE = set(_RULES["ner_office_before"])
 _NER_PLACE_BEFORE = set(_RULES["ner_place_before"])
 _NER_NOT_NAME_POS = set(_RULES["ner_not_name_pos"])
+_NER_STATE_PREFIXES = tuple(p + " " for p in _RULES["ner_state_prefixes"])
+_NER_EVENT_BEFORE = set(_RULES["ner_event_before"])
 _PLURAL_DETS = set(_RULES["plural_determiners"])
 _SINGULAR_DETS = set(_RULES["singular_determiners"])
 _SHORT_FORMS = _RULES["short_forms"]
@@ -138,6 +140,12 @@ class OrgTagger:
                 if e.get("acronyms"):
                     self.exact.add(key, [nlp.make_doc(a) for a in e["acronyms"]])
         self.ambiguous = {a for e in self.entries.values() for a in e.get("ambiguous_acronyms", ())}
+        self.listed_ids = {f"org:{e['id']}" for e in orgs}
+        self.by_name: dict[str, dict] = {}    # folded name, alias or acronym of a listed body -> its entry
+        for e in orgs:
+            forms = [e["name"], *e.get("aliases", ()), *(a for a in e.get("acronyms", ()) if a not in self.ambiguous)]
+            for form in forms:
+                self.by_name.setdefault(fold(form), e)
         self.people = kb()
         self.vocab = set()
         for m in self.people.ministries:
@@ -154,6 +162,8 @@ class OrgTagger:
                     long_forms.add(key)
                 elif span.text in self.entries[key].get("ambiguous_acronyms", ()) and key not in long_forms:
                     continue      # "CNI" alone may be the identity card: only after "Conseil national de l'industrie"
+                elif e < len(doc) and doc[e].text in ("-", "‑") and e + 1 < len(doc) and not doc[e - 1].whitespace_:
+                    continue      # "RTL-Soir": a programme's name, not the body
                 span.label_ = self.entries[key]["label"]
                 found.append((span, key))
         keys = {(sp.start, sp.end): key for sp, key in found}
@@ -186,7 +196,22 @@ class OrgTagger:
         self._listed(doc)
         self._drop_dates_inside(doc, [(sp.start_char, sp.end_char) for sp in kept if sp.label_ == "PROGRAMME"] + named)
         self._drop_countries_inside(doc)
+        self._listed_ids(doc)
         return doc
+
+    def _listed_ids(self, doc: Doc) -> None:
+        """An ORG span that other rules found and that names a body of orgs.json (its name, an alias or an
+        acronym, article aside) takes that entry's id: "l'OMC" from the stock NER is org:organisation-mondiale-du-
+        commerce, not org:omc."""
+        for f in doc.spans.get(FACTS, []):
+            if f.label_ != "ORG":
+                continue
+            if f._.entity_id in self.listed_ids:
+                continue      # the gazetteer's own (and its reading of the context: "(COPIL)")
+            entry = self.by_name.get(fold(re.sub(r"^(?:[Ll]es?|[Ll]a|[Ll]['’])\s*", "", f.text)))
+            if entry is not None:
+                f._.entity_id = f"org:{entry['id']}"
+                f._.value = dict(f._.value or {}, **self._value(entry))
 
     @staticmethod
     def _programme_names(doc: Doc, taken: Ranges) -> list[tuple[int, int]]:
@@ -293,6 +318,12 @@ class OrgTagger:
         if len(keep) != len(group):      # the stock NER's "Agir ens et LR": the list's items instead
             doc.spans[FACTS] = keep
         taken = Ranges((f.start_char, f.end_char) for f in keep if f.label_ == "ORG")
+        for f in keep:    # the stock NER's "Démocrate" after "groupe": the group
+            if f.label_ == "ORG" and (f._.value or {}).get("kind") == "ner":
+                hit = next((label for s, e, label in items if (s, e) == (f.start_char, f.end_char)), None)
+                if hit:
+                    f._.entity_id = f"org:{slugify(hit)}"
+                    f._.value = {"name": hit, "acronym": f.text, "kind": "group"}
         for s, e, label in items:
             span = doc.char_span(s, e, label="ORG")
             if span is None or taken.overlaps(s, e):
@@ -347,10 +378,20 @@ class OrgTagger:
         group = doc.spans.get(FACTS, [])
         taken = Ranges((f.start_char, f.end_char) for f in group if f.label_ in ("ORG", "PROGRAMME"))
         for rule in _SHORT_FORMS:
+            if rule.get("requires") and not re.search(rule["requires"], text):
+                continue      # "la Commission" is the European one only where the text speaks of the Union
             flags = 0 if rule.get("case", True) else re.IGNORECASE
             for m in re.finditer(rf"(?<![\w-]){rule['pattern']}(?![\w-])", text, flags):
                 span = doc.char_span(m.start(), m.end(), label="ORG")
-                if span is None or taken.overlaps(m.start(), m.end()):
+                if span is None:
+                    continue
+                same = [f for f in doc.spans.get(FACTS, []) if f.label_ == "ORG" and (f.start, f.end) == (span.start, span.end)
+                        and (f._.value or {}).get("kind") == "ner"]
+                if same and rule.get("id"):   # the stock NER's bare "Union": the body the rule names
+                    same[0]._.entity_id = rule["id"]
+                    same[0]._.value = {"name": rule["name"], "kind": "body"}
+                    continue
+                if taken.overlaps(m.start(), m.end()):
                     continue
                 before = {fold(t.text) for t in doc[max(0, span.start - rule.get("window", 0)):span.start]}
                 nxt = doc[span.end] if span.end < len(doc) else None
@@ -377,7 +418,7 @@ class OrgTagger:
     def _stock_orgs(self, doc: Doc) -> None:
         """Named bodies of the stock NER that the gazetteer does not know: "Amnesty International", "SNCF"."""
         taken = [(s.start_char, s.end_char) for s in doc.spans.get(FACTS, [])]
-        plural_only = self._plural_only(doc)
+        plural_only = self._plural_only(doc) | thing_acronyms(text_of(doc))
         for ent in doc.ents:
             if ent.label_ != "ORG":
                 continue
@@ -405,6 +446,10 @@ class OrgTagger:
                 continue  # "à Papeno'o", "la commune de Hitia'a": a place
             if len(span) == 1 and span[0].pos_ in _NER_NOT_NAME_POS and not name.isupper():
                 continue  # "Punir les élèves", "Rappelons que": no name
+            if fold(name).startswith(_NER_STATE_PREFIXES):
+                continue  # "la Fédération de Russie": a state
+            if {fold(t.text) for t in doc[max(0, span.start - 3):span.start] if not t.is_punct} & _NER_EVENT_BEFORE:
+                continue  # "la conférence « Solidaires du peuple ukrainien »": an event
             if ("\n" in name or fold(span[0].text) in _NER_TITLE_WORDS or before & _NER_OFFICE_BEFORE
                     or head[0] in _NER_NOT_ORG_HEADS or " ".join(head) in _NER_NOT_ORG_HEADS
                     or (len(span) == 1 and span[0].pos_ == "NOUN" and not name.isupper())):

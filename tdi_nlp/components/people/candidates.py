@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -27,7 +28,7 @@ _WORD = (rf"(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|[{UP}]/[{UP}][{LOW}]+)"
          rf"(?:-(?:[{UP}][{LOW}]+|[{UP}]{{2,}}|[{LOW}]+)|['’][{LOW}]{{3,}})*")
 _PART = r"(?:von der|van der|van den|de la|de|du|des|Le|La|Di|Da|De|Du|El|Ben|Van|Von|van|von|der|den)"
 NAME_RUN = rf"{_WORD}(?:[ ]+(?:{_PART}[ ]+|d'|d’)?{_WORD}){{0,3}}"
-CIVILITY = r"(?:M\.|MM\.|Mmes|Mme\.?|Mlle|Monsieur|Madame|monsieur|madame)"
+CIVILITY = r"(?:M\.|MM\.|Mmes|Mme\.?|MME|Mlle|Monsieur|Madame|monsieur|madame)"
 
 ROLE_HEAD = (
     r"(?:premi(?:er|ère) ministre|ministre|secr[ée]taire d['’][ée]tat|secr[ée]taire g[ée]n[ée]rale?"
@@ -35,7 +36,7 @@ ROLE_HEAD = (
     r"|conseill(?:er|ère)|direct(?:eur|rice)(?: g[ée]n[ée]rale?)?|d[ée]l[ée]gu[ée]e?|dirigeante?|chef|cheffe"
     r"|associ[ée]e?|pr[ée]f[eè]te?|rapporteure?|haut[- ]commissaire|commissaire|fondat(?:eur|rice)|pdg"
     r"|responsable|charg[ée]e? de mission|[ée]lue?|repr[ée]sentante?|porte-parole|garde des sceaux"
-    r"|administrat(?:eur|rice)|g[ée]rante?|ambassad(?:eur|rice)|rect(?:eur|rice)|avocate?|professeure?)"
+    r"|administrat(?:eur|rice)|g[ée]rante?|ambassad(?:eur|rice)|rect(?:eur|rice)|avocate?|professeure?|procureure?)"
 )
 # a role phrase after a name: ", ministre de ..." up to the next comma, unless the comma opens "chargé de"
 _ROLE_AFTER = re.compile(
@@ -50,8 +51,8 @@ _TITLE_WORD = re.compile(r"(?:premi|ministre|pr[ée]sident|d[ée]put|s[ée]nat|s
                          r"|pr[ée]f|d[ée]fenseur|chef|directeur|directrice)", re.I)
 # "le ministre Riester", "la députée Panot": a role and a bare surname
 _ROLE_SURNAME = re.compile(
-    rf"(?<![\w'’])(?P<det>le|la)[ ]+(?P<role>(?i:{ROLE_HEAD})(?:[ ]+d[ée]l[ée]gu[ée]e?)?)[ ]+(?P<name>{_WORD})"
-    rf"(?![ ]*[\w'’-]*[{UP}])(?![\w'’-])")
+    rf"(?<![\w'’])(?P<det>[Ll]e|[Ll]a)[ ]+(?P<role>(?i:{ROLE_HEAD})(?:[ ]+d[ée]l[ée]gu[ée]e?)?)[ ]+(?P<name>{_WORD})"
+    rf"(?![ ]*[\w'’-]*[{UP}])(?![\w'’-])(?![ ]+(?:(?:von|van|de|du|der|den|di|da|del|el|la|le)[ ]+)+[{UP}])")
 
 _TITLE = re.compile(
     rf"(?<![\w'’])(?P<pre>(?:(?P<civ>{CIVILITY})[ ]+)?(?P<det>le|la|l['’]|du|au|notre|votre|mon|ma|son|sa|leur)[ ]*)"
@@ -80,7 +81,7 @@ _BODY_NOUN = (r"(?:commune|association|fondation|f[ée]d[ée]ration|centre|agenc
 # directeur général de l'Ademe", "la présidente de la Commission européenne", "le secrétaire général des Nations unies"
 _OFFICE = re.compile(
     rf"(?<![\w'’-])(?P<det>[Ll]e|[Ll]a|[Ll]['’]|du|au)[ ]*(?P<title>maire|procureure?|rect(?:eur|rice)|gouverneure?"
-    rf"|direct(?:eur|rice)(?: g[ée]n[ée]rale?)?|pr[ée]sidente?(?:[- ]directeur g[ée]n[ée]ral)?|pdg"
+    rf"|direct(?:eur|rice)(?: g[ée]n[ée]rale?)?|pr[ée]sidente?(?:[- ]directeur g[ée]n[ée]ral|[ ]d[ée]l[ée]gu[ée]e?)?|pdg"
     rf"|secr[ée]taire g[ée]n[ée]rale?|ambassad(?:eur|rice)|haute?[- ]commissaire|d[ée]l[ée]gu[ée]e?(?: g[ée]n[ée]rale?)?"
     rf"|fondat(?:eur|rice)|porte-parole)"
     rf"[ ]+(?:de la|de l['’]|du|des|de|d['’])[ ]*"
@@ -129,7 +130,8 @@ _LIST_GAP_AFTER = re.compile(rf"((?:[ ]*,[ ]*(?:et[ ]+)?|[ ]+et[ ]+))(?:{CIVILIT
 _EMBEDDED = re.compile(r"(?:aupr[eè]s|ancien(?:ne)?|ex-?)[ ]*$", re.IGNORECASE)
 # "après du ministre" (a misspelt "auprès du"), "... et du ministre de l'action" (no comma): inside a title;
 # "après le ministre de l'intérieur", "Sébastien Lecornu, et du ministre de ...": a mention
-_EMBEDDED_DU = re.compile(r"(?:apr[eè]s|(?<![,\s])[ ]+et|^et)[ ]*$", re.IGNORECASE)
+_EMBEDDED_DU = re.compile(r"(?:(?<![,\s])[ ]+et|^et)[ ]*$", re.IGNORECASE)
+_AFTER_APRES = re.compile(r"apr[eè]s[ ]*$", re.IGNORECASE)
 # "la petite Teuira Mihilani, âgée de 8 ans", "Jean Dupont (45 ans)": a name with its age is a person
 _AGE_AFTER = re.compile(r"[ ]*(?:,[ ]*(?:âgée?s?[ ]+de[ ]+)?|\([ ]*)(?:\d{1,3}|un|deux|trois|quatre|cinq|six|sept|huit"
                         r"|neuf|dix)[ ]+ans\b")
@@ -137,6 +139,49 @@ _AGE_AFTER = re.compile(r"[ ]*(?:,[ ]*(?:âgée?s?[ ]+de[ ]+)?|\([ ]*)(?:\d{1,3}
 _QUOTED_BY = re.compile(r"(?<!\w)(?:selon|d['’]apr[eè]s|[ée]crivait|[ée]crit|disait|dit|d[ée]clarait|rappelait"
                         r"|affirmait|citait|citer|citant|cite|soulignait|expliquait)[ ]+$", re.IGNORECASE)
 _TRIM = set(load_titles()["trim_words"])  # resources/people/titles.toml
+_NAMES = load_titles()["names"]
+_NOT_NAME = set(_NAMES["not_name_words"])
+_GREETING = re.compile(r"(?<![\w'’])(?:" + "|".join(_NAMES["greetings"]) + r")[ ]*,?[ ]+$")
+_SPEAKER_NOT = set(_NAMES["speaker_not_words"])
+# a name in capitals opening a line, alone on it or before ":" / ".-" / " -": "SONIA MABROUK", "GABRIEL ATTAL :"
+_SPEAKER = re.compile(rf"^[ \t]*(?P<name>[{UP}][{UP}'’-]*(?:[ ]+[{UP}][{UP}'’-]*){{1,4}})[ \t]*"
+                      rf"(?:$|(?:[ ]?:|\.-|[ ]+[-–])[ \t]+)", re.MULTILINE)
+# "LE PRESIDENT.-", "LE PRÉSIDENT :" opening a line of a press conference: the President of the Republic
+_SPEAKER_PRESIDENT = re.compile(r"^[ \t]*(?P<title>LE PR[EÉ]SIDENT)(?=[ \t]*(?:\.-|:|[-–][ ]|$))", re.MULTILINE)
+_HONORIFIC = re.compile(rf"(?<![\w'’-])(?P<hon>{'|'.join(map(re.escape, _NAMES['honorifics']))})[ ]+"
+                        rf"(?P<name>(?:(?:de|d['’])[ ]*)?{NAME_RUN})")
+_FEMALE_HONORIFICS = {"sœur", "soeur", "mère"}
+# "le secrétaire général Dupont", "le directeur général": an adjective there, no honorific
+_NOT_HONORIFIC_AFTER = re.compile(r"(?:secr[ée]taire|direct(?:eur|rice)|procureure?|inspect(?:eur|rice)|avocate?"
+                                  r"|rapporteure?|commissaire|conseil|d[ée]l[ée]gu[ée]e?|contr[ôo]leur|consul|vicaire"
+                                  r"|tr[ée]sori(?:er|ère)|quartier|[ée]tat-major|[ée]tat)[ ]+$", re.IGNORECASE)
+# "Il est le ministre délégué ...", "qui est le ministre de l'intérieur": a title said of someone, not a mention
+_PREDICATIVE = re.compile(r"(?<![\w'’])(?:il|elle|je|j['’]|tu|vous|qui|on)[ ]+(?:est|était|suis|es|êtes|sera|serait|reste"
+                          r"|restera|devient|deviendra|demeure|redevient)[ ]+$", re.IGNORECASE)
+_ADDRESS_BODY = (r"(?:commission|conseil|communaut[ée]|cour|tribunal|assembl[ée]e|r[ée]gion|d[ée]partement|r[ée]publique"
+                 r"|association|f[ée]d[ée]ration|comit[ée]|chambre|agence|m[ée]tropole|ville|d[ée]l[ée]gation|mission"
+                 r"|groupe|parquet|autorit[ée]|office|caisse)")
+# an address by title with its civility ("Monsieur le Maire", "Madame la Rectrice", "Monsieur le Président de la
+# commission des affaires sociales", "Monsieur le Premier président à la Cour d'appel"): the complement up to the
+# punctuation that closes the address, when it names a place or a body
+_ADDRESS = re.compile(
+    rf"(?<![\w'’-])(?P<civ>{CIVILITY})[ ]+(?P<det>(?i:le|la|l['’]))[ ]*(?P<title>(?i:premi(?:er|ère) pr[ée]sidente?"
+    r"|maire|rect(?:eur|rice)|procureure?(?: g[ée]n[ée]ral(?:e)?)?|pr[ée]sidente?|pr[ée]f[eè]te?|rapporteure?(?: g[ée]n[ée]rale?)?"
+    r"|ambassad(?:eur|rice)|gouverneure?|b[âa]tonni(?:er|ère)|doyen(?:ne)?|direct(?:eur|rice)(?: g[ée]n[ée]rale?)?"
+    r"|secr[ée]taire g[ée]n[ée]rale?|vice-pr[ée]sidente?|questeur|questrice))(?![\w'’-])"
+    rf"(?:[ ]+(?i:de la|de l['’]|du|des|de|d['’]|à la|à l['’]|au|aux)[ ]*(?:[{UP}][\w'’-]*|(?i:{_ADDRESS_BODY}))"
+    rf"(?:[ ]+[\w'’-]+){{0,5}}?(?=[ ]*(?:[,;:.!?\n]|$)))?")
+
+
+def _places() -> set[str]:
+    """Folded names of countries and continents: no person is "Monsieur Europe"."""
+    with open(RESOURCES_DIR / "geo" / "countries.tsv", encoding="utf-8") as fh:
+        rows = [ln.rstrip("\n").split("\t") for ln in fh if not ln.startswith(("#", "code\t"))]
+    names = {fold(r[1]) for r in rows if len(r) > 1} | {fold(a) for r in rows if len(r) > 2 for a in r[2].split("|") if a}
+    return names | {"france", "europe", "afrique", "asie", "amerique", "oceanie", "antarctique"}
+
+
+_PLACES = _places()
 
 
 @dataclass
@@ -151,6 +196,7 @@ class Candidate:
     title_ends: list[int] = field(default_factory=list)   # possible ends of a title (shortest first)
     source: str = ""               # civility, gazetteer, role, ner
     foreign: bool = False          # "le Premier ministre italien": no French holder
+    person: str | None = None      # the slug, when the finder knows it (a foreign leader's surname)
 
 
 def norm_civility(civ: str | None) -> str | None:
@@ -181,10 +227,16 @@ def _role_before(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
 class Finder:
     """Finds candidates; knows the name index and the title vocabulary, resolves nothing."""
 
-    def __init__(self, known_names: set[str], first_names: set[str], title_vocab: set[str]):
+    def __init__(self, known_names: set[str], first_names: set[str], title_vocab: set[str],
+                 leaders: dict[str, str] | None = None):
         self.known_names = known_names       # folded "first last"
         self.first_names = first_names       # folded first names
         self.title_vocab = title_vocab       # folded words used in government titles
+        self.leaders = leaders or {}         # surname that names a foreign leader alone -> slug
+        forms = {f: last for last in self.leaders for f in (last, last.upper())}
+        self._leader_forms = forms
+        self._leader_re = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+                                     + r")(?![\w'’-])") if forms else None
 
     def is_first(self, folded: str) -> bool:
         """A known first name, or a compound of known ones ("marie-amelie")."""
@@ -193,14 +245,16 @@ class Finder:
 
     # ------------------------------------------------------------ names
     def names(self, text: str, per_spans: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
-        out: list[Candidate] = []
-        taken = Ranges()  # "start or end inside a taken name": covers(s) or covers(e - 1)
+        out: list[Candidate] = self._speakers(text)
+        taken = Ranges((c.start, c.end) for c in out)  # "start or end inside a taken name": covers(s) or covers(e - 1)
         for m in _CIV_NAME.finditer(text):
             name = m.group("name")
             parts = name.split()
             if fold(parts[0]) in ("le", "la") and (parts[0].islower() or len(parts) < 2
-                                                   or _TITLE_WORD.match(parts[1]) and parts[1] != "Maire"):
-                continue      # "Madame la ministre"; "Monsieur Le Maire" is a name
+                                                   or _TITLE_WORD.match(parts[1]) and parts[1].lower() != "maire"):
+                continue      # "Madame la ministre"; "Monsieur Le Maire", "M. LE MAIRE.-" are a name
+            if len(parts) == 1 and fold(name) in _PLACES | _NOT_NAME:
+                continue      # "le « Monsieur Europe »"
             c = Candidate("name", m.start(), m.end(), name=name, civility=norm_civility(m.group("civ")),
                           source="civility")
             self._attach_role(text, c)
@@ -210,7 +264,7 @@ class Finder:
             s, e = m.start("name"), m.end("name")
             if taken.covers(s) or taken.covers(e - 1):
                 continue
-            c = Candidate("name", s, e, name=m.group("name"), civility="Mme" if m.group("det") == "la" else "M.",
+            c = Candidate("name", s, e, name=m.group("name"), civility="Mme" if m.group("det").lower() == "la" else "M.",
                           role=m.group("role"), role_span=(m.start("role"), m.end("role")), source="role")
             out.append(c)
             taken.add(s, e)
@@ -226,20 +280,36 @@ class Finder:
                 if not (taken.covers(s) or taken.covers(e - 1)):
                     out.append(Candidate("name", s, e, name=w.group(), source="first_names"))
                     taken.add(s, e)
+        for m in _HONORIFIC.finditer(text):
+            s, e = m.start(), m.end()
+            if taken.covers(s) or taken.covers(e - 1) or _NOT_HONORIFIC_AFTER.search(text, max(0, s - 20), s):
+                continue      # "le père Hamel", "le général de Gaulle"
+            female = m.group("hon").lower() in _FEMALE_HONORIFICS
+            out.append(Candidate("name", s, e, name=m.group("name"), civility="Mme" if female else "M.",
+                                 source="honorific"))
+            taken.add(s, e)
         per = sorted(per_spans)  # entity spans: disjoint
         maybe = []
-        for m in _RUN.finditer(text):
-            s, e = m.start(), m.end()
+        for s, e in self._runs(text):
             if taken.covers(s) or taken.covers(e - 1):
                 continue
-            found = self._from_run(text, m.group("name"), s, per)
+            found = self._from_run(text, text[s:e], s, per)
             for c in found:
                 out.append(c)
                 taken.add(c.start, c.end)
-            parts = m.group("name").split()
+            parts = text[s:e].split()
             if not found and 2 <= len(parts) <= 3 and self.is_first(fold(parts[0])):
-                maybe.append(Candidate("name", s, e, name=m.group("name"), source="list"))
+                maybe.append(Candidate("name", s, e, name=text[s:e], source="list"))
         out += self._listed(text, out, maybe, taken)
+        out += self._repeated(text, out, taken)
+        out += self._greeted(text, out, taken)
+        if self._leader_re is not None:   # "l'administration Biden", "Poutine": a foreign leader's surname alone
+            for m in self._leader_re.finditer(text):
+                if not (taken.covers(m.start()) or taken.covers(m.end() - 1)):
+                    last = self._leader_forms[m.group()]
+                    out.append(Candidate("name", m.start(), m.end(), name=last, source="leader",
+                                         person=self.leaders[last]))
+                    taken.add(m.start(), m.end())
         # "Biden a raison": the surname alone of a person named in full in the document
         surnames = {c.name.split()[-1] for c in out if len(c.name.split()) >= 2 and len(c.name.split()[-1]) >= 4}
         if surnames:
@@ -249,6 +319,82 @@ class Finder:
                 if not (taken.covers(m.start()) or taken.covers(m.end() - 1)):
                     out.append(Candidate("name", m.start(), m.end(), name=m.group(), source="surname"))
                     taken.add(m.start(), m.end())
+        return out
+
+    def _speakers(self, text: str) -> list[Candidate]:
+        """Speaker lines in capitals ("SONIA MABROUK", "GABRIEL ATTAL :"): a name the document gives as a speaker
+        at least ``speaker_repeats`` times, or known to the tables, or opening with a known first name unless it is
+        the text's first line (a question's title: "MARINE MARCHANDE")."""
+        found = [m for m in _SPEAKER.finditer(text)]
+        counts = Counter(fold(m.group("name")) for m in found)
+        out = []
+        for m in found:
+            name = m.group("name")
+            parts = [fold(w) for w in name.split()]
+            if set(parts) & _SPEAKER_NOT or any(len(w) < 2 and i == 0 for i, w in enumerate(parts)):
+                continue
+            first = self.is_first(parts[0]) and parts[0] not in _PLACES and text[:m.start()].strip() != ""
+            if counts[fold(name)] >= _NAMES["speaker_repeats"] or first or fold(name) in self.known_names:
+                out.append(Candidate("name", m.start("name"), m.end("name"), name=name, source="speaker"))
+        return out
+
+    @staticmethod
+    def _runs(text: str) -> list[tuple[int, int]]:
+        """Runs of capitalized words, cut at greetings and forms of address ("Merci Monsieur", "Bonjour Léa")."""
+        out = []
+        for m in _RUN.finditer(text):
+            toks = [(m.start() + t.start(), m.start() + t.end()) for t in re.finditer(r"[^ ]+", m.group("name"))]
+            part: list[tuple[int, int]] = []
+            for tok in toks + [(-1, -1)]:
+                if tok[0] >= 0 and fold(text[tok[0]:tok[1]]) not in _NOT_NAME:
+                    part.append(tok)
+                    continue
+                while part and not text[part[0][0]].isupper():
+                    part.pop(0)
+                while part and not text[part[-1][0]].isupper():
+                    part.pop()
+                if part:
+                    out.append((part[0][0], part[-1][1]))
+                part = []
+        return out
+
+    def _repeated(self, text: str, found: list[Candidate], taken: Ranges) -> list[Candidate]:
+        """A name found once is the same person wherever the document writes it again, in another case or
+        accents ("JEFFERSON DESPORT" as a speaker, "Jefferson DESPORT" in a sentence)."""
+        local = {fold(c.name) for c in found if len(c.name.split()) >= 2}
+        out: list[Candidate] = []
+        if not local:
+            return out
+        for s, e in self._runs(text):
+            if taken.covers(s) or taken.covers(e - 1):
+                continue
+            for c in self._known_in(text, text[s:e], s, local):
+                if not (taken.covers(c.start) or taken.covers(c.end - 1)):
+                    c.source = "repeat"
+                    out.append(c)
+                    taken.add(c.start, c.end)
+        return out
+
+    @staticmethod
+    def _greeted(text: str, found: list[Candidate], taken: Ranges) -> list[Candidate]:
+        """"Bonjour Oriane.", "Merci d'être avec nous Christelle.": the first name alone, after a greeting, of the
+        one person of that first name named in full in the document."""
+        full: dict[str, set[str]] = {}
+        for c in found:
+            parts = c.name.split()
+            if len(parts) >= 2 and parts[0][:1].isupper():
+                first = parts[0].title() if parts[0].isupper() else parts[0]
+                full.setdefault(first, set()).add(c.name if not c.name.isupper() else c.name.title())
+        firsts = {f: next(iter(n)) for f, n in full.items() if len({fold(x) for x in n}) == 1 and len(f) >= 3}
+        out: list[Candidate] = []
+        if not firsts:
+            return out
+        alt = "|".join(map(re.escape, sorted(firsts, key=len, reverse=True)))
+        for m in re.finditer(rf"(?<![\w'’-])(?:{alt})(?=[ ]*[.,!?;…]|[ ]*$)", text, re.MULTILINE):
+            if taken.covers(m.start()) or not _GREETING.search(text, max(0, m.start() - 30), m.start()):
+                continue
+            out.append(Candidate("name", m.start(), m.end(), name=firsts[m.group()], source="greeting"))
+            taken.add(m.start(), m.end())
         return out
 
     @staticmethod
@@ -280,14 +426,15 @@ class Finder:
                     changed = True
         return accepted
 
-    def _from_run(self, text: str, run: str, base: int, per: list[tuple[int, int]]) -> list[Candidate]:
+    def _known_in(self, text: str, run: str, base: int, names: set[str]) -> list[Candidate]:
+        """The names of `names` (folded) inside a run of capitalized words, longest first, two words at least."""
         toks = [(t.start(), t.end()) for t in re.finditer(r"[^ ]+", run)]
         found, i = [], 0
         while i < len(toks):
             hit = None
-            for j in range(len(toks), i + 1, -1):       # longest first, at least two words
+            for j in range(len(toks), i + 1, -1):
                 s, e = toks[i][0], toks[j - 1][1]
-                if fold(run[s:e]) in self.known_names:
+                if fold(run[s:e]) in names:
                     hit = (s, e, j)
                     break
             if hit:
@@ -298,11 +445,18 @@ class Finder:
                 i = j
             else:
                 i += 1
+        return found
+
+    def _from_run(self, text: str, run: str, base: int, per: list[tuple[int, int]]) -> list[Candidate]:
+        toks = [(t.start(), t.end()) for t in re.finditer(r"[^ ]+", run)]
+        found = self._known_in(text, run, base, self.known_names)
         if found or len(toks) < 2 or len(toks) > 4:
             return found
         # an unknown name: "Prénom Nom" followed by a role phrase, or a first name the NER calls a person
         s, e = base, base + len(run)
         first = fold(run.split()[0])
+        if first in _PLACES:
+            return []         # "FRANCE RELANCE": a place opens it, not a first name
         role = _role_after(text, e)
         before = _role_before(text, s)
         k = bisect_right(per, s, key=lambda p: p[0]) - 1  # the only span of the sorted disjoint per that can hold s
@@ -310,7 +464,10 @@ class Finder:
             per[k] == (s, e) and all(len(w) >= 3 for w in run.split())))
         aged = len(toks) <= 3 and _AGE_AFTER.match(text, e) is not None
         quoted = self.is_first(first) and _QUOTED_BY.search(text, max(0, s - 30), s) is not None
-        if role or is_per or aged or quoted or (before and self.is_first(first)):
+        words_ = run.split()   # "Anne HIDALGO", "Sonia MABROUK": a known first name and a surname in capitals
+        caps = (self.is_first(first) and first not in _PLACES and not words_[0].isupper()
+                and all(w.isupper() and len(w) >= 2 for w in words_[1:] if not w.islower()))
+        if role or is_per or aged or quoted or caps or (before and self.is_first(first)):
             c = Candidate("name", s, e, name=run, source="role" if role else "ner")
             self._attach_role(text, c)
             return [c]
@@ -325,14 +482,20 @@ class Finder:
     def titles(self, text: str, skip: list[tuple[int, int]]) -> list[Candidate]:
         out = []
         skipped = Ranges(skip)
+        inside = False   # the last title was inside another ("auprès du ministre de l'économie")
         for m in _TITLE.finditer(text):
             s, e = m.start("pre"), m.end("title")
             if skipped.covers(m.start("title")):
                 continue
             before = text[max(0, s - 12):s]
             det = fold(m.group("det"))
-            if _EMBEDDED.search(before) or (det == "du" and _EMBEDDED_DU.search(before)):
+            if _EMBEDDED.search(before) or (det == "du" and _AFTER_APRES.search(before)) or (
+                    det == "du" and inside and _EMBEDDED_DU.search(before)):
+                inside = True
                 continue      # "auprès du ministre de...", "... et du ministre de l'action": inside a title
+            inside = False
+            if _PREDICATIVE.search(text, max(0, s - 25), s):
+                continue      # "Il est le ministre délégué ...": said of someone
             title = fold(m.group("title"))
             if title.startswith(("depute", "senat")) and not (m.group("civ") and det in ("le", "la")):
                 continue      # "Monsieur le député" is a mention; "le député de la circonscription" is not
@@ -368,6 +531,10 @@ class Finder:
             female = fold(m.group("title")).endswith(("e", "ere")) or fold(m.group("det")) == "la"
             out.append(Candidate("title", m.start(), foreign.end(), civility="Mme" if female else "M.",
                                  role=m.group("title"), title_ends=[foreign.end()], source="title", foreign=True))
+        for m in _SPEAKER_PRESIDENT.finditer(text):   # "LE PRESIDENT.-" in a press conference
+            if not (found.overlaps(m.start("title"), m.end()) or skipped.overlaps(m.start("title"), m.end())):
+                out.append(Candidate("title", m.start("title"), m.end(), civility="M.", role="président",
+                                     title_ends=[m.end()], source="title"))
         return sorted(out, key=lambda c: c.start)
 
     def chairs(self, text: str, skip: list[tuple[int, int]]) -> list[Candidate]:
@@ -375,7 +542,7 @@ class Finder:
         "le préfet du Rhône" (source "chair"; role = the title word)."""
         out = []
         skipped = Ranges(skip)
-        for rx in (_CHAIR, _PREFECT, _OFFICE):
+        for rx in (_CHAIR, _PREFECT, _OFFICE, _ADDRESS):
             for m in rx.finditer(text):
                 if skipped.overlaps(m.start(), m.end()):
                     continue

@@ -22,9 +22,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import add_fact, text_of
-from .candidates import Candidate, Finder, other_office
-from .kb import SCORE, kb, link_author, link_ministry, person_id, role_fit  # noqa: F401  (helpers for metadata)
-from ...text_utils import fold, month_forms, month_number, slugify, words
+from .candidates import CIVILITY, Candidate, Finder, norm_civility, other_office
+from .kb import SCORE, active, kb, link_author, link_ministry, person_id, role_fit  # noqa: F401  (metadata helpers)
+from ...text_utils import fold, month_forms, month_number, slugify, strip_accents, words
 
 FACTORY = "tdi_persons"
 LABEL = "PERSON"
@@ -32,6 +32,8 @@ MIN_ROLE_FIT = SCORE["min_score"]      # a title alone and a named person's role
 
 _DAY = re.compile(rf"\b(1er|\d{{1,2}})\s+({'|'.join(month_forms())})\s+(\d{{4}})\b", re.IGNORECASE)
 _LABEL_BEFORE = re.compile(r"([^\n():»«]{3,90}?)\s*\($")
+# "Monsieur le président Rouslan Stefantchouk": a person addressed by title and name
+_ADDRESSED = re.compile(rf"(?P<civ>{CIVILITY})[ ]+(?:le|la)[ ]+pr[ée]sidente?[ ]+$", re.IGNORECASE)
 
 
 def _plain_dates(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -64,7 +66,7 @@ class PersonLinker:
             vocab.update(words(o.title))
         vocab.update({"charge", "chargee", "delegue", "deleguee", "aupres", "l'", "d'"})
         self.kb = base
-        self.finder = Finder(set(base.by_name), set(base.sex), vocab)
+        self.finder = Finder(set(base.by_name), set(base.sex), vocab, base.leader_surnames())
 
     # ---------------------------------------------------------------- dates
     @staticmethod
@@ -116,8 +118,8 @@ class PersonLinker:
         cache: dict = {}
         results: list[tuple[Candidate, str | None, dict]] = []
         by_last: dict[str, str] = {}
-        for c in names:
-            slug = self._name_slug(c, ref, by_last)
+        for c in sorted(names, key=lambda c: len(c.name.split()) < 2):   # full names first: "Monsieur BOURDIN"
+            slug = self._name_slug(c, ref, by_last)                     # after "JEAN-JACQUES BOURDIN" too
             if slug:
                 results.append((c, slug, self._name_value(c, slug, ref)))
         pending = []
@@ -131,7 +133,8 @@ class PersonLinker:
         settled = {id(c) for c in pending} | {id(r[0]) for r in results}  # a set: list scans were quadratic
         unresolved = [c for c in titles if id(c) not in settled]
         unresolved += _settle(pending, lambda c: self._from_context(c, results), results)
-        unresolved += _settle(chairs, lambda c: self._rapporteur(c, results, text), results)
+        unresolved += _settle(chairs, lambda c: (self._rapporteur(c, results, text) or self._addressed(c, results, text)
+                                                 or self._leader_title(c, text, ref)), results)
         unresolved = _settle(unresolved, lambda c: self._from_roles(c, results, text), results)
         doc.user_data["tdi_persons_unresolved"] = [(c.start, c.end, text[c.start:c.end]) for c in unresolved]
         for c in unresolved:     # still a mention of a person: no id, flagged unresolved
@@ -162,6 +165,9 @@ class PersonLinker:
     # ---------------------------------------------------------------- names
     def _name_slug(self, c: Candidate, date: str | None, by_last: dict[str, str]) -> str | None:
         parts = c.name.split()
+        if c.person:
+            by_last.setdefault(fold(parts[-1]), c.person)
+            return c.person
         female = None if c.civility is None else c.civility == "Mme"
         if len(parts) >= 2:
             slug = self.kb.find_name(c.name, date)
@@ -200,7 +206,9 @@ class PersonLinker:
     def _resolve_title(self, text: str, c: Candidate, date: str | None, meta: dict | None = None):
         if fold(c.role).startswith(("depute", "senat")):
             return self._addressee(c, text, meta or {})
-        if c.foreign or (not date and other_office(fold(c.role))[0]):
+        if c.foreign:
+            return self._leader_title(c, text, date) or self._holderless(c, text)
+        if not date and other_office(fold(c.role))[0]:
             return self._holderless(c, text)
         if not date:
             return None
@@ -254,6 +262,48 @@ class PersonLinker:
                          "mention": "title", "minister": False, "resolved_by": "author"}
                 return c, slug, value
         return self._holderless(c, text)
+
+    def _leader_title(self, c: Candidate, text: str, date: str | None):
+        """A foreign leader or the head of an international body by title ("le président de la Fédération de
+        Russie", "la présidente de la Commission"): the one holder at the date whose title in leaders.tsv opens with
+        the title written (three words at least)."""
+        written = re.sub(r"^(?:(?:M\.|Mme|[Mm]onsieur|[Mm]adame)\s+)?(?:[Ll]e|[Ll]a|[Ll]['’]|du|au)\s*", "",
+                         strip_accents(text[c.start:c.end]).replace("’", "'")).split()
+        if not date or len(written) < 3:
+            return None
+
+        def opens(title: str) -> bool:   # written words open the title, a capital in the title kept in the text
+            words_ = strip_accents(title).replace("’", "'").split()
+            return len(words_) >= len(written) and all(
+                w.lower() == t.lower() and (i == 0 or not t[:1].isupper() or w[:1].isupper())
+                for i, (w, t) in enumerate(zip(written, words_)))
+        hits = {r["person"]: r for r in self.kb.leaders if active(r, date) and opens(r["title"])}
+        if len(hits) != 1:
+            return None
+        r = next(iter(hits.values()))
+        value = {"name": f"{r['first']} {r['last']}", "role": text[c.start:c.end].strip(), "civility": c.civility,
+                 "mention": "title", "minister": False, "office": r["title"], "foreign": True, "date": date}
+        return c, r["person"], value
+
+    @staticmethod
+    def _addressed(c: Candidate, results, text: str):
+        """A bare "Monsieur le président" after "Monsieur le président Rouslan Stefantchouk": that person (the
+        nearest before addressed so)."""
+        if c.source != "chair" or not re.fullmatch(rf"{CIVILITY}[ ]+(?:le|la)[ ]+pr[ée]sidente?", text[c.start:c.end],
+                                                    re.IGNORECASE):
+            return None
+        best = None
+        for other, slug, value in results:
+            m = _ADDRESSED.search(text, max(0, other.start - 30), other.start)
+            if (value.get("mention") == "name" and slug and other.start < c.start and m is not None
+                    and norm_civility(m.group("civ")) == c.civility):
+                if best is None or other.start > best[0].start:
+                    best = (other, slug, value)
+        if best is None:
+            return None
+        other, slug, value = best
+        return c, slug, {"name": value.get("canonical_name") or value["name"], "role": text[c.start:c.end].strip(),
+                         "civility": c.civility, "mention": "title", "minister": False, "resolved_by": "address"}
 
     @staticmethod
     def _holderless(c: Candidate, text: str):

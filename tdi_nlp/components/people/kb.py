@@ -216,6 +216,9 @@ class PeopleKB:
         self.other_offices = _read("offices.tsv")
         for r in self.other_offices:
             self._person(r["person"], r["first"], r["last"])
+        self.leaders = _read("leaders.tsv")
+        for r in self.leaders:
+            self._person(r["person"], r["first"], r["last"])
         self.sex = {r["first_folded"]: r["sex"] for r in _read("first_names.tsv")}
         self.ministries = _read("ministries.tsv")
 
@@ -268,7 +271,15 @@ class PeopleKB:
     def is_active(self, slug: str, date: str) -> bool:
         return any(active(o.row, date) for o in self.offices_of.get(slug, [])) or \
             any(active(d, date) for d in self.deputies.get(slug, []) + self.senators.get(slug, [])) or \
-            any(r["person"] == slug and active(r, date) for r in self.presidents + self.other_offices)
+            any(r["person"] == slug and active(r, date) for r in self.presidents + self.other_offices + self.leaders)
+
+    def leader_surnames(self) -> dict[str, str]:
+        """Surnames that name a foreign leader alone ("Poutine", "Biden"; leaders.tsv, alone = 1) -> slug."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for r in self.leaders:
+            if r["alone"] == "1":
+                out[r["last"]].add(r["person"])
+        return {last: next(iter(slugs)) for last, slugs in out.items() if len(slugs) == 1}
 
     def president_at(self, date: str | None) -> dict | None:
         live = [r for r in self.presidents if date and active(r, date)]
@@ -320,6 +331,9 @@ class PeopleKB:
         sen = self.senators.get(slug)
         if sen:
             out["senator_id"] = sen[0]["matricule"]
+        lead = [r for r in self.leaders if r["person"] == slug and active(r, date)]
+        if lead and not office:
+            out.update(office=lead[-1]["title"], foreign=True)
         return out
 
     # -------------------------------------------------------- titles
