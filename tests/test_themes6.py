@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from tdi_nlp.eval import themes as ev
 from tdi_nlp.themes import request_model as rm
@@ -117,3 +118,25 @@ def test_shipped_model_has_the_rule_layer_on_both_paths():
     got = {code for code, _, _ in rm.predict(model, "Où en est le versement de l'indemnisation promise ?",
                                              embed=False)}
     assert {"calendrier", "financement"} <= got
+
+
+def test_model_trained_on_another_rules_file_is_refused():
+    import json
+    from tdi_nlp.errors import ModelError
+    from tdi_nlp.themes import classifier
+    path = classifier.meta_path("tdi")
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    assert meta["training"]["rule_layer"]["sha1"] == rules.file_sha1()
+    classifier.check_compatible(meta, path)
+    meta["training"]["rule_layer"]["sha1"] = "0" * 40
+    with pytest.raises(ModelError, match="rules.toml"):
+        classifier.check_compatible(meta, path)
+
+
+def test_a_territory_left_out_asks_eligibility():
+    from tdi_nlp import classify
+    text = ("M. X attire l'attention de Mme la ministre sur les Territoires d'industrie. Aussi, il souhaiterait savoir "
+            "ce que prévoit le Gouvernement dans les territoires non listés aujourd'hui.")
+    labels, _ = rules.hits("les communes qui n'ont pas été retenues pourront-elles candidater ?")
+    assert labels == {"eligibilite"}
+    assert "eligibilite" in {t["code"] for t in classify(text)}

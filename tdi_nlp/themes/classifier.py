@@ -14,6 +14,7 @@ from .. import encoder
 from . import model as tdi_model
 from . import request_model
 from . import rubrique as rub_model
+from . import rules as rule_layer
 from .text import split_sentences
 
 TAXONOMIES = ("tdi", "rubrique")
@@ -39,6 +40,10 @@ def check_compatible(meta: dict, path: Path) -> None:
     if meta.get("taxonomy") == "tdi" and meta.get("version") != TDI_MODEL_VERSION:
         raise ModelError(f"theme model {path} is version {meta.get('version')}, this tdi-nlp needs "
                          f"{TDI_MODEL_VERSION}: run `tdi-nlp train --taxonomy tdi` to rebuild it")
+    layer = (meta.get("training") or {}).get("rule_layer") if meta.get("taxonomy") == "tdi" else None
+    if layer and layer.get("sha1") != rule_layer.file_sha1():
+        raise ModelError(f"theme model {path} was trained with another {rule_layer.RULES_FILE.name} than the one "
+                         f"installed: run `tdi-nlp train --taxonomy tdi` to rebuild it")
     if meta.get("taxonomy") == "rubrique" and meta.get("version") != MODEL_VERSION:
         raise ModelError(f"theme model {path} is version {meta.get('version')}, this tdi-nlp needs "
                          f"{MODEL_VERSION}: run `tdi-nlp train --taxonomy rubrique` to rebuild it")

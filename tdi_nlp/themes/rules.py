@@ -7,6 +7,7 @@ scores 0, an added label scores 1) and as binary features (``RuleFeatures``).
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from functools import lru_cache
@@ -20,6 +21,11 @@ from .labels import THEMES
 
 RULES_FILE = Path(__file__).with_name("rules.toml")
 LABELS = list(THEMES)
+
+
+def file_sha1() -> str:
+    """sha1 of rules.toml: recorded with a trained model and checked at load (the patterns are read at run time)."""
+    return hashlib.sha1(RULES_FILE.read_bytes()).hexdigest()
 
 
 @lru_cache(maxsize=1)

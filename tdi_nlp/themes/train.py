@@ -60,7 +60,7 @@ def train_tdi(models_dir: Path) -> Path:
             "seed": request_model.SEED,
             "rule_layer": ({"file": "tdi_nlp/themes/rules.toml", "families": list(request_model.RULE_FAMILIES or []),
                             "add": bool(request_model.RULE_ADD), "veto": bool(request_model.RULE_VETO),
-                            "sha1": hashlib.sha1(rule_layer.RULES_FILE.read_bytes()).hexdigest()}
+                            "sha1": rule_layer.file_sha1()}
                            if request_model.RULE_ADD or request_model.RULE_VETO else None),
             "thresholds_from": "out-of-fold question scores, GroupKFold(5) by document, train split",
         },
