@@ -1,6 +1,6 @@
 """Multi-request questions: does ``tdi_nlp.draft`` answer each request, and flag the ones nothing answers?
 
-tests/data/eval/draft_requests.jsonl (issue 13): 44 questions in the style of written questions, each with 2 or 3
+tests/data/eval/draft_requests.jsonl (issue 13): 59 questions in the style of written and government questions, each with 2 to 4
 requests ("le nombre de ...", "le montant de ...", "le calendrier de ..."). For an answerable request the set gives
 the documents, a short exact quote of the answering passage and the figure asked; the others are marked
 ``"answerable": false`` (nothing in the evaluation KB answers them). Judged automatically on the Markdown draft:
@@ -28,7 +28,7 @@ import numpy as np
 from .search import eval_kb, load_set
 
 NAME = "draft-requests"
-HELP = "share of the requests of 44 multi-request questions that the draft answers or flags, beside TF-IDF top-3"
+HELP = "share of the requests of 59 multi-request questions that the draft answers or flags, beside TF-IDF top-3"
 MARKERS = ("à compléter", "à rédiger", "non trouvé", "aucun élément", "pas d'élément", "aucune réponse")
 BASELINE_DOCS = 3
 
@@ -39,6 +39,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--show", metavar="ID", action="append", default=[],
                         help="print the draft of this tuning-half question (repeatable)")
     parser.add_argument("--tune", action="store_true", help="grid the answer thresholds on the tuning half")
+    parser.add_argument("--tuning-only", action="store_true",
+                        help="draft and score the tuning half only (the test half is neither drafted nor scored)")
 
 
 GRID_SCORE = (0.3, 0.4, 0.5, 0.6)
@@ -140,6 +142,8 @@ def run(args) -> int:
     no_source = templates()["no_source"]
     nlp = load()
     halves = {h: [q for q in questions if half(q) == h] for h in ("tune", "test")}
+    if args.tuning_only:
+        questions, halves["test"] = halves["tune"], []
     with KnowledgeBase(path) as kb:
         if args.tune:
             best = None
@@ -177,6 +181,8 @@ def run(args) -> int:
           f"MIN_COVERAGE={answers.MIN_COVERAGE}")
     for h in ("tune", "test"):
         qs = halves[h]
+        if not qs:
+            continue
         print(_line(f"tdi_nlp.draft ({h})", judge(qs, [ours[q["id"]] for q in qs], no_source)))
     j = judge(questions, [ours[q["id"]] for q in questions], no_source)
     print(_line("tdi_nlp.draft (all)", j))
