@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from ..text_utils import stop_words
 from .amounts import amount_rules
-from .counts import fold, unit_key
+from .counts import anchor_form, fold, unit_key
 from .dated import latest, timeline
 from .french import french_amount
 
@@ -90,15 +90,15 @@ def _anchored(v: dict, anchors: Sequence[Sequence[str]], kb) -> bool:
     """Whether a timeline value is about each group of anchors: a year its date's, a name in its sentence or
     document."""
     for group in anchors:
-        names = [fold(a) for a in group]
+        names = [anchor_form(a) for a in group]
         if any(re.fullmatch(r"(?:19|20)\d\d", a) for a in names):
             if not any((v.get("date") or "").startswith(a) for a in names):
                 return False
             continue
-        if any(a in fold(v["sentence"]) for a in names):
+        if any(a in anchor_form(v["sentence"]) for a in names):
             continue
         row = kb.text_and_date(v["doc_id"])
-        if not any(a in fold(row["text"] if row else "") for a in names):
+        if not any(a in anchor_form(row["text"] if row else "") for a in names):
             return False
     return True
 
