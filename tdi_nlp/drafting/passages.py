@@ -34,7 +34,7 @@ from ..figures.counts import anchor_form
 from . import analysis, store
 from .bm25 import BM25
 
-PASSAGES_VERSION = 4
+PASSAGES_VERSION = 5
 QUESTION_KINDS = {"written_question", "government_question", "oral_question"}
 MAX_CHARS = 600
 MIN_CHARS = 40
@@ -66,7 +66,7 @@ def request_words() -> frozenset[str]:
 
 
 CANDIDATES = 40  # chunks re-ranked with their figures per request
-_NUM = r"(?<![\w,])\d+(?:[ \u00a0\u202f.]\d{3})*(?:,\d+)?(?![\w,])"
+_NUM = r"(?<![\w,])\d+(?:[ \u00a0\u202f.]\d{3})*(?:,\d+)?(?!\w|,\d)"
 # a count written in words ("douze Canadair", "trente-six hélicoptères"); "un", "une" and "neuf" alone are too common
 _UNITS = "deux|trois|quatre|cinq|six|sept|huit|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|" \
          "cinquante|soixante|cent|cents|mille"
@@ -146,9 +146,12 @@ def document_chunks(doc: dict) -> list[dict]:
         body = [s for s in secs if s["kind"] not in ("metadata", "question", "followup")]
         spans = [(s["start"], s["end"]) for s in body] or [(0, len(text))]
         origin = "document"
+    others = _other_speakers(text, meta.get("title")) if origin == "document" else []
     out: list[dict] = []
     for s0, e0 in spans:
         for s, e in _chunks(text, s0, e0):
+            if any(a <= s < b for a, b in others):
+                continue
             out.append({"doc_id": doc["id"], "start": s, "end": e, "origin": origin, "kind": doc["kind"],
                         "date": meta.get("answer_jo_date") if origin == "answer" and meta.get("answer_jo_date")
                         else doc.get("date"), "_text": text[s:e]})
@@ -157,6 +160,29 @@ def document_chunks(doc: dict) -> list[dict]:
         out[0]["title"] = analysis.fold(title).replace("’", "'")
         out[0]["title_terms"] = analysis.terms(title)
     return out
+
+
+_SPEAKER = re.compile(r"^[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{3,60})[ \t]*$", re.M)
+
+
+def _other_speakers(text: str, title: str | None) -> list[tuple[int, int]]:
+    """The turns of an interview spoken by others than the person its title names ("Interview de Mme Agnès
+    Pannier-Runacher ...": the journalists' questions are no government answer); [] when no speaker line (a name
+    in capitals on a line of its own) names someone of the title."""
+    if not title:
+        return []
+    named = analysis.fold(title).replace("’", "'")
+    turns = [(m.start(), m.group(1).strip()) for m in _SPEAKER.finditer(text) if 1 <= len(m.group(1).split()) <= 5]
+    if len({t for _, t in turns}) < 2:
+        return []
+
+    def ours(speaker: str) -> bool:
+        last = analysis.fold(speaker.split()[-1]).replace("’", "'")
+        return len(last) > 2 and re.search(rf"\b{re.escape(last)}\b", named) is not None
+    if not any(ours(t) for _, t in turns):
+        return []
+    bounds = [p for p, _ in turns[1:]] + [len(text)]
+    return [(p, end) for (p, t), end in zip(turns, bounds) if not ours(t)]
 
 
 @dataclass
@@ -198,7 +224,7 @@ def _sentence_start(text: str, at: int) -> bool:
 
 # the counted thing just before a number, set off by a dash or a colon: "d'emplois – plus de 1,7 million"
 _COUNTED_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s*[–—:-]\s*(?:(?:plus|près|moins|environ|de|d'|d’)\s*){0,3}$")
-_COUNT_OF = re.compile(rf"(?:{_NUM}|{_WORD_NUM})" + r"\s+((?:[^\W\d_][\w'’-]*(?:\s+|(?![\w'’-]))){0,3})",
+_COUNT_OF = re.compile(rf"(?:{_NUM}|{_WORD_NUM})" + r"(?:\s+((?:[^\W\d_][\w'’-]*(?:\s+|(?![\w'’-]))){0,3}))?",
                        re.I)  # "(18 CSF)" too
 # "les bus France Services qui sont au nombre de 118": the counted thing before "au nombre de"
 _AU_NOMBRE = re.compile(r"([^.;:!?]{0,80}?)\b(?:sont|est|étaient|était|seront|sera)?\s*au\s+nombre\s+de\s*$", re.I)
@@ -215,7 +241,7 @@ def holds_figure(text: str, asked: str | None, counted: str | None, aliases: fro
         return 1.0 if _FIGURES[asked].search(text) else 0.0
     best = 0.0
     for m in _COUNT_OF.finditer(text):
-        after = analysis.terms(m.group(1))
+        after = analysis.terms(m.group(1) or "")
         if re.fullmatch(r"(?:19|20)\d\d", m.group().split()[0]):
             continue  # a year
         if counted and (counted in after or aliases & set(after)):
@@ -226,6 +252,8 @@ def holds_figure(text: str, asked: str | None, counted: str | None, aliases: fro
         before = _AU_NOMBRE.search(text, max(m.start() - 100, 0), m.start())
         if counted and before and counted in analysis.terms(before.group(1)):
             return 1.0  # "les bus France Services qui sont au nombre de 118"
+        if not m.group()[0].isdigit():
+            continue  # a number in words counts only before the counted thing ("trois lignes" is no count of people)
         if after and not _FIGURES["amount"].match(text, m.start()) and not _FIGURES["percent"].match(text, m.start()):
             best = 0.5
     return best if counted is None else best * 0.5
