@@ -150,7 +150,7 @@ def document_chunks(doc: dict) -> list[dict]:
     out: list[dict] = []
     for s0, e0 in spans:
         for s, e in _chunks(text, s0, e0):
-            if any(a <= s < b for a, b in others):
+            if any(a <= s < b for a, b in others) or _ASKED.match(text, s):
                 continue
             out.append({"doc_id": doc["id"], "start": s, "end": e, "origin": origin, "kind": doc["kind"],
                         "date": meta.get("answer_jo_date") if origin == "answer" and meta.get("answer_jo_date")
@@ -162,6 +162,7 @@ def document_chunks(doc: dict) -> list[dict]:
     return out
 
 
+_ASKED = re.compile(r"[ \t]*Q[ \t]*[-–—:][ \t]")  # "Q - ..." : an interviewer's question ("R - ..." answers it)
 _SPEAKER = re.compile(r"^[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{3,60})[ \t]*$", re.M)
 
 
@@ -194,6 +195,7 @@ class PassageHit:
     anchored: bool
     has_figure: bool | None = None  # None: the request asks no figure
     anchored_here: bool = True  # the clause's anchors occur in the chunk itself
+    rank: int = 0  # place in its request's ranking (answers.py)
 
 
 def figure_kind(clause: str, kind: str | None) -> str | None:
@@ -286,7 +288,9 @@ def beneficiary(clause: str) -> list[str]:
     return [t for t in analysis.terms(m.group(1)) if t not in request_words()] if m else []
 
 
-_ANCHOR_STOP = {"etat", "gouvernement", "france", "europe", "union", "l'etat"}
+# the State, the Government, the Parliament, the President of the Republic: every question is about them
+_ANCHOR_STOP = {"etat", "gouvernement", "france", "europe", "union", "l'etat", "parlement", "president", "republique",
+                "premier", "premiere"}
 
 
 def anchors(clause: str) -> list[str]:
