@@ -6,8 +6,9 @@ from __future__ import annotations
 import numpy as np
 
 from tdi_nlp.drafting.analysis import terms
-from tdi_nlp.drafting.passages import (PassageIndex, _near, anchors, beneficiary, document_chunks, figure_kind,
-                                       holds_figure)
+from tdi_nlp.drafting.answers import FIRST_RANKS, _coherent, refers_back
+from tdi_nlp.drafting.passages import (PassageHit, PassageIndex, _near, anchors, beneficiary, document_chunks,
+                                       figure_kind, holds_figure)
 from tdi_nlp.drafting.requests import find_requests
 from tdi_nlp.figures.counts import anchor_form
 
@@ -116,3 +117,26 @@ def test_the_next_window_of_a_paragraph_is_joined_when_it_holds_the_amount_asked
     best = hits[0]
     assert best.has_figure and best.chunk["start"] == 0 and best.chunk["end"] == len(text)
     assert "2 milliards d'euros" in best.text and best.coverage > 0.5
+
+
+def _hit(doc: str, score: float, rank: int) -> PassageHit:
+    return PassageHit({"doc_id": doc}, "", score, 1.0, True, True, True, rank)
+
+
+def test_a_passage_of_the_document_answering_the_other_requests_is_preferred_when_close():
+    other = [_hit("answer-2023", 0.9, 0)]
+    close = [_hit("debate-2020", 0.87, 0), _hit("answer-2023", 0.81, 6)]
+    assert _coherent(0, [close, other]).chunk["doc_id"] == "answer-2023"
+    far = [_hit("debate-2020", 0.87, 0), _hit("answer-2023", 0.6, 6)]
+    assert _coherent(0, [far, other]).chunk["doc_id"] == "debate-2020"
+    # nothing among the first ranks: nothing, however close a later one of the same document
+    late = [_hit("answer-2023", 0.8, FIRST_RANKS)]
+    assert _coherent(0, [late, other]) is None
+
+
+def test_a_clause_ending_on_a_generic_noun_refers_back_to_the_question():
+    assert refers_back("la durée du dispositif")
+    assert refers_back("le montant de l'aide accordée à ces projets")
+    assert refers_back("le montant de la subvention versée à chaque structure")
+    assert not refers_back("le montant du plan fret ferroviaire")
+    assert not refers_back("le nombre de projets élaborés par les territoires")

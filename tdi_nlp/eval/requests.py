@@ -12,16 +12,19 @@ the documents, a short exact quote of the answering passage and the figure asked
 The baseline is the text of the 3 documents (any kind) nearest to the question by TF-IDF cosine.
 
 Split (fixed before any tuning): questions with an odd number (d01, d03, ...) are the tuning half, even ones the
-test half. ``--tune`` grids the thresholds of drafting/answers.py (MIN_SCORE x MIN_COVERAGE) on the tuning half,
-maximizing the share of requests handled right (answerable: answered; unanswerable: flagged), and reports both
-halves with the best pair. We also report the request coverage (share of the judged requests that get a block of
-their own in the draft; "separate": a block of its own, not shared with another judged request) and the share of "Aucun élément trouvé" lines that are right (the request is unanswerable or
-its answer is nowhere in the draft).
+test half (d01-d55 written in rounds 1 and 2, d57-d85 odd in round 3). ``--tune`` grids the thresholds of
+drafting/answers.py (MIN_SCORE x MIN_COVERAGE) on the tuning half, maximizing the share of requests handled right
+(answerable: answered; unanswerable: flagged), and reports both halves with the best pair; ``--tuning-only`` drafts
+the tuning half alone. We also print the draft latency (the first draft loads or builds the indexes), the request
+coverage (share of the judged requests that get a block of their own in the draft; "separate": a block of its own,
+not shared with another judged request) and the share of "Aucun élément trouvé" lines that are right (the request
+is unanswerable or its answer is nowhere in the draft).
 """
 from __future__ import annotations
 
 import itertools
 import re
+import time
 
 import numpy as np
 
@@ -161,8 +164,11 @@ def run(args) -> int:
         vec = TfidfVectorizer(sublinear_tf=True, strip_accents="unicode")
         m = vec.fit_transform([r[1] for r in rows])
         ours, base, sources = {}, {}, {}
+        seconds = []
         for q in questions:
+            t0 = time.perf_counter()
             d = draft(q["question"], kb, nlp=nlp)
+            seconds.append(time.perf_counter() - t0)
             ours[q["id"]] = d.text
             sources[q["id"]] = {s["id"] for s in d.sources}
             s = (m @ vec.transform([q["question"]]).T).toarray().ravel()
@@ -176,6 +182,10 @@ def run(args) -> int:
                         ("flagged" if ok else "not flagged")
                     print(f"  {q['id']} {half(q)} {mark:<11} {req['text']}")
     n_ans = sum(1 for q in questions for r in q["requests"] if r["answerable"])
+    if seconds:
+        print(f"draft latency: first {seconds[0]:.2f} s (indexes loaded or built), then median "
+              f"{float(np.median(seconds[1:] or seconds)):.2f} s, max {max(seconds[1:] or seconds):.2f} s "
+              f"over {len(seconds)} drafts")
     print(f"draft requests: {len(questions)} questions ({len(halves['tune'])} tuning, {len(halves['test'])} test), "
           f"{n_ans} answerable requests, KB {path}; thresholds MIN_SCORE={answers.MIN_SCORE} "
           f"MIN_COVERAGE={answers.MIN_COVERAGE}")
