@@ -42,7 +42,8 @@ def test_a_year_that_names_a_plan_is_no_date():
 def test_a_duration_request_asks_a_duration():
     assert figure_kind("la durée du dispositif", "other") == "duration"
     assert figure_kind("le nombre de communes", "count") == "count"
-    assert holds_figure("un accompagnement qui donne une visibilité de trois ans aux entreprises", "duration", None) == 1.0
+    text = "un accompagnement qui donne une visibilité de trois ans aux entreprises"
+    assert holds_figure(text, "duration", None) == 1.0
     assert holds_figure("un accompagnement renforcé pour les entreprises", "duration", None) == 0.0
 
 
@@ -80,9 +81,9 @@ def test_a_second_request_verb_after_a_comma_starts_a_request():
 def test_the_interviewers_turns_give_no_passage():
     text = ("JEAN DUPONT\n\nBonjour madame la ministre, est-ce que les usines vont rouvrir dans les territoires ?\n\n"
             "MARIE CURIE-LEBRUN\n\nOui, nous avons retenu cinq projets de production et 9 millions d'euros sur la "
-            "table pour ces projets.\n\nJEAN DUPONT\n\nLes syndicats disent que 280 millions d'aides ont été versées "
-            "entre 2016 et 2019, qu'en pensez-vous ?\n\nMARIE CURIE-LEBRUN\n\nJe pense que nous devons regarder "
-            "chaque dossier avec les élus et les salariés concernés.")
+            "table pour ces projets.\n\nJEAN DUPONT\n\nLes syndicats disent que 280 millions d'aides ont été "
+            "versées entre 2016 et 2019, qu'en pensez-vous ?\n\nMARIE CURIE-LEBRUN\n\nJe pense que nous devons "
+            "regarder chaque dossier avec les élus et les salariés concernés.")
     doc = {"id": "vp-x", "kind": "other", "date": "2020-09-24", "text": text, "sections": [],
            "metadata": {"title": "Interview de Mme Marie Curie-Lebrun, ministre de l'industrie, le 24 septembre"}}
     kept = [text[c["start"]:c["end"]] for c in document_chunks(doc)]

@@ -277,8 +277,10 @@ def _near(text: str, named: list[tuple[str, ...]]) -> str:
 
 
 _BENEFICIARY = re.compile(r"^\W*(?:si\s+)?(?:(?:les?|la|l'|des|une?|ces|leurs?|nos|tous\s+les|toutes\s+les)\s*)?"
-                          r"(.+?)\s+(?:pourr\w*|peu\w*|ser\w*|seront|auront|aura|ont|a)(?:-t-(?:il|elle|ils|elles))?\s+"
-                          r"(?:bénéficier|prétendre|avoir\s+droit|droit|être\s+éligibles?|éligibles?|accès|accéder)", re.I)
+                          r"(.+?)\s+(?:pourr\w*|peu\w*|ser\w*|seront|auront|aura|ont|a)"
+                          r"(?:-t-(?:il|elle|ils|elles))?\s+"
+                          r"(?:bénéficier|prétendre|avoir\s+droit|droit|être\s+éligibles?|éligibles?|accès|accéder)",
+                          re.I)
 
 
 def beneficiary(clause: str) -> list[str]:

@@ -1,7 +1,8 @@
 """Multi-request questions: does ``tdi_nlp.draft`` answer each request, and flag the ones nothing answers?
 
-tests/data/eval/draft_requests.jsonl (issue 13): 59 questions in the style of written and government questions, each with 2 to 4
-requests ("le nombre de ...", "le montant de ...", "le calendrier de ..."). For an answerable request the set gives
+tests/data/eval/draft_requests.jsonl (issue 13): 59 questions in the style of written and government questions,
+each with 2 to 4 requests ("le nombre de ...", "le montant de ...", "le calendrier de ...", "si ... pourra
+bénéficier", "où en est ..."). For an answerable request the set gives
 the documents, a short exact quote of the answering passage and the figure asked; the others are marked
 ``"answerable": false`` (nothing in the evaluation KB answers them). Judged automatically on the Markdown draft:
 - an answerable request is answered when one of its figures (as a whole number; a bare number of one or two
