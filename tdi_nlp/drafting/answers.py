@@ -1,11 +1,14 @@
 """One answer block per request of the question: the best passages of the KB, today's figure, or "nothing found".
 
 The subject of the question (its text without the request clauses) weighs the passage ranking less than the clause
-itself (passages.py). A request is answered when its best passage is anchored (the clause's years and proper names,
+itself (passages.py), as much when the clause ends on a generic noun that refers back to it ("la durée du
+dispositif"). A request is answered when its best passage is anchored (the clause's years and proper names,
 except a year after "depuis", occur in the passage), holds a figure of the kind a count, amount or share request
 asks, and passes MIN_SCORE and MIN_COVERAGE (chosen on the tuning half of tests/data/eval/draft_requests.jsonl, see
 eval/requests.py), or when the KB's timeline knows its figure. A clause that refers back to a territory of the
 question ("le nombre de contrats signés dans la région" of a question on the Hauts-de-France) is anchored on it too.
+The parts of one question are mostly answered by one past answer: a request whose best passage comes from a document
+answering none of the other requests takes a passage of one that does when it scores nearly as well (COHERENT).
 """
 from __future__ import annotations
 

