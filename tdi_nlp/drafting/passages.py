@@ -11,9 +11,10 @@ search): a count before the counted thing, in digits or in words ("douze Canadai
 amount; a share; a date, not a year that names a plan ("France 2030"); a duration; for a place's count or amount, in
 a sentence naming the place; for an eligibility request, who it is about ("si les campings pourront bénéficier").
 A window without the figure asked is joined to the next window of its paragraph when that one holds it. The turns
-of an interview's journalists ("Q - ...", or a speaker the title does not name) give no chunk. ``coverage`` is the idf-weighted share of the
-clause's terms found in the chunk; a clause's anchors (years, proper names) must occur in the chunk's document
-(``anchored``, ranks first) and, for a request to count as answered, in the chunk (``anchored_here``, ranks next).
+of an interview's journalists ("Q - ...", or a speaker the title does not name) give no chunk. ``coverage`` is the
+idf-weighted share of the clause's terms found in the chunk; a clause's anchors (years, proper names; a letter and a
+digit written apart are one, "FFP 2") must occur in the chunk's document (``anchored``, ranks first) and, for a
+request to count as answered, in the chunk (``anchored_here``, ranks next).
 A past answer is about what its question's title (AN "analyse") says: the title's terms count in its document's
 BM25 and in its chunks' coverage, and an anchor found in the title anchors its chunks.
 
