@@ -11,6 +11,8 @@ from tdi_nlp.drafting.passages import (PassageHit, PassageIndex, _near, anchors,
                                        figure_kind, holds_figure)
 from tdi_nlp.drafting.requests import find_requests
 from tdi_nlp.figures.counts import anchor_form
+from tdi_nlp.figures.dated import _clause_of
+from tdi_nlp.figures.today import _closest, candidates, weak
 
 
 def stem(word: str) -> str:
@@ -141,3 +143,28 @@ def test_a_clause_ending_on_a_generic_noun_refers_back_to_the_question():
     assert refers_back("le montant de la subvention versée à chaque structure")
     assert not refers_back("le montant du plan fret ferroviaire")
     assert not refers_back("le nombre de projets élaborés par les territoires")
+
+
+def test_a_weak_thing_has_fewer_than_two_telling_words():
+    assert weak("salariés concernés") and weak("crédits engagés") and weak("emplois créés")
+    assert not weak("territoires d'industrie") and not weak("colis alimentaires")
+
+
+def test_of_values_of_one_date_the_one_said_closest_to_the_thing():
+    values = [{"text": "300 millions d'euros", "date": "2022-11-09",
+               "sentence": "Nous avons annoncé 300 millions d'euros de mesures d'urgence pour la rentrée."},
+              {"text": "1 euro", "date": "2022-11-09",
+               "sentence": "Parmi les mesures d'urgence, une aide de 100 euros et le maintien des repas à 1 euro."}]
+    assert _closest(values, "mesures d'urgence")["text"] == "300 millions d'euros"
+    assert _closest(values[:1], "mesures d'urgence") is None
+
+
+def test_a_qualified_value_holds_its_qualifiers_in_its_own_clause():
+    v = {"text": "22 400 cas", "sentence": "En France, 2 171 cas sont recensés ; 79 pays sont touchés pour 22 400 cas."}
+    assert _clause_of(v) == " 79 pays sont touchés pour 22 400 cas."
+    assert _clause_of({**v, "text": "2 171 cas"}) == "En France, 2 171 cas sont recensés "
+
+
+def test_a_shorter_thing_does_not_end_on_an_article():
+    assert "mesures d'urgence annoncées pour la" not in candidates("mesures d'urgence annoncées pour la rentrée", 2)
+    assert "mesures d'urgence annoncées" in candidates("mesures d'urgence annoncées pour la rentrée", 2)

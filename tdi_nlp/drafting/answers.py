@@ -131,7 +131,8 @@ def answer_requests(kb, question: str, requests: list[Request], pindex, min_scor
                 continue
             if h.score >= SECOND_PASSAGE * chosen[0].score and not any(_copy(h, c) for c in chosen):
                 chosen.append(h)
-        fig = today_figure(kb, r.text, r.kind, [(a,) for a in anchors(r.text)] + list(back))
+        fig = today_figure(kb, r.text, r.kind, [(a,) for a in anchors(r.text)] + list(back),
+                           near_docs={h.chunk["doc_id"] for h in chosen})
         out.append(RequestAnswer(r, chosen, fig))
     return out
 
