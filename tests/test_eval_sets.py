@@ -72,7 +72,7 @@ def test_draft_requests_schema():
     assert len(qs) >= 30
     kinds = {True: 0, False: 0}
     for q in qs:
-        assert 2 <= len(q["requests"]) <= 3
+        assert 2 <= len(q["requests"]) <= 4
         for r in q["requests"]:
             assert r["text"] in q["question"]
             kinds[r["answerable"]] += 1

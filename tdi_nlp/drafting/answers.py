@@ -1,11 +1,14 @@
 """One answer block per request of the question: the best passages of the KB, today's figure, or "nothing found".
 
 The subject of the question (its text without the request clauses) weighs the passage ranking less than the clause
-itself (passages.py). A request is answered when its best passage is anchored (the clause's years and proper names,
+itself (passages.py), as much when the clause ends on a generic noun that refers back to it ("la durée du
+dispositif"). A request is answered when its best passage is anchored (the clause's years and proper names,
 except a year after "depuis", occur in the passage), holds a figure of the kind a count, amount or share request
 asks, and passes MIN_SCORE and MIN_COVERAGE (chosen on the tuning half of tests/data/eval/draft_requests.jsonl, see
 eval/requests.py), or when the KB's timeline knows its figure. A clause that refers back to a territory of the
 question ("le nombre de contrats signés dans la région" of a question on the Hauts-de-France) is anchored on it too.
+The parts of one question are mostly answered by one past answer: a request whose best passage comes from a document
+answering none of the other requests takes a passage of one that does when it scores nearly as well (COHERENT).
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..figures import today_figure
-from .passages import PassageHit, anchors
+from .passages import PassageHit, Weights, anchors
 from .requests import Request
 
 MIN_SCORE = 0.3  # chosen on the tuning half (eval draft-requests --tune, passage ranking of issue 13): 39/42 right there
@@ -23,6 +26,9 @@ SECOND_PASSAGE = 0.9  # a second passage when it scores this share of the best o
 ANCHOR_IN_PASSAGE = True  # the clause's years and proper names must occur in the passage, not only its document
 REQUIRE_FIGURE = True  # a count, amount or share request is answered only by a passage holding such a figure
 DUPLICATE = 0.6  # share of shared terms that makes two passages one text
+RANKED = 10  # passages ranked per request, the first FIRST_RANKS of them candidates on their own
+FIRST_RANKS = 5
+COHERENT = 0.9  # a passage of a document answering another request of the question, against the best one
 
 
 # "dans la région", "du département", "sur ce territoire": a territory named elsewhere in the question, of these
@@ -45,6 +51,19 @@ def places_of(clause: str, places: Mapping[str, set[str]]) -> list[tuple[str, ..
         if names:
             out.append(tuple(names))
     return out
+
+
+# "la durée du dispositif", "à chaque structure", "ces projets": a clause ending on a generic noun after a definite or
+# demonstrative determiner names its object by the question's subject
+_ANAPHORA = re.compile(r"\b(?:du|de\s+ce|de\s+cette|ce|cet|cette|ces|chaque|de\s+ces|le|la|les)\s+(?:même\s+)?"
+                       r"(?:dispositifs?|programmes?|plans?|mesures?|structures?|projets?|plateformes?|sites?|"
+                       r"fonds|aides?|réformes?|textes?)\W*$", re.I)
+ANAPHORIC_SUBJECT = 1.0  # the subject's weight then (else Weights.subject)
+
+
+def refers_back(clause: str) -> bool:
+    """Whether a clause names its object only by a generic noun that refers to the question's subject."""
+    return _ANAPHORA.search(clause.replace("\u2019", "'")) is not None
 
 
 @dataclass
@@ -88,21 +107,49 @@ def answer_requests(kb, question: str, requests: list[Request], pindex, min_scor
     """One RequestAnswer per request (thresholds default to the module's MIN_SCORE and MIN_COVERAGE); places: the
     question's territories (id -> names), for the clauses that refer back to one."""
     subject = subject_of(question, requests)
-    out = []
+    backs: list[Sequence[Sequence[str]]] = []
+    rankings: list[list[PassageHit]] = []
     for r in requests:
-        back: Sequence[Sequence[str]] = places_of(r.text, places or {})
-        ranked = pindex.search(kb, r.text, subject, k=5, kind=r.kind, places=back)
-        hits = [h for h in ranked if passes(h, min_score, min_coverage)]
-        chosen = hits[:1]
+        backs.append(places_of(r.text, places or {}))
+        weights = Weights(subject=ANAPHORIC_SUBJECT) if refers_back(r.text) else None
+        rankings.append(pindex.search(kb, r.text, subject, k=RANKED, weights=weights, kind=r.kind,
+                                      places=backs[-1]))
+    for ranked in rankings:
+        for n, h in enumerate(ranked):
+            h.rank = n
+    passing = [[h for h in ranked if passes(h, min_score, min_coverage)] for ranked in rankings]
+    firsts = [_coherent(i, passing) for i in range(len(requests))]
+    out = []
+    for r, back, ranked, first in zip(requests, backs, rankings, firsts):
+        chosen = [first] if first is not None else []
         # a second passage close to the best (the same answer may go on in the next paragraph): anchored, holding
         # the figure asked, not a copy of the first
-        for h in ranked:
+        for h in ranked[:FIRST_RANKS]:
             if not chosen or len(chosen) >= per_request:
                 break
             if h is chosen[0] or not h.anchored_here or h.has_figure is False:
                 continue
             if h.score >= SECOND_PASSAGE * chosen[0].score and not any(_copy(h, c) for c in chosen):
                 chosen.append(h)
-        fig = today_figure(kb, r.text, r.kind, [(a,) for a in anchors(r.text)] + list(back))
+        fig = today_figure(kb, r.text, r.kind, [(a,) for a in anchors(r.text)] + list(back),
+                           near_docs={h.chunk["doc_id"] for h in chosen})
         out.append(RequestAnswer(r, chosen, fig))
     return out
+
+
+def _coherent(i: int, passing: list[list[PassageHit]]) -> PassageHit | None:
+    """The first passage for request i: its best passing one among the first ranked, or, when that one's document
+    answers none of the other requests, a passing one further down of a document that does, scoring at least
+    COHERENT of the best (the parts of one question are mostly answered by one past answer)."""
+    first = [h for h in passing[i] if h.rank < FIRST_RANKS]
+    if not first:
+        return None
+    best = first[0]
+    others = {h.chunk["doc_id"] for j, hits in enumerate(passing) if j != i
+              for h in [next((h for h in hits if h.rank < FIRST_RANKS), None)] if h is not None}
+    if best.chunk["doc_id"] in others:
+        return best
+    for h in passing[i]:
+        if h.chunk["doc_id"] in others and h.score >= COHERENT * best.score:
+            return h
+    return best

@@ -5,11 +5,16 @@ are not questions (press releases, web pages, minutes, statements). A chunk is a
 sentences when long, joined to the next when short (a heading). Chunks are ranked for a request by BM25 (bm25s) over
 the clause's own terms (the words of the request phrasing left out), BM25 of the whole question over each chunk's
 document, BM25 over the subject of the question (a lower weight) and the fr_core_news_md word vectors of the clause
-and subject, then re-ranked by the figure asked (a number before the counted thing, an amount, a share, a date) and
-recency (Weights; search) (the sentence encoder, ~60 ms per text here, would need minutes for the ~10^4 chunks of a
-KB; the word vectors cost nothing more than the index already pays). ``coverage`` is the idf-weighted share of the
-clause's terms found in the chunk; a clause's anchors (years, proper names) must occur in the chunk's document
-(``anchored``, ranks first) and, for a request to count as answered, in the chunk (``anchored_here``, ranks next).
+and subject (the sentence encoder, ~60 ms per text here, would need minutes for the ~10^4 chunks of a KB; the word
+vectors cost nothing more than the index already pays), then re-ranked by the figure asked and recency (Weights;
+search): a count before the counted thing, in digits or in words ("douze Canadair"), or after "au nombre de"; an
+amount; a share; a date, not a year that names a plan ("France 2030"); a duration; for a place's count or amount, in
+a sentence naming the place; for an eligibility request, who it is about ("si les campings pourront bénéficier").
+A window without the figure asked is joined to the next window of its paragraph when that one holds it. The turns
+of an interview's journalists ("Q - ...", or a speaker the title does not name) give no chunk. ``coverage`` is the
+idf-weighted share of the clause's terms found in the chunk; a clause's anchors (years, proper names; a letter and a
+digit written apart are one, "FFP 2") must occur in the chunk's document (``anchored``, ranks first) and, for a
+request to count as answered, in the chunk (``anchored_here``, ranks next).
 A past answer is about what its question's title (AN "analyse") says: the title's terms count in its document's
 BM25 and in its chunks' coverage, and an anchor found in the title anchors its chunks.
 
@@ -30,10 +35,11 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
+from ..figures.counts import anchor_form
 from . import analysis, store
 from .bm25 import BM25
 
-PASSAGES_VERSION = 4
+PASSAGES_VERSION = 5
 QUESTION_KINDS = {"written_question", "government_question", "oral_question"}
 MAX_CHARS = 600
 MIN_CHARS = 40
@@ -65,7 +71,11 @@ def request_words() -> frozenset[str]:
 
 
 CANDIDATES = 40  # chunks re-ranked with their figures per request
-_NUM = r"(?<![\w,])\d+(?:[ \u00a0\u202f.]\d{3})*(?:,\d+)?(?![\w,])"
+_NUM = r"(?<![\w,])\d+(?:[ \u00a0\u202f.]\d{3})*(?:,\d+)?(?!\w|,\d)"
+# a count written in words ("douze Canadair", "trente-six hélicoptères"); "un", "une" and "neuf" alone are too common
+_UNITS = "deux|trois|quatre|cinq|six|sept|huit|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|" \
+         "cinquante|soixante|cent|cents|mille"
+_WORD_NUM = rf"(?<![\w'’-])(?:{_UNITS})(?:[- ](?:et[- ])?(?:un|une|neuf|{_UNITS}))*(?![\w'’-])"
 _FIGURES = {
     # with a currency, or a scale word alone ("un effort qui atteint 67 milliards"), not "2 millions d'habitants"
     "amount": re.compile(_NUM + r"\s*(?:(?:millions?|milliards?|md|mds|m)?\s*(?:d'euros|d’euros|euros|€|eur\b)|"
@@ -73,7 +83,15 @@ _FIGURES = {
     "percent": re.compile(_NUM + r"\s*(?:%|pour\s?cent)", re.I),
     "calendar": re.compile(r"\b(?:19|20)\d\d\b|\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
                            r"octobre|novembre|décembre)\b|\bd'ici\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I),
+    "duration": re.compile(rf"(?:{_NUM}|{_WORD_NUM})\s+(?:ans?|années?|mois|semaines?|jours?|heures?)\b", re.I),
 }
+_DURATION_ASKED = re.compile(r"^\W*(?:la\s+durée|pour\s+combien\s+de\s+temps|pendant\s+combien\s+de\s+temps)\b",
+                             re.I)
+# a year that names something ("France 2030", "Horizon 2020", « France mer 2030 ») is no date
+_NAMED_YEAR = re.compile(r"[A-ZÉ][\w'’-]*\s+(?:[a-zé]+\s+)?$")
+_NOT_NAMES = {"en", "des", "depuis", "avant", "apres", "fin", "debut", "mi", "ici", "jusqu'en", "au", "le", "la", "l",
+              "entre", "pour", "d'ici", "a", "dans", "de"}
+
 _PERCENT_ASKED = re.compile(r"^\W*(?:la\s+part|le\s+taux|le\s+pourcentage|la\s+proportion|quelle\s+part|"
                             r"quel\s+(?:est\s+le\s+)?(?:taux|pourcentage))\b", re.I)
 _COUNTED = re.compile(r"\b(?:nombre|combien)\s+(?:total\s+)?(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')"
@@ -133,9 +151,12 @@ def document_chunks(doc: dict) -> list[dict]:
         body = [s for s in secs if s["kind"] not in ("metadata", "question", "followup")]
         spans = [(s["start"], s["end"]) for s in body] or [(0, len(text))]
         origin = "document"
+    others = _other_speakers(text, meta.get("title")) if origin == "document" else []
     out: list[dict] = []
     for s0, e0 in spans:
         for s, e in _chunks(text, s0, e0):
+            if any(a <= s < b for a, b in others) or _ASKED.match(text, s):
+                continue
             out.append({"doc_id": doc["id"], "start": s, "end": e, "origin": origin, "kind": doc["kind"],
                         "date": meta.get("answer_jo_date") if origin == "answer" and meta.get("answer_jo_date")
                         else doc.get("date"), "_text": text[s:e]})
@@ -144,6 +165,30 @@ def document_chunks(doc: dict) -> list[dict]:
         out[0]["title"] = analysis.fold(title).replace("’", "'")
         out[0]["title_terms"] = analysis.terms(title)
     return out
+
+
+_ASKED = re.compile(r"[ \t]*Q[ \t]*[-–—:][ \t]")  # "Q - ..." : an interviewer's question ("R - ..." answers it)
+_SPEAKER = re.compile(r"^[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{3,60})[ \t]*$", re.M)
+
+
+def _other_speakers(text: str, title: str | None) -> list[tuple[int, int]]:
+    """The turns of an interview spoken by others than the person its title names ("Interview de Mme Agnès
+    Pannier-Runacher ...": the journalists' questions are no government answer); [] when no speaker line (a name
+    in capitals on a line of its own) names someone of the title."""
+    if not title:
+        return []
+    named = analysis.fold(title).replace("’", "'")
+    turns = [(m.start(), m.group(1).strip()) for m in _SPEAKER.finditer(text) if 1 <= len(m.group(1).split()) <= 5]
+    if len({t for _, t in turns}) < 2:
+        return []
+
+    def ours(speaker: str) -> bool:
+        last = analysis.fold(speaker.split()[-1]).replace("’", "'")
+        return len(last) > 2 and re.search(rf"\b{re.escape(last)}\b", named) is not None
+    if not any(ours(t) for _, t in turns):
+        return []
+    bounds = [p for p, _ in turns[1:]] + [len(text)]
+    return [(p, end) for (p, t), end in zip(turns, bounds) if not ours(t)]
 
 
 @dataclass
@@ -155,18 +200,41 @@ class PassageHit:
     anchored: bool
     has_figure: bool | None = None  # None: the request asks no figure
     anchored_here: bool = True  # the clause's anchors occur in the chunk itself
+    rank: int = 0  # place in its request's ranking (answers.py)
 
 
 def figure_kind(clause: str, kind: str | None) -> str | None:
-    """The kind of figure a request asks: count, amount, percent, calendar, or None."""
+    """The kind of figure a request asks: count, amount, percent, calendar, duration, or None."""
     if _PERCENT_ASKED.search(clause):
         return "percent"
+    if _DURATION_ASKED.search(clause):
+        return "duration"
     return kind if kind in ("count", "amount", "calendar") else None
+
+
+def _calendar(text: str) -> bool:
+    """Whether text holds a date, a month or a year that is not part of a name ("France 2030", "France mer 2030")."""
+    for m in _FIGURES["calendar"].finditer(text):
+        if not re.fullmatch(r"(?:19|20)\d\d", m.group()):
+            return True
+        before = _NAMED_YEAR.search(text, max(m.start() - 40, 0), m.start())
+        if before is None or _sentence_start(text, before.start()):
+            return True
+        if any(analysis.fold(w).replace("’", "'") in _NOT_NAMES for w in before.group().split()):
+            return True
+    return False
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    return not text[:at].strip() or bool(re.search(r"[.!?:;\n]\s*$", text[:at]))
 
 
 # the counted thing just before a number, set off by a dash or a colon: "d'emplois – plus de 1,7 million"
 _COUNTED_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s*[–—:-]\s*(?:(?:plus|près|moins|environ|de|d'|d’)\s*){0,3}$")
-_COUNT_OF = re.compile(_NUM + r"\s+((?:[^\W\d_][\w'’-]*(?:\s+|(?![\w'’-]))){0,3})", re.I)  # "(18 CSF)" too
+_COUNT_OF = re.compile(rf"(?:{_NUM}|{_WORD_NUM})" + r"(?:\s+((?:[^\W\d_][\w'’-]*(?:\s+|(?![\w'’-]))){0,3}))?",
+                       re.I)  # "(18 CSF)" too
+# "les bus France Services qui sont au nombre de 118": the counted thing before "au nombre de"
+_AU_NOMBRE = re.compile(r"([^.;:!?]{0,80}?)\b(?:sont|est|étaient|était|seront|sera)?\s*au\s+nombre\s+de\s*$", re.I)
 
 
 def holds_figure(text: str, asked: str | None, counted: str | None, aliases: frozenset[str] = frozenset()) -> float:
@@ -174,11 +242,13 @@ def holds_figure(text: str, asked: str | None, counted: str | None, aliases: fro
     aliases (an acronym), within three words; 0.5 for a number of something else), else 0.0."""
     if asked is None:
         return 0.0
+    if asked == "calendar":
+        return 1.0 if _calendar(text) else 0.0
     if asked != "count":
         return 1.0 if _FIGURES[asked].search(text) else 0.0
     best = 0.0
     for m in _COUNT_OF.finditer(text):
-        after = analysis.terms(m.group(1))
+        after = analysis.terms(m.group(1) or "")
         if re.fullmatch(r"(?:19|20)\d\d", m.group().split()[0]):
             continue  # a year
         if counted and (counted in after or aliases & set(after)):
@@ -186,12 +256,48 @@ def holds_figure(text: str, asked: str | None, counted: str | None, aliases: fro
         before = _COUNTED_BEFORE.search(text, max(m.start() - 60, 0), m.start())
         if counted and before and counted in analysis.terms(before.group(1)):
             return 1.0  # "beaucoup d'emplois – plus de 1,7 million"
+        before = _AU_NOMBRE.search(text, max(m.start() - 100, 0), m.start())
+        if counted and before and counted in analysis.terms(before.group(1)):
+            return 1.0  # "les bus France Services qui sont au nombre de 118"
+        if not m.group()[0].isdigit():
+            continue  # a number in words counts only before the counted thing ("trois lignes" is no count of people)
         if after and not _FIGURES["amount"].match(text, m.start()) and not _FIGURES["percent"].match(text, m.start()):
             best = 0.5
     return best if counted is None else best * 0.5
 
 
-_ANCHOR_STOP = {"etat", "gouvernement", "france", "europe", "union", "l'etat"}
+# figures that a clause's place or name must qualify: in a sentence naming it when the passage names it
+_PLACED = ("count", "amount", "percent")
+
+
+def _near(text: str, named: list[tuple[str, ...]]) -> str:
+    """The sentences of text that name one of the clause's names (named: groups of anchor forms), or text whole
+    when it names none ("le nombre de personnes vaccinées en Provence-Alpes-Côte d'Azur": a national figure two
+    sentences before "comme en région PACA – Provence-Alpes-Côte-d'Azur" is not the region's)."""
+    if not named:
+        return text
+    spans = [text[s:e] for s, e in analysis.sentences(text)]
+    kept = [t for t in spans if any(a in anchor_form(t) for g in named for a in g)]
+    return " ".join(kept) if kept else text
+
+
+_BENEFICIARY = re.compile(r"^\W*(?:si\s+)?(?:(?:les?|la|l'|des|une?|ces|leurs?|nos|tous\s+les|toutes\s+les)\s*)?"
+                          r"(.+?)\s+(?:pourr\w*|peu\w*|ser\w*|seront|auront|aura|ont|a)"
+                          r"(?:-t-(?:il|elle|ils|elles))?\s+"
+                          r"(?:bénéficier|prétendre|avoir\s+droit|droit|être\s+éligibles?|éligibles?|accès|accéder)",
+                          re.I)
+
+
+def beneficiary(clause: str) -> list[str]:
+    """The terms of who an eligibility request asks about: "si les campings pourront bénéficier de l'APLD" ->
+    ["camping"]; [] when the clause does not say."""
+    m = _BENEFICIARY.match(clause.replace("’", "'"))
+    return [t for t in analysis.terms(m.group(1)) if t not in request_words()] if m else []
+
+
+# the State, the Government, the Parliament, the President of the Republic: every question is about them
+_ANCHOR_STOP = {"etat", "gouvernement", "france", "europe", "union", "l'etat", "parlement", "president", "republique",
+                "premier", "premiere"}
 
 
 def anchors(clause: str) -> list[str]:
@@ -375,33 +481,55 @@ class PassageIndex:
         total = w.clause + w.subject + w.document + w.vector + w.recent
         need = set(c_terms)
         mass = sum(self.bm25.idf_of(t) for t in need) or 1.0
-        want = [(a,) for a in anchors(clause)] + [tuple(analysis.fold(n).replace("’", "'") for n in g) for g in places]
+        want = [(anchor_form(a),) for a in anchors(clause)] + [tuple(anchor_form(n) for n in g) for g in places]
+        named = [g for g in want if not re.fullmatch(r"(?:19|20)\d\d", g[0])]
         asked = figure_kind(clause, kind)
         counted = _COUNTED.search(clause)
         stem_counted = analysis.terms(counted.group(1))[:1] if counted else []
         aliases = frozenset(a for a, run in short.items() if stem_counted and stem_counted[0] in run)
+        benef = beneficiary(clause) if asked is None else []
+
+        def figure(t: str) -> float:
+            """The figure asked in a text, or for an eligibility request its beneficiary (half its terms)."""
+            if asked is None:
+                return 1.0 if benef and 2 * len(set(benef) & set(analysis.terms(t))) >= len(set(benef)) else 0.0
+            return holds_figure(_near(t, named) if asked in _PLACED else t, asked,
+                                stem_counted[0] if stem_counted else None, aliases)
         out = []
         for i in np.argsort(-score, kind="stable")[:max(k * 4, CANDIDATES)]:
             c = self.chunks[int(i)]
+            doc_text = self._doc_text(kb, c["doc_id"])
+            text = doc_text[c["start"]:c["end"]]
+            fig = figure(text)
+            nxt = self._next(int(i))
+            if asked is not None and fig == 0 and nxt is not None and "\n" not in doc_text[c["end"]:nxt["start"]]:
+                # the answer goes on in the next window of the same paragraph: "... la taxe (TAT) ..." then
+                # "... une recette qui pourrait atteindre 1 milliard d'euros"
+                joined = doc_text[c["start"]:nxt["end"]]
+                if figure(joined) > 0:
+                    c, text, fig = {**c, "end": nxt["end"], "terms": c["terms"] + nxt["terms"]}, joined, figure(joined)
             found = need & (set(c["terms"]) | self._title_terms.get(c["doc_id"], set()))
             for a, run in short.items():
                 if a in c["terms"]:
                     found |= need & set(run)
             cov = sum(self.bm25.idf_of(t) for t in found) / mass
-            doc_text = self._doc_text(kb, c["doc_id"])
-            text = doc_text[c["start"]:c["end"]]
             anchored = here = True
             if want:  # folded only when there is something to look for (a long document folds in milliseconds)
-                folded_doc, folded = analysis.fold(doc_text).replace("’", "'"), analysis.fold(text).replace("’", "'")
+                folded_doc, folded = anchor_form(doc_text), anchor_form(text)
                 if c["origin"] == "answer":  # an answer is about what its question's title says
-                    folded += "\n" + self._titles.get(c["doc_id"], "")
+                    folded += "\n" + anchor_form(self._titles.get(c["doc_id"], ""))
                 anchored = all(any(a in folded_doc for a in g) for g in want)
                 here = all(any(a in folded for a in g) for g in want)
-            fig = holds_figure(text, asked, stem_counted[0] if stem_counted else None, aliases)
             final = (float(score[i]) + w.figure * fig) / (total + w.figure)
             out.append(PassageHit(c, text, final, cov, anchored, fig > 0 if asked else None, here))
         out.sort(key=lambda h: (not h.anchored, not h.anchored_here, -h.score))
         return out[:k]
+
+    def _next(self, i: int) -> dict | None:
+        """The chunk after chunk i when it is the next window of the same document, else None."""
+        if i + 1 < len(self.chunks) and self.chunks[i + 1]["doc_id"] == self.chunks[i]["doc_id"]:
+            return self.chunks[i + 1]
+        return None
 
     def _doc_text(self, kb, doc_id: str) -> str:
         if doc_id not in self._docs:

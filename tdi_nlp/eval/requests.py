@@ -1,7 +1,8 @@
 """Multi-request questions: does ``tdi_nlp.draft`` answer each request, and flag the ones nothing answers?
 
-tests/data/eval/draft_requests.jsonl (issue 13): 44 questions in the style of written questions, each with 2 or 3
-requests ("le nombre de ...", "le montant de ...", "le calendrier de ..."). For an answerable request the set gives
+tests/data/eval/draft_requests.jsonl (issue 13): 59 questions in the style of written and government questions,
+each with 2 to 4 requests ("le nombre de ...", "le montant de ...", "le calendrier de ...", "si ... pourra
+bénéficier", "où en est ..."). For an answerable request the set gives
 the documents, a short exact quote of the answering passage and the figure asked; the others are marked
 ``"answerable": false`` (nothing in the evaluation KB answers them). Judged automatically on the Markdown draft:
 - an answerable request is answered when one of its figures (as a whole number; a bare number of one or two
@@ -12,23 +13,26 @@ the documents, a short exact quote of the answering passage and the figure asked
 The baseline is the text of the 3 documents (any kind) nearest to the question by TF-IDF cosine.
 
 Split (fixed before any tuning): questions with an odd number (d01, d03, ...) are the tuning half, even ones the
-test half. ``--tune`` grids the thresholds of drafting/answers.py (MIN_SCORE x MIN_COVERAGE) on the tuning half,
-maximizing the share of requests handled right (answerable: answered; unanswerable: flagged), and reports both
-halves with the best pair. We also report the request coverage (share of the judged requests that get a block of
-their own in the draft; "separate": a block of its own, not shared with another judged request) and the share of "Aucun élément trouvé" lines that are right (the request is unanswerable or
-its answer is nowhere in the draft).
+test half (d01-d55 written in rounds 1 and 2, d57-d85 odd in round 3). ``--tune`` grids the thresholds of
+drafting/answers.py (MIN_SCORE x MIN_COVERAGE) on the tuning half, maximizing the share of requests handled right
+(answerable: answered; unanswerable: flagged), and reports both halves with the best pair; ``--tuning-only`` drafts
+the tuning half alone. We also print the draft latency (the first draft loads or builds the indexes), the request
+coverage (share of the judged requests that get a block of their own in the draft; "separate": a block of its own,
+not shared with another judged request) and the share of "Aucun élément trouvé" lines that are right (the request
+is unanswerable or its answer is nowhere in the draft).
 """
 from __future__ import annotations
 
 import itertools
 import re
+import time
 
 import numpy as np
 
 from .search import eval_kb, load_set
 
 NAME = "draft-requests"
-HELP = "share of the requests of 44 multi-request questions that the draft answers or flags, beside TF-IDF top-3"
+HELP = "share of the requests of 59 multi-request questions that the draft answers or flags, beside TF-IDF top-3"
 MARKERS = ("à compléter", "à rédiger", "non trouvé", "aucun élément", "pas d'élément", "aucune réponse")
 BASELINE_DOCS = 3
 
@@ -39,6 +43,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--show", metavar="ID", action="append", default=[],
                         help="print the draft of this tuning-half question (repeatable)")
     parser.add_argument("--tune", action="store_true", help="grid the answer thresholds on the tuning half")
+    parser.add_argument("--tuning-only", action="store_true",
+                        help="draft and score the tuning half only (the test half is neither drafted nor scored)")
 
 
 GRID_SCORE = (0.3, 0.4, 0.5, 0.6)
@@ -140,6 +146,8 @@ def run(args) -> int:
     no_source = templates()["no_source"]
     nlp = load()
     halves = {h: [q for q in questions if half(q) == h] for h in ("tune", "test")}
+    if args.tuning_only:
+        questions, halves["test"] = halves["tune"], []
     with KnowledgeBase(path) as kb:
         if args.tune:
             best = None
@@ -157,8 +165,11 @@ def run(args) -> int:
         vec = TfidfVectorizer(sublinear_tf=True, strip_accents="unicode")
         m = vec.fit_transform([r[1] for r in rows])
         ours, base, sources = {}, {}, {}
+        seconds = []
         for q in questions:
+            t0 = time.perf_counter()
             d = draft(q["question"], kb, nlp=nlp)
+            seconds.append(time.perf_counter() - t0)
             ours[q["id"]] = d.text
             sources[q["id"]] = {s["id"] for s in d.sources}
             s = (m @ vec.transform([q["question"]]).T).toarray().ravel()
@@ -172,11 +183,17 @@ def run(args) -> int:
                         ("flagged" if ok else "not flagged")
                     print(f"  {q['id']} {half(q)} {mark:<11} {req['text']}")
     n_ans = sum(1 for q in questions for r in q["requests"] if r["answerable"])
+    if seconds:
+        print(f"draft latency: first {seconds[0]:.2f} s (indexes loaded or built), then median "
+              f"{float(np.median(seconds[1:] or seconds)):.2f} s, max {max(seconds[1:] or seconds):.2f} s "
+              f"over {len(seconds)} drafts")
     print(f"draft requests: {len(questions)} questions ({len(halves['tune'])} tuning, {len(halves['test'])} test), "
           f"{n_ans} answerable requests, KB {path}; thresholds MIN_SCORE={answers.MIN_SCORE} "
           f"MIN_COVERAGE={answers.MIN_COVERAGE}")
     for h in ("tune", "test"):
         qs = halves[h]
+        if not qs:
+            continue
         print(_line(f"tdi_nlp.draft ({h})", judge(qs, [ours[q["id"]] for q in qs], no_source)))
     j = judge(questions, [ours[q["id"]] for q in questions], no_source)
     print(_line("tdi_nlp.draft (all)", j))

@@ -35,6 +35,12 @@ def fold(s: str) -> str:
     return unicodedata.normalize("NFKD", s.lower().replace("’", "'")).translate(_combining())
 
 
+def anchor_form(s: str) -> str:
+    """fold(s) with a letter and a digit written apart joined ("FFP 2", "FFP-2" -> "ffp2"): how an anchor (a name,
+    a year) is looked for in a text."""
+    return re.sub(r"(?<=[a-z])[ \u00a0-](?=\d)", "", fold(s))
+
+
 def _singular(word: str) -> str:
     if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):
         return word[:-1]

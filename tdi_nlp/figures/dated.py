@@ -136,11 +136,21 @@ def timeline(kb, thing: str, within: Sequence[str] = ()) -> list[dict]:
         _values(kb, doc_id, ms)
     out = [dict(m["_value"]) for m in found if m["_value"] is not None and (within or not m["_value"]["part"])]
     if within:
-        out = [v for v in out if _holds(v["sentence"], within)]
+        out = [v for v in out if _holds(_clause_of(v), within)]
     if any(v["label"] == "COUNT" for v in out):  # a counted thing: amounts merely said near it are not its values
         out = [v for v in out if v["label"] == "COUNT"]
     out.sort(key=lambda x: (x["date"] is None, x["date"] or "", x["doc_id"], x["start"]))
     return out
+
+
+def _clause_of(v: dict) -> str:
+    """The part of a value's sentence between semicolons that holds it ("En France, 2 171 cas sont recensés ; 79
+    pays sont touchés pour 22 400 cas déclarés": "79 pays ... déclarés" for 22 400)."""
+    parts = v["sentence"].split(";")
+    for p in parts:
+        if v["text"] in p:
+            return p
+    return v["sentence"]
 
 
 def _holds(sentence: str, words: Sequence[str]) -> bool:
