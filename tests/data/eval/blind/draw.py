@@ -35,6 +35,15 @@ def vp_id(rec: dict) -> str:
     return "vp-" + hashlib.sha1(f"{rec.get('title', '')}|{rec.get('date', '')}".encode()).hexdigest()[:12]
 
 
+def sample_doc_ids(skip: Path | None = None) -> set[str]:
+    """Document ids of every tests/data/eval/*/sample.jsonl, except that of the folder ``skip``."""
+    out: set[str] = set()
+    for f in (REPO / "tests" / "data" / "eval").glob("*/sample.jsonl"):
+        if f.parent != skip:
+            out.update(json.loads(line)["doc"] for line in f.read_text(encoding="utf-8").splitlines() if line.strip())
+    return out
+
+
 def used_ids() -> set[str]:
     """Every document id already used for rules, labels or judged samples."""
     used = set()

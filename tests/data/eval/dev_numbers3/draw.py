@@ -20,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "blind"))
-from draw import AN_DIR, REPO, VP_FILE, vp_id, sibling  # noqa: E402
+from draw import AN_DIR, REPO, VP_FILE, sample_doc_ids, sibling, vp_id  # noqa: E402
 
 dev_draw = sibling("dev", "draw")
 numbers2 = sibling("dev_numbers2", "draw")
@@ -30,17 +30,10 @@ N2_VP, N2_AN = 4, 3
 
 
 def excluded_ids() -> set[str]:
-    out = set()
-    for base in sorted((REPO / "tests/data/eval").iterdir()):
-        if base == HERE:
-            continue
-        if (base / "sample.jsonl").is_file():
-            for line in (base / "sample.jsonl").read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    out.add(json.loads(line)["doc"])
-        if (base / "README.md").is_file():
-            out.update(re.findall(r"QANR5L16QG\d+|vp-[0-9a-f]{12}", (base / "README.md").read_text(encoding="utf-8")))
-    out.update(p.stem for p in (REPO / "corpus").iterdir())
+    out = sample_doc_ids(HERE) | {p.stem for p in (REPO / "corpus").iterdir()}
+    for readme in (REPO / "tests/data/eval").glob("*/README.md"):
+        if readme.parent != HERE:
+            out.update(re.findall(r"QANR5L16QG\d+|vp-[0-9a-f]{12}", readme.read_text(encoding="utf-8")))
     return out
 
 

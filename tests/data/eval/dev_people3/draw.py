@@ -23,7 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "blind"))
-from draw import AN_DIR, REPO, VP_FILE, vp_id  # noqa: E402
+from draw import AN_DIR, REPO, VP_FILE, sample_doc_ids, vp_id  # noqa: E402
 
 SEED, N_AN, MIN_WORDS = 3303, 4, 150
 KINDS = {"interview": r"^(?:Interview|Entretien)", "declaration": r"^(?:Déclarations?|Message|Allocution|Conférence)",
@@ -36,10 +36,7 @@ NAMED_IN = ["tests/*.py", "tests/data/eval/people_sample.jsonl", "tests/data/eva
 
 
 def excluded() -> set[str]:
-    out = {p.stem for p in (REPO / "corpus").iterdir()}
-    for f in (REPO / "tests" / "data" / "eval").glob("*/sample.jsonl"):
-        if f.parent != HERE:
-            out.update(json.loads(line)["doc"] for line in f.read_text(encoding="utf-8").splitlines() if line.strip())
+    out = {p.stem for p in (REPO / "corpus").iterdir()} | sample_doc_ids(HERE)
     named = subprocess.run(["git", "grep", "-o", "-h", "-E", r"QANR5L16QG[0-9]+|vp-[0-9a-f]{12}", "--", *NAMED_IN],
                            cwd=REPO, capture_output=True, text=True).stdout
     return out | set(named.split())

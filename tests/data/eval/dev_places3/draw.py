@@ -23,7 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "blind"))
-from draw import AN_DIR, REPO, VP_FILE, vp_id, sibling  # noqa: E402
+from draw import AN_DIR, REPO, VP_FILE, sample_doc_ids, sibling, vp_id  # noqa: E402
 
 dev_draw = sibling("dev", "draw")
 places2 = sibling("dev_places2", "draw")
@@ -38,11 +38,7 @@ REPEATS = {"QANR5L16QG509"}  # its answer is QANR5L16QG503's (in dev_places2), w
 
 
 def excluded_ids() -> set[str]:
-    out = {p.stem for p in (REPO / "corpus").iterdir()} | REPEATS
-    for f in (REPO / "tests" / "data" / "eval").glob("*/sample.jsonl"):
-        if f.parent != HERE:
-            out.update(json.loads(line)["doc"] for line in f.read_text(encoding="utf-8").splitlines() if line.strip())
-    return out
+    return {p.stem for p in (REPO / "corpus").iterdir()} | REPEATS | sample_doc_ids(HERE)
 
 
 def named(text: str, _places) -> int:
