@@ -74,3 +74,11 @@ def answer_passages(kb, doc_id: str) -> list:
     sec = next(s for s in doc["sections"] if s["kind"] == "answer")
     return [Passage(1, doc_id, s, e, doc["text"][s:e], 1.0)
             for s, e in analysis.sentences(doc["text"][sec["start"]:sec["end"]], sec["start"])]
+
+
+def facts(nlp, text: str, label: str, date: str) -> list:
+    """The spans of one label in doc.spans["facts"] of a text read at ``date``, in text order."""
+    doc = nlp.make_doc(text)
+    doc._.ref_date = date
+    doc = nlp(doc)
+    return [s for s in sorted(doc.spans.get("facts", []), key=lambda s: (s.start, s.end)) if s.label_ == label]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import facts as facts_of
+
 
 @pytest.fixture(scope="module")
 def nlp():
@@ -13,10 +15,7 @@ def nlp():
 
 
 def facts(nlp, text, label, date="2022-11-10"):
-    doc = nlp.make_doc(text)
-    doc._.ref_date = date
-    doc = nlp(doc)
-    return [s for s in sorted(doc.spans.get("facts", []), key=lambda s: (s.start, s.end)) if s.label_ == label]
+    return facts_of(nlp, text, label, date)
 
 
 def orgs(nlp, text, date="2022-11-10"):
