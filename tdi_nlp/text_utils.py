@@ -1,6 +1,7 @@
 """Small text helpers shared across the project: folding, words, slugs, French month names and dates, stop words.
 
-Imports nothing of the project (the project extras of the stop words are read from ``resources/stop_words.txt``).
+Imports nothing of the project (the project extras of the stop words are read from ``resources/stop_words.txt``, the
+synonym groups of the search and drafting queries from ``resources/drafting/synonyms.tsv``).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 
 STOP_WORDS_FILE = Path(__file__).resolve().parent / "resources" / "stop_words.txt"
+SYNONYMS_FILE = Path(__file__).resolve().parent / "resources" / "drafting" / "synonyms.tsv"
 MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
              "novembre", "décembre")
 
@@ -106,3 +108,26 @@ def stop_words() -> frozenset[str]:
     lines = STOP_WORDS_FILE.read_text(encoding="utf-8").splitlines()
     extra = {w for line in lines for w in line.split("#", 1)[0].split()}
     return frozenset(fold(w) for w in STOP_WORDS) | frozenset(fold(w) for w in extra)
+
+
+@lru_cache(maxsize=1)
+def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    """The groups of phrases that name the same thing (resources/drafting/synonyms.tsv), each phrase as written."""
+    out = []
+    for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
+        phrases = tuple(p.strip() for p in line.split("#", 1)[0].split("\t") if p.strip())
+        if len(phrases) > 1:
+            out.append(phrases)
+    return tuple(out)
+
+
+def synonyms_of(words: list[str], key=fold) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(phrase found, another phrase of its group) for each synonym group a phrase of which occurs in words (a
+    sequence of word keys, as key gives them; a word it keys to None, a stop word, is left out), phrases as their
+    sequences of keys: ["chomage", "partiel"] -> [(("chomage", "partiel"), ("activite", "partielle"))]."""
+    out = []
+    for group in synonym_groups():
+        keyed = [tuple(k for k in map(key, re.findall(r"[^\W_]+", p)) if k) for p in group]
+        found = [p for p in keyed if p and any(tuple(words[i:i + len(p)]) == p for i in range(len(words)))]
+        out.extend((found[0], p) for p in keyed if found and p not in found and (found[0], p) not in out)
+    return out

@@ -36,6 +36,7 @@ import numpy as np
 from scipy import sparse
 
 from ..figures.counts import anchor_form
+from ..text_utils import synonyms_of
 from . import analysis, store
 from .bm25 import BM25
 
@@ -76,13 +77,18 @@ _NUM = r"(?<![\w,])\d+(?:[ \u00a0\u202f.]\d{3})*(?:,\d+)?(?!\w|,\d)"
 _UNITS = "deux|trois|quatre|cinq|six|sept|huit|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|" \
          "cinquante|soixante|cent|cents|mille"
 _WORD_NUM = rf"(?<![\w'’-])(?:{_UNITS})(?:[- ](?:et[- ])?(?:un|une|neuf|{_UNITS}))*(?![\w'’-])"
+# a date said relative to today: "dès vendredi", "avant la fin de l'année", "dans les prochains mois", "l'année prochaine"
+_RELATIVE_DATE = (r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|"
+                  r"\bfin\s+(?:de\s+l['’]année|d['’]année|du\s+mois|de\s+la\s+semaine)\b|"
+                  r"\b(?:dans\s+les|au\s+cours\s+des)\s+(?:deux\s+|trois\s+|six\s+)?prochain(?:s|es)\s+"
+                  r"(?:jours|semaines|mois|années)\b|\b(?:l['’]année|la\s+semaine|le\s+mois)\s+prochaine?\b")
 _FIGURES = {
     # with a currency, or a scale word alone ("un effort qui atteint 67 milliards"), not "2 millions d'habitants"
     "amount": re.compile(_NUM + r"\s*(?:(?:millions?|milliards?|md|mds|m)?\s*(?:d'euros|d’euros|euros|€|eur\b)|"
                          r"(?:millions?|milliards?)\b(?!\s+(?:de|d['’])\s*(?!euros)))", re.I),
     "percent": re.compile(_NUM + r"\s*(?:%|pour\s?cent)", re.I),
     "calendar": re.compile(r"\b(?:19|20)\d\d\b|\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
-                           r"octobre|novembre|décembre)\b|\bd'ici\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I),
+                           r"octobre|novembre|décembre)\b|\bd['’]ici\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|" + _RELATIVE_DATE, re.I),
     "duration": re.compile(rf"(?:{_NUM}|{_WORD_NUM})\s+(?:ans?|années?|mois|semaines?|jours?|heures?)\b", re.I),
 }
 _DURATION_ASKED = re.compile(r"^\W*(?:la\s+durée|pour\s+combien\s+de\s+temps|pendant\s+combien\s+de\s+temps)\b",
@@ -203,10 +209,16 @@ class PassageHit:
     rank: int = 0  # place in its request's ranking (answers.py)
 
 
+_AMOUNT_ASKED = re.compile(r"^\W*(?:le|les|quel|quels)\s+(?:(?:est|sont)\s+(?:le|les)\s+)?(?:tarifs?|prix)\b", re.I)
+
+
 def figure_kind(clause: str, kind: str | None) -> str | None:
-    """The kind of figure a request asks: count, amount, percent, calendar, duration, or None."""
+    """The kind of figure a request asks: count, amount, percent, calendar, duration, or None. A price or a tariff
+    ("le tarif envisagé pour ...") is an amount."""
     if _PERCENT_ASKED.search(clause):
         return "percent"
+    if _AMOUNT_ASKED.search(clause):
+        return "amount"
     if _DURATION_ASKED.search(clause):
         return "duration"
     return kind if kind in ("count", "amount", "calendar") else None
@@ -229,8 +241,10 @@ def _sentence_start(text: str, at: int) -> bool:
     return not text[:at].strip() or bool(re.search(r"[.!?:;\n]\s*$", text[:at]))
 
 
-# the counted thing just before a number, set off by a dash or a colon: "d'emplois – plus de 1,7 million"
-_COUNTED_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s*[–—:-]\s*(?:(?:plus|près|moins|environ|de|d'|d’)\s*){0,3}$")
+# the counted thing among the few words just before a number set off by a dash or a colon: "d'emplois – plus de 1,7
+# million", "zones blanches ont été effacées – 3 795", "des espaces France Services : 2 600 d'entre eux"
+_COUNTED_BEFORE = re.compile(r"((?:[^\W\d_][\w'’-]*\s+){0,4}[^\W\d_][\w'’-]*)\s*[–—:-]\s*"
+                             r"(?:(?:plus|près|moins|environ|de|d'|d’)\s*){0,3}$")
 _COUNT_OF = re.compile(rf"(?:{_NUM}|{_WORD_NUM})" + r"(?:\s+((?:[^\W\d_][\w'’-]*(?:\s+|(?![\w'’-]))){0,3}))?",
                        re.I)  # "(18 CSF)" too
 # "les bus France Services qui sont au nombre de 118": the counted thing before "au nombre de"
@@ -239,7 +253,7 @@ _AU_NOMBRE = re.compile(r"([^.;:!?]{0,80}?)\b(?:sont|est|étaient|était|seront|
 
 def holds_figure(text: str, asked: str | None, counted: str | None, aliases: frozenset[str] = frozenset()) -> float:
     """1.0 when text holds a figure of the kind asked (a count: a number before the counted thing, or one of its
-    aliases (an acronym), within three words; 0.5 for a number of something else), else 0.0."""
+    aliases (an acronym, a synonym), within three words; 0.5 for a number of something else), else 0.0."""
     if asked is None:
         return 0.0
     if asked == "calendar":
@@ -253,17 +267,23 @@ def holds_figure(text: str, asked: str | None, counted: str | None, aliases: fro
             continue  # a year
         if counted and (counted in after or aliases & set(after)):
             return 1.0
-        before = _COUNTED_BEFORE.search(text, max(m.start() - 60, 0), m.start())
-        if counted and before and counted in analysis.terms(before.group(1)):
+        before = _COUNTED_BEFORE.search(text, max(m.start() - 80, 0), m.start())
+        if counted and before and _names(counted, aliases, before.group(1)):
             return 1.0  # "beaucoup d'emplois – plus de 1,7 million"
         before = _AU_NOMBRE.search(text, max(m.start() - 100, 0), m.start())
-        if counted and before and counted in analysis.terms(before.group(1)):
+        if counted and before and _names(counted, aliases, before.group(1)):
             return 1.0  # "les bus France Services qui sont au nombre de 118"
         if not m.group()[0].isdigit():
             continue  # a number in words counts only before the counted thing ("trois lignes" is no count of people)
         if after and not _FIGURES["amount"].match(text, m.start()) and not _FIGURES["percent"].match(text, m.start()):
             best = 0.5
     return best if counted is None else best * 0.5
+
+
+def _names(counted: str, aliases: frozenset[str], text: str) -> bool:
+    """Whether text names the counted thing (its term or an alias)."""
+    found = set(analysis.terms(text))
+    return counted in found or bool(aliases & found)
 
 
 # figures that a clause's place or name must qualify: in a sentence naming it when the passage names it
@@ -273,12 +293,18 @@ _PLACED = ("count", "amount", "percent")
 def _near(text: str, named: list[tuple[str, ...]]) -> str:
     """The sentences of text that name one of the clause's names (named: groups of anchor forms), or text whole
     when it names none ("le nombre de personnes vaccinées en Provence-Alpes-Côte d'Azur": a national figure two
-    sentences before "comme en région PACA – Provence-Alpes-Côte-d'Azur" is not the region's)."""
+    sentences before "comme en région PACA – Provence-Alpes-Côte-d'Azur" is not the region's). A sentence that opens
+    on what the one before it named ("... ont lancé le New Deal mobile. Cela fonctionne : ... 3 795") goes with it."""
     if not named:
         return text
     spans = [text[s:e] for s, e in analysis.sentences(text)]
-    kept = [t for t in spans if any(a in anchor_form(t) for g in named for a in g)]
+    naming = [any(a in anchor_form(t) for g in named for a in g) for t in spans]
+    kept = [t for n, t in enumerate(spans)
+            if naming[n] or n and naming[n - 1] and _OPENS_ON_BEFORE.match(t)]
     return " ".join(kept) if kept else text
+
+
+_OPENS_ON_BEFORE = re.compile(r"\W*(?:cela|ceci|celui-ci|celle-ci|ceux-ci|il|elle|ils|elles)\b", re.I)
 
 
 _BENEFICIARY = re.compile(r"^\W*(?:si\s+)?(?:(?:les?|la|l'|des|une?|ces|leurs?|nos|tous\s+les|toutes\s+les)\s*)?"
@@ -310,6 +336,16 @@ def anchors(clause: str) -> list[str]:
             out.append(w)
     return out
 
+
+def synonyms(clause: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(phrase of the clause, a synonym of it) as terms, from resources/drafting/synonyms.tsv: "le nombre de maisons
+    France Services" -> [(("maison", "france", "service"), ("espace", "france", "service"))]."""
+    return synonyms_of(analysis.terms(clause), lambda w: next(iter(analysis.terms(w)), None))
+
+
+# a paragraph that opens on what the one before named: "Pour faire face à cette situation, ...", "Ce dispositif ..."
+_REFERS_BACK = re.compile(r"[^.!?]{0,40}?\b(?:cette|cet|ces|ce)\s+(?!qu|que|qui|dont|sont|soit|questions?\b)"
+                          r"[^\W\d_]{4,}", re.I)
 
 ACRONYM_WORDS = (3, 5)  # an acronym stands for this many content words
 _ACRONYM_SKIPS = {"de", "des", "du", "d", "la", "le", "l", "les", "et", "en", "a", "au", "aux"}
@@ -466,8 +502,10 @@ class PassageIndex:
         c_terms = [t for t in analysis.terms(clause) if t not in request_words()] or analysis.terms(clause)
         s_terms = analysis.terms(subject)
         short = acronyms(clause, self.bm25.vocab)
-        parts = [(w.clause, self.bm25.scores(c_terms + list(short))), (w.subject, self.bm25.scores(s_terms)),
-                 (w.document, self.doc_bm25.scores(c_terms + s_terms)[self.chunk_doc])]
+        syn = synonyms(clause)
+        alt_terms = [t for _, alt in syn for t in alt]
+        parts = [(w.clause, self.bm25.scores(c_terms + list(short) + alt_terms)), (w.subject, self.bm25.scores(s_terms)),
+                 (w.document, self.doc_bm25.scores(c_terms + s_terms + alt_terms)[self.chunk_doc])]
         qv = analysis.word_vectors().text(clause + " " + subject, self._idf)
         sim = self.vectors @ qv
         lo = float(np.median(sim))
@@ -486,7 +524,9 @@ class PassageIndex:
         asked = figure_kind(clause, kind)
         counted = _COUNTED.search(clause)
         stem_counted = analysis.terms(counted.group(1))[:1] if counted else []
-        aliases = frozenset(a for a, run in short.items() if stem_counted and stem_counted[0] in run)
+        aliases = frozenset([a for a, run in short.items() if stem_counted and stem_counted[0] in run] +
+                            [alt[min(phrase.index(stem_counted[0]), len(alt) - 1)] for phrase, alt in syn
+                             if stem_counted and stem_counted[0] in phrase])
         benef = beneficiary(clause) if asked is None else []
 
         def figure(t: str) -> float:
@@ -512,18 +552,30 @@ class PassageIndex:
             for a, run in short.items():
                 if a in c["terms"]:
                     found |= need & set(run)
+            for phrase, alt in syn:  # "espaces France Services" for "maisons France Services"
+                if set(alt) <= set(c["terms"]):
+                    found |= need & set(phrase)
             cov = sum(self.bm25.idf_of(t) for t in found) / mass
             anchored = here = True
             if want:  # folded only when there is something to look for (a long document folds in milliseconds)
                 folded_doc, folded = anchor_form(doc_text), anchor_form(text)
                 if c["origin"] == "answer":  # an answer is about what its question's title says
                     folded += "\n" + anchor_form(self._titles.get(c["doc_id"], ""))
+                prev = self._previous(int(i)) if _REFERS_BACK.match(text) else None
+                if prev is not None:  # "Pour faire face à cette situation, ...": what the paragraph before names
+                    folded += "\n" + anchor_form(doc_text[prev["start"]:prev["end"]])
                 anchored = all(any(a in folded_doc for a in g) for g in want)
                 here = all(any(a in folded for a in g) for g in want)
             final = (float(score[i]) + w.figure * fig) / (total + w.figure)
             out.append(PassageHit(c, text, final, cov, anchored, fig > 0 if asked else None, here))
         out.sort(key=lambda h: (not h.anchored, not h.anchored_here, -h.score))
         return out[:k]
+
+    def _previous(self, i: int) -> dict | None:
+        """The chunk before chunk i when it is of the same document, else None."""
+        if i > 0 and self.chunks[i - 1]["doc_id"] == self.chunks[i]["doc_id"]:
+            return self.chunks[i - 1]
+        return None
 
     def _next(self, i: int) -> dict | None:
         """The chunk after chunk i when it is the next window of the same document, else None."""

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import Stemmer
 
-from ..text_utils import fold, stop_words
+from ..text_utils import fold, stop_words, synonyms_of
 
 ELISIONS = frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
 TITLE_WEIGHT = 4.0      # bm25() weight of the title column (the text column weighs 1); tuned on the tuning half
@@ -88,9 +88,17 @@ def _fts(part: tuple[str, ...]) -> str:
     return '"' + " ".join(part) + '"'   # stems are [a-z0-9]+: nothing to escape
 
 
+def _stem_key(word: str) -> str | None:
+    """The stem of a word of a synonym phrase, None for a stop word or an elided article."""
+    key = _key(word)
+    return None if key is None or key[0] in stop_words() else key[1]
+
+
 def parse(query: str) -> Query:
-    """Words (stop words dropped), "quoted phrases" (kept whole), -word or -"phrase" exclusions."""
+    """Words (stop words dropped), "quoted phrases" (kept whole), -word or -"phrase" exclusions; a phrase of a
+    synonym group (resources/drafting/synonyms.tsv) among the words adds the other phrases of its group."""
     q, stops = Query(), stop_words()
+    words: list[str] = []
     for m in _PART.finditer(query or ""):
         minus, text = (m.group(1), m.group(2)) if m.group(2) is not None else (m.group(3), m.group(4))
         quoted = m.group(2) is not None
@@ -102,6 +110,8 @@ def parse(query: str) -> Query:
             if not toks:
                 continue
         part = tuple(t[1] for t in toks)
+        if not minus and not quoted:
+            words.extend(part)
         if minus:
             q.excluded.append(part)
         elif len(part) == 1:
@@ -109,6 +119,11 @@ def parse(query: str) -> Query:
                 q.terms.append(part[0])
         elif part not in q.phrases:
             q.phrases.append(part)
+    for _, alt in synonyms_of(words, _stem_key):
+        if len(alt) == 1 and alt[0] not in q.terms:
+            q.terms.append(alt[0])
+        elif len(alt) > 1 and alt not in q.phrases:
+            q.phrases.append(alt)
     return q
 
 
