@@ -1,12 +1,13 @@
 """Draft requests, round 4 (issue 13): synonyms of the search and drafting queries, the counted thing a few words
 before a dash or a colon, dates said relative to today, a tariff asked as an amount, a paragraph or a sentence that
-opens on what the one before named. Sentences and passages written for these tests."""
+opens on what the one before named, the latest passage for today's value. Sentences and passages written for these tests."""
 from __future__ import annotations
 
 import numpy as np
 
 from tdi_nlp.drafting.analysis import terms
-from tdi_nlp.drafting.passages import PassageIndex, _near, figure_kind, holds_figure, synonyms
+from tdi_nlp.drafting.answers import _TODAY, FIRST_RANKS, _latest
+from tdi_nlp.drafting.passages import PassageHit, PassageIndex, _near, figure_kind, holds_figure, synonyms
 from tdi_nlp.eval.requests import half
 from tdi_nlp.kb.search import parse
 from tdi_nlp.text_utils import synonym_groups
@@ -110,3 +111,16 @@ def test_a_question_may_say_its_half():
     assert half({"id": "d88", "half": "tuning"}) == "tune"
     assert half({"id": "d87", "half": "test"}) == "test"
     assert half({"id": "d87"}) == "tune" and half({"id": "d88"}) == "test"
+
+
+def _dated(doc: str, date: str, score: float, rank: int, figure: bool = True) -> PassageHit:
+    return PassageHit({"doc_id": doc, "date": date}, "", score, 1.0, True, figure, True, rank)
+
+
+def test_a_request_for_todays_value_takes_the_latest_close_passage():
+    old, new = _dated("answer-2022", "2022-03-01", 0.9, 0), _dated("answer-2023", "2023-02-01", 0.8, 2)
+    far = _dated("answer-2024", "2024-01-01", 0.5, 3)
+    assert _latest(old, [old, new, far]) is new  # far scores under LATEST of the first
+    assert _latest(old, [old, _dated("answer-2023", "2023-02-01", 0.8, 2, figure=False)]) is old
+    assert _latest(old, [old, _dated("answer-2023", "2023-02-01", 0.8, FIRST_RANKS)]) is old
+    assert _TODAY.search("le nombre de guichets ouverts à ce jour") and not _TODAY.search("le nombre de guichets")

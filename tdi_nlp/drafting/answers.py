@@ -7,7 +7,9 @@ except a year after "depuis", occur in the passage), holds a figure of the kind 
 asks, and passes MIN_SCORE and MIN_COVERAGE (chosen on the tuning half of tests/data/eval/draft_requests.jsonl, see
 eval/requests.py), or when the KB's timeline knows its figure. A clause that refers back to a territory of the
 question ("le nombre de contrats signés dans la région" of a question on the Hauts-de-France) is anchored on it too.
-The parts of one question are mostly answered by one past answer: a request whose best passage comes from a document
+A request for today's value ("à ce jour", "actuellement") takes, of the first passing passages holding its figure
+and scoring nearly as well as the best (LATEST), the most recent. The parts of one question are mostly answered by
+one past answer: a request whose best passage comes from a document
 answering none of the other requests takes a passage of one that does when it scores nearly as well (COHERENT).
 """
 from __future__ import annotations
@@ -29,6 +31,10 @@ DUPLICATE = 0.6  # share of shared terms that makes two passages one text
 RANKED = 10  # passages ranked per request, the first FIRST_RANKS of them candidates on their own
 FIRST_RANKS = 5
 COHERENT = 0.9  # a passage of a document answering another request of the question, against the best one
+LATEST = 0.75  # a request for today's value ("à ce jour") takes the most recent passing passage scoring this share
+
+# "le nombre de maisons France Services ouvertes à ce jour": the latest value is asked
+_TODAY = re.compile(r"\b(?:à\s+ce\s+jour|à\s+l['’]heure\s+actuelle|actuellement|aujourd['’]hui)\b", re.I)
 
 
 # "dans la région", "du département", "sur ce territoire": a territory named elsewhere in the question, of these
@@ -119,6 +125,8 @@ def answer_requests(kb, question: str, requests: list[Request], pindex, min_scor
             h.rank = n
     passing = [[h for h in ranked if passes(h, min_score, min_coverage)] for ranked in rankings]
     firsts = [_coherent(i, passing) for i in range(len(requests))]
+    firsts = [_latest(f, hits) if f is not None and _TODAY.search(r.text) else f
+              for r, f, hits in zip(requests, firsts, passing)]
     out = []
     for r, back, ranked, first in zip(requests, backs, rankings, firsts):
         chosen = [first] if first is not None else []
@@ -135,6 +143,15 @@ def answer_requests(kb, question: str, requests: list[Request], pindex, min_scor
                            near_docs={h.chunk["doc_id"] for h in chosen})
         out.append(RequestAnswer(r, chosen, fig))
     return out
+
+
+def _latest(first: PassageHit, passing: list[PassageHit]) -> PassageHit:
+    """For a request asking today's value: of the first ranked passing passages holding the figure asked and scoring
+    at least LATEST of the first, the one of the most recent date (the first when none is more recent)."""
+    if not first.has_figure:
+        return first
+    near = [h for h in passing if h.rank < FIRST_RANKS and h.has_figure and h.score >= LATEST * first.score]
+    return max(near, key=lambda h: (h.chunk.get("date") or "", h is first), default=first)
 
 
 def _coherent(i: int, passing: list[list[PassageHit]]) -> PassageHit | None:
