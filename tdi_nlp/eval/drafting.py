@@ -53,6 +53,12 @@ place is the best-scored source whatever the prior, and the prior only reorders 
 grid over the diversification with the 1.5 prior (alpha 0.3-0.9, depth 10-20, gamma 1-2, confidence 0.7-0.9) gave at
 best 0.802 / 0.688 (depth 20; 0.805 with the 1.4 prior), within the noise of 384 questions: not adopted, and so no E5
 prior at draft time either (the question's embedding, ~1 CPU-s, for no measured gain).
+
+Round 4 (issue 13, scratch script over the same leave-one-out queries; top-3 / MRR, tuning part / held-out quarter;
+the product 0.797 / 0.688 and 0.831 / 0.742): the weight of the past questions' AN titles and indexing
+(``bm25_labels``, 0.3) at 0.6: 0.802 / 0.696 and 0.845 / 0.749, at 0.15: 0.789 / 0.680 and 0.824 / 0.743; the
+ministry prior (``ministry``, 0.2) at 0.4: 0.792 / 0.681 and 0.831 / 0.735, at 0.1: 0.781 / 0.684 and 0.831 / 0.747.
+None gains more than 0.01 on the tuning part: not adopted.
 """
 from __future__ import annotations
 
