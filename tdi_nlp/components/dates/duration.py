@@ -6,6 +6,7 @@ import re
 from text_to_num import text2num
 
 from . import values as V
+from ..quantities.numbers import counted_quarter
 from .context import Context, Fact, _g, key
 from .grammar import Candidate
 
@@ -28,6 +29,8 @@ def amount(text: str | None) -> float | None:
 
 def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
     m = c.match
+    if c.rule.name == "duration_range":
+        return r_duration_range(c, ctx)
     approx = "approx" if _g(m, "approx") or _g(m, "about") else None
     if amount(_g(m, "n")) is not None and _AGO.search(ctx.text[max(0, c.start - 40):c.start]):
         return []  # "il y a 45 minutes": an offset, not a DURATION ("il y a quelques mois" is one: TimeBank)
@@ -69,6 +72,8 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
     if n is not None and _g(m, "half"):
         n += 0.5
     unit = ctx.units[key(m.group("u"))]
+    if unit == "quarter" and ctx.convention == "guide" and counted_quarter(ctx.text, c.start, c.end):
+        return []  # "dans la limite de huit trimestres" of a pension: a COUNT (the quantities extractor)
     if unit == "day" and key(_g(m, "n") or "") == "un" and not ctx.preceded_by(c.start, ctx.lex["duration_cues"]):
         return []  # "un jour" (someday)
     if unit == "year" and _g(m, "about") and re.search(r"(?:\bde|\bd['’])\s*$", ctx.text[max(0, c.start - 4):c.start]):
@@ -84,7 +89,34 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
         return []  # "de 5 heures à 13 heures": times of day
     if n == 1 and ctx.preceded_by(c.start, ctx.lex["copulas"]):
         return []  # "2020 est une année symbolique"
-    return [Fact(c.start, c.end, "DURATION", V.duration(n, unit, mod=approx))]
+    # the guide leaves the qualifier out of the span ("près de trois ans" -> "trois ans"), its value keeps it
+    start = m.start("n") if approx and _g(m, "approx") and ctx.convention == "guide" else c.start
+    return [Fact(start, c.end, "DURATION", V.duration(n, unit, mod=approx))]
+
+
+def r_duration_range(c: Candidate, ctx: Context) -> list[Fact]:
+    """'six à dix-huit mois': one DURATION, a range (the guide); after a change word ('la durée est passée de
+    quarante-deux à quarante-trois ans') two, each with the unit. TimeML: left to the single-amount rule."""
+    m = c.match
+    low, high = amount(m.group("n1")), amount(m.group("n"))
+    if ctx.convention != "guide" or not low or not high or low <= 0 or high <= low:
+        return []
+    unit = ctx.units[key(m.group("u"))]
+    before = re.split(r"[.;!?]\s", ctx.text[max(0, c.start - 80):c.start])[-1].lower().replace("’", "'")
+    if unit == "year" and high >= 15 and not any(re.search(r"(?<!\w)" + w + r"(?!\w)", before)
+                                                 for w in ctx.lex["length_nouns"]):
+        return []  # "le report de l'âge de 62 à 64 ans": ages
+    if unit == "hour" and high <= 24 and ctx.preceded_by(c.start, ["de", "entre"]):
+        return []  # "ouvert de 9 à 17 heures": times of day
+    if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", before) for w in ctx.lex["change_cues"]):
+        return [Fact(c.start, m.end("n1"), "DURATION", V.duration(_whole(low), unit)),
+                Fact(m.start("n"), c.end, "DURATION", V.duration(_whole(high), unit))]
+    return [Fact(c.start, c.end, "DURATION", V.duration(None, unit, mod="approx", amount_min=_whole(low),
+                                                        amount_max=_whole(high)))]
+
+
+def _whole(x: float) -> int | float:
+    return int(x) if float(x).is_integer() else x
 
 
 _PAIR = re.compile(r"(\S+(?:-\S+)*) et (\S+(?:-\S+)*)")

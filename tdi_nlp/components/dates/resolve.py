@@ -319,6 +319,10 @@ def r_first_parts(c: Candidate, ctx: Context) -> list[Fact]:
                                                  _g(m, "y") is None))]
 
 
+# A number before "et" / "à" / "ou" that cannot be a year (not 1600-2099, or written with a thousands space)
+_NOT_YEAR_PARTNER = re.compile(r"(?<![\d\w.,])(?!(?:1[6-9]|20)\d\d\s)\d[\d\u00a0\u202f .,]*\s+(?:et|à|ou)\s+$")
+
+
 def r_year(c: Candidate, ctx: Context) -> list[Fact]:
     m = c.match
     y = int(m.group("y"))
@@ -333,6 +337,8 @@ def r_year(c: Candidate, ctx: Context) -> list[Fact]:
             return []
         if re.search(r"\d[\s.]$|\d\s*[-/]\s*$", ctx.text[max(0, c.start - 4):c.start]):
             return []  # part of a longer number ("12 2019")
+        if _NOT_YEAR_PARTNER.search(ctx.text[max(0, c.start - 24):c.start]):
+            return []  # "entre 1500 et 2000 postes", "de 300 à 2000": the end of a range of counts
         gov = ctx.governor(m.start("y"), m.end("y"))
         if gov is not None and gov not in ctx.lex["year_heads"]:
             return []

@@ -132,8 +132,8 @@ def read_money(text: str, nums: list[Number], is_noun: Callable[[int], bool] | N
 def _carry_patterns() -> tuple[re.Pattern, re.Pattern]:
     g = grammar()["money"]
     after = re.compile(r"[ \u00a0\u202f]*(?:$|[^\w\s]|(?:" + _alternation(g["carry_after"]) + r")(?![\w]))", re.I)
-    change = re.compile(r"(?<![\w])(?:" + _alternation(g["change_stems"]) + r")(?:é|ée|és|ées|er|ait|aient|ant|ent|era)"
-                        r"\s+de\s*$", re.I)
+    endings = r"(?:é|ée|és|ées|er|ait|aient|ant|ent|era|eront|erait|e|es|ons|ez)"  # "passé", "passe", "passera"
+    change = re.compile(r"(?<![\w])(?:" + _alternation(g["change_stems"]) + r")" + endings + r"\s+de\s*$", re.I)
     return after, change
 
 

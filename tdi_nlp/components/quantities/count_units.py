@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ...config import RESOURCES_DIR
 from .. import text_of
 from ..ranges import Ranges
-from .numbers import Number, clean, grammar, qualifier_before, range_between
+from .numbers import Number, clean, counted_quarter, grammar, qualifier_before, range_between
 
 FIXED_TERMS_PATH = RESOURCES_DIR / "quantities" / "fixed_terms.tsv"
 QUOTES = set(grammar()["count"]["quotes"])  # resources/quantities/grammar.toml
@@ -92,6 +92,8 @@ class CountReader:
         self._date_memo: tuple[str, dict[int, bool]] = ("", {})
         self.month_before = re.compile(rf"(?<![\w])(?:{months})\s*$", re.I)
         self.ref_before = re.compile(rf"(?<![\w])(?:{_alt(g['reference_words'])})\s*:?\s*$", re.I)
+        self.count_partner = re.compile(r"(?<![\d\w.,])(?!(?:1[6-9]|20)\d\d\s)\d[\d\u00a0\u202f .,]*\s+(?:et|à|ou)\s+$")
+        self.pronoun_before = re.compile(rf"(?<![\w])(?:{_alt(g['pronoun_before'])})\s+$", re.I)
         self.year_before = re.compile(rf"(?<![\w])(?:{_alt(g['year_cues'])})\s*$", re.I)
         approx = grammar()["approximate"]["nouns"]
         self.approx_values = approx
@@ -108,6 +110,7 @@ class CountReader:
         self.subject_after = re.compile(rf"\s+(?:{_alt(imp['subject_after'])})(?![\w])", re.I)
         self.value_before = re.compile(rf"(?<![\w])(?:{_alt(imp['value_before'])})\s*$", re.I)
         self.apposition_before = re.compile(rf",\s*(?:{_alt(g['apposition_before'])})\s*$", re.I)
+        self.comparison = re.compile(rf"(?<![\w])(?:{_alt(imp['comparison_words'])})\s", re.I)
         self.number_of_back = re.compile(rf"\s+(?:{_alt(imp['number_of_back'])})(?![\w])", re.I)
         self.repeat_chars, self.repeat_min = imp["repeat_chars"], imp["repeat_min"]
         self.people_before = re.compile(rf"(?<![\w])(?:{_alt(imp['people_subjects'])})\s+(?:{_alt(imp['people_verbs'])})"
@@ -146,11 +149,15 @@ class CountReader:
             return True                                  # "la 5G", "10M": a glued abbreviation
         if self.proportion_before.search(before):
             return True                                  # "un retraité sur quatre"
+        if self.pronoun_before.search(before):
+            return True                                  # "tous deux", "toutes trois": pronouns
         if self.unit_of_next.match(text, n.end):
             return True                                  # "passé de 18 à 12 mois": the unit of the next number
         if self._date_after(text, n.end) or self.ref_before.search(before):
             return True
         if n.plain_digits.isdigit() and len(n.plain_digits) == 4 and 1800 <= n.value <= 2100:
+            if self.count_partner.search(before):
+                return False                             # "entre 1500 et 2000 postes": a range of counts
             if self.month_before.search(before) or self.year_before.search(before):
                 return True
             return prev is None or prev.pos_ != "DET"
@@ -212,8 +219,8 @@ class CountReader:
             return "point", k + 1                        # "trois points supplémentaires" (topics), not "de 3 points"
         if t.lower_ in self.not_units:
             return None                                  # "les 200 restants": the noun is said before
-        if t.lower_ in self.excluded:
-            return EXCLUDED
+        if t.lower_ in self.excluded and not counted_quarter(doc.text, t.idx, t.idx + len(t.text)):
+            return EXCLUDED                              # "huit trimestres" of a pension are counted
         if t.is_punct or t.like_num or not re.search(r"[^\W\d_]", t.text):
             return None
         acronym = t.text.isupper() and len(t.text) > 1 and t.is_alpha
@@ -221,6 +228,10 @@ class CountReader:
             return None          # "75007 Paris", "3 Lyon": a name is not a unit
         nounish = t.pos_ in ("NOUN", "PROPN") or acronym or (
             num_tok is not None and num_tok.dep_ == "nummod" and num_tok.head.i == k and t.pos_ in ("ADJ", "VERB"))
+        if not nounish and t.pos_ == "ADJ" and num_tok is not None and num_tok.i == k - 1 and count >= 2 \
+                and "Plur" in t.morph.get("Number", default=[]) \
+                and (k + 1 >= len(doc) or doc[k + 1].pos_ not in ("NOUN", "PROPN", "ADJ")):
+            nounish = True       # "3 500 étrangers constituant une menace": a plural adjective used as the noun
         if not nounish:
             return None
         if (t.pos_ == "NOUN" and not acronym and count >= 2 and "Sing" in t.morph.get("Number", default=[])
@@ -348,7 +359,9 @@ class CountReader:
                   and THOUSANDS.search(n2.plain_digits) and n2.value / 10000 <= c["value"] < n2.value / 1000):
                 c["value"] *= 1000                       # "40 à 50 000 naissances": 40 000 to 50 000
             if is_range and nxt["count_max"] is None and c["value"] < nxt["value"]:
-                nxt.update(start=c["start"], count_max=nxt["value"], value=c["value"],
+                between = re.search(r"(?<![\w])entre\s+$", text[max(0, c["start"] - 8):c["start"]], re.I)
+                start = c["start"] - len(between.group()) if between else c["start"]   # "entre mille et deux mille cas"
+                nxt.update(start=start, count_max=nxt["value"], value=c["value"],
                            approx=nxt["approx"] or c["approx"])
                 c["merged"] = True
             elif self.sequence_gap.fullmatch(gap) or self.partitive_gap.fullmatch(gap) or gap.strip() in ("à", "-", "–"):
@@ -436,7 +449,7 @@ class CountReader:
         cue_verb = self.value_before.search(text, max(0, n.start - 40), n.start)
         value = cue_verb and self.clause_end.match(text, n.end)
         if not subject and not value:
-            return None
+            return self._compared_unit(text, c, done)
         if value and cue_verb and cue_verb.group().strip() != "à":   # "un effectif passé de 18 300"
             k = bisect_left(starts, cue_verb.start())
             for t in reversed(doc[max(0, k - 2):k]):
@@ -460,6 +473,20 @@ class CountReader:
             return self.lemma(doc[k]) if k < len(doc) and doc[k].pos_ == "NOUN" else None
         return before[-1]["unit"] if before else None
 
+    def _compared_unit(self, text: str, c: dict, done: list[dict]) -> str | None:
+        """'11 630 éloignements, contre 10 785 pour l'Allemagne et 3 230 pour l'Espagne': the unit of the last
+        count of the sentence when a comparison word stands between it and this number."""
+        for d in reversed(done):
+            if d["unit"] in (None, EXCLUDED):
+                continue
+            gap = text[d["end"]:c["start"]]
+            if len(gap) < 120 and not re.search(r"[.!?;]\s", gap) and (
+                    self.comparison.search(gap) or d.get("compared")):
+                c["compared"] = True                     # "... et 3 230 pour l'Espagne": the comparison goes on
+                return d["unit"]
+            return None
+        return None
+
 
 def _subject_noun(verb: Token) -> Token | None:
     """The noun subject of verb; for a relative clause ("des délégués, qui passeront"), its antecedent."""
@@ -472,7 +499,7 @@ def _subject_noun(verb: Token) -> Token | None:
     return None
 
 
-THOUSANDS = re.compile(r"\d[ \u00a0\u202f.]000$")
+THOUSANDS = re.compile(r"\d[ \u00a0\u202f.]?000$")  # "40 à 50 000", "3 à 4000": thousands said once
 
 
 def _int(v: float) -> int | float:
