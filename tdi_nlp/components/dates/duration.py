@@ -72,6 +72,8 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
     if n is not None and _g(m, "half"):
         n += 0.5
     unit = ctx.units[key(m.group("u"))]
+    if unit in ("hour", "minute") and ctx.convention == "guide" and _AGO.search(ctx.text[max(0, c.start - 40):c.start]):
+        return []  # "il y a quelques minutes": a time of day (the guide), as "il y a 45 minutes"
     if unit == "quarter" and ctx.convention == "guide" and counted_quarter(ctx.text, c.start, c.end):
         return []  # "dans la limite de huit trimestres" of a pension: a COUNT (the quantities extractor)
     if unit == "day" and key(_g(m, "n") or "") == "un" and not ctx.preceded_by(c.start, ctx.lex["duration_cues"]):

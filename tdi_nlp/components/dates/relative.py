@@ -265,8 +265,6 @@ def r_offset(c: Candidate, ctx: Context) -> list[Fact]:
     if vague and not direction.startswith("il"):
         return []  # "dans quelques jours": a DURATION (the duration rule); "d'ici quelques jours" is vague
     unit = ctx.units[key(m.group("u"))]
-    if ctx.ref is not None and unit in ("hour", "minute") and ctx.convention != "timeml" and not direction.startswith("d'"):
-        return [Fact(c.start, c.end, "DATE", V.day(ctx.ref, True))]  # "il y a quelques minutes": today
     if ctx.ref is None or unit not in ("day", "week", "month", "year", "decade", "century"):
         return []
     sign = -1 if direction.startswith("il") else 1

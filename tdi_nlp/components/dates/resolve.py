@@ -26,9 +26,12 @@ def _split_list(c: Candidate, ctx: Context, consecutive: bool) -> bool:
 
 
 def change_before(ctx: Context, pos: int) -> bool:
-    """Whether a change word ("diminué", "hausse") comes shortly before pos in the same sentence."""
+    """Whether a change word ("diminué", "hausse") comes shortly before pos in the same sentence, with the
+    amount of the change after it ("a diminué de 12 % entre 2021 et 2022"); without an amount the years are a
+    period ("l'augmentation sur trois ans, entre 2022 et 2024, de 400 postes")."""
     before = re.split(r"[.;!?]\s", ctx.text[max(0, pos - 60):pos])[-1].lower()
-    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", before) for w in ctx.lex["change_cues"])
+    cues = (re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", before) for w in ctx.lex["change_cues"])
+    return any(m is not None and re.search(r"\d", before[m.end():]) for m in cues)
 
 
 # -- resolvers: each returns a list of facts (empty when the candidate is rejected) ---------------------
@@ -240,7 +243,12 @@ def r_month(c: Candidate, ctx: Context) -> list[Fact]:
         y = rel_year(m, c, ctx) if _g(m, "ry") else ctx.infer_year(mo, None, ctx.rel_of(m), c)
     if y is None:
         return []
-    return [Fact(c.start, end, "DATE", V.month(y, mo, inferred))]
+    start = c.start
+    if ctx.convention == "timeml":  # TimeML bounds: "mars dernier", "au mois de juin" (the guide: "en mars dernier")
+        pre = key(_g(m, "pre") or "")
+        start = m.start("m") if pre.startswith("en") else start
+        start -= 3 if pre.startswith("mois") and key(ctx.text[max(0, start - 3):start]) == "au" else 0
+    return [Fact(start, end, "DATE", V.month(y, mo, inferred))]
 
 
 def r_decade(c: Candidate, ctx: Context) -> list[Fact]:

@@ -99,6 +99,7 @@ class CountReader:
         self.approx_values = approx
         self.approx = re.compile(rf"\s+(?P<noun>{_alt(approx)})s?\s+(?:de|d'|d’)\s*", re.I)
         self.partitive = re.compile(r"\s*(?:(?:d'|d’)entre|parmi)\s+(?:eux|elles|nous|vous)(?![\w])", re.I)
+        self.partitive_of = re.compile(rf"\s+(?:{_alt(g['partitive_determiners'])})\s+(?=[^\W\d_])", re.I)
         self.partitive_gap = re.compile(r"\s+(?:des|de ces|d'entre les|d’entre les|parmi les|sur les|sur)\s+", re.I)
         self.sequence_gap = re.compile(r"\s*(?:,\s*puis|,\s*voire|,\s*et|,\s*ou|,|puis|voire|et|ou|/)\s*", re.I)
         imp = grammar()["implicit"]
@@ -235,7 +236,7 @@ class CountReader:
         if not nounish:
             return None
         if (t.pos_ == "NOUN" and not acronym and count >= 2 and "Sing" in t.morph.get("Number", default=[])
-                and t.lower_ not in self.invariable):
+                and t.lower_ not in self.invariable and singular(t.lower_) == t.lower_):  # a plural form is plural
             return None          # "100 milliards de plan (de relance)": the noun is not what is counted
         if (k + 2 < len(doc) and doc[k + 1].text == "-" and not t.whitespace_ and not doc[k + 1].whitespace_
                 and doc[k + 2].is_alpha):                # "aides-soignants": one compound noun
@@ -325,6 +326,15 @@ class CountReader:
         if p:
             c.update(partitive=True, end=p.end())
             return c
+        p = self.partitive_of.match(text, pos)
+        if p and not n.scaled and c["value"] >= 2:      # "dix de nos concitoyens sont décédés"
+            k = bisect_left(starts, p.end())
+            t = doc[k] if k < len(doc) else None
+            plural = t is not None and (singular(t.lower_) != t.lower_ or t.lower_ in self.invariable
+                                        or "Plur" in t.morph.get("Number", default=[]))
+            if plural and t.pos_ == "NOUN" and t.lower_ not in self.excluded:
+                c.update(unit=self.lemma(t, c["value"]), end=t.idx + len(t.text))
+                return c
         if self.ratio_after.match(text, pos):
             return c                                     # "moins de 300 sur 210 000 aides-soignants"
         k = bisect_left(starts, pos)
