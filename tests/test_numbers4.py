@@ -152,3 +152,25 @@ def test_tous_deux_is_a_pronoun(quantities):
 def test_a_present_change_verb_gives_two_amounts(quantities):
     found = [(t, v["amount"]) for t, v in quantities("L'aide passe de 800 à 1 500 euros par mois.", "MONEY")]
     assert found == [("800", 800.0), ("1 500 euros", 1500.0)]
+
+
+def test_money_put_on_the_table_is_in_euros(quantities):
+    found = [(t, v["amount"], v["currency"]) for t, v in quantities(
+        "Pour les écoles, la région a mis 2 milliards sur la table.", "MONEY")]
+    assert found == [("2 milliards", 2e9, "EUR")]
+
+
+@pytest.mark.parametrize("text", [
+    "Pour les lycées, ce fut une année blanche.",
+    "Les syndicats appellent à une journée de mobilisation jeudi.",
+    "Le retour aux 35 heures divise la majorité.",
+])
+def test_kinds_of_days_and_years_and_work_time_regimes_are_no_durations(dates, text):
+    assert spans(dates(text), "DURATION") == []
+
+
+def test_a_deadline_year_is_that_year_under_the_guide(dates):
+    (label, text, value), = dates("La flotte sera électrique d'ici à 2035.")
+    assert (text, value["start"], value["end"], value["granularity"]) == ("2035", "2035-01-01", "2035-12-31", "year")
+    (label, text, value), = dates("La flotte sera électrique d'ici à 2035.", convention="timeml")
+    assert text == "d'ici à 2035" and value["mod"] == "by"

@@ -56,6 +56,11 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
         return []  # "vingt-quatre heures sur vingt-quatre", "sept jours sur sept": always, not a length
     if key(_g(m, "n") or "") in ("un", "une") and _NOT_A_LENGTH.match(ctx.text[c.end:c.end + 20]):
         return []  # "un jour ou l'autre", "une seconde question"
+    if key(_g(m, "n") or "") in ("un", "une") and _kind_of_period(ctx, c.end):
+        return []  # "une année blanche", "une journée de mobilisation": a kind of day or year
+    if amount(_g(m, "n")) in ctx.lex["work_week_hours"] and key(m.group("u")) == "heures" \
+            and ctx.preceded_by(c.start, ["les", "aux", "des"]):
+        return []  # "le passage aux 35 heures": a work-time regime
     n = float(ctx.lex["about_amounts"][key(m.group("about"))]) if _g(m, "about") else amount(_g(m, "n"))
     if key(_g(m, "n") or "") == "des" and key(m.group("u")) not in ctx.lex["vague_plural_units"] \
             and not ctx.preceded_by(c.start, ctx.lex["vague_plural_cues"]):
@@ -130,6 +135,11 @@ _BY = re.compile(r"(?i)\bd['’]ici(?:\s+à)?\s*$")
 _RATE = re.compile(r"(?i)\s+sur\s+([\w-]+)\b")
 _NOT_A_LENGTH = re.compile(r"(?i)\s+ou\s+(?:l['’]autre|un\s+autre)\b|\s+(?:question|fois|partie|chance|étape|vague|phase)\b")
 _QUALIFIED = re.compile(r"(?:\s+(?:de|d'))?\s+(?:plus|moins)\s+(?:de|d')\s*$")
+
+
+def _kind_of_period(ctx: Context, end: int) -> bool:
+    after = key(ctx.text[end:end + 24])
+    return any(re.match(re.escape(w) + r"(?!\w)", after) for w in ctx.lex["kind_of_period"])
 
 
 def _last_word(ctx: Context, pos: int) -> str:

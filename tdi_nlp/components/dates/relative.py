@@ -83,6 +83,8 @@ def r_edge(c: Candidate, ctx: Context) -> list[Fact]:
         anchor = V.season(y, code, inferred) if y else None
     if anchor is None:
         return []
+    if _g(m, "by") and _g(m, "tyear") and ctx.convention == "guide":
+        return [Fact(m.start("tyear"), c.end, "DATE", anchor)]  # "d'ici à 2030" -> "2030", that year (the guide)
     if _g(m, "by"):
         end = date.fromisoformat(anchor["end"])
         start = ctx.ref if ctx.ref and ctx.ref <= end else date.fromisoformat(anchor["start"])

@@ -144,6 +144,12 @@ def _euro_context() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _euro_after() -> re.Pattern:
+    words = _alternation(grammar()["money"]["euro_after"]).replace("'", "['’]")
+    return re.compile(rf"[ \u00a0\u202f]+(?:{words})(?![\w])", re.I)
+
+
+@lru_cache(maxsize=1)
 def _euro_cue() -> re.Pattern:
     return re.compile(r"(?<![\w])(?:" + _alternation(grammar()["money"]["euro_cues"]) + r")\s*$", re.I)
 
@@ -176,7 +182,8 @@ def _carried(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
                         "qualifier": qualifier_before(text, n.start), "num": i})
             continue
         if (not prev or prev[-1]["end"] < n.start - 400 or _SENTENCE_END.search(text, prev[-1]["end"], n.start)) \
-                and _euro_context().search(text, max(0, n.start - 60), n.start) and after.match(text, n.end):
+                and (_euro_context().search(text, max(0, n.start - 60), n.start) and after.match(text, n.end)
+                     or _euro_after().match(text, n.end)):
             out.append({"start": n.start, "end": n.end, "amount": n.value, "currency": "EUR", "currency_inferred": True,
                         "qualifier": qualifier_before(text, n.start), "num": i})
             continue
