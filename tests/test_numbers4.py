@@ -174,3 +174,11 @@ def test_a_deadline_year_is_that_year_under_the_guide(dates):
     assert (text, value["start"], value["end"], value["granularity"]) == ("2035", "2035-01-01", "2035-12-31", "year")
     (label, text, value), = dates("La flotte sera électrique d'ici à 2035.", convention="timeml")
     assert text == "d'ici à 2035" and value["mod"] == "by"
+
+
+@pytest.mark.parametrize("text", [
+    "La crèche reçoit des enfants de 2 à 4 ans.",
+    "Le comité se réunit tous les trois ans.",
+])
+def test_age_ranges_and_frequencies_are_no_durations(dates, text):
+    assert spans(dates(text), "DURATION") == []

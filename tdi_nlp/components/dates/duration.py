@@ -94,6 +94,8 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
     if unit == "hour" and n is not None and n <= 24 and _CLOCK_RANGE.match(ctx.text, c.end) \
             and ctx.preceded_by(c.start, ["de", "entre"]):
         return []  # "de 5 heures à 13 heures": times of day
+    if ctx.preceded_by(c.start, ["tous les", "toutes les"]):
+        return []  # "tous les deux ans": a frequency, as "chaque année"
     if n == 1 and ctx.preceded_by(c.start, ctx.lex["copulas"]):
         return []  # "2020 est une année symbolique"
     # the guide leaves the qualifier out of the span ("près de trois ans" -> "trois ans"), its value keeps it
@@ -113,6 +115,8 @@ def r_duration_range(c: Candidate, ctx: Context) -> list[Fact]:
     if unit == "year" and high >= 15 and not any(re.search(r"(?<!\w)" + w + r"(?!\w)", before)
                                                  for w in ctx.lex["length_nouns"]):
         return []  # "le report de l'âge de 62 à 64 ans": ages
+    if unit == "year" and is_age(c, ctx):
+        return []  # "des enfants de 3 à 6 ans"
     if unit == "hour" and high <= 24 and ctx.preceded_by(c.start, ["de", "entre"]):
         return []  # "ouvert de 9 à 17 heures": times of day
     if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", before) for w in ctx.lex["change_cues"]):
@@ -184,6 +188,9 @@ def is_age(c: Candidate, ctx: Context) -> bool:
     before = _QUALIFIED.sub(" de ", before.replace("’", "'"))  # "un apprenti de plus de 18 ans"
     noun = re.search(r"([\w-]+)\s+(?:de|d')\s*$", before)
     if noun is not None and (noun.group(1).lower() in ctx.lex["age_nouns"] or noun.group(1)[0].isupper()):
+        return True
+    noun = re.search(r"([\w-]+)\s+(?:de|d')\s*\S+\s+(?:à|ou)\s*$", before)  # "des enfants de 3 à 6 ans"
+    if noun is not None and noun.group(1).lower() in ctx.lex["age_nouns"]:
         return True
     # "un chauffeur de bus de 38 ans": the person noun before a complement
     noun = re.search(r"([\w-]+)\s+(?:de|d'|du|des)\s*[\w-]+\s+(?:de|d')\s*$", before)
