@@ -182,3 +182,19 @@ def test_a_deadline_year_is_that_year_under_the_guide(dates):
 ])
 def test_age_ranges_and_frequencies_are_no_durations(dates, text):
     assert spans(dates(text), "DURATION") == []
+
+
+def test_a_weekday_after_a_future_form_the_tagger_misses_is_the_coming_one(dates):
+    # 2023-01-18 is a Wednesday: the coming Tuesday is the 24th, the last one the 17th
+    (label, text, value), = dates("Nous en reparlerons mardi.")
+    assert value["start"] == "2023-01-24"
+    (label, text, value), = dates("Nous en avons reparlé mardi.")
+    assert value["start"] == "2023-01-17"
+
+
+@pytest.mark.parametrize("text", [
+    "Chaque hiver, les routes de montagne ferment.",
+    "Cette année-là, la récolte fut mauvaise.",
+])
+def test_recurring_seasons_and_anaphoric_years_are_no_dates(dates, text):
+    assert spans(dates(text), "DATE") == []

@@ -55,6 +55,8 @@ def season_year(code: str, rel: int | None, ctx: Context, c: Candidate) -> int |
 
 
 def r_rel_period(c: Candidate, ctx: Context) -> list[Fact]:
+    if re.match(r"\s*-\s*là(?!\w)", ctx.text[c.end:c.end + 6]):
+        return []  # "cette année-là": the year of the story, not the document's
     unit, offset = ctx.periods[key(c.match.group("rp"))]
     value = relative_period(unit, offset, ctx, c)
     return [Fact(c.start, c.end, "DATE", value)] if value else []

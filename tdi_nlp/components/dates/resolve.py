@@ -260,6 +260,8 @@ def r_decade(c: Candidate, ctx: Context) -> list[Fact]:
 
 def r_season(c: Candidate, ctx: Context) -> list[Fact]:
     m = c.match
+    if ctx.preceded_by(c.start, ctx.lex["recurring_cues"]):
+        return []  # "chaque hiver", "tous les étés": a recurrence
     code = ctx.lex["seasons"].get(key(m.group("s"))) or ctx.lex["seasons"].get(plain(m.group("s")))
     y = ctx.year(_g(m, "y"))
     if not (_g(m, "det") or y or _g(m, "rel")):
