@@ -198,3 +198,14 @@ def test_a_weekday_after_a_future_form_the_tagger_misses_is_the_coming_one(dates
 ])
 def test_recurring_seasons_and_anaphoric_years_are_no_dates(dates, text):
     assert spans(dates(text), "DATE") == []
+
+
+def test_a_vague_multiple_of_millions_of_euros_is_money_without_an_amount(quantities):
+    found = quantities("La réforme coûtera plusieurs centaines de millions d'euros aux communes.", "MONEY")
+    assert found == [("plusieurs centaines de millions d'euros", {"amount": None, "currency": "EUR", "qualifier": "~"})]
+    assert quantities("Il y a quelques dizaines de millions d'habitants.", "MONEY") == []
+
+
+def test_a_money_value_without_an_amount_is_shown_in_french():
+    from tdi_nlp.web.render import format_value
+    assert format_value("MONEY", {"amount": None, "currency": "EUR", "qualifier": "~"}) == "montant non précisé €"

@@ -144,6 +144,22 @@ def _euro_context() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _vague_money() -> re.Pattern:
+    g, cur = grammar()["money"], currencies()
+    words = [w for w, (_, where) in cur.items() if where in ("after", "both")]
+    return re.compile(rf"(?<![\w])(?:{_alternation(g['vague_determiners'])})[ \u00a0]+"
+                      rf"(?:{_alternation(g['vague_multiples'])})[ \u00a0]+(?:de|d['’])[ \u00a0]*(?:millions|milliards)"
+                      rf"[ \u00a0]+(?:(?:de|d['’])[ \u00a0]*)?(?P<cur>{_alternation(words)})(?![\w])", re.I)
+
+
+def read_vague_money(text: str) -> list[dict]:
+    """"plusieurs centaines de millions d'euros": MONEY without an amount (value amount null, qualifier "~")."""
+    cur = currencies()
+    return [{"start": m.start(), "end": m.end(), "currency": cur[m.group("cur").lower()][0]}
+            for m in _vague_money().finditer(text)]
+
+
+@lru_cache(maxsize=1)
 def _euro_after() -> re.Pattern:
     words = _alternation(grammar()["money"]["euro_after"]).replace("'", "['’]")
     return re.compile(rf"[ \u00a0\u202f]+(?:{words})(?![\w])", re.I)
@@ -425,6 +441,10 @@ class QuantityExtractor:
             if "amount_max" in m:
                 value["amount_max"] = clean(m["amount_max"])
             if self._add(doc, m["start"], m["end"], "MONEY", value):
+                used.add(m["start"], m["end"])
+        for m in read_vague_money(text):
+            if not used.overlaps(m["start"], m["end"]) and self._add(
+                    doc, m["start"], m["end"], "MONEY", {"amount": None, "currency": m["currency"], "qualifier": "~"}):
                 used.add(m["start"], m["end"])
         for p in read_percents(text, nums):
             if used.overlaps(p["start"], p["end"]):
