@@ -209,3 +209,16 @@ def test_a_vague_multiple_of_millions_of_euros_is_money_without_an_amount(quanti
 def test_a_money_value_without_an_amount_is_shown_in_french():
     from tdi_nlp.web.render import format_value
     assert format_value("MONEY", {"amount": None, "currency": "EUR", "qualifier": "~"}) == "montant non précisé €"
+
+
+@pytest.mark.parametrize("text", [
+    "Nos soldats servent aux quatre coins du monde.",
+    "C'est deux poids, deux mesures pour les agriculteurs.",
+    "Nous refusons une école à deux vitesses.",
+])
+def test_set_phrases_count_nothing(quantities, text):
+    assert counts(quantities, text) == []
+
+
+def test_the_same_words_outside_a_set_phrase_are_counts(quantities):
+    assert counts(quantities, "Nous prendrons deux mesures nouvelles.") == [("deux mesures", 2, None, "mesure")]

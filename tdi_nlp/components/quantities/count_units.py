@@ -93,6 +93,8 @@ class CountReader:
         self.month_before = re.compile(rf"(?<![\w])(?:{months})\s*$", re.I)
         self.ref_before = re.compile(rf"(?<![\w])(?:{_alt(g['reference_words'])})\s*:?\s*$", re.I)
         self.count_partner = re.compile(r"(?<![\d\w.,])(?!(?:1[6-9]|20)\d\d\s)\d[\d\u00a0\u202f .,]*\s+(?:et|à|ou)\s+$")
+        self.idioms = re.compile("|".join(r"(?<![\w])" + re.escape(i).replace(r"\ ", r"\s+") + r"(?![\w])"
+                                          for i in g["idioms"]), re.I)
         self.pronoun_before = re.compile(rf"(?<![\w])(?:{_alt(g['pronoun_before'])})\s+$", re.I)
         self.year_before = re.compile(rf"(?<![\w])(?:{_alt(g['year_cues'])})\s*$", re.I)
         approx = grammar()["approximate"]["nouns"]
@@ -273,10 +275,11 @@ class CountReader:
         self._resolve_neighbours(doc, starts, cands)    # "de 2 à 4 millions à en bénéficier": the range again
         self._resolve_repeats(cands)
         out = self._vague_counts(doc, text, starts, fixed, cands)
+        idioms = Ranges((m.start(), m.end()) for m in self.idioms.finditer(text))
         for i in sorted(cands):
             c = cands[i]
-            if not c.get("unit") or c["unit"] == EXCLUDED or c.get("merged"):
-                continue
+            if not c.get("unit") or c["unit"] == EXCLUDED or c.get("merged") or idioms.overlaps(c["start"], c["end"]):
+                continue                                 # "aux quatre coins du pays": a set phrase
             value = c["value"]
             if value == 0 and not c["num"].plain_digits:
                 continue                                 # "« zéro covid »", "zéro artificialisation": a slogan
