@@ -222,3 +222,16 @@ def test_set_phrases_count_nothing(quantities, text):
 
 def test_the_same_words_outside_a_set_phrase_are_counts(quantities):
     assert counts(quantities, "Nous prendrons deux mesures nouvelles.") == [("deux mesures", 2, None, "mesure")]
+
+
+@pytest.mark.parametrize("text", [
+    "Un bébé de huit mois a été hospitalisé.",
+    "L'incendie a éclaté à 3 heures du matin.",
+    "La fête a lieu une année sur deux.",
+])
+def test_ages_in_months_times_of_day_and_one_in_n_are_no_durations(dates, text):
+    assert spans(dates(text), "DURATION") == []
+
+
+def test_a_length_in_months_after_a_noun_stays(dates):
+    assert spans(dates("Elle a fait un stage de huit mois."), "DURATION") == ["huit mois"]

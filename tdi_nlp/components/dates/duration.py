@@ -87,6 +87,8 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
         return []  # "une voisine d'une quarantaine d'années": an age
     if unit == "year" and (is_age(c, ctx) or _age_at(c, ctx, n)):
         return []
+    if unit in ("month", "week", "day") and _age_noun_before(c, ctx):
+        return []  # "un bébé de six mois": an age
     if unit == "month" and _AGE_AND.search(ctx.text[max(0, c.start - 24):c.start]):
         return []  # "partir à 62 ans et 3 mois": the months of an age
     if unit == "hour" and n is not None and n <= 24 and ctx.preceded_by(c.start, ctx.lex["clock_cues"]):
@@ -96,6 +98,10 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
         return []  # "de 5 heures à 13 heures": times of day
     if ctx.preceded_by(c.start, ["tous les", "toutes les"]):
         return []  # "tous les deux ans": a frequency, as "chaque année"
+    if n == 1 and _ONE_IN.match(ctx.text, c.end):
+        return []  # "une année sur deux": a frequency
+    if unit == "hour" and _PART_OF_DAY.match(ctx.text, c.end):
+        return []  # "à 2 heures du matin": a time of day
     if n == 1 and ctx.preceded_by(c.start, ctx.lex["copulas"]):
         return []  # "2020 est une année symbolique"
     # the guide leaves the qualifier out of the span ("près de trois ans" -> "trois ans"), its value keeps it
@@ -130,6 +136,8 @@ def _whole(x: float) -> int | float:
     return int(x) if float(x).is_integer() else x
 
 
+_ONE_IN = re.compile(r"(?i)\s+sur\s+(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)(?!\w)")
+_PART_OF_DAY = re.compile(r"(?i)\s+(?:du\s+matin|du\s+soir|de\s+l['’]après-midi|de\s+la\s+nuit)(?!\w)")
 _PAIR = re.compile(r"(\S+(?:-\S+)*) et (\S+(?:-\S+)*)")
 _BETWEEN = re.compile(r"(?i)\bentre\s*$")
 _CLOCK_RANGE = re.compile(r"(?i)\s+(?:à|et)\s+\d{1,2}\s*(?:heures|h)\b")
@@ -139,6 +147,11 @@ _BY = re.compile(r"(?i)\bd['’]ici(?:\s+à)?\s*$")
 _RATE = re.compile(r"(?i)\s+sur\s+([\w-]+)\b")
 _NOT_A_LENGTH = re.compile(r"(?i)\s+ou\s+(?:l['’]autre|un\s+autre)\b|\s+(?:question|fois|partie|chance|étape|vague|phase)\b")
 _QUALIFIED = re.compile(r"(?:\s+(?:de|d'))?\s+(?:plus|moins)\s+(?:de|d')\s*$")
+
+
+def _age_noun_before(c: Candidate, ctx: Context) -> bool:
+    noun = re.search(r"([\w-]+)\s+(?:de|d'|âgée?s?\s+de)\s*$", ctx.text[max(0, c.start - 30):c.start].replace("’", "'"))
+    return noun is not None and noun.group(1).lower() in ctx.lex["age_nouns"]
 
 
 def _kind_of_period(ctx: Context, end: int) -> bool:
