@@ -235,3 +235,8 @@ def test_ages_in_months_times_of_day_and_one_in_n_are_no_durations(dates, text):
 
 def test_a_length_in_months_after_a_noun_stays(dates):
     assert spans(dates("Elle a fait un stage de huit mois."), "DURATION") == ["huit mois"]
+
+
+def test_a_range_of_bare_numbers_after_a_count_is_one_count(quantities):
+    assert counts(quantities, "Il reste 500 dossiers ; entre 100 et 200 seront traités demain.") == [
+        ("500 dossiers", 500, None, "dossier"), ("entre 100 et 200", 100, 200, "dossier")]

@@ -273,6 +273,7 @@ class CountReader:
         self._resolve_partitives(doc, starts, cands)
         self._resolve_implicit(doc, text, starts, cands)
         self._resolve_neighbours(doc, starts, cands)    # "de 2 à 4 millions à en bénéficier": the range again
+        self._resolve_open_ranges(doc, cands)
         self._resolve_repeats(cands)
         out = self._vague_counts(doc, text, starts, fixed, cands)
         idioms = Ranges((m.start(), m.end()) for m in self.idioms.finditer(text))
@@ -379,6 +380,25 @@ class CountReader:
                 c["merged"] = True
             elif self.sequence_gap.fullmatch(gap) or self.partitive_gap.fullmatch(gap) or gap.strip() in ("à", "-", "–"):
                 c["unit"] = nxt["unit"]
+
+    def _resolve_open_ranges(self, doc: Doc, cands: dict[int, dict]) -> None:
+        """'des rythmes de création entre 1500 et 2000 par an': a range whose first number got the unit of a noun
+        said before (implicit) and whose second has none is one count."""
+        text = text_of(doc)
+        for i in sorted(cands):
+            c, nxt = cands[i], cands.get(i + 1)
+            if (not nxt or c["unit"] in (None, EXCLUDED) or nxt["unit"] is not None or c.get("merged")
+                    or c["count_max"] is not None or not c["value"] < nxt["value"]):
+                continue
+            n, n2 = c["num"], nxt["num"]
+            if c["end"] != n.end or not range_between(text, n.start, n.end, n2.start):
+                continue
+            between = re.search(r"(?<![\w])entre\s+$", text[max(0, c["start"] - 8):c["start"]], re.I)
+            if not between:
+                continue
+            nxt.update(start=c["start"] - len(between.group()), unit=c["unit"], count_max=nxt["value"],
+                       value=c["value"], approx=nxt["approx"] or c["approx"])
+            c["merged"] = True
 
     def _change(self, doc: Doc, starts: list[int], n: Number) -> bool:
         """'passer de 124 à 136': the number follows 'de' governed by a verb."""
