@@ -85,3 +85,19 @@ def test_dev_dates_is_apart_from_the_other_samples():
     ids = {d["doc"] for d in entries("dev_dates")}
     assert not ids & {d["doc"] for f in ("blind", "blind2", "dev", "dev_orgs") for d in entries(f)}
     assert all(question_number(d) % 10 in (0, 2, 4) for d in ids if d.startswith("QANR"))
+
+
+def test_dev_numbers4_holds_its_labels_in_its_partition_apart_from_the_other_samples():
+    docs = entries("dev_numbers4")
+    assert len(docs) == 24 and len({d["doc"] for d in docs}) == 24 and sum(len(d["mentions"]) for d in docs) >= 300
+    assert blind.sample_meta("dev-numbers4") == {"labels": ["MONEY", "COUNT", "PERCENT", "DATE", "DURATION"],
+                                                 "tuned_on": True}
+    for d in docs:
+        assert d["window"] is None or d["source"] == blind.VP_SOURCE
+        for m in d["mentions"]:
+            assert m["label"] in blind.sample_meta("dev-numbers4")["labels"]
+            assert not d["window"] or m["end"] <= d["window"][1]
+    ids = {d["doc"] for d in docs}
+    others = {d["doc"] for f in EVAL.glob("*/sample.jsonl") if f.parent.name != "dev_numbers4" for d in entries(f.parent.name)}
+    assert not ids & others
+    assert all(question_number(d) % 3 == 2 for d in ids if d.startswith("QANR"))

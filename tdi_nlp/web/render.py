@@ -61,6 +61,8 @@ def format_value(label: str, value) -> str:
         currency = value.get("currency") or ""
         cur = {"EUR": "€", "USD": "$"}.get(currency, currency)
         qual = {">": "plus de ", "<": "moins de ", "~": "environ ", ">=": "au moins ", "<=": "au plus "}
+        if value["amount"] is None:  # "plusieurs centaines de millions d'euros"
+            return f"montant non précisé {cur}".strip()
         return qual.get(value.get("qualifier") or "", "") + f"{fr_number(value['amount'])} {cur}".strip()
     if "percent" in value:
         return f"{fr_number(value['percent'])} %"

@@ -57,6 +57,14 @@ def _near_future(tok) -> bool:
     return tok.lemma_ == "aller" and bool({"Pres", "Fut"} & set(tok.morph.get("Tense")))
 
 
+def _future_form(tok) -> bool:
+    """'reparlerons', 'prendra', 'viendront': a future form, whatever the tagger said (settings [tense])."""
+    form, lemma = tok.lower_, tok.lemma_.lower()
+    stems = {lemma, lemma[:-1] if lemma.endswith("re") else lemma} | set(_TENSE["future_stems"])
+    return lemma.endswith(("er", "ir", "re", "oir")) and any(
+        form == stem + e for stem in stems for e in _TENSE["future_endings"]) and form != lemma
+
+
 def tense_of(doc: Doc, text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None, from the verb governing the span (doc parsed; text is doc.text)."""
     before = text[max(0, start - _TENSE["bound_window"]):start].lower().replace("’", "'")
@@ -71,6 +79,8 @@ def tense_of(doc: Doc, text: str, start: int, end: int) -> str | None:
     elif not auxes and verb.dep_ == "conj":  # "ont été identifiés et annoncés"
         auxes = [c for c in verb.head.children if c.dep_.startswith("aux")]
     tenses = set(verb.morph.get("Tense")) | {t for a in auxes for t in a.morph.get("Tense")}
+    if "Fin" in verb.morph.get("VerbForm") and not auxes and _future_form(verb):
+        tenses.add("Fut")
     if "Fut" in tenses or any(_near_future(a) for a in auxes) or (
             ("VerbForm=Inf" in str(verb.morph) or verb.dep_ == "xcomp") and verb.head is not verb
             and _near_future(verb.head)):

@@ -6,6 +6,7 @@ import re
 from text_to_num import text2num
 
 from . import values as V
+from ..quantities.numbers import counted_quarter
 from .context import Context, Fact, _g, key
 from .grammar import Candidate
 
@@ -28,6 +29,8 @@ def amount(text: str | None) -> float | None:
 
 def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
     m = c.match
+    if c.rule.name == "duration_range":
+        return r_duration_range(c, ctx)
     approx = "approx" if _g(m, "approx") or _g(m, "about") else None
     if amount(_g(m, "n")) is not None and _AGO.search(ctx.text[max(0, c.start - 40):c.start]):
         return []  # "il y a 45 minutes": an offset, not a DURATION ("il y a quelques mois" is one: TimeBank)
@@ -53,6 +56,11 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
         return []  # "vingt-quatre heures sur vingt-quatre", "sept jours sur sept": always, not a length
     if key(_g(m, "n") or "") in ("un", "une") and _NOT_A_LENGTH.match(ctx.text[c.end:c.end + 20]):
         return []  # "un jour ou l'autre", "une seconde question"
+    if key(_g(m, "n") or "") in ("un", "une") and _kind_of_period(ctx, c.end):
+        return []  # "une année blanche", "une journée de mobilisation": a kind of day or year
+    if amount(_g(m, "n")) in ctx.lex["work_week_hours"] and key(m.group("u")) == "heures" \
+            and ctx.preceded_by(c.start, ["les", "aux", "des"]):
+        return []  # "le passage aux 35 heures": a work-time regime
     n = float(ctx.lex["about_amounts"][key(m.group("about"))]) if _g(m, "about") else amount(_g(m, "n"))
     if key(_g(m, "n") or "") == "des" and key(m.group("u")) not in ctx.lex["vague_plural_units"] \
             and not ctx.preceded_by(c.start, ctx.lex["vague_plural_cues"]):
@@ -69,12 +77,18 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
     if n is not None and _g(m, "half"):
         n += 0.5
     unit = ctx.units[key(m.group("u"))]
+    if unit in ("hour", "minute") and ctx.convention == "guide" and _AGO.search(ctx.text[max(0, c.start - 40):c.start]):
+        return []  # "il y a quelques minutes": a time of day (the guide), as "il y a 45 minutes"
+    if unit == "quarter" and ctx.convention == "guide" and counted_quarter(ctx.text, c.start, c.end):
+        return []  # "dans la limite de huit trimestres" of a pension: a COUNT (the quantities extractor)
     if unit == "day" and key(_g(m, "n") or "") == "un" and not ctx.preceded_by(c.start, ctx.lex["duration_cues"]):
         return []  # "un jour" (someday)
     if unit == "year" and _g(m, "about") and re.search(r"(?:\bde|\bd['’])\s*$", ctx.text[max(0, c.start - 4):c.start]):
         return []  # "une voisine d'une quarantaine d'années": an age
     if unit == "year" and (is_age(c, ctx) or _age_at(c, ctx, n)):
         return []
+    if unit in ("month", "week", "day") and _age_noun_before(c, ctx):
+        return []  # "un bébé de six mois": an age
     if unit == "month" and _AGE_AND.search(ctx.text[max(0, c.start - 24):c.start]):
         return []  # "partir à 62 ans et 3 mois": the months of an age
     if unit == "hour" and n is not None and n <= 24 and ctx.preceded_by(c.start, ctx.lex["clock_cues"]):
@@ -82,11 +96,48 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
     if unit == "hour" and n is not None and n <= 24 and _CLOCK_RANGE.match(ctx.text, c.end) \
             and ctx.preceded_by(c.start, ["de", "entre"]):
         return []  # "de 5 heures à 13 heures": times of day
+    if ctx.preceded_by(c.start, ["tous les", "toutes les"]):
+        return []  # "tous les deux ans": a frequency, as "chaque année"
+    if n == 1 and _ONE_IN.match(ctx.text, c.end):
+        return []  # "une année sur deux": a frequency
+    if unit == "hour" and _PART_OF_DAY.match(ctx.text, c.end):
+        return []  # "à 2 heures du matin": a time of day
     if n == 1 and ctx.preceded_by(c.start, ctx.lex["copulas"]):
         return []  # "2020 est une année symbolique"
-    return [Fact(c.start, c.end, "DURATION", V.duration(n, unit, mod=approx))]
+    # the guide leaves the qualifier out of the span ("près de trois ans" -> "trois ans"), its value keeps it
+    start = m.start("n") if approx and _g(m, "approx") and ctx.convention == "guide" else c.start
+    return [Fact(start, c.end, "DURATION", V.duration(n, unit, mod=approx))]
 
 
+def r_duration_range(c: Candidate, ctx: Context) -> list[Fact]:
+    """'six à dix-huit mois': one DURATION, a range (the guide); after a change word ('la durée est passée de
+    quarante-deux à quarante-trois ans') two, each with the unit. TimeML: left to the single-amount rule."""
+    m = c.match
+    low, high = amount(m.group("n1")), amount(m.group("n"))
+    if ctx.convention != "guide" or not low or not high or low <= 0 or high <= low:
+        return []
+    unit = ctx.units[key(m.group("u"))]
+    before = re.split(r"[.;!?]\s", ctx.text[max(0, c.start - 80):c.start])[-1].lower().replace("’", "'")
+    if unit == "year" and high >= 15 and not any(re.search(r"(?<!\w)" + w + r"(?!\w)", before)
+                                                 for w in ctx.lex["length_nouns"]):
+        return []  # "le report de l'âge de 62 à 64 ans": ages
+    if unit == "year" and is_age(c, ctx):
+        return []  # "des enfants de 3 à 6 ans"
+    if unit == "hour" and high <= 24 and ctx.preceded_by(c.start, ["de", "entre"]):
+        return []  # "ouvert de 9 à 17 heures": times of day
+    if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", before) for w in ctx.lex["change_cues"]):
+        return [Fact(c.start, m.end("n1"), "DURATION", V.duration(_whole(low), unit)),
+                Fact(m.start("n"), c.end, "DURATION", V.duration(_whole(high), unit))]
+    return [Fact(c.start, c.end, "DURATION", V.duration(None, unit, mod="approx", amount_min=_whole(low),
+                                                        amount_max=_whole(high)))]
+
+
+def _whole(x: float) -> int | float:
+    return int(x) if float(x).is_integer() else x
+
+
+_ONE_IN = re.compile(r"(?i)\s+sur\s+(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)(?!\w)")
+_PART_OF_DAY = re.compile(r"(?i)\s+(?:du\s+matin|du\s+soir|de\s+l['’]après-midi|de\s+la\s+nuit)(?!\w)")
 _PAIR = re.compile(r"(\S+(?:-\S+)*) et (\S+(?:-\S+)*)")
 _BETWEEN = re.compile(r"(?i)\bentre\s*$")
 _CLOCK_RANGE = re.compile(r"(?i)\s+(?:à|et)\s+\d{1,2}\s*(?:heures|h)\b")
@@ -96,6 +147,16 @@ _BY = re.compile(r"(?i)\bd['’]ici(?:\s+à)?\s*$")
 _RATE = re.compile(r"(?i)\s+sur\s+([\w-]+)\b")
 _NOT_A_LENGTH = re.compile(r"(?i)\s+ou\s+(?:l['’]autre|un\s+autre)\b|\s+(?:question|fois|partie|chance|étape|vague|phase)\b")
 _QUALIFIED = re.compile(r"(?:\s+(?:de|d'))?\s+(?:plus|moins)\s+(?:de|d')\s*$")
+
+
+def _age_noun_before(c: Candidate, ctx: Context) -> bool:
+    noun = re.search(r"([\w-]+)\s+(?:de|d'|âgée?s?\s+de)\s*$", ctx.text[max(0, c.start - 30):c.start].replace("’", "'"))
+    return noun is not None and noun.group(1).lower() in ctx.lex["age_nouns"]
+
+
+def _kind_of_period(ctx: Context, end: int) -> bool:
+    after = key(ctx.text[end:end + 24])
+    return any(re.match(re.escape(w) + r"(?!\w)", after) for w in ctx.lex["kind_of_period"])
 
 
 def _last_word(ctx: Context, pos: int) -> str:
@@ -140,6 +201,9 @@ def is_age(c: Candidate, ctx: Context) -> bool:
     before = _QUALIFIED.sub(" de ", before.replace("’", "'"))  # "un apprenti de plus de 18 ans"
     noun = re.search(r"([\w-]+)\s+(?:de|d')\s*$", before)
     if noun is not None and (noun.group(1).lower() in ctx.lex["age_nouns"] or noun.group(1)[0].isupper()):
+        return True
+    noun = re.search(r"([\w-]+)\s+(?:de|d')\s*\S+\s+(?:à|ou)\s*$", before)  # "des enfants de 3 à 6 ans"
+    if noun is not None and noun.group(1).lower() in ctx.lex["age_nouns"]:
         return True
     # "un chauffeur de bus de 38 ans": the person noun before a complement
     noun = re.search(r"([\w-]+)\s+(?:de|d'|du|des)\s*[\w-]+\s+(?:de|d')\s*$", before)

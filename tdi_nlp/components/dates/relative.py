@@ -55,6 +55,8 @@ def season_year(code: str, rel: int | None, ctx: Context, c: Candidate) -> int |
 
 
 def r_rel_period(c: Candidate, ctx: Context) -> list[Fact]:
+    if re.match(r"\s*-\s*là(?!\w)", ctx.text[c.end:c.end + 6]):
+        return []  # "cette année-là": the year of the story, not the document's
     unit, offset = ctx.periods[key(c.match.group("rp"))]
     value = relative_period(unit, offset, ctx, c)
     return [Fact(c.start, c.end, "DATE", value)] if value else []
@@ -83,6 +85,8 @@ def r_edge(c: Candidate, ctx: Context) -> list[Fact]:
         anchor = V.season(y, code, inferred) if y else None
     if anchor is None:
         return []
+    if _g(m, "by") and _g(m, "tyear") and ctx.convention == "guide":
+        return [Fact(m.start("tyear"), c.end, "DATE", anchor)]  # "d'ici à 2030" -> "2030", that year (the guide)
     if _g(m, "by"):
         end = date.fromisoformat(anchor["end"])
         start = ctx.ref if ctx.ref and ctx.ref <= end else date.fromisoformat(anchor["start"])
@@ -104,7 +108,25 @@ def r_anchored(c: Candidate, ctx: Context) -> list[Fact]:
 
 
 _DX = r"(?:hier|aujourd['’]hui|demain)"
-_GENERIC_PAIR = re.compile(rf"(?i)\bd(?:e\s+|['’]){_DX}\s*(?:,|et|ou|comme)\s+(?:\w+\s+){{0,2}}d(?:e\s+|['’]){_DX}")
+_GENERIC_PAIR = re.compile(rf"(?i)\bd(?:e\s+|['’]){_DX}\s*(?:,|et|ou|comme|avec|que|qu['’]|à)\s+(?:\w+\s+){{0,2}}"
+                           rf"d(?:e\s+|['’]){_DX}")
+_OF_INDEFINITE = re.compile(r"(?i)(?<!\w)(?:un|une|des)\s+[^\W\d_]+\s+d(?:e\s+|['’])$")  # "un collégien d'aujourd'hui"
+_DETERMINER_AFTER = re.compile(r"(?i)\s+(?:le|la|les|l['’]|un|une|des|notre|nos|leur|leurs)(?!\w)")
+
+
+def _generic_deictic(c: Candidate, ctx: Context) -> bool:
+    """'hier', 'aujourd'hui', 'demain' naming no day (lexicon `generic_deictic_nouns` and the cues beside it)."""
+    before = ctx.text[max(0, c.start - 40):c.start]
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", before.lower().replace("’", "'"))
+    if _OF_INDEFINITE.search(before) or (re.search(r"(?i)d(?:e\s+|['’])$", before) and len(words) > 1
+                                         and words[-2] in ctx.lex["generic_deictic_nouns"]):
+        return True
+    if key(c.match.group("dx")) != "demain":
+        return False
+    tail = before.lower().replace("’", "'").rstrip(" ,")
+    if any(tail.endswith(w) for w in ctx.lex["generic_tomorrow_before"]):
+        return True
+    return bool(words) and words[-1] in ctx.lex["future_copulas"] and bool(_DETERMINER_AFTER.match(ctx.text, c.end))
 
 
 _OF_TOMORROW = re.compile(r"(?i)(?<!\w)(?!partir\s|compter\s|lors\s)[^\W\d_]{3,}\s+de\s*$")
@@ -118,6 +140,8 @@ def r_deictic(c: Candidate, ctx: Context) -> list[Fact]:
         return []  # "ceux d'hier et ceux d'aujourd'hui": generic
     if key(m.group("dx")) == "demain" and _OF_TOMORROW.search(ctx.text[max(0, c.start - 30):c.start]):
         return []  # "la France de demain", "les métiers de demain": generic ("à partir de demain" is a day)
+    if _generic_deictic(c, ctx):
+        return []  # "un collégien d'aujourd'hui", "c'est-à-dire demain", "nous serons demain le fer de lance"
     d = ctx.ref + timedelta(days=ctx.deictic[key(m.group("dx"))])
     part = ctx.part(m)
     return [Fact(c.start, c.end, "DATE", V.day(d, True, part=part))]

@@ -26,9 +26,12 @@ def _split_list(c: Candidate, ctx: Context, consecutive: bool) -> bool:
 
 
 def change_before(ctx: Context, pos: int) -> bool:
-    """Whether a change word ("diminué", "hausse") comes shortly before pos in the same sentence."""
+    """Whether a change word ("diminué", "hausse") comes shortly before pos in the same sentence, with the
+    amount of the change after it ("a diminué de 12 % entre 2021 et 2022"); without an amount the years are a
+    period ("l'augmentation sur trois ans, entre 2022 et 2024, de 400 postes")."""
     before = re.split(r"[.;!?]\s", ctx.text[max(0, pos - 60):pos])[-1].lower()
-    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", before) for w in ctx.lex["change_cues"])
+    cues = (re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", before) for w in ctx.lex["change_cues"])
+    return any(m is not None and re.search(r"\d", before[m.end():]) for m in cues)
 
 
 # -- resolvers: each returns a list of facts (empty when the candidate is rejected) ---------------------
@@ -240,7 +243,12 @@ def r_month(c: Candidate, ctx: Context) -> list[Fact]:
         y = rel_year(m, c, ctx) if _g(m, "ry") else ctx.infer_year(mo, None, ctx.rel_of(m), c)
     if y is None:
         return []
-    return [Fact(c.start, end, "DATE", V.month(y, mo, inferred))]
+    start = c.start
+    if ctx.convention == "timeml":  # TimeML bounds: "mars dernier", "au mois de juin" (the guide: "en mars dernier")
+        pre = key(_g(m, "pre") or "")
+        start = m.start("m") if pre.startswith("en") else start
+        start -= 3 if pre.startswith("mois") and key(ctx.text[max(0, start - 3):start]) == "au" else 0
+    return [Fact(start, end, "DATE", V.month(y, mo, inferred))]
 
 
 def r_decade(c: Candidate, ctx: Context) -> list[Fact]:
@@ -252,6 +260,8 @@ def r_decade(c: Candidate, ctx: Context) -> list[Fact]:
 
 def r_season(c: Candidate, ctx: Context) -> list[Fact]:
     m = c.match
+    if ctx.preceded_by(c.start, ctx.lex["recurring_cues"]):
+        return []  # "chaque hiver", "tous les étés": a recurrence
     code = ctx.lex["seasons"].get(key(m.group("s"))) or ctx.lex["seasons"].get(plain(m.group("s")))
     y = ctx.year(_g(m, "y"))
     if not (_g(m, "det") or y or _g(m, "rel")):
@@ -319,6 +329,10 @@ def r_first_parts(c: Candidate, ctx: Context) -> list[Fact]:
                                                  _g(m, "y") is None))]
 
 
+# A number before "et" / "à" / "ou" that cannot be a year (not 1600-2099, or written with a thousands space)
+_NOT_YEAR_PARTNER = re.compile(r"(?<![\d\w.,])(?!(?:1[6-9]|20)\d\d\s)\d[\d\u00a0\u202f .,]*\s+(?:et|à|ou)\s+$")
+
+
 def r_year(c: Candidate, ctx: Context) -> list[Fact]:
     m = c.match
     y = int(m.group("y"))
@@ -333,6 +347,8 @@ def r_year(c: Candidate, ctx: Context) -> list[Fact]:
             return []
         if re.search(r"\d[\s.]$|\d\s*[-/]\s*$", ctx.text[max(0, c.start - 4):c.start]):
             return []  # part of a longer number ("12 2019")
+        if _NOT_YEAR_PARTNER.search(ctx.text[max(0, c.start - 24):c.start]):
+            return []  # "entre 1500 et 2000 postes", "de 300 à 2000": the end of a range of counts
         gov = ctx.governor(m.start("y"), m.end("y"))
         if gov is not None and gov not in ctx.lex["year_heads"]:
             return []

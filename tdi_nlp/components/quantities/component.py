@@ -132,8 +132,8 @@ def read_money(text: str, nums: list[Number], is_noun: Callable[[int], bool] | N
 def _carry_patterns() -> tuple[re.Pattern, re.Pattern]:
     g = grammar()["money"]
     after = re.compile(r"[ \u00a0\u202f]*(?:$|[^\w\s]|(?:" + _alternation(g["carry_after"]) + r")(?![\w]))", re.I)
-    change = re.compile(r"(?<![\w])(?:" + _alternation(g["change_stems"]) + r")(?:é|ée|és|ées|er|ait|aient|ant|ent|era)"
-                        r"\s+de\s*$", re.I)
+    endings = r"(?:é|ée|és|ées|er|ait|aient|ant|ent|era|eront|erait|e|es|ons|ez)"  # "passé", "passe", "passera"
+    change = re.compile(r"(?<![\w])(?:" + _alternation(g["change_stems"]) + r")" + endings + r"\s+de\s*$", re.I)
     return after, change
 
 
@@ -141,6 +141,28 @@ def _carry_patterns() -> tuple[re.Pattern, re.Pattern]:
 def _euro_context() -> re.Pattern:
     stems = _alternation(grammar()["money"]["euro_context_stems"])
     return re.compile(rf"(?<![\w])(?:{stems})[\w'’]*(?:[ \u00a0]*,?[ \u00a0]+[\w'’]+){{0,8}}[ \u00a0]*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _vague_money() -> re.Pattern:
+    g, cur = grammar()["money"], currencies()
+    words = [w for w, (_, where) in cur.items() if where in ("after", "both")]
+    return re.compile(rf"(?<![\w])(?:{_alternation(g['vague_determiners'])})[ \u00a0]+"
+                      rf"(?:{_alternation(g['vague_multiples'])})[ \u00a0]+(?:de|d['’])[ \u00a0]*(?:millions|milliards)"
+                      rf"[ \u00a0]+(?:(?:de|d['’])[ \u00a0]*)?(?P<cur>{_alternation(words)})(?![\w])", re.I)
+
+
+def read_vague_money(text: str) -> list[dict]:
+    """"plusieurs centaines de millions d'euros": MONEY without an amount (value amount null, qualifier "~")."""
+    cur = currencies()
+    return [{"start": m.start(), "end": m.end(), "currency": cur[m.group("cur").lower()][0]}
+            for m in _vague_money().finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _euro_after() -> re.Pattern:
+    words = _alternation(grammar()["money"]["euro_after"]).replace("'", "['’]")
+    return re.compile(rf"[ \u00a0\u202f]+(?:{words})(?![\w])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -176,7 +198,8 @@ def _carried(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
                         "qualifier": qualifier_before(text, n.start), "num": i})
             continue
         if (not prev or prev[-1]["end"] < n.start - 400 or _SENTENCE_END.search(text, prev[-1]["end"], n.start)) \
-                and _euro_context().search(text, max(0, n.start - 60), n.start) and after.match(text, n.end):
+                and (_euro_context().search(text, max(0, n.start - 60), n.start) and after.match(text, n.end)
+                     or _euro_after().match(text, n.end)):
             out.append({"start": n.start, "end": n.end, "amount": n.value, "currency": "EUR", "currency_inferred": True,
                         "qualifier": qualifier_before(text, n.start), "num": i})
             continue
@@ -418,6 +441,10 @@ class QuantityExtractor:
             if "amount_max" in m:
                 value["amount_max"] = clean(m["amount_max"])
             if self._add(doc, m["start"], m["end"], "MONEY", value):
+                used.add(m["start"], m["end"])
+        for m in read_vague_money(text):
+            if not used.overlaps(m["start"], m["end"]) and self._add(
+                    doc, m["start"], m["end"], "MONEY", {"amount": None, "currency": m["currency"], "qualifier": "~"}):
                 used.add(m["start"], m["end"])
         for p in read_percents(text, nums):
             if used.overlaps(p["start"], p["end"]):

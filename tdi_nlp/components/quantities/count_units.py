@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ...config import RESOURCES_DIR
 from .. import text_of
 from ..ranges import Ranges
-from .numbers import Number, clean, grammar, qualifier_before, range_between
+from .numbers import Number, clean, counted_quarter, grammar, qualifier_before, range_between
 
 FIXED_TERMS_PATH = RESOURCES_DIR / "quantities" / "fixed_terms.tsv"
 QUOTES = set(grammar()["count"]["quotes"])  # resources/quantities/grammar.toml
@@ -92,11 +92,16 @@ class CountReader:
         self._date_memo: tuple[str, dict[int, bool]] = ("", {})
         self.month_before = re.compile(rf"(?<![\w])(?:{months})\s*$", re.I)
         self.ref_before = re.compile(rf"(?<![\w])(?:{_alt(g['reference_words'])})\s*:?\s*$", re.I)
+        self.count_partner = re.compile(r"(?<![\d\w.,])(?!(?:1[6-9]|20)\d\d\s)\d[\d\u00a0\u202f .,]*\s+(?:et|à|ou)\s+$")
+        self.idioms = re.compile("|".join(r"(?<![\w])" + re.escape(i).replace(r"\ ", r"\s+") + r"(?![\w])"
+                                          for i in g["idioms"]), re.I)
+        self.pronoun_before = re.compile(rf"(?<![\w])(?:{_alt(g['pronoun_before'])})\s+$", re.I)
         self.year_before = re.compile(rf"(?<![\w])(?:{_alt(g['year_cues'])})\s*$", re.I)
         approx = grammar()["approximate"]["nouns"]
         self.approx_values = approx
         self.approx = re.compile(rf"\s+(?P<noun>{_alt(approx)})s?\s+(?:de|d'|d’)\s*", re.I)
         self.partitive = re.compile(r"\s*(?:(?:d'|d’)entre|parmi)\s+(?:eux|elles|nous|vous)(?![\w])", re.I)
+        self.partitive_of = re.compile(rf"\s+(?:{_alt(g['partitive_determiners'])})\s+(?=[^\W\d_])", re.I)
         self.partitive_gap = re.compile(r"\s+(?:des|de ces|d'entre les|d’entre les|parmi les|sur les|sur)\s+", re.I)
         self.sequence_gap = re.compile(r"\s*(?:,\s*puis|,\s*voire|,\s*et|,\s*ou|,|puis|voire|et|ou|/)\s*", re.I)
         imp = grammar()["implicit"]
@@ -108,6 +113,7 @@ class CountReader:
         self.subject_after = re.compile(rf"\s+(?:{_alt(imp['subject_after'])})(?![\w])", re.I)
         self.value_before = re.compile(rf"(?<![\w])(?:{_alt(imp['value_before'])})\s*$", re.I)
         self.apposition_before = re.compile(rf",\s*(?:{_alt(g['apposition_before'])})\s*$", re.I)
+        self.comparison = re.compile(rf"(?<![\w])(?:{_alt(imp['comparison_words'])})\s", re.I)
         self.number_of_back = re.compile(rf"\s+(?:{_alt(imp['number_of_back'])})(?![\w])", re.I)
         self.repeat_chars, self.repeat_min = imp["repeat_chars"], imp["repeat_min"]
         self.people_before = re.compile(rf"(?<![\w])(?:{_alt(imp['people_subjects'])})\s+(?:{_alt(imp['people_verbs'])})"
@@ -146,11 +152,15 @@ class CountReader:
             return True                                  # "la 5G", "10M": a glued abbreviation
         if self.proportion_before.search(before):
             return True                                  # "un retraité sur quatre"
+        if self.pronoun_before.search(before):
+            return True                                  # "tous deux", "toutes trois": pronouns
         if self.unit_of_next.match(text, n.end):
             return True                                  # "passé de 18 à 12 mois": the unit of the next number
         if self._date_after(text, n.end) or self.ref_before.search(before):
             return True
         if n.plain_digits.isdigit() and len(n.plain_digits) == 4 and 1800 <= n.value <= 2100:
+            if self.count_partner.search(before):
+                return False                             # "entre 1500 et 2000 postes": a range of counts
             if self.month_before.search(before) or self.year_before.search(before):
                 return True
             return prev is None or prev.pos_ != "DET"
@@ -212,8 +222,8 @@ class CountReader:
             return "point", k + 1                        # "trois points supplémentaires" (topics), not "de 3 points"
         if t.lower_ in self.not_units:
             return None                                  # "les 200 restants": the noun is said before
-        if t.lower_ in self.excluded:
-            return EXCLUDED
+        if t.lower_ in self.excluded and not counted_quarter(doc.text, t.idx, t.idx + len(t.text)):
+            return EXCLUDED                              # "huit trimestres" of a pension are counted
         if t.is_punct or t.like_num or not re.search(r"[^\W\d_]", t.text):
             return None
         acronym = t.text.isupper() and len(t.text) > 1 and t.is_alpha
@@ -221,10 +231,14 @@ class CountReader:
             return None          # "75007 Paris", "3 Lyon": a name is not a unit
         nounish = t.pos_ in ("NOUN", "PROPN") or acronym or (
             num_tok is not None and num_tok.dep_ == "nummod" and num_tok.head.i == k and t.pos_ in ("ADJ", "VERB"))
+        if not nounish and t.pos_ == "ADJ" and num_tok is not None and num_tok.i == k - 1 and count >= 2 \
+                and "Plur" in t.morph.get("Number", default=[]) \
+                and (k + 1 >= len(doc) or doc[k + 1].pos_ not in ("NOUN", "PROPN", "ADJ")):
+            nounish = True       # "3 500 étrangers constituant une menace": a plural adjective used as the noun
         if not nounish:
             return None
         if (t.pos_ == "NOUN" and not acronym and count >= 2 and "Sing" in t.morph.get("Number", default=[])
-                and t.lower_ not in self.invariable):
+                and t.lower_ not in self.invariable and singular(t.lower_) == t.lower_):  # a plural form is plural
             return None          # "100 milliards de plan (de relance)": the noun is not what is counted
         if (k + 2 < len(doc) and doc[k + 1].text == "-" and not t.whitespace_ and not doc[k + 1].whitespace_
                 and doc[k + 2].is_alpha):                # "aides-soignants": one compound noun
@@ -259,12 +273,14 @@ class CountReader:
         self._resolve_partitives(doc, starts, cands)
         self._resolve_implicit(doc, text, starts, cands)
         self._resolve_neighbours(doc, starts, cands)    # "de 2 à 4 millions à en bénéficier": the range again
+        self._resolve_open_ranges(doc, cands)
         self._resolve_repeats(cands)
         out = self._vague_counts(doc, text, starts, fixed, cands)
+        idioms = Ranges((m.start(), m.end()) for m in self.idioms.finditer(text))
         for i in sorted(cands):
             c = cands[i]
-            if not c.get("unit") or c["unit"] == EXCLUDED or c.get("merged"):
-                continue
+            if not c.get("unit") or c["unit"] == EXCLUDED or c.get("merged") or idioms.overlaps(c["start"], c["end"]):
+                continue                                 # "aux quatre coins du pays": a set phrase
             value = c["value"]
             if value == 0 and not c["num"].plain_digits:
                 continue                                 # "« zéro covid »", "zéro artificialisation": a slogan
@@ -314,6 +330,15 @@ class CountReader:
         if p:
             c.update(partitive=True, end=p.end())
             return c
+        p = self.partitive_of.match(text, pos)
+        if p and not n.scaled and c["value"] >= 2:      # "dix de nos concitoyens sont décédés"
+            k = bisect_left(starts, p.end())
+            t = doc[k] if k < len(doc) else None
+            plural = t is not None and (singular(t.lower_) != t.lower_ or t.lower_ in self.invariable
+                                        or "Plur" in t.morph.get("Number", default=[]))
+            if plural and t.pos_ == "NOUN" and t.lower_ not in self.excluded:
+                c.update(unit=self.lemma(t, c["value"]), end=t.idx + len(t.text))
+                return c
         if self.ratio_after.match(text, pos):
             return c                                     # "moins de 300 sur 210 000 aides-soignants"
         k = bisect_left(starts, pos)
@@ -348,11 +373,32 @@ class CountReader:
                   and THOUSANDS.search(n2.plain_digits) and n2.value / 10000 <= c["value"] < n2.value / 1000):
                 c["value"] *= 1000                       # "40 à 50 000 naissances": 40 000 to 50 000
             if is_range and nxt["count_max"] is None and c["value"] < nxt["value"]:
-                nxt.update(start=c["start"], count_max=nxt["value"], value=c["value"],
+                between = re.search(r"(?<![\w])entre\s+$", text[max(0, c["start"] - 8):c["start"]], re.I)
+                start = c["start"] - len(between.group()) if between else c["start"]   # "entre mille et deux mille cas"
+                nxt.update(start=start, count_max=nxt["value"], value=c["value"],
                            approx=nxt["approx"] or c["approx"])
                 c["merged"] = True
             elif self.sequence_gap.fullmatch(gap) or self.partitive_gap.fullmatch(gap) or gap.strip() in ("à", "-", "–"):
                 c["unit"] = nxt["unit"]
+
+    def _resolve_open_ranges(self, doc: Doc, cands: dict[int, dict]) -> None:
+        """'des rythmes de création entre 1500 et 2000 par an': a range whose first number got the unit of a noun
+        said before (implicit) and whose second has none is one count."""
+        text = text_of(doc)
+        for i in sorted(cands):
+            c, nxt = cands[i], cands.get(i + 1)
+            if (not nxt or c["unit"] in (None, EXCLUDED) or nxt["unit"] is not None or c.get("merged")
+                    or c["count_max"] is not None or not c["value"] < nxt["value"]):
+                continue
+            n, n2 = c["num"], nxt["num"]
+            if c["end"] != n.end or not range_between(text, n.start, n.end, n2.start):
+                continue
+            between = re.search(r"(?<![\w])entre\s+$", text[max(0, c["start"] - 8):c["start"]], re.I)
+            if not between:
+                continue
+            nxt.update(start=c["start"] - len(between.group()), unit=c["unit"], count_max=nxt["value"],
+                       value=c["value"], approx=nxt["approx"] or c["approx"])
+            c["merged"] = True
 
     def _change(self, doc: Doc, starts: list[int], n: Number) -> bool:
         """'passer de 124 à 136': the number follows 'de' governed by a verb."""
@@ -436,7 +482,7 @@ class CountReader:
         cue_verb = self.value_before.search(text, max(0, n.start - 40), n.start)
         value = cue_verb and self.clause_end.match(text, n.end)
         if not subject and not value:
-            return None
+            return self._compared_unit(text, c, done)
         if value and cue_verb and cue_verb.group().strip() != "à":   # "un effectif passé de 18 300"
             k = bisect_left(starts, cue_verb.start())
             for t in reversed(doc[max(0, k - 2):k]):
@@ -460,6 +506,20 @@ class CountReader:
             return self.lemma(doc[k]) if k < len(doc) and doc[k].pos_ == "NOUN" else None
         return before[-1]["unit"] if before else None
 
+    def _compared_unit(self, text: str, c: dict, done: list[dict]) -> str | None:
+        """'11 630 éloignements, contre 10 785 pour l'Allemagne et 3 230 pour l'Espagne': the unit of the last
+        count of the sentence when a comparison word stands between it and this number."""
+        for d in reversed(done):
+            if d["unit"] in (None, EXCLUDED):
+                continue
+            gap = text[d["end"]:c["start"]]
+            if len(gap) < 120 and not re.search(r"[.!?;]\s", gap) and (
+                    self.comparison.search(gap) or d.get("compared")):
+                c["compared"] = True                     # "... et 3 230 pour l'Espagne": the comparison goes on
+                return d["unit"]
+            return None
+        return None
+
 
 def _subject_noun(verb: Token) -> Token | None:
     """The noun subject of verb; for a relative clause ("des délégués, qui passeront"), its antecedent."""
@@ -472,7 +532,7 @@ def _subject_noun(verb: Token) -> Token | None:
     return None
 
 
-THOUSANDS = re.compile(r"\d[ \u00a0\u202f.]000$")
+THOUSANDS = re.compile(r"\d[ \u00a0\u202f.]?000$")  # "40 à 50 000", "3 à 4000": thousands said once
 
 
 def _int(v: float) -> int | float:

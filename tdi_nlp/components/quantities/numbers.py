@@ -278,3 +278,19 @@ def range_between(text: str, first_start: int, first_end: int, second_start: int
     if not m:
         return False
     return m.group(1).lower() != "et" or bool(_BETWEEN.search(text[max(0, first_start - 10):first_start]))
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+
+
+def counted_quarter(text: str, start: int, end: int) -> bool:
+    """Whether "N trimestres" at [start, end) counts pension quarters (grammar [count] pension_cues in its
+    sentence): a COUNT, not a DURATION."""
+    g = grammar()["count"]
+    words = re.findall(r"[^\W\d_]+", text[start:end].lower())
+    if not words or words[-1] not in g["counted_quarters"]:
+        return False
+    left = max((m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    right = _SENTENCE_BREAK.search(text, end)
+    sentence = text[left:right.start() if right else min(len(text), end + 300)].lower()
+    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", sentence) for w in g["pension_cues"])
