@@ -57,7 +57,7 @@ def test_second_run_computes_nothing(tmp_path, corpus_dir, monkeypatch):
 def test_switched_off_run_embeds_nothing(tmp_path, corpus_dir, monkeypatch):
     d = tmp_path / "docs"
     d.mkdir()
-    # seed 000: a question the text-only path gives themes (model 2.6's text path gives seed 001 none)
+    # seed 000: a question the text-only path gives themes
     shutil.copy(corpus_dir / "000_56cbaf23b5cb3c3e.txt", d / "q.txt")
     monkeypatch.setattr(settings, "embed_requests", 0)
     for name in ("embed_passages", "embed_query"):
