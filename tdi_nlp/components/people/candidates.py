@@ -51,11 +51,12 @@ _TITLE_WORD = re.compile(r"(?:premi|ministre|pr[ée]sident|d[ée]put|s[ée]nat|s
                          r"|pr[ée]f|d[ée]fenseur|chef|directeur|directrice)", re.I)
 # "le ministre Riester", "la députée Panot": a role and a bare surname
 _ROLE_SURNAME = re.compile(
-    rf"(?<![\w'’])(?P<det>[Ll]e|[Ll]a)[ ]+(?P<role>(?i:{ROLE_HEAD})(?:[ ]+d[ée]l[ée]gu[ée]e?)?)[ ]+(?P<name>{_WORD})"
+    rf"(?<![\w'’])(?P<det>[Ll]e|[Ll]a|du|au)[ ]+(?P<role>(?i:{ROLE_HEAD})(?:[ ]+d[ée]l[ée]gu[ée]e?)?)[ ]+(?P<name>{_WORD})"
     rf"(?![ ]*[\w'’-]*[{UP}])(?![\w'’-])(?![ ]+(?:(?:von|van|de|du|der|den|di|da|del|el|la|le)[ ]+)+[{UP}])")
 
 _TITLE = re.compile(
-    rf"(?<![\w'’])(?P<pre>(?:(?P<civ>{CIVILITY})[ ]+)?(?P<det>le|la|l['’]|du|au|notre|votre|mon|ma|son|sa|leur)[ ]*)"
+    rf"(?<![\w'’])(?P<pre>(?:(?P<civ>{CIVILITY})[ ]+)?(?P<det>le|la|l['’]|du|au|notre|votre|mon|ma|son|sa|leur)[ ]*"
+    r"(?:propre[ ]+)?)"
     r"(?P<title>premi(?:er|ère) ministre|secr[ée]taire d['’][ée]tat|ministre(?: d[ée]l[ée]gu[ée]e?)?"
     r"|garde des sceaux|haut[- ]commissaire|pr[ée]sidente? de la r[ée]publique|chef de l['’][ée]tat"
     r"|d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|d[ée]fenseure? des droits|pr[ée]sidente? de l['’]assembl[ée]e nationale|pr[ée]sidente? du s[ée]nat"
@@ -82,7 +83,7 @@ _BODY_NOUN = (r"(?:commune|association|fondation|f[ée]d[ée]ration|centre|agenc
 _OFFICE = re.compile(
     rf"(?<![\w'’-])(?P<det>[Ll]e|[Ll]a|[Ll]['’]|du|au)[ ]*(?P<title>maire|procureure?|rect(?:eur|rice)|gouverneure?"
     rf"|direct(?:eur|rice)(?: g[ée]n[ée]rale?)?|pr[ée]sidente?(?:[- ]directeur g[ée]n[ée]ral|[ ]d[ée]l[ée]gu[ée]e?)?|pdg"
-    rf"|secr[ée]taire g[ée]n[ée]rale?|ambassad(?:eur|rice)|haute?[- ]commissaire|d[ée]l[ée]gu[ée]e?(?: g[ée]n[ée]rale?)?"
+    rf"|(?i:secr[ée]taire g[ée]n[ée]rale?)|ambassad(?:eur|rice)|haute?[- ]commissaire|d[ée]l[ée]gu[ée]e?(?: g[ée]n[ée]rale?)?"
     rf"|fondat(?:eur|rice)|porte-parole)"
     rf"[ ]+(?:de la|de l['’]|du|des|de|d['’])[ ]*"
     rf"(?:(?:(?:acad[ée]mie|ville|r[ée]publique)[ ]+(?:de la|de l['’]|du|des|de|d['’])?[ ]*)?"
@@ -151,6 +152,20 @@ _SPEAKER_PRESIDENT = re.compile(r"^[ \t]*(?P<title>LE PR[EÉ]SIDENT)(?=[ \t]*(?:
 _HONORIFIC = re.compile(rf"(?<![\w'’-])(?P<hon>{'|'.join(map(re.escape, _NAMES['honorifics']))})[ ]+"
                         rf"(?P<name>(?:(?:de|d['’])[ ]*)?{NAME_RUN})")
 _FEMALE_HONORIFICS = {"sœur", "soeur", "mère"}
+_JOINED = "|".join(sorted(_NAMES["joined_titles"], key=len, reverse=True))
+# an office word right before a name, with a civility and article or an article: "Mme la secrétaire d'État ",
+# "le président ", "du ministre "
+_JOINED_BEFORE = re.compile(rf"(?<![\w'’-])(?:(?P<civ>{CIVILITY})[ ]+(?:le|la|l['’])[ ]*|(?:le|la|l['’]|du|au)[ ]*)?"
+                            rf"(?P<title>(?i:{_JOINED}))[ ]+$", re.IGNORECASE)
+
+
+def joined_start(text: str, start: int) -> int:
+    """The start of the mention of a name at ``start`` with the office word right before it ("le [président Macron]",
+    "[Mme la secrétaire d'État Bérangère Couillard]"); ``start`` when no office word stands there."""
+    m = _JOINED_BEFORE.search(text, max(0, start - 60), start)
+    if m is None:
+        return start
+    return m.start() if m.group("civ") else m.start("title")
 # "le secrétaire général Dupont", "le directeur général": an adjective there, no honorific
 _NOT_HONORIFIC_AFTER = re.compile(r"(?:secr[ée]taire|direct(?:eur|rice)|procureure?|inspect(?:eur|rice)|avocate?"
                                   r"|rapporteure?|commissaire|conseil|d[ée]l[ée]gu[ée]e?|contr[ôo]leur|consul|vicaire"
@@ -312,6 +327,7 @@ class Finder:
                     taken.add(m.start(), m.end())
         # "Biden a raison": the surname alone of a person named in full in the document
         surnames = {c.name.split()[-1] for c in out if len(c.name.split()) >= 2 and len(c.name.split()[-1]) >= 4}
+        surnames |= {c.name for c in out if c.source == "aged"}   # "Tarik, 38 ans, ... Tarik a été opéré"
         if surnames:
             alone = re.compile(r"(?:(?<=\b[dl]['’])|(?<![\w'’-]))(?:" + "|".join(map(re.escape, sorted(surnames)))
                                + r")(?![\w'’-])")
@@ -450,6 +466,11 @@ class Finder:
     def _from_run(self, text: str, run: str, base: int, per: list[tuple[int, int]]) -> list[Candidate]:
         toks = [(t.start(), t.end()) for t in re.finditer(r"[^ ]+", run)]
         found = self._known_in(text, run, base, self.known_names)
+        if not found and len(toks) == 1:
+            k = bisect_right(per, base, key=lambda p: p[0]) - 1
+            if self.is_first(fold(run)) or (k >= 0 and per[k][0] <= base and base + len(run) <= per[k][1]):
+                return self._aged_first_name(text, run, base)
+            return []
         if found or len(toks) < 2 or len(toks) > 4:
             return found
         # an unknown name: "Prénom Nom" followed by a role phrase, or a first name the NER calls a person
@@ -472,6 +493,18 @@ class Finder:
             self._attach_role(text, c)
             return [c]
         return []
+
+    @staticmethod
+    def _aged_first_name(text: str, run: str, base: int) -> list[Candidate]:
+        """"le courage de Tarik, 38 ans, qui ...": one capitalized word (a known first name or a person for the NER)
+        with an age in apposition, closed by a comma or a parenthesis, inside a sentence, is a person named by first
+        name (a place or a heading is not)."""
+        end = base + len(run)
+        age = _AGE_AFTER.match(text, end)
+        if (age is None or not re.match(r"[ ]*[,)]", text[age.end():]) or run.isupper() or len(run) < 3
+                or fold(run) in _PLACES | _NOT_NAME or re.search(r"(?:^|[.!?:;\n])[ \t«\"]*$", text[max(0, base - 5):base])):
+            return []
+        return [Candidate("name", base, end, name=run, source="aged")]
 
     def _attach_role(self, text: str, c: Candidate) -> None:
         found = _role_after(text, c.end) or _role_before(text, c.start if not c.civility else c.start)
@@ -559,7 +592,9 @@ class Finder:
     def _complement_ends(self, text: str, end: int) -> list[int]:
         """Possible ends of the portfolio after a title head, shortest first."""
         ends, pos, n = [end], end, 0
-        pattern = re.compile(r"[ ]*(,[ ]*(?=charg|porte))?[ ]*([\w'’-]+(?:['’])?)", re.UNICODE)
+        # a comma goes on with "chargé", "porte-parole" or a portfolio's next "de" group ("des solidarités, de
+        # l'autonomie et des personnes handicapées")
+        pattern = re.compile(r"[ ]*(,[ ]*(?=charg|porte|(?:de|du|des|d['’])\b))?[ ]*([\w'’-]+(?:['’])?)", re.UNICODE)
         while n < 30:
             m = pattern.match(text, pos)
             if not m:

@@ -75,7 +75,7 @@ def parse_title(title: str) -> TitleParts:
     """Split a French government title into its kind and its portfolio parts."""
     t = fold(title).replace("’", "'")
     t = re.sub(r"^(?:m\.|mme|monsieur|madame)\s+", "", t)
-    t = re.sub(r"^(?:le|la|l'|du|au|notre|votre|mon|ma|son|sa|leur)\s*", "", t)
+    t = re.sub(r"^(?:le|la|l'|du|au|notre|votre|mon|ma|son|sa|leur)\s*(?:propre\s+)?", "", t)   # "votre propre ministre"
     kind, rest = "M", t
     m = _HEAD.match(t)
     if m:
