@@ -223,6 +223,7 @@ _CUE_NOUNS = set(_ALL["cue_nouns"])
 _APPOSITION = set(_ALL["apposition_nouns"])
 _LIST_LINKS = set(_ALL["list_links"])
 _LIST_OPENERS = set(_ALL["list_openers"])
+_SEAT_OPENERS = set(_ALL["seat_openers"])
 _NAME_LINKS = {"de", "du", "des", "d'", "d’", "&"}
 _PLURAL_DETS = set(_ALL["plural_determiners"])
 _THING_HEADS = sorted(_ALL["thing_heads"], key=len, reverse=True)
@@ -356,6 +357,8 @@ def listed_beside(doc: Doc, bodies: list[Span]) -> list[Span]:
             if start < end and not (doc[start].is_sent_start and doc[start].pos_ != "PROPN"):
                 out.append(doc[start:end])
         k = b.end
+        if k < len(doc) - 2 and doc[k].text == "," and fold(doc[k + 1].text) in _SEAT_OPENERS:
+            continue      # "l'entreprise Aperam, à Isbergues": the body's seat
         if k < len(doc) - 1 and fold(doc[k].text) in _LIST_LINKS:
             k += 1
             if k < len(doc) - 1 and fold(doc[k].text) in _LIST_OPENERS:
@@ -364,3 +367,40 @@ def listed_beside(doc: Doc, bodies: list[Span]) -> list[Span]:
             if end > k:
                 out.append(doc[k:end])
     return out
+
+
+# "Arc France", "France Bénévolat": a capitalized word beside "France", no article between, names a body
+_FRANCE_NAME = re.compile(r"(?<![\w'’-])(?:(?P<a>[A-ZÀ-Þ][\w’'-]+)[ ]+France|France[ ]+(?P<b>[A-ZÀ-Þ][\w’'-]+))(?![\w'’-])")
+
+
+def france_names(text: str, first_names: set[str]) -> list[tuple[int, int]]:
+    """(start, end) of the names of bodies made of "France" and a capitalized word ("Arc France", "France
+    Bénévolat"): not when the other word opens the sentence, is a place, a known first name ("Anatole France") or
+    a word in capitals."""
+    out = []
+    for m in _FRANCE_NAME.finditer(text):
+        word = m.group("a") or m.group("b")
+        ws = m.start("a") if m.group("a") else m.start("b")
+        before = text[max(0, m.start() - 3):m.start()]
+        if (word.isupper() or fold(word) in _COUNTRIES or fold(word) in first_names
+                or (m.group("a") and (m.start() == 0 or re.search(r"[.!?:;\n«\"][ ]*$", before)))
+                or fold(word) in _FIT_SKIP):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+# a complement between a body's name and its acronym in parentheses: "Bureau d'enquêtes et d'analyses [sur les
+# risques industriels] (BEA-RI)"
+_TO_ACRONYM = re.compile(r"[ ]+(?:sur|pour|contre|de|du|des|d['’]|en|à|au|aux)\b[^()\n.;:,]{1,80}?"
+                         r"(?=[ ]*\([ ]*([A-ZÀ-Þ][\w&-]{1,11})[ ]*\))")
+
+
+def to_acronym(text: str, end: int, name: str) -> int:
+    """The end of a body's name that goes on to the acronym in parentheses after it when the acronym's letters
+    fit the longer name and not the name found; ``end`` otherwise."""
+    m = _TO_ACRONYM.match(text, end)
+    if m is None or fits(m.group(1), name, strict=True):
+        return end
+    longer = name + text[end:m.end()]
+    return m.end() if fits(m.group(1), longer, strict=True) else end

@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import FACTS, add_fact, text_of
-from .bodies import (acronym_phrases, cued_names, defined_acronyms, fits, group_forms, head_bodies, listed_beside,
-                     listed_groups, thing_acronyms)
+from .bodies import (acronym_phrases, cued_names, defined_acronyms, fits, france_names, group_forms, head_bodies,
+                     listed_beside, listed_groups, thing_acronyms, to_acronym)
 from ..ranges import Ranges
 from ...config import RESOURCES_DIR
 from ..people.kb import active, kb
@@ -53,6 +53,9 @@ _NER_PLACE_BEFORE = set(_RULES["ner_place_before"])
 _NER_NOT_NAME_POS = set(_RULES["ner_not_name_pos"])
 _NER_STATE_PREFIXES = tuple(p + " " for p in _RULES["ner_state_prefixes"])
 _NER_EVENT_BEFORE = set(_RULES["ner_event_before"])
+_NER_VERB_ENDINGS = tuple(_RULES["ner_verb_endings"])
+_HEADING_LETTERS = _RULES["heading_word_letters"]
+_ACCENTED_CAP = re.compile(r"[À-ÖØ-Þ]")
 _PLURAL_DETS = set(_RULES["plural_determiners"])
 _SINGULAR_DETS = set(_RULES["singular_determiners"])
 _SHORT_FORMS = _RULES["short_forms"]
@@ -193,6 +196,7 @@ class OrgTagger:
         self._acronyms(doc)
         self._short_forms(doc)
         self._cued(doc)
+        self._france(doc)
         self._listed(doc)
         self._drop_dates_inside(doc, [(sp.start_char, sp.end_char) for sp in kept if sp.label_ == "PROGRAMME"] + named)
         self._drop_countries_inside(doc)
@@ -290,8 +294,12 @@ class OrgTagger:
     def _head_bodies(doc: Doc, taken: Ranges) -> None:
         """Bodies named by a head word and its complement ("la Cour des comptes", "la commission des lois"); a
         body the gazetteer found inside the complement ("Conseil de l'Union européenne") gives way."""
+        text = text_of(doc)
         for span in head_bodies(doc):
             s, e = span.start_char, span.end_char
+            longer = doc.char_span(s, to_acronym(text, e, span.text))   # "... analyses sur les risques (BEA-RI)"
+            if longer is not None and not taken.overlaps(e, longer.end_char):
+                span, e = longer, longer.end_char
             group = doc.spans.get(FACTS, [])
             inner = [f for f in group if f.label_ in ("ORG", "PROGRAMME") and f.start_char < e and s < f.end_char]
             if any(f.label_ == "PROGRAMME" or f.start_char <= s or f.end_char > e for f in inner):
@@ -446,6 +454,8 @@ class OrgTagger:
                 continue  # "à Papeno'o", "la commune de Hitia'a": a place
             if len(span) == 1 and span[0].pos_ in _NER_NOT_NAME_POS and not name.isupper():
                 continue  # "Punir les élèves", "Rappelons que": no name
+            if len(span) == 1 and self._verb_or_heading_word(doc, span[0]):
+                continue  # "Prenons l'exemple", "BÉNÉVOLAT" in a title: no name
             if fold(name).startswith(_NER_STATE_PREFIXES):
                 continue  # "la Fédération de Russie": a state
             if {fold(t.text) for t in doc[max(0, span.start - 3):span.start] if not t.is_punct} & _NER_EVENT_BEFORE:
@@ -466,6 +476,24 @@ class OrgTagger:
             value = {"name": name, "kind": "ner"} | ({"acronym": name} if acronym else {})
             add_fact(doc, Span(doc, span.start, span.end, label="ORG"), value, f"org:{slugify(name)}")
             taken.append((span.start_char, span.end_char))
+
+    @staticmethod
+    def _verb_or_heading_word(doc: Doc, tok) -> bool:
+        """A sentence-opening imperative ("Prenons l'exemple": an ending of ``ner_verb_endings``, a lower-case word
+        after it) or a word of a heading in capitals ("BÉNÉVOLAT": an accented capital or ``heading_word_letters``
+        letters, on a line written in capitals)."""
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (tok.is_sent_start and tok.is_title and fold(tok.text).endswith(_NER_VERB_ENDINGS)
+                and nxt is not None and nxt.text[:1].islower()):
+            return True
+        if not tok.is_upper:
+            return False
+        text = text_of(doc)
+        start = text.rfind("\n", 0, tok.idx) + 1
+        end = text.find("\n", tok.idx)
+        line = text[start:end if end >= 0 else len(text)]
+        return (len(line.split()) >= 2 and line.upper() == line
+                and (bool(_ACCENTED_CAP.search(tok.text)) or len(tok.text) >= _HEADING_LETTERS))
 
     @staticmethod
     def _parenthesized(doc: Doc) -> None:
@@ -521,6 +549,11 @@ class OrgTagger:
     def _cued(self, doc: Doc) -> None:
         """"l'entreprise Flexico", "Flexico, une PME": names that a common noun makes bodies."""
         self._add_names(doc, cued_names(doc), "organization", over_names=True)
+
+    def _france(self, doc: Doc) -> None:
+        """"Arc France", "France Bénévolat": "France" and a capitalized word are a body's name, not the country."""
+        spans = [doc.char_span(s, e) for s, e in france_names(text_of(doc), set(self.people.sex))]
+        self._add_names(doc, [sp for sp in spans if sp is not None], "organization")
 
     def _listed(self, doc: Doc) -> None:
         """"pour Vinci et Eiffage": a capitalized name listed beside a body is a body (twice: lists of three)."""
