@@ -63,6 +63,7 @@ def _complement_end(doc: Doc, i: int, place: bool, need_link: bool, late_first: 
     court's seat); need_link: adjectives alone are not enough; late_first: "à", "au", "aux" may also open the first
     group after the adjectives (a lower-case head: "la délégation interministérielle à la lutte contre ...")."""
     end, k, n, linked = i, i, len(doc), False
+    seat_end = i       # the end of the last group that ends on a capitalized word
     while k < n and _content(doc[k]) and doc[k].pos_ == "ADJ" and "\n" not in doc[k - 1].whitespace_:
         k += 1
         end = k
@@ -98,9 +99,13 @@ def _complement_end(doc: Doc, i: int, place: bool, need_link: bool, late_first: 
             break
         end = k = m
         linked = True
+        if doc[m - 1].is_title:
+            seat_end = m
     while end > i and fold(doc[end - 1].text) in _NOT_END:
         end -= 1
-    if (place and not (end > i and doc[end - 1].is_title)) or (need_link and not linked):
+    if place and not (end > i and doc[end - 1].is_title):
+        end = seat_end     # "le tribunal de Bobigny de façon définitive": the name ends on its seat
+    if (place and end == i) or (need_link and not linked):
         return i
     return end
 

@@ -1,0 +1,109 @@
+"""PERSON and ORG rules of round 4 (issue 14, tests/data/eval/dev_orgs4): span boundaries of titles and names,
+people named by first name with their age, possessive titles; bodies of the gazetteer by acronym, companies after a
+cue noun or named with "France", courts by their seat, names that go on to their acronym, and spans that are no
+bodies (a seat, an imperative, a heading word, an event). Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import facts
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from tdi_nlp.pipeline import load
+    return load(["tdi_territories", "tdi_persons", "tdi_orgs"])
+
+
+def found(nlp, text, label, date="2022-10-20"):
+    return [(s.text, s._.entity_id) for s in facts(nlp, text, label, date)]
+
+
+# ---------------------------------------------------------------- PERSON
+def test_an_office_word_before_a_name_is_one_mention_with_it(nlp):
+    text = ("Hier, la ministre Catherine Colonna et le président Macron ont reçu Mme la secrétaire d'État Sonia "
+            "Backès.")
+    assert [t for t, _ in found(nlp, text, "PERSON")] == [
+        "ministre Catherine Colonna", "président Macron", "Mme la secrétaire d'État Sonia Backès"]
+
+
+def test_a_fused_article_is_no_part_of_a_title(nlp):
+    text = "Je m'adresse au Premier ministre et je cite une lettre du Président de la République."
+    assert found(nlp, text, "PERSON") == [("Premier ministre", "person:elisabeth-borne"),
+                                          ("Président de la République", "person:emmanuel-macron")]
+
+
+def test_a_first_name_with_an_age_and_its_repeat(nlp):
+    text = "Nous pensons à Malik, 27 ans, blessé hier soir ; Malik sortira demain."
+    assert found(nlp, text, "PERSON") == [("Malik", "person:malik"), ("Malik", "person:malik")]
+    assert found(nlp, "Il vit à Lyon, 20 ans après la crise.", "PERSON") == []   # a place, a date
+
+
+def test_a_possessive_title_and_a_portfolio_with_commas(nlp):
+    text = ("Votre propre ministre délégué chargé des relations avec le Parlement l'a reconnu. Monsieur le ministre "
+            "des solidarités, de l'autonomie et des personnes handicapées, je vous remercie.")
+    assert found(nlp, text, "PERSON") == [
+        ("Votre propre ministre délégué chargé des relations avec le Parlement", "person:franck-riester"),
+        ("Monsieur le ministre des solidarités, de l'autonomie et des personnes handicapées",
+         "person:jean-christophe-combe")]
+
+
+def test_the_secretary_general_of_a_body_with_a_capital(nlp):
+    text = "Nous avons écrit au Secrétaire général des Nations unies."
+    assert found(nlp, text, "PERSON") == [("Secrétaire général des Nations unies", "person:antonio-guterres")]
+
+
+# ---------------------------------------------------------------- ORG
+def test_gazetteer_bodies_by_acronym_take_the_id_of_their_full_name(nlp):
+    text = "Le PNF et l'Igas ont saisi le Conseil d'État ; la Cnaf répond."
+    assert found(nlp, text, "ORG") == [
+        ("PNF", "org:parquet-national-financier"), ("Igas", "org:inspection-generale-des-affaires-sociales"),
+        ("Conseil d'État", "org:conseil-d-etat"), ("Cnaf", "org:caisse-nationale-des-allocations-familiales")]
+
+
+def test_companies_after_a_cue_noun_and_their_seat(nlp):
+    text = "Le croisiériste Ponant recrute ; la société Duralex Industrie, à Orléans, aussi."
+    assert [t for t, _ in found(nlp, text, "ORG")] == ["Ponant", "Duralex Industrie"]
+    assert [t for t, _ in found(nlp, text, "TERRITORY")] == ["Orléans"]
+
+
+def test_companies_named_with_no_cue_word(nlp):
+    text = "TotalEnergies, Stellantis et Saint-Gobain investissent ; le safran et le carrefour n'en sont pas."
+    assert found(nlp, text, "ORG") == [("TotalEnergies", "org:totalenergies"), ("Stellantis", "org:stellantis"),
+                                       ("Saint-Gobain", "org:saint-gobain")]
+
+
+def test_france_and_a_name_make_a_body_not_the_country(nlp):
+    text = "Je pense à Verre France et au réseau France Entraide ; il vit en France."
+    assert [t for t, _ in found(nlp, text, "ORG")] == ["Verre France", "France Entraide"]
+    assert [t for t, _ in found(nlp, text, "TERRITORY")] == ["France"]
+    assert found(nlp, "Comme l'écrivait Anatole France, tout passe.", "ORG") == []   # a first name: a person
+
+
+def test_courts_by_their_seat(nlp):
+    text = ("Le tribunal de Créteil l'a condamné de façon définitive, comme le tribunal constitutionnel de Hongrie ; "
+            "le tribunal de commerce aussi.")
+    assert [t for t, _ in found(nlp, text, "ORG")] == ["tribunal de Créteil", "tribunal constitutionnel de Hongrie"]
+
+
+def test_a_name_goes_on_to_its_acronym(nlp):
+    text = "Le Bureau d'analyse et de prévention sur les accidents ferroviaires (BAPAF) enquête ; le BAPAF conclura."
+    name = "Bureau d'analyse et de prévention sur les accidents ferroviaires"
+    assert found(nlp, text, "ORG")[0] == (name, "org:bureau-d-analyse-et-de-prevention-sur-les-accidents-ferroviaires")
+    assert [t for t, _ in found(nlp, text, "ORG")][1:] == ["BAPAF", "BAPAF"]
+
+
+def test_imperatives_heading_words_and_events_are_no_bodies(nlp):
+    from tdi_nlp.components.orgs.component import OrgTagger
+    doc = nlp("ÉCHANGES SUR LE BÉNÉVOLAT ASSOCIATIF\n\nPrenons l'exemple du Forum Jeunesse Égalité.")
+    words = {t.text: t for t in doc}
+    assert OrgTagger._verb_or_heading_word(doc, words["BÉNÉVOLAT"])
+    assert OrgTagger._verb_or_heading_word(doc, words["Prenons"])
+    assert not OrgTagger._verb_or_heading_word(doc, words["Forum"])
+    assert found(nlp, doc.text, "ORG") == []
+
+
+def test_the_assemblee_after_a_demonstrative_or_in_lower_case(nlp):
+    text = "Cette Assemblée a voté ; notre assemblée nationale aussi ; une assemblée générale suivra."
+    assert found(nlp, text, "ORG") == [("Assemblée", "org:assemblee-nationale"),
+                                       ("assemblée nationale", "org:assemblee-nationale")]
