@@ -53,6 +53,15 @@ def test_the_secretary_general_of_a_body_with_a_capital(nlp):
     assert found(nlp, text, "PERSON") == [("Secrétaire général des Nations unies", "person:antonio-guterres")]
 
 
+def test_a_civility_opens_a_title_and_a_foreign_republic_has_no_french_holder(nlp):
+    text = ("Monsieur le maire de Lyon, Monsieur le Rapporteur général, je salue le Premier ministre de la République "
+            "tchèque et Mme la ministre déléguée chargée de l'égalité entre les femmes et les hommes.")
+    assert found(nlp, text, "PERSON") == [
+        ("Monsieur le maire de Lyon", None), ("Monsieur le Rapporteur général", None),
+        ("le Premier ministre de la République tchèque", None),
+        ("Mme la ministre déléguée chargée de l'égalité entre les femmes et les hommes", "person:isabelle-rome")]
+
+
 # ---------------------------------------------------------------- ORG
 def test_gazetteer_bodies_by_acronym_take_the_id_of_their_full_name(nlp):
     text = "Le PNF et l'Igas ont saisi le Conseil d'État ; la Cnaf répond."

@@ -67,7 +67,7 @@ _TITLE = re.compile(
 # of a named place ("le préfet du Rhône", "Mme la préfète de région", "Monsieur le préfet").
 _CHAIR = re.compile(
     rf"(?<![\w'’-])(?P<civ>{CIVILITY})[ ]+(?P<det>(?i:le|la|l['’]))[ ]*"
-    rf"(?P<title>(?i:pr[ée]sidente?|rapporteure?|pr[ée]f[eè]te?))(?![\w'’-])(?![ ]+(?:de|du|des|d['’])\b)"
+    rf"(?P<title>(?i:pr[ée]sidente?|rapporteure?(?: g[ée]n[ée]rale?)?|pr[ée]f[eè]te?))(?![\w'’-])(?![ ]+(?:de|du|des|d['’])\b)"
     rf"(?![ ]+[{UP}])")
 _PREFECT = re.compile(
     rf"(?<![\w'’-])(?P<det>[Ll]e|[Ll]a)[ ]+(?P<title>pr[ée]f[eè]te?)[ ]+(?:(?:de la|de l['’]|du|des|de|d['’])[ ]*"
@@ -115,7 +115,9 @@ def _foreign_re() -> re.Pattern:
     countries = [c for c in countries if c and c != "France"]
     alt = "|".join(re.escape(x) for x in sorted(forms, key=len, reverse=True))
     calt = "|".join(re.escape(x) for x in sorted(countries, key=len, reverse=True))
-    return re.compile(rf"[ ]+(?:(?i:{alt})|(?:de la|de l['’]|du|des|de|d['’])[ ]*(?:{calt}))(?![\w'’-])")
+    # "de la République hellénique", "de la République tchèque": a republic other than the French one
+    republic = r"de la [Rr][ée]publique[ ]+(?!fran[çc]aise)[a-zà-ÿ-]{4,}"
+    return re.compile(rf"[ ]+(?:(?i:{alt})|(?:de la|de l['’]|du|des|de|d['’])[ ]*(?:{calt})|{republic})(?![\w'’-])")
 
 
 _FOREIGN = _foreign_re()
@@ -600,7 +602,8 @@ class Finder:
             if not m:
                 break
             w = words(m.group(2))
-            if w == ["et"] and re.match(r"[ ]+(?:le|la|les|l['’])\b", text[m.end():m.end() + 5], re.IGNORECASE):
+            if w == ["et"] and re.match(r"[ ]+(?:le|la|les|l['’])[ ]*(?:ministre|secr[ée]taire|premi|garde|haut|pr[ée]sident"
+                                        r"|d[ée]put|s[ée]nat)", text[m.end():m.end() + 20], re.IGNORECASE):
                 break     # "le ministre des outre-mer et le ministre de la santé": a second title
             if not w or any(x.rstrip("'") not in self.title_vocab and x not in self.title_vocab for x in w):
                 break

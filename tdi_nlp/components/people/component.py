@@ -36,6 +36,8 @@ _LABEL_BEFORE = re.compile(r"([^\n():»«]{3,90}?)\s*\($")
 _ADDRESSED = re.compile(rf"(?P<civ>{CIVILITY})[ ]+(?:le|la)[ ]+pr[ée]sidente?[ ]+$", re.IGNORECASE)
 # "du Premier ministre", "au Président de la République": the article fused with "de" / "à" is no part of a title
 _FUSED = re.compile(r"(?:du|au|aux)[ ]+", re.IGNORECASE)
+# "Monsieur le maire de Lyon", "Madame la présidente de la Commission": the civility before a title opens it
+_CIV_BEFORE = re.compile(rf"(?<![\w'’-])(?:{CIVILITY})[ ]+$")
 
 
 def _plain_dates(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -158,11 +160,15 @@ class PersonLinker:
     @staticmethod
     def _mention_start(text: str, c: Candidate) -> int:
         """Where the mention starts: a name with the office word right before it ("le [président Macron]"), a title
-        after its fused article ("du [Premier ministre]")."""
+        after its fused article ("du [Premier ministre]"), with the civility before its article ("[Monsieur le
+        maire de Lyon]")."""
         if c.kind == "name":
             return joined_start(text, c.start)
         m = _FUSED.match(text, c.start, c.end)
-        return m.end() if m else c.start
+        if m:
+            return m.end()
+        civ = _CIV_BEFORE.search(text, max(0, c.start - 12), c.start) if re.match(r"(?i:l[ea]\b|l['’])", text[c.start:c.end]) else None
+        return civ.start() if civ else c.start
 
     @staticmethod
     def _link_metadata(doc: Doc) -> None:
