@@ -39,6 +39,13 @@ def test_a_first_name_with_an_age_and_its_repeat(nlp):
     assert found(nlp, "Il vit à Lyon, 20 ans après la crise.", "PERSON") == []   # a place, a date
 
 
+def test_a_child_or_a_young_person_by_first_name(nlp):
+    text = "Le meurtre de la petite Inaya nous a bouleversés ; Inaya avait dix ans. Le jeune Emmanuel Macron aussi."
+    assert found(nlp, text, "PERSON") == [("Inaya", "person:inaya"), ("Inaya", "person:inaya"),
+                                          ("Emmanuel Macron", "person:emmanuel-macron")]
+    assert found(nlp, "La jeune France et la petite Europe.", "PERSON") == []
+
+
 def test_a_possessive_title_and_a_portfolio_with_commas(nlp):
     text = ("Votre propre ministre délégué chargé des relations avec le Parlement l'a reconnu. Monsieur le ministre "
             "des solidarités, de l'autonomie et des personnes handicapées, je vous remercie.")

@@ -154,6 +154,9 @@ _SPEAKER_PRESIDENT = re.compile(r"^[ \t]*(?P<title>LE PR[EÉ]SIDENT)(?=[ \t]*(?:
 _HONORIFIC = re.compile(rf"(?<![\w'’-])(?P<hon>{'|'.join(map(re.escape, _NAMES['honorifics']))})[ ]+"
                         rf"(?P<name>(?:(?:de|d['’])[ ]*)?{NAME_RUN})")
 _FEMALE_HONORIFICS = {"sœur", "soeur", "mère"}
+# "la petite Lola", "le jeune Yanis": a child or a young person named by first name alone
+_YOUNG = re.compile(rf"(?<![\w'’])(?:[Ll]e|[Ll]a|du|au|de la|à la)[ ]+(?:petite?|jeune)[ ]+(?P<name>{_FIRST})"
+                    rf"(?![\w'’-])(?![ ]+(?:(?:de|du|le|la)[ ]+)?[{UP}])")
 _JOINED = "|".join(sorted(_NAMES["joined_titles"], key=len, reverse=True))
 # an office word right before a name, with a civility and article or an article: "Mme la secrétaire d'État ",
 # "le président ", "du ministre "
@@ -297,6 +300,12 @@ class Finder:
                 if not (taken.covers(s) or taken.covers(e - 1)):
                     out.append(Candidate("name", s, e, name=w.group(), source="first_names"))
                     taken.add(s, e)
+        for m in _YOUNG.finditer(text):
+            s, e = m.start("name"), m.end("name")
+            if taken.covers(s) or taken.covers(e - 1) or fold(m.group("name")) in _PLACES | _NOT_NAME:
+                continue
+            out.append(Candidate("name", s, e, name=m.group("name"), source="aged"))
+            taken.add(s, e)
         for m in _HONORIFIC.finditer(text):
             s, e = m.start(), m.end()
             if taken.covers(s) or taken.covers(e - 1) or _NOT_HONORIFIC_AFTER.search(text, max(0, s - 20), s):
