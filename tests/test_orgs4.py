@@ -119,6 +119,13 @@ def test_imperatives_heading_words_and_events_are_no_bodies(nlp):
     assert found(nlp, doc.text, "ORG") == []
 
 
+def test_two_coordinated_names_meetings_and_conferences(nlp):
+    text = ("La Sécurité sociale et l'Assurance maladie ont payé ; le Conseil des ministres de mercredi l'a "
+            "décidé ; à la COP28, le Comité international de la Croix-Rouge a parlé.")
+    assert [t for t, _ in found(nlp, text, "ORG")] == ["Sécurité sociale", "Assurance maladie",
+                                                       "Comité international de la Croix-Rouge"]
+
+
 def test_the_assemblee_after_a_demonstrative_or_in_lower_case(nlp):
     text = "Cette Assemblée a voté ; notre assemblée nationale aussi ; une assemblée générale suivra."
     assert found(nlp, text, "ORG") == [("Assemblée", "org:assemblee-nationale"),

@@ -427,9 +427,7 @@ class OrgTagger:
         """Named bodies of the stock NER that the gazetteer does not know: "Amnesty International", "SNCF"."""
         taken = [(s.start_char, s.end_char) for s in doc.spans.get(FACTS, [])]
         plural_only = self._plural_only(doc) | thing_acronyms(text_of(doc))
-        for ent in doc.ents:
-            if ent.label_ != "ORG":
-                continue
+        for ent in self._coordinated([e for e in doc.ents if e.label_ == "ORG"]):
             k = ent.start
             while k < ent.end - 1 and doc[k].lower_ in _NER_ARTICLES:
                 k += 1
@@ -460,8 +458,9 @@ class OrgTagger:
                 continue  # "la Fédération de Russie": a state
             if {fold(t.text) for t in doc[max(0, span.start - 3):span.start] if not t.is_punct} & _NER_EVENT_BEFORE:
                 continue  # "la conférence « Solidaires du peuple ukrainien »": an event
+            head3 = " ".join(fold(t.text) for t in span[:3])
             if ("\n" in name or fold(span[0].text) in _NER_TITLE_WORDS or before & _NER_OFFICE_BEFORE
-                    or head[0] in _NER_NOT_ORG_HEADS or " ".join(head) in _NER_NOT_ORG_HEADS
+                    or head[0] in _NER_NOT_ORG_HEADS or " ".join(head) in _NER_NOT_ORG_HEADS or head3 in _NER_NOT_ORG_HEADS
                     or (len(span) == 1 and span[0].pos_ == "NOUN" and not name.isupper())):
                 continue  # an office, a ministry's name cut short, a common noun written with a capital
             if (not any(c.isupper() for c in name) or len(name) < 2 or not re.search(r"[^\W\d_]", name)
@@ -476,6 +475,22 @@ class OrgTagger:
             value = {"name": name, "kind": "ner"} | ({"acronym": name} if acronym else {})
             add_fact(doc, Span(doc, span.start, span.end, label="ORG"), value, f"org:{slugify(name)}")
             taken.append((span.start_char, span.end_char))
+
+    @staticmethod
+    def _coordinated(ents: list[Span]) -> list[Span]:
+        """A stock ORG span holding two names joined by "et" and an article ("la Sécurité sociale et l'Assurance
+        maladie") is two spans."""
+        out = []
+        for ent in ents:
+            start = ent.start
+            for t in ent[1:-1]:
+                nxt = t.doc[t.i + 1]
+                after = t.doc[t.i + 2] if t.i + 2 < ent.end and nxt.lower_ in _NER_ARTICLES else nxt
+                if t.lower_ == "et" and nxt.lower_ in _NER_ARTICLES and after.is_title and t.i > start:
+                    out.append(Span(t.doc, start, t.i, label="ORG"))
+                    start = t.i + 1
+            out.append(Span(ent.doc, start, ent.end, label="ORG") if start > ent.start else ent)
+        return out
 
     @staticmethod
     def _verb_or_heading_word(doc: Doc, tok) -> bool:
