@@ -102,6 +102,14 @@ def test_courts_by_their_seat(nlp):
     assert [t for t, _ in found(nlp, text, "ORG")] == ["tribunal de Créteil", "tribunal constitutionnel de Hongrie"]
 
 
+def test_a_name_goes_on_with_entre_and_its_pair(nlp):
+    text = ("La délégation aux droits des femmes et à l'égalité des chances entre les hommes et les femmes a "
+            "siégé ; la Cour des comptes et la Cour de cassation aussi, entre autres.")
+    assert [t for t, _ in found(nlp, text, "ORG")] == [
+        "délégation aux droits des femmes et à l'égalité des chances entre les hommes et les femmes",
+        "Cour des comptes", "Cour de cassation"]
+
+
 def test_a_name_goes_on_to_its_acronym(nlp):
     text = "Le Bureau d'analyse et de prévention sur les accidents ferroviaires (BAPAF) enquête ; le BAPAF conclura."
     name = "Bureau d'analyse et de prévention sur les accidents ferroviaires"

@@ -70,6 +70,7 @@ def _complement_end(doc: Doc, i: int, place: bool, need_link: bool, late_first: 
     i_links = k if late_first else i   # "à", "au", "aux" open a group only right after the head ("Commissariat à
     #                                     l'énergie"; "l'Union européenne aux États-Unis" is two names)
     by_first = False   # a name opened by "à" goes on with them: "à l'hébergement et à l'accès au logement"
+    between = False    # the last group was opened by "entre": "et les femmes" closes the pair
     while k < n and "\n" not in doc[k - 1].whitespace_:
         t = doc[k]
         j = k
@@ -83,11 +84,15 @@ def _complement_end(doc: Doc, i: int, place: bool, need_link: bool, late_first: 
                     end = k
                 continue
             j = k + 1
-        first_link = fold(doc[j].text) in _FIRST_LINKS and (j == k == i_links or by_first)
-        if fold(doc[j].text) not in _LINKS and not first_link:
+        pair = fold(t.text) == "et" and between and fold(doc[j].text) in _ARTICLES   # "entre les hommes et les femmes"
+        first_link = (fold(doc[j].text) in _FIRST_LINKS and doc[j].lower_ != "a"   # "a siégé": the verb, not "à"
+                      and (j == k == i_links or by_first))
+        if fold(doc[j].text) not in _LINKS and not first_link and not pair:
             break
         by_first = by_first or first_link
-        j += 1
+        between = fold(doc[j].text) == "entre"
+        if not pair:
+            j += 1
         while j < n and fold(doc[j].text) in _ARTICLES:
             j += 1
         m = j
