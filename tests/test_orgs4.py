@@ -69,6 +69,12 @@ def test_a_civility_opens_a_title_and_a_foreign_republic_has_no_french_holder(nl
         ("Mme la ministre déléguée chargée de l'égalité entre les femmes et les hommes", "person:isabelle-rome")]
 
 
+def test_a_french_qualifier_and_the_high_commissioner_of_the_republic(nlp):
+    text = "Le Premier ministre français a reçu le haut-commissaire de la République en Nouvelle-Calédonie."
+    assert found(nlp, text, "PERSON") == [("Le Premier ministre français", "person:elisabeth-borne"),
+                                          ("le haut-commissaire de la République", None)]
+
+
 # ---------------------------------------------------------------- ORG
 def test_gazetteer_bodies_by_acronym_take_the_id_of_their_full_name(nlp):
     text = "Le PNF et l'Igas ont saisi le Conseil d'État ; la Cnaf répond."

@@ -58,7 +58,7 @@ _TITLE = re.compile(
     rf"(?<![\w'’])(?P<pre>(?:(?P<civ>{CIVILITY})[ ]+)?(?P<det>le|la|l['’]|du|au|notre|votre|mon|ma|son|sa|leur)[ ]*"
     r"(?:propre[ ]+)?)"
     r"(?P<title>premi(?:er|ère) ministre|secr[ée]taire d['’][ée]tat|ministre(?: d[ée]l[ée]gu[ée]e?)?"
-    r"|garde des sceaux|haut[- ]commissaire|pr[ée]sidente? de la r[ée]publique|chef de l['’][ée]tat"
+    r"|garde des sceaux|haut[- ]commissaire(?: de la r[ée]publique)?|pr[ée]sidente? de la r[ée]publique|chef de l['’][ée]tat"
     r"|d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|d[ée]fenseure? des droits|pr[ée]sidente? de l['’]assembl[ée]e nationale|pr[ée]sidente? du s[ée]nat"
     r"|pr[ée]sidente? (?:du conseil r[ée]gional|du conseil d[ée]partemental|de (?:la )?r[ée]gion|du d[ée]partement)"
     rf"(?:[ ]+(?:(?:de la|de|du|des|d['’])[ ]*)?(?-i:[{UP}])[\w'’-]+)?)\b", re.IGNORECASE)
@@ -121,6 +121,7 @@ def _foreign_re() -> re.Pattern:
 
 
 _FOREIGN = _foreign_re()
+_FRENCH_AFTER = re.compile(r"[ ]+fran[çc]ais(?:e)?(?![\w'’-])")
 # "le président russe", "la chancelière allemande": a foreign office-holder by title (no French holder)
 _FOREIGN_HEAD = re.compile(r"(?<![\w'’])(?P<det>le|la|l['’]|du|au)[ ]*(?P<title>pr[ée]sidente?|chanceli(?:er|ère)|roi|reine"
                            r"|[ée]mir|chef du gouvernement|chef de l['’][ée]tat)(?![\w'’-])", re.IGNORECASE)
@@ -549,9 +550,13 @@ class Finder:
                 continue
             ends = [e]
             foreign = _FOREIGN.match(text, e) if title.startswith(("premi", "president", "chef", "ministre")) else None
+            french = _FRENCH_AFTER.match(text, e) if title.startswith(("premi", "president")) else None
             if foreign:
                 ends = [foreign.end()]
-            elif not title.startswith(("premi", "president", "chef", "defenseur", "depute", "senat")):
+            elif french:     # "le Premier ministre français": the French one, the adjective in the mention
+                ends = [french.end()]
+            elif not title.startswith(("premi", "president", "chef", "defenseur", "depute", "senat")) and not title.endswith(
+                    "republique"):   # "le haut-commissaire de la République [en Polynésie]": the place is no portfolio
                 ends = self._complement_ends(text, e)
                 foreign = _FOREIGN.match(text, ends[-1]) if title.startswith("ministre") else None
                 if foreign:    # "le ministre de l'intérieur du Mali", "le ministre des finances allemand"
