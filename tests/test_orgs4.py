@@ -83,6 +83,19 @@ def test_gazetteer_bodies_by_acronym_take_the_id_of_their_full_name(nlp):
         ("Conseil d'État", "org:conseil-d-etat"), ("Cnaf", "org:caisse-nationale-des-allocations-familiales")]
 
 
+def test_unions_and_international_bodies_by_acronym(nlp):
+    text = "La FNSEA, FO et l'Unsa ont écrit à l'OSCE."
+    assert [i for _, i in found(nlp, text, "ORG")] == [
+        "org:federation-nationale-des-syndicats-d-exploitants-agricoles", "org:force-ouvriere",
+        "org:union-nationale-des-syndicats-autonomes", "org:organisation-pour-la-securite-et-la-cooperation-en-europe"]
+
+
+def test_a_group_listed_with_an_accent_and_no_spaces(nlp):
+    text = "(Applaudissements sur les bancs des groupes SOC et Écolo-NUPES.)"
+    assert found(nlp, text, "ORG", "2023-01-10") == [
+        ("SOC", "org:socialistes-et-apparentes-membre-de-l-intergroupe-nupes"), ("Écolo-NUPES", "org:ecologiste-nupes")]
+
+
 def test_companies_after_a_cue_noun_and_their_seat(nlp):
     text = "Le croisiériste Ponant recrute ; la société Duralex Industrie, à Orléans, aussi."
     assert [t for t, _ in found(nlp, text, "ORG")] == ["Ponant", "Duralex Industrie"]

@@ -189,6 +189,15 @@ def defined_acronyms(text: str, names: list[tuple[int, int, str]]) -> dict[str, 
     return out
 
 
+def _group_variants(form: str) -> set[str]:
+    """A group's short label as the sittings write it too: "Ecolo - NUPES" is also "Ecolo-NUPES", "Écolo - NUPES"
+    and "Écolo-NUPES" (the table drops the accent of a capital)."""
+    out = {form, form.replace(" - ", "-")}
+    if form.startswith("E") and form[1:2].islower():
+        out |= {"É" + v[1:] for v in out}
+    return out
+
+
 @lru_cache(maxsize=1)
 def group_forms() -> dict[str, str]:
     """Short labels and acronyms of AN parliamentary groups (resources/people/groups.tsv) -> full label."""
@@ -200,7 +209,8 @@ def group_forms() -> dict[str, str]:
         head = r["label"].split(" (")[0] if " (" in r["label"] else ""   # "Démocrate (MoDem et Indépendants)"
         for form in (r["short_label"], r["acronym"], head):
             if form and len(form) >= 2:
-                out[form] = r["label"]
+                for variant in _group_variants(form):
+                    out[variant] = r["label"]
     return out
 
 

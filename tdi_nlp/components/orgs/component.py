@@ -320,10 +320,13 @@ class OrgTagger:
             return
         listed = Ranges((s, e) for s, e, _ in items)
         group = doc.spans.get(FACTS, [])
-        keep = [f for f in group if not (f.label_ == "ORG" and (f._.value or {}).get("kind") == "ner"
+        keep = [f for f in group if not (f.label_ == "ORG" and ((f._.value or {}).get("kind") == "ner"
+                                                                or any(s <= f.start_char and f.end_char <= e
+                                                                       for s, e, _ in items))
                                          and listed.overlaps(f.start_char, f.end_char)
                                          and not any((f.start_char, f.end_char) == (s, e) for s, e, _ in items))]
-        if len(keep) != len(group):      # the stock NER's "Agir ens et LR": the list's items instead
+        # the stock NER's "Agir ens et LR", the gazetteer's "NUPES" inside "Écolo-NUPES": the list's items instead
+        if len(keep) != len(group):
             doc.spans[FACTS] = keep
         taken = Ranges((f.start_char, f.end_char) for f in keep if f.label_ == "ORG")
         for f in keep:    # the stock NER's "Démocrate" after "groupe": the group
