@@ -75,6 +75,12 @@ def test_a_french_qualifier_and_the_high_commissioner_of_the_republic(nlp):
                                           ("le haut-commissaire de la République", None)]
 
 
+def test_le_general_alone_is_de_gaulle(nlp):
+    text = "Comme le voulait le Général, l'appel du Général résonne ; le général Lecointre l'a rappelé."
+    assert found(nlp, text, "PERSON") == [("le Général", "person:charles-de-gaulle"),
+                                          ("Général", "person:charles-de-gaulle"), ("général Lecointre", "person:lecointre")]
+
+
 # ---------------------------------------------------------------- ORG
 def test_gazetteer_bodies_by_acronym_take_the_id_of_their_full_name(nlp):
     text = "Le PNF et l'Igas ont saisi le Conseil d'État ; la Cnaf répond."

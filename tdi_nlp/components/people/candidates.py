@@ -155,6 +155,10 @@ _SPEAKER_PRESIDENT = re.compile(r"^[ \t]*(?P<title>LE PR[EÉ]SIDENT)(?=[ \t]*(?:
 _HONORIFIC = re.compile(rf"(?<![\w'’-])(?P<hon>{'|'.join(map(re.escape, _NAMES['honorifics']))})[ ]+"
                         rf"(?P<name>(?:(?:de|d['’])[ ]*)?{NAME_RUN})")
 _FEMALE_HONORIFICS = {"sœur", "soeur", "mère"}
+# "le Général" alone, capitalized: the one person the convention names (titles.toml [names.alone_honorifics])
+_ALONE = _NAMES["alone_honorifics"]
+_ALONE_HONORIFIC = re.compile(rf"(?<![\w'’])(?P<det>[Ll]e|[Ll]a|du|au)[ ]+(?P<hon>{'|'.join(map(re.escape, _ALONE))})"
+                              rf"(?![\w'’-])(?![ ]+(?:(?:de|d['’])[ ]*)?[{UP}])")
 # "la petite Lola", "le jeune Yanis": a child or a young person named by first name alone
 _YOUNG = re.compile(rf"(?<![\w'’])(?:[Ll]e|[Ll]a|du|au|de la|à la)[ ]+(?:petite?|jeune)[ ]+(?P<name>{_FIRST})"
                     rf"(?![\w'’-])(?![ ]+(?:(?:de|du|le|la)[ ]+)?[{UP}])")
@@ -301,6 +305,12 @@ class Finder:
                 if not (taken.covers(s) or taken.covers(e - 1)):
                     out.append(Candidate("name", s, e, name=w.group(), source="first_names"))
                     taken.add(s, e)
+        for m in _ALONE_HONORIFIC.finditer(text):
+            s = m.start("hon") if m.group("det").lower() in ("du", "au") else m.start()
+            if not (taken.covers(s) or taken.covers(m.end() - 1)):
+                out.append(Candidate("name", s, m.end(), name=m.group("hon"), source="honorific",
+                                     person=_ALONE[m.group("hon")]))
+                taken.add(s, m.end())
         for m in _YOUNG.finditer(text):
             s, e = m.start("name"), m.end("name")
             if taken.covers(s) or taken.covers(e - 1) or fold(m.group("name")) in _PLACES | _NOT_NAME:
