@@ -76,9 +76,11 @@ def test_a_french_qualifier_and_the_high_commissioner_of_the_republic(nlp):
 
 
 def test_le_general_alone_is_de_gaulle(nlp):
-    text = "Comme le voulait le Général, l'appel du Général résonne ; le général Lecointre l'a rappelé."
+    text = ("Comme le voulait le Général, l'appel du Général résonne ; le général Lecointre l'a rappelé, après le "
+            "général de Gaulle.")
     assert found(nlp, text, "PERSON") == [("le Général", "person:charles-de-gaulle"),
-                                          ("Général", "person:charles-de-gaulle"), ("général Lecointre", "person:lecointre")]
+                                          ("Général", "person:charles-de-gaulle"), ("général Lecointre", "person:lecointre"),
+                                          ("général de Gaulle", "person:charles-de-gaulle")]   # a former President
 
 
 # ---------------------------------------------------------------- ORG

@@ -264,8 +264,9 @@ class PeopleKB:
         found = [s for s in same if self.is_active(s, date)]
         if len(found) == 1:
             return found[0]
-        if not found and len(same) == 1 and self.offices_of.get(same[0]):
-            return same[0]     # a former member of the government, the only one of that name
+        if not found and len(same) == 1 and (self.offices_of.get(same[0])
+                                             or any(p["person"] == same[0] for p in self.presidents)):
+            return same[0]     # a former member of the government or President, the only one of that name
         return None
 
     def is_active(self, slug: str, date: str) -> bool:
