@@ -161,6 +161,12 @@ def test_two_coordinated_names_meetings_and_conferences(nlp):
                                                        "Comité international de la Croix-Rouge"]
 
 
+def test_an_acronym_of_a_scheme_is_no_body(nlp):
+    text = ("L'initiative « Ocean Risk and Early Alert Systems (OREAS) » progresse ; OREAS aide l'Agence française "
+            "de développement.")
+    assert [t for t, _ in found(nlp, text, "ORG")] == ["Agence française de développement"]
+
+
 def test_the_assemblee_after_a_demonstrative_or_in_lower_case(nlp):
     text = "Cette Assemblée a voté ; notre assemblée nationale aussi ; une assemblée générale suivra."
     assert found(nlp, text, "ORG") == [("Assemblée", "org:assemblee-nationale"),

@@ -238,6 +238,7 @@ def listed_groups(text: str) -> list[tuple[int, int, str]]:
 _ALL = tomllib.loads((RESOURCES_DIR / "orgs" / "rules.toml").read_text(encoding="utf-8"))
 _ACR_HEADS = set(_ALL["acronyms"]["heads"]) | _HEADS | set(_LOWER)
 _ACR_SKIP = set(_ALL["acronyms"]["skip"])
+_THING_CUES = set(_ALL["acronyms"]["thing_cues"])
 _ACR_TOKEN = re.compile(r"[A-ZÀ-Þ](?=[\w&-]*[A-ZÀ-Þ]|[a-zà-ÿ]{2,})[\w&-]{1,11}")
 _CUE_NOUNS = set(_ALL["cue_nouns"])
 _APPOSITION = set(_ALL["apposition_nouns"])
@@ -304,7 +305,8 @@ def acronym_phrases(doc: Doc) -> list[tuple[Span, str, bool]]:
         head = doc[start]
         det = fold(doc[start - 1].text) if start else ""
         if not head.is_lower:
-            if det in _PLURAL_DETS:   # "les Frégates de Défense et d'Intervention (FDI)": things
+            cue = next((fold(t.text) for t in reversed(doc[max(0, start - 3):start]) if not t.is_punct), "")
+            if det in _PLURAL_DETS or cue in _THING_CUES:   # "les Frégates ... (FDI)", "l'initiative « ... (CREWS) »"
                 end = i if doc[i - 1].text != "," else i - 1
                 out.append((doc[start:end], acronym, False))
             continue
