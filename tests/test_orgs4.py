@@ -27,6 +27,12 @@ def test_an_office_word_before_a_name_is_one_mention_with_it(nlp):
         "ministre Catherine Colonna", "président Macron", "Mme la secrétaire d'État Sonia Backès"]
 
 
+def test_a_role_and_a_surname_with_its_particle(nlp):
+    text = "Je remercie M. le ministre Le Maire, puis le ministre Le Drian."
+    assert found(nlp, text, "PERSON", "2021-03-01") == [("M. le ministre Le Maire", "person:bruno-le-maire"),
+                                                        ("ministre Le Drian", "person:jean-yves-le-drian")]
+
+
 def test_a_fused_article_is_no_part_of_a_title(nlp):
     text = "Je m'adresse au Premier ministre et je cite une lettre du Président de la République."
     assert found(nlp, text, "PERSON") == [("Premier ministre", "person:elisabeth-borne"),

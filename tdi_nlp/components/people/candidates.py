@@ -51,7 +51,8 @@ _TITLE_WORD = re.compile(r"(?:premi|ministre|pr[ée]sident|d[ée]put|s[ée]nat|s
                          r"|pr[ée]f|d[ée]fenseur|chef|directeur|directrice)", re.I)
 # "le ministre Riester", "la députée Panot": a role and a bare surname
 _ROLE_SURNAME = re.compile(
-    rf"(?<![\w'’])(?P<det>[Ll]e|[Ll]a|du|au)[ ]+(?P<role>(?i:{ROLE_HEAD})(?:[ ]+d[ée]l[ée]gu[ée]e?)?)[ ]+(?P<name>{_WORD})"
+    rf"(?<![\w'’])(?P<det>[Ll]e|[Ll]a|du|au)[ ]+(?P<role>(?i:{ROLE_HEAD})(?:[ ]+d[ée]l[ée]gu[ée]e?)?)[ ]+"
+    rf"(?P<name>(?:(?:Le|La|De|Du|Di|Da|El|Van|Von)[ ]+)?{_WORD})"   # "le ministre Le Maire"
     rf"(?![ ]*[\w'’-]*[{UP}])(?![\w'’-])(?![ ]+(?:(?:von|van|de|du|der|den|di|da|del|el|la|le)[ ]+)+[{UP}])")
 
 _TITLE = re.compile(
