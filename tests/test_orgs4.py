@@ -50,6 +50,7 @@ def test_a_child_or_a_young_person_by_first_name(nlp):
     assert found(nlp, text, "PERSON") == [("Inaya", "person:inaya"), ("Inaya", "person:inaya"),
                                           ("Emmanuel Macron", "person:emmanuel-macron")]
     assert found(nlp, "La jeune France et la petite Europe.", "PERSON") == []
+    assert found(nlp, "On produira la petite Clio jusqu'en 2024 : la Clio se vend.", "PERSON") == []   # a thing
 
 
 def test_a_possessive_title_and_a_portfolio_with_commas(nlp):
@@ -117,7 +118,8 @@ def test_companies_after_a_cue_noun_and_their_seat(nlp):
 
 
 def test_companies_named_with_no_cue_word(nlp):
-    text = "TotalEnergies, Stellantis et Saint-Gobain investissent ; le safran et le carrefour n'en sont pas."
+    text = ("TotalEnergies, Stellantis et Saint-Gobain investissent ; le safran et le carrefour n'en sont pas, ni "
+            "le Boeing 737 (a product).")
     assert found(nlp, text, "ORG") == [("TotalEnergies", "org:totalenergies"), ("Stellantis", "org:stellantis"),
                                        ("Saint-Gobain", "org:saint-gobain")]
 

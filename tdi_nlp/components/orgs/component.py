@@ -62,6 +62,7 @@ _SHORT_FORMS = _RULES["short_forms"]
 _CAPS = re.compile(r"(?<![\w-])[A-Z]{3,8}(?![\w'’-])")
 _PLURAL_BEFORE = re.compile(r"(?<![\w'’])(?:" + "|".join(sorted(_PLURAL_DETS)) + r")[ ]+$", re.IGNORECASE)
 _ORDINAL = re.compile(r"[IVXLCDM]+(?:e|er|re|ère|ème|è)")
+_MODEL = re.compile(r"[A-Z]{0,2}-?\d{2,4}[A-Za-z]{0,3}")   # a model after a maker's name: "737", "A320", "C-130"
 
 
 _CUES = tomllib.loads((RESOURCES_DIR / "orgs" / "programme_cues.toml").read_text(encoding="utf-8"))
@@ -167,6 +168,9 @@ class OrgTagger:
                     continue      # "CNI" alone may be the identity card: only after "Conseil national de l'industrie"
                 elif e < len(doc) and doc[e].text in ("-", "‑") and e + 1 < len(doc) and not doc[e - 1].whitespace_:
                     continue      # "RTL-Soir": a programme's name, not the body
+                elif (self.entries[key].get("kind") == "company" and e < len(doc)
+                      and _MODEL.fullmatch(doc[e].text)):
+                    continue      # "le Boeing 737", "un Airbus A320": a product, not the company
                 span.label_ = self.entries[key]["label"]
                 found.append((span, key))
         keys = {(sp.start, sp.end): key for sp, key in found}

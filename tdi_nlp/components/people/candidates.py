@@ -314,8 +314,10 @@ class Finder:
                 taken.add(s, m.end())
         for m in _YOUNG.finditer(text):
             s, e = m.start("name"), m.end("name")
-            if taken.covers(s) or taken.covers(e - 1) or fold(m.group("name")) in _PLACES | _NOT_NAME:
-                continue
+            if (taken.covers(s) or taken.covers(e - 1) or fold(m.group("name")) in _PLACES | _NOT_NAME
+                    or re.search(rf"(?<![\w'’])(?:[Ll]a|[Ll]e|[Ll]['’]|une?|cette|ce)[ ]*{re.escape(m.group('name'))}(?![\w'’-])",
+                                 text)):
+                continue      # "la petite Smart ... la Smart": a thing the text names with an article
             out.append(Candidate("name", s, e, name=m.group("name"), source="aged"))
             taken.add(s, e)
         for m in _HONORIFIC.finditer(text):
