@@ -26,6 +26,11 @@ def question_number(doc: str) -> int:
     return int(re.sub(r"\D", "", doc[len("QANR5L16QG"):]))
 
 
+def other_sample_docs(folder: str) -> set[str]:
+    """The documents of every sample under tests/data/eval but ``folder``."""
+    return {d["doc"] for f in EVAL.glob("*/sample.jsonl") if f.parent.name != folder for d in entries(f.parent.name)}
+
+
 def test_dev_sample_holds_only_its_labels_inside_its_windows():
     docs = entries("dev")
     assert len(docs) == 14 and len({d["doc"] for d in docs}) == 14
@@ -98,6 +103,14 @@ def test_dev_numbers4_holds_its_labels_in_its_partition_apart_from_the_other_sam
             assert m["label"] in blind.sample_meta("dev-numbers4")["labels"]
             assert not d["window"] or m["end"] <= d["window"][1]
     ids = {d["doc"] for d in docs}
-    others = {d["doc"] for f in EVAL.glob("*/sample.jsonl") if f.parent.name != "dev_numbers4" for d in entries(f.parent.name)}
-    assert not ids & others
+    assert not ids & other_sample_docs("dev_numbers4")
     assert all(question_number(d) % 3 == 2 for d in ids if d.startswith("QANR"))
+
+
+def test_dev_orgs4_is_apart_from_every_other_sample_and_in_its_partition():
+    docs = entries("dev_orgs4")
+    ids = {d["doc"] for d in docs}
+    assert not ids & other_sample_docs("dev_orgs4")
+    assert all(question_number(d) % 3 == 1 for d in ids if d.startswith("QANR"))   # round 4's residue 1
+    assert blind.sample_meta("dev-orgs4") == {"labels": ["PERSON", "ORG"], "tuned_on": True}
+    assert len(ids) == len(docs) >= 20 and sum(len(d["mentions"]) for d in docs) >= 300

@@ -63,12 +63,14 @@ def _complement_end(doc: Doc, i: int, place: bool, need_link: bool, late_first: 
     court's seat); need_link: adjectives alone are not enough; late_first: "à", "au", "aux" may also open the first
     group after the adjectives (a lower-case head: "la délégation interministérielle à la lutte contre ...")."""
     end, k, n, linked = i, i, len(doc), False
+    seat_end = i       # the end of the last group that ends on a capitalized word
     while k < n and _content(doc[k]) and doc[k].pos_ == "ADJ" and "\n" not in doc[k - 1].whitespace_:
         k += 1
         end = k
     i_links = k if late_first else i   # "à", "au", "aux" open a group only right after the head ("Commissariat à
     #                                     l'énergie"; "l'Union européenne aux États-Unis" is two names)
     by_first = False   # a name opened by "à" goes on with them: "à l'hébergement et à l'accès au logement"
+    between = False    # the last group was opened by "entre": "et les femmes" closes the pair
     while k < n and "\n" not in doc[k - 1].whitespace_:
         t = doc[k]
         j = k
@@ -82,11 +84,15 @@ def _complement_end(doc: Doc, i: int, place: bool, need_link: bool, late_first: 
                     end = k
                 continue
             j = k + 1
-        first_link = fold(doc[j].text) in _FIRST_LINKS and (j == k == i_links or by_first)
-        if fold(doc[j].text) not in _LINKS and not first_link:
+        pair = fold(t.text) == "et" and between and fold(doc[j].text) in _ARTICLES   # "entre les hommes et les femmes"
+        first_link = (fold(doc[j].text) in _FIRST_LINKS and doc[j].lower_ != "a"   # "a siégé": the verb, not "à"
+                      and (j == k == i_links or by_first))
+        if fold(doc[j].text) not in _LINKS and not first_link and not pair:
             break
         by_first = by_first or first_link
-        j += 1
+        between = fold(doc[j].text) == "entre"
+        if not pair:
+            j += 1
         while j < n and fold(doc[j].text) in _ARTICLES:
             j += 1
         m = j
@@ -98,9 +104,13 @@ def _complement_end(doc: Doc, i: int, place: bool, need_link: bool, late_first: 
             break
         end = k = m
         linked = True
+        if doc[m - 1].is_title:
+            seat_end = m
     while end > i and fold(doc[end - 1].text) in _NOT_END:
         end -= 1
-    if (place and not (end > i and doc[end - 1].is_title)) or (need_link and not linked):
+    if place and not (end > i and doc[end - 1].is_title):
+        end = seat_end     # "le tribunal de Bobigny de façon définitive": the name ends on its seat
+    if (place and end == i) or (need_link and not linked):
         return i
     return end
 
@@ -179,6 +189,15 @@ def defined_acronyms(text: str, names: list[tuple[int, int, str]]) -> dict[str, 
     return out
 
 
+def _group_variants(form: str) -> set[str]:
+    """A group's short label as the sittings write it too: "Ecolo - NUPES" is also "Ecolo-NUPES", "Écolo - NUPES"
+    and "Écolo-NUPES" (the table drops the accent of a capital)."""
+    out = {form, form.replace(" - ", "-")}
+    if form.startswith("E") and form[1:2].islower():
+        out |= {"É" + v[1:] for v in out}
+    return out
+
+
 @lru_cache(maxsize=1)
 def group_forms() -> dict[str, str]:
     """Short labels and acronyms of AN parliamentary groups (resources/people/groups.tsv) -> full label."""
@@ -190,7 +209,8 @@ def group_forms() -> dict[str, str]:
         head = r["label"].split(" (")[0] if " (" in r["label"] else ""   # "Démocrate (MoDem et Indépendants)"
         for form in (r["short_label"], r["acronym"], head):
             if form and len(form) >= 2:
-                out[form] = r["label"]
+                for variant in _group_variants(form):
+                    out[variant] = r["label"]
     return out
 
 
@@ -218,11 +238,13 @@ def listed_groups(text: str) -> list[tuple[int, int, str]]:
 _ALL = tomllib.loads((RESOURCES_DIR / "orgs" / "rules.toml").read_text(encoding="utf-8"))
 _ACR_HEADS = set(_ALL["acronyms"]["heads"]) | _HEADS | set(_LOWER)
 _ACR_SKIP = set(_ALL["acronyms"]["skip"])
+_THING_CUES = set(_ALL["acronyms"]["thing_cues"])
 _ACR_TOKEN = re.compile(r"[A-ZÀ-Þ](?=[\w&-]*[A-ZÀ-Þ]|[a-zà-ÿ]{2,})[\w&-]{1,11}")
 _CUE_NOUNS = set(_ALL["cue_nouns"])
 _APPOSITION = set(_ALL["apposition_nouns"])
 _LIST_LINKS = set(_ALL["list_links"])
 _LIST_OPENERS = set(_ALL["list_openers"])
+_SEAT_OPENERS = set(_ALL["seat_openers"])
 _NAME_LINKS = {"de", "du", "des", "d'", "d’", "&"}
 _PLURAL_DETS = set(_ALL["plural_determiners"])
 _THING_HEADS = sorted(_ALL["thing_heads"], key=len, reverse=True)
@@ -283,7 +305,8 @@ def acronym_phrases(doc: Doc) -> list[tuple[Span, str, bool]]:
         head = doc[start]
         det = fold(doc[start - 1].text) if start else ""
         if not head.is_lower:
-            if det in _PLURAL_DETS:   # "les Frégates de Défense et d'Intervention (FDI)": things
+            cue = next((fold(t.text) for t in reversed(doc[max(0, start - 3):start]) if not t.is_punct), "")
+            if det in _PLURAL_DETS or cue in _THING_CUES:   # "les Frégates ... (FDI)", "l'initiative « ... (CREWS) »"
                 end = i if doc[i - 1].text != "," else i - 1
                 out.append((doc[start:end], acronym, False))
             continue
@@ -356,6 +379,8 @@ def listed_beside(doc: Doc, bodies: list[Span]) -> list[Span]:
             if start < end and not (doc[start].is_sent_start and doc[start].pos_ != "PROPN"):
                 out.append(doc[start:end])
         k = b.end
+        if k < len(doc) - 2 and doc[k].text == "," and fold(doc[k + 1].text) in _SEAT_OPENERS:
+            continue      # "l'entreprise Aperam, à Isbergues": the body's seat
         if k < len(doc) - 1 and fold(doc[k].text) in _LIST_LINKS:
             k += 1
             if k < len(doc) - 1 and fold(doc[k].text) in _LIST_OPENERS:
@@ -364,3 +389,40 @@ def listed_beside(doc: Doc, bodies: list[Span]) -> list[Span]:
             if end > k:
                 out.append(doc[k:end])
     return out
+
+
+# "Arc France", "France Bénévolat": a capitalized word beside "France", no article between, names a body
+_FRANCE_NAME = re.compile(r"(?<![\w'’-])(?:(?P<a>[A-ZÀ-Þ][\w’'-]+)[ ]+France|France[ ]+(?P<b>[A-ZÀ-Þ][\w’'-]+))(?![\w'’-])")
+
+
+def france_names(text: str, first_names: set[str]) -> list[tuple[int, int]]:
+    """(start, end) of the names of bodies made of "France" and a capitalized word ("Arc France", "France
+    Bénévolat"): not when the other word opens the sentence, is a place, a known first name ("Anatole France") or
+    a word in capitals."""
+    out = []
+    for m in _FRANCE_NAME.finditer(text):
+        word = m.group("a") or m.group("b")
+        ws = m.start("a") if m.group("a") else m.start("b")
+        before = text[max(0, m.start() - 3):m.start()]
+        if (word.isupper() or fold(word) in _COUNTRIES or fold(word) in first_names
+                or (m.group("a") and (m.start() == 0 or re.search(r"[.!?:;\n«\"][ ]*$", before)))
+                or fold(word) in _FIT_SKIP):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+# a complement between a body's name and its acronym in parentheses: "Bureau d'enquêtes et d'analyses [sur les
+# risques industriels] (BEA-RI)"
+_TO_ACRONYM = re.compile(r"[ ]+(?:sur|pour|contre|de|du|des|d['’]|en|à|au|aux)\b[^()\n.;:,]{1,80}?"
+                         r"(?=[ ]*\([ ]*([A-ZÀ-Þ][\w&-]{1,11})[ ]*\))")
+
+
+def to_acronym(text: str, end: int, name: str) -> int:
+    """The end of a body's name that goes on to the acronym in parentheses after it when the acronym's letters
+    fit the longer name and not the name found; ``end`` otherwise."""
+    m = _TO_ACRONYM.match(text, end)
+    if m is None or fits(m.group(1), name, strict=True):
+        return end
+    longer = name + text[end:m.end()]
+    return m.end() if fits(m.group(1), longer, strict=True) else end

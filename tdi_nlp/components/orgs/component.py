@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import FACTS, add_fact, text_of
-from .bodies import (acronym_phrases, cued_names, defined_acronyms, fits, group_forms, head_bodies, listed_beside,
-                     listed_groups, thing_acronyms)
+from .bodies import (acronym_phrases, cued_names, defined_acronyms, fits, france_names, group_forms, head_bodies,
+                     listed_beside, listed_groups, thing_acronyms, to_acronym)
 from ..ranges import Ranges
 from ...config import RESOURCES_DIR
 from ..people.kb import active, kb
@@ -53,12 +53,16 @@ _NER_PLACE_BEFORE = set(_RULES["ner_place_before"])
 _NER_NOT_NAME_POS = set(_RULES["ner_not_name_pos"])
 _NER_STATE_PREFIXES = tuple(p + " " for p in _RULES["ner_state_prefixes"])
 _NER_EVENT_BEFORE = set(_RULES["ner_event_before"])
+_NER_VERB_ENDINGS = tuple(_RULES["ner_verb_endings"])
+_HEADING_LETTERS = _RULES["heading_word_letters"]
+_ACCENTED_CAP = re.compile(r"[À-ÖØ-Þ]")
 _PLURAL_DETS = set(_RULES["plural_determiners"])
 _SINGULAR_DETS = set(_RULES["singular_determiners"])
 _SHORT_FORMS = _RULES["short_forms"]
 _CAPS = re.compile(r"(?<![\w-])[A-Z]{3,8}(?![\w'’-])")
 _PLURAL_BEFORE = re.compile(r"(?<![\w'’])(?:" + "|".join(sorted(_PLURAL_DETS)) + r")[ ]+$", re.IGNORECASE)
 _ORDINAL = re.compile(r"[IVXLCDM]+(?:e|er|re|ère|ème|è)")
+_MODEL = re.compile(r"[A-Z]{0,2}-?\d{2,4}[A-Za-z]{0,3}")   # a model after a maker's name: "737", "A320", "C-130"
 
 
 _CUES = tomllib.loads((RESOURCES_DIR / "orgs" / "programme_cues.toml").read_text(encoding="utf-8"))
@@ -164,6 +168,9 @@ class OrgTagger:
                     continue      # "CNI" alone may be the identity card: only after "Conseil national de l'industrie"
                 elif e < len(doc) and doc[e].text in ("-", "‑") and e + 1 < len(doc) and not doc[e - 1].whitespace_:
                     continue      # "RTL-Soir": a programme's name, not the body
+                elif (self.entries[key].get("kind") == "company" and e < len(doc)
+                      and _MODEL.fullmatch(doc[e].text)):
+                    continue      # "le Boeing 737", "un Airbus A320": a product, not the company
                 span.label_ = self.entries[key]["label"]
                 found.append((span, key))
         keys = {(sp.start, sp.end): key for sp, key in found}
@@ -193,6 +200,7 @@ class OrgTagger:
         self._acronyms(doc)
         self._short_forms(doc)
         self._cued(doc)
+        self._france(doc)
         self._listed(doc)
         self._drop_dates_inside(doc, [(sp.start_char, sp.end_char) for sp in kept if sp.label_ == "PROGRAMME"] + named)
         self._drop_countries_inside(doc)
@@ -290,8 +298,12 @@ class OrgTagger:
     def _head_bodies(doc: Doc, taken: Ranges) -> None:
         """Bodies named by a head word and its complement ("la Cour des comptes", "la commission des lois"); a
         body the gazetteer found inside the complement ("Conseil de l'Union européenne") gives way."""
+        text = text_of(doc)
         for span in head_bodies(doc):
             s, e = span.start_char, span.end_char
+            longer = doc.char_span(s, to_acronym(text, e, span.text))   # "... analyses sur les risques (BEA-RI)"
+            if longer is not None and not taken.overlaps(e, longer.end_char):
+                span, e = longer, longer.end_char
             group = doc.spans.get(FACTS, [])
             inner = [f for f in group if f.label_ in ("ORG", "PROGRAMME") and f.start_char < e and s < f.end_char]
             if any(f.label_ == "PROGRAMME" or f.start_char <= s or f.end_char > e for f in inner):
@@ -312,10 +324,13 @@ class OrgTagger:
             return
         listed = Ranges((s, e) for s, e, _ in items)
         group = doc.spans.get(FACTS, [])
-        keep = [f for f in group if not (f.label_ == "ORG" and (f._.value or {}).get("kind") == "ner"
+        keep = [f for f in group if not (f.label_ == "ORG" and ((f._.value or {}).get("kind") == "ner"
+                                                                or any(s <= f.start_char and f.end_char <= e
+                                                                       for s, e, _ in items))
                                          and listed.overlaps(f.start_char, f.end_char)
                                          and not any((f.start_char, f.end_char) == (s, e) for s, e, _ in items))]
-        if len(keep) != len(group):      # the stock NER's "Agir ens et LR": the list's items instead
+        # the stock NER's "Agir ens et LR", the gazetteer's "NUPES" inside "Écolo-NUPES": the list's items instead
+        if len(keep) != len(group):
             doc.spans[FACTS] = keep
         taken = Ranges((f.start_char, f.end_char) for f in keep if f.label_ == "ORG")
         for f in keep:    # the stock NER's "Démocrate" after "groupe": the group
@@ -419,9 +434,7 @@ class OrgTagger:
         """Named bodies of the stock NER that the gazetteer does not know: "Amnesty International", "SNCF"."""
         taken = [(s.start_char, s.end_char) for s in doc.spans.get(FACTS, [])]
         plural_only = self._plural_only(doc) | thing_acronyms(text_of(doc))
-        for ent in doc.ents:
-            if ent.label_ != "ORG":
-                continue
+        for ent in self._coordinated([e for e in doc.ents if e.label_ == "ORG"]):
             k = ent.start
             while k < ent.end - 1 and doc[k].lower_ in _NER_ARTICLES:
                 k += 1
@@ -446,12 +459,15 @@ class OrgTagger:
                 continue  # "à Papeno'o", "la commune de Hitia'a": a place
             if len(span) == 1 and span[0].pos_ in _NER_NOT_NAME_POS and not name.isupper():
                 continue  # "Punir les élèves", "Rappelons que": no name
+            if len(span) == 1 and self._verb_or_heading_word(doc, span[0]):
+                continue  # "Prenons l'exemple", "BÉNÉVOLAT" in a title: no name
             if fold(name).startswith(_NER_STATE_PREFIXES):
                 continue  # "la Fédération de Russie": a state
             if {fold(t.text) for t in doc[max(0, span.start - 3):span.start] if not t.is_punct} & _NER_EVENT_BEFORE:
                 continue  # "la conférence « Solidaires du peuple ukrainien »": an event
+            head3 = " ".join(fold(t.text) for t in span[:3])
             if ("\n" in name or fold(span[0].text) in _NER_TITLE_WORDS or before & _NER_OFFICE_BEFORE
-                    or head[0] in _NER_NOT_ORG_HEADS or " ".join(head) in _NER_NOT_ORG_HEADS
+                    or head[0] in _NER_NOT_ORG_HEADS or " ".join(head) in _NER_NOT_ORG_HEADS or head3 in _NER_NOT_ORG_HEADS
                     or (len(span) == 1 and span[0].pos_ == "NOUN" and not name.isupper())):
                 continue  # an office, a ministry's name cut short, a common noun written with a capital
             if (not any(c.isupper() for c in name) or len(name) < 2 or not re.search(r"[^\W\d_]", name)
@@ -466,6 +482,40 @@ class OrgTagger:
             value = {"name": name, "kind": "ner"} | ({"acronym": name} if acronym else {})
             add_fact(doc, Span(doc, span.start, span.end, label="ORG"), value, f"org:{slugify(name)}")
             taken.append((span.start_char, span.end_char))
+
+    @staticmethod
+    def _coordinated(ents: list[Span]) -> list[Span]:
+        """A stock ORG span holding two names joined by "et" and an article ("la Sécurité sociale et l'Assurance
+        maladie") is two spans."""
+        out = []
+        for ent in ents:
+            start = ent.start
+            for t in ent[1:-1]:
+                nxt = t.doc[t.i + 1]
+                after = t.doc[t.i + 2] if t.i + 2 < ent.end and nxt.lower_ in _NER_ARTICLES else nxt
+                if t.lower_ == "et" and nxt.lower_ in _NER_ARTICLES and after.is_title and t.i > start:
+                    out.append(Span(t.doc, start, t.i, label="ORG"))
+                    start = t.i + 1
+            out.append(Span(ent.doc, start, ent.end, label="ORG") if start > ent.start else ent)
+        return out
+
+    @staticmethod
+    def _verb_or_heading_word(doc: Doc, tok) -> bool:
+        """A sentence-opening imperative ("Prenons l'exemple": an ending of ``ner_verb_endings``, a lower-case word
+        after it) or a word of a heading in capitals ("BÉNÉVOLAT": an accented capital or ``heading_word_letters``
+        letters, on a line written in capitals)."""
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (tok.is_sent_start and tok.is_title and fold(tok.text).endswith(_NER_VERB_ENDINGS)
+                and nxt is not None and nxt.text[:1].islower()):
+            return True
+        if not tok.is_upper:
+            return False
+        text = text_of(doc)
+        start = text.rfind("\n", 0, tok.idx) + 1
+        end = text.find("\n", tok.idx)
+        line = text[start:end if end >= 0 else len(text)]
+        return (len(line.split()) >= 2 and line.upper() == line
+                and (bool(_ACCENTED_CAP.search(tok.text)) or len(tok.text) >= _HEADING_LETTERS))
 
     @staticmethod
     def _parenthesized(doc: Doc) -> None:
@@ -521,6 +571,11 @@ class OrgTagger:
     def _cued(self, doc: Doc) -> None:
         """"l'entreprise Flexico", "Flexico, une PME": names that a common noun makes bodies."""
         self._add_names(doc, cued_names(doc), "organization", over_names=True)
+
+    def _france(self, doc: Doc) -> None:
+        """"Arc France", "France Bénévolat": "France" and a capitalized word are a body's name, not the country."""
+        spans = [doc.char_span(s, e) for s, e in france_names(text_of(doc), set(self.people.sex))]
+        self._add_names(doc, [sp for sp in spans if sp is not None], "organization")
 
     def _listed(self, doc: Doc) -> None:
         """"pour Vinci et Eiffage": a capitalized name listed beside a body is a body (twice: lists of three)."""

@@ -51,13 +51,15 @@ _TITLE_WORD = re.compile(r"(?:premi|ministre|pr[ée]sident|d[ée]put|s[ée]nat|s
                          r"|pr[ée]f|d[ée]fenseur|chef|directeur|directrice)", re.I)
 # "le ministre Riester", "la députée Panot": a role and a bare surname
 _ROLE_SURNAME = re.compile(
-    rf"(?<![\w'’])(?P<det>[Ll]e|[Ll]a)[ ]+(?P<role>(?i:{ROLE_HEAD})(?:[ ]+d[ée]l[ée]gu[ée]e?)?)[ ]+(?P<name>{_WORD})"
+    rf"(?<![\w'’])(?P<det>[Ll]e|[Ll]a|du|au)[ ]+(?P<role>(?i:{ROLE_HEAD})(?:[ ]+d[ée]l[ée]gu[ée]e?)?)[ ]+"
+    rf"(?P<name>(?:(?:Le|La|De|Du|Di|Da|El|Van|Von)[ ]+)?{_WORD})"   # "le ministre Le Maire"
     rf"(?![ ]*[\w'’-]*[{UP}])(?![\w'’-])(?![ ]+(?:(?:von|van|de|du|der|den|di|da|del|el|la|le)[ ]+)+[{UP}])")
 
 _TITLE = re.compile(
-    rf"(?<![\w'’])(?P<pre>(?:(?P<civ>{CIVILITY})[ ]+)?(?P<det>le|la|l['’]|du|au|notre|votre|mon|ma|son|sa|leur)[ ]*)"
+    rf"(?<![\w'’])(?P<pre>(?:(?P<civ>{CIVILITY})[ ]+)?(?P<det>le|la|l['’]|du|au|notre|votre|mon|ma|son|sa|leur)[ ]*"
+    r"(?:propre[ ]+)?)"
     r"(?P<title>premi(?:er|ère) ministre|secr[ée]taire d['’][ée]tat|ministre(?: d[ée]l[ée]gu[ée]e?)?"
-    r"|garde des sceaux|haut[- ]commissaire|pr[ée]sidente? de la r[ée]publique|chef de l['’][ée]tat"
+    r"|garde des sceaux|haut[- ]commissaire(?: de la r[ée]publique)?|pr[ée]sidente? de la r[ée]publique|chef de l['’][ée]tat"
     r"|d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|d[ée]fenseure? des droits|pr[ée]sidente? de l['’]assembl[ée]e nationale|pr[ée]sidente? du s[ée]nat"
     r"|pr[ée]sidente? (?:du conseil r[ée]gional|du conseil d[ée]partemental|de (?:la )?r[ée]gion|du d[ée]partement)"
     rf"(?:[ ]+(?:(?:de la|de|du|des|d['’])[ ]*)?(?-i:[{UP}])[\w'’-]+)?)\b", re.IGNORECASE)
@@ -66,7 +68,7 @@ _TITLE = re.compile(
 # of a named place ("le préfet du Rhône", "Mme la préfète de région", "Monsieur le préfet").
 _CHAIR = re.compile(
     rf"(?<![\w'’-])(?P<civ>{CIVILITY})[ ]+(?P<det>(?i:le|la|l['’]))[ ]*"
-    rf"(?P<title>(?i:pr[ée]sidente?|rapporteure?|pr[ée]f[eè]te?))(?![\w'’-])(?![ ]+(?:de|du|des|d['’])\b)"
+    rf"(?P<title>(?i:pr[ée]sidente?|rapporteure?(?: g[ée]n[ée]rale?)?|pr[ée]f[eè]te?))(?![\w'’-])(?![ ]+(?:de|du|des|d['’])\b)"
     rf"(?![ ]+[{UP}])")
 _PREFECT = re.compile(
     rf"(?<![\w'’-])(?P<det>[Ll]e|[Ll]a)[ ]+(?P<title>pr[ée]f[eè]te?)[ ]+(?:(?:de la|de l['’]|du|des|de|d['’])[ ]*"
@@ -82,7 +84,7 @@ _BODY_NOUN = (r"(?:commune|association|fondation|f[ée]d[ée]ration|centre|agenc
 _OFFICE = re.compile(
     rf"(?<![\w'’-])(?P<det>[Ll]e|[Ll]a|[Ll]['’]|du|au)[ ]*(?P<title>maire|procureure?|rect(?:eur|rice)|gouverneure?"
     rf"|direct(?:eur|rice)(?: g[ée]n[ée]rale?)?|pr[ée]sidente?(?:[- ]directeur g[ée]n[ée]ral|[ ]d[ée]l[ée]gu[ée]e?)?|pdg"
-    rf"|secr[ée]taire g[ée]n[ée]rale?|ambassad(?:eur|rice)|haute?[- ]commissaire|d[ée]l[ée]gu[ée]e?(?: g[ée]n[ée]rale?)?"
+    rf"|(?i:secr[ée]taire g[ée]n[ée]rale?)|ambassad(?:eur|rice)|haute?[- ]commissaire|d[ée]l[ée]gu[ée]e?(?: g[ée]n[ée]rale?)?"
     rf"|fondat(?:eur|rice)|porte-parole)"
     rf"[ ]+(?:de la|de l['’]|du|des|de|d['’])[ ]*"
     rf"(?:(?:(?:acad[ée]mie|ville|r[ée]publique)[ ]+(?:de la|de l['’]|du|des|de|d['’])?[ ]*)?"
@@ -114,10 +116,13 @@ def _foreign_re() -> re.Pattern:
     countries = [c for c in countries if c and c != "France"]
     alt = "|".join(re.escape(x) for x in sorted(forms, key=len, reverse=True))
     calt = "|".join(re.escape(x) for x in sorted(countries, key=len, reverse=True))
-    return re.compile(rf"[ ]+(?:(?i:{alt})|(?:de la|de l['’]|du|des|de|d['’])[ ]*(?:{calt}))(?![\w'’-])")
+    # "de la République hellénique", "de la République tchèque": a republic other than the French one
+    republic = r"de la [Rr][ée]publique[ ]+(?!fran[çc]aise)[a-zà-ÿ-]{4,}"
+    return re.compile(rf"[ ]+(?:(?i:{alt})|(?:de la|de l['’]|du|des|de|d['’])[ ]*(?:{calt})|{republic})(?![\w'’-])")
 
 
 _FOREIGN = _foreign_re()
+_FRENCH_AFTER = re.compile(r"[ ]+fran[çc]ais(?:e)?(?![\w'’-])")
 # "le président russe", "la chancelière allemande": a foreign office-holder by title (no French holder)
 _FOREIGN_HEAD = re.compile(r"(?<![\w'’])(?P<det>le|la|l['’]|du|au)[ ]*(?P<title>pr[ée]sidente?|chanceli(?:er|ère)|roi|reine"
                            r"|[ée]mir|chef du gouvernement|chef de l['’][ée]tat)(?![\w'’-])", re.IGNORECASE)
@@ -151,6 +156,27 @@ _SPEAKER_PRESIDENT = re.compile(r"^[ \t]*(?P<title>LE PR[EÉ]SIDENT)(?=[ \t]*(?:
 _HONORIFIC = re.compile(rf"(?<![\w'’-])(?P<hon>{'|'.join(map(re.escape, _NAMES['honorifics']))})[ ]+"
                         rf"(?P<name>(?:(?:de|d['’])[ ]*)?{NAME_RUN})")
 _FEMALE_HONORIFICS = {"sœur", "soeur", "mère"}
+# "le Général" alone, capitalized: the one person the convention names (titles.toml [names.alone_honorifics])
+_ALONE = _NAMES["alone_honorifics"]
+_ALONE_HONORIFIC = re.compile(rf"(?<![\w'’])(?P<det>[Ll]e|[Ll]a|du|au)[ ]+(?P<hon>{'|'.join(map(re.escape, _ALONE))})"
+                              rf"(?![\w'’-])(?![ ]+(?:(?:de|d['’])[ ]*)?[{UP}])")
+# "la petite Lola", "le jeune Yanis": a child or a young person named by first name alone
+_YOUNG = re.compile(rf"(?<![\w'’])(?:[Ll]e|[Ll]a|du|au|de la|à la)[ ]+(?:petite?|jeune)[ ]+(?P<name>{_FIRST})"
+                    rf"(?![\w'’-])(?![ ]+(?:(?:de|du|le|la)[ ]+)?[{UP}])")
+_JOINED = "|".join(sorted(_NAMES["joined_titles"], key=len, reverse=True))
+# an office word right before a name, with a civility and article or an article: "Mme la secrétaire d'État ",
+# "le président ", "du ministre "
+_JOINED_BEFORE = re.compile(rf"(?<![\w'’-])(?:(?P<civ>{CIVILITY})[ ]+(?:le|la|l['’])[ ]*|(?:le|la|l['’]|du|au)[ ]*)?"
+                            rf"(?P<title>(?i:{_JOINED}))[ ]+$", re.IGNORECASE)
+
+
+def joined_start(text: str, start: int) -> int:
+    """The start of the mention of a name at ``start`` with the office word right before it ("le [président Macron]",
+    "[Mme la secrétaire d'État Bérangère Couillard]"); ``start`` when no office word stands there."""
+    m = _JOINED_BEFORE.search(text, max(0, start - 60), start)
+    if m is None:
+        return start
+    return m.start() if m.group("civ") else m.start("title")
 # "le secrétaire général Dupont", "le directeur général": an adjective there, no honorific
 _NOT_HONORIFIC_AFTER = re.compile(r"(?:secr[ée]taire|direct(?:eur|rice)|procureure?|inspect(?:eur|rice)|avocate?"
                                   r"|rapporteure?|commissaire|conseil|d[ée]l[ée]gu[ée]e?|contr[ôo]leur|consul|vicaire"
@@ -280,6 +306,20 @@ class Finder:
                 if not (taken.covers(s) or taken.covers(e - 1)):
                     out.append(Candidate("name", s, e, name=w.group(), source="first_names"))
                     taken.add(s, e)
+        for m in _ALONE_HONORIFIC.finditer(text):
+            s = m.start("hon") if m.group("det").lower() in ("du", "au") else m.start()
+            if not (taken.covers(s) or taken.covers(m.end() - 1)):
+                out.append(Candidate("name", s, m.end(), name=m.group("hon"), source="honorific",
+                                     person=_ALONE[m.group("hon")]))
+                taken.add(s, m.end())
+        for m in _YOUNG.finditer(text):
+            s, e = m.start("name"), m.end("name")
+            if (taken.covers(s) or taken.covers(e - 1) or fold(m.group("name")) in _PLACES | _NOT_NAME
+                    or re.search(rf"(?<![\w'’])(?:[Ll]a|[Ll]e|[Ll]['’]|une?|cette|ce)[ ]*{re.escape(m.group('name'))}(?![\w'’-])",
+                                 text)):
+                continue      # "la petite Smart ... la Smart": a thing the text names with an article
+            out.append(Candidate("name", s, e, name=m.group("name"), source="aged"))
+            taken.add(s, e)
         for m in _HONORIFIC.finditer(text):
             s, e = m.start(), m.end()
             if taken.covers(s) or taken.covers(e - 1) or _NOT_HONORIFIC_AFTER.search(text, max(0, s - 20), s):
@@ -312,6 +352,7 @@ class Finder:
                     taken.add(m.start(), m.end())
         # "Biden a raison": the surname alone of a person named in full in the document
         surnames = {c.name.split()[-1] for c in out if len(c.name.split()) >= 2 and len(c.name.split()[-1]) >= 4}
+        surnames |= {c.name for c in out if c.source == "aged"}   # "Tarik, 38 ans, ... Tarik a été opéré"
         if surnames:
             alone = re.compile(r"(?:(?<=\b[dl]['’])|(?<![\w'’-]))(?:" + "|".join(map(re.escape, sorted(surnames)))
                                + r")(?![\w'’-])")
@@ -450,6 +491,11 @@ class Finder:
     def _from_run(self, text: str, run: str, base: int, per: list[tuple[int, int]]) -> list[Candidate]:
         toks = [(t.start(), t.end()) for t in re.finditer(r"[^ ]+", run)]
         found = self._known_in(text, run, base, self.known_names)
+        if not found and len(toks) == 1:
+            k = bisect_right(per, base, key=lambda p: p[0]) - 1
+            if self.is_first(fold(run)) or (k >= 0 and per[k][0] <= base and base + len(run) <= per[k][1]):
+                return self._aged_first_name(text, run, base)
+            return []
         if found or len(toks) < 2 or len(toks) > 4:
             return found
         # an unknown name: "Prénom Nom" followed by a role phrase, or a first name the NER calls a person
@@ -472,6 +518,18 @@ class Finder:
             self._attach_role(text, c)
             return [c]
         return []
+
+    @staticmethod
+    def _aged_first_name(text: str, run: str, base: int) -> list[Candidate]:
+        """"le courage de Tarik, 38 ans, qui ...": one capitalized word (a known first name or a person for the NER)
+        with an age in apposition, closed by a comma or a parenthesis, inside a sentence, is a person named by first
+        name (a place or a heading is not)."""
+        end = base + len(run)
+        age = _AGE_AFTER.match(text, end)
+        if (age is None or not re.match(r"[ ]*[,)]", text[age.end():]) or run.isupper() or len(run) < 3
+                or fold(run) in _PLACES | _NOT_NAME or re.search(r"(?:^|[.!?:;\n])[ \t«\"]*$", text[max(0, base - 5):base])):
+            return []
+        return [Candidate("name", base, end, name=run, source="aged")]
 
     def _attach_role(self, text: str, c: Candidate) -> None:
         found = _role_after(text, c.end) or _role_before(text, c.start if not c.civility else c.start)
@@ -505,9 +563,13 @@ class Finder:
                 continue
             ends = [e]
             foreign = _FOREIGN.match(text, e) if title.startswith(("premi", "president", "chef", "ministre")) else None
+            french = _FRENCH_AFTER.match(text, e) if title.startswith(("premi", "president")) else None
             if foreign:
                 ends = [foreign.end()]
-            elif not title.startswith(("premi", "president", "chef", "defenseur", "depute", "senat")):
+            elif french:     # "le Premier ministre français": the French one, the adjective in the mention
+                ends = [french.end()]
+            elif not title.startswith(("premi", "president", "chef", "defenseur", "depute", "senat")) and not title.endswith(
+                    "republique"):   # "le haut-commissaire de la République [en Polynésie]": the place is no portfolio
                 ends = self._complement_ends(text, e)
                 foreign = _FOREIGN.match(text, ends[-1]) if title.startswith("ministre") else None
                 if foreign:    # "le ministre de l'intérieur du Mali", "le ministre des finances allemand"
@@ -559,13 +621,16 @@ class Finder:
     def _complement_ends(self, text: str, end: int) -> list[int]:
         """Possible ends of the portfolio after a title head, shortest first."""
         ends, pos, n = [end], end, 0
-        pattern = re.compile(r"[ ]*(,[ ]*(?=charg|porte))?[ ]*([\w'’-]+(?:['’])?)", re.UNICODE)
+        # a comma goes on with "chargé", "porte-parole" or a portfolio's next "de" group ("des solidarités, de
+        # l'autonomie et des personnes handicapées")
+        pattern = re.compile(r"[ ]*(,[ ]*(?=charg|porte|(?:de|du|des|d['’])\b))?[ ]*([\w'’-]+(?:['’])?)", re.UNICODE)
         while n < 30:
             m = pattern.match(text, pos)
             if not m:
                 break
             w = words(m.group(2))
-            if w == ["et"] and re.match(r"[ ]+(?:le|la|les|l['’])\b", text[m.end():m.end() + 5], re.IGNORECASE):
+            if w == ["et"] and re.match(r"[ ]+(?:le|la|les|l['’])[ ]*(?:ministre|secr[ée]taire|premi|garde|haut|pr[ée]sident"
+                                        r"|d[ée]put|s[ée]nat)", text[m.end():m.end() + 20], re.IGNORECASE):
                 break     # "le ministre des outre-mer et le ministre de la santé": a second title
             if not w or any(x.rstrip("'") not in self.title_vocab and x not in self.title_vocab for x in w):
                 break

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import add_fact, text_of
-from .candidates import CIVILITY, Candidate, Finder, norm_civility, other_office
+from .candidates import CIVILITY, Candidate, Finder, joined_start, norm_civility, other_office
 from .kb import SCORE, active, kb, link_author, link_ministry, person_id, role_fit  # noqa: F401  (metadata helpers)
 from ...text_utils import fold, month_forms, month_number, slugify, strip_accents, words
 
@@ -34,6 +34,10 @@ _DAY = re.compile(rf"\b(1er|\d{{1,2}})\s+({'|'.join(month_forms())})\s+(\d{{4}})
 _LABEL_BEFORE = re.compile(r"([^\n():»«]{3,90}?)\s*\($")
 # "Monsieur le président Rouslan Stefantchouk": a person addressed by title and name
 _ADDRESSED = re.compile(rf"(?P<civ>{CIVILITY})[ ]+(?:le|la)[ ]+pr[ée]sidente?[ ]+$", re.IGNORECASE)
+# "du Premier ministre", "au Président de la République": the article fused with "de" / "à" is no part of a title
+_FUSED = re.compile(r"(?:du|au|aux)[ ]+", re.IGNORECASE)
+# "Monsieur le maire de Lyon", "Madame la présidente de la Commission": the civility before a title opens it
+_CIV_BEFORE = re.compile(rf"(?<![\w'’-])(?:{CIVILITY})[ ]+$")
 
 
 def _plain_dates(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -145,12 +149,26 @@ class PersonLinker:
         for c, slug, value in results:
             if c.start < last_end:
                 continue
-            span = doc.char_span(c.start, c.end, label=LABEL, alignment_mode="expand")
+            start = self._mention_start(text, c)
+            span = doc.char_span(start if start >= last_end else c.start, c.end, label=LABEL, alignment_mode="expand")
             if span is None:
                 continue
             add_fact(doc, span, value, person_id(slug) if slug else None)
             last_end = c.end
         return doc
+
+    @staticmethod
+    def _mention_start(text: str, c: Candidate) -> int:
+        """Where the mention starts: a name with the office word right before it ("le [président Macron]"), a title
+        after its fused article ("du [Premier ministre]"), with the civility before its article ("[Monsieur le
+        maire de Lyon]")."""
+        if c.kind == "name":
+            return joined_start(text, c.start)
+        m = _FUSED.match(text, c.start, c.end)
+        if m:
+            return m.end()
+        civ = _CIV_BEFORE.search(text, max(0, c.start - 12), c.start) if re.match(r"(?i:l[ea]\b|l['’])", text[c.start:c.end]) else None
+        return civ.start() if civ else c.start
 
     @staticmethod
     def _link_metadata(doc: Doc) -> None:
@@ -180,8 +198,9 @@ class PersonLinker:
         key = fold(c.name)
         if key in by_last:
             return by_last[key]
-        if c.source == "first_names":
-            return slugify(c.name)
+        if c.source in ("first_names", "aged"):
+            by_last[key] = slugify(c.name)     # "Tarik, 38 ans": the first name again later is that person
+            return by_last[key]
         if not c.civility:
             return None
         slug = self.kb.find_surname(c.name, date, female)

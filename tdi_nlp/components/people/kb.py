@@ -75,7 +75,7 @@ def parse_title(title: str) -> TitleParts:
     """Split a French government title into its kind and its portfolio parts."""
     t = fold(title).replace("’", "'")
     t = re.sub(r"^(?:m\.|mme|monsieur|madame)\s+", "", t)
-    t = re.sub(r"^(?:le|la|l'|du|au|notre|votre|mon|ma|son|sa|leur)\s*", "", t)
+    t = re.sub(r"^(?:le|la|l'|du|au|notre|votre|mon|ma|son|sa|leur)\s*(?:propre\s+)?", "", t)   # "votre propre ministre"
     kind, rest = "M", t
     m = _HEAD.match(t)
     if m:
@@ -264,8 +264,9 @@ class PeopleKB:
         found = [s for s in same if self.is_active(s, date)]
         if len(found) == 1:
             return found[0]
-        if not found and len(same) == 1 and self.offices_of.get(same[0]):
-            return same[0]     # a former member of the government, the only one of that name
+        if not found and len(same) == 1 and (self.offices_of.get(same[0])
+                                             or any(p["person"] == same[0] for p in self.presidents)):
+            return same[0]     # a former member of the government or President, the only one of that name
         return None
 
     def is_active(self, slug: str, date: str) -> bool:
