@@ -53,6 +53,7 @@ GLUED_BEFORE = re.compile(r"\w[-\u2010\u2011]$")
 TREATY_BEFORE = _CONTEXT["treaty_before"]  # "le traité d'Aix-la-Chapelle"
 STREET_BEFORE = _CONTEXT["street_before"]  # "la rue d'Aubagne": a street
 RIVER_BEFORE = _CONTEXT["river_before"]  # "les bords de la Marne": the river, not the department
+FEATURE_BEFORE = _CONTEXT["feature_before"]  # "le golfe de Guinée": a natural feature, not the country
 TITLE_BEFORE = _CONTEXT["title_before"]
 NAMED_AFTER = _CONTEXT["named_after"]  # "l'accord de Paris", "le groupe de Minsk": not the place
 DEPARTMENT_NUMBER = _CONTEXT["department_number"]  # "dans le 93", on the text as written
@@ -280,7 +281,8 @@ class TerritoryLinker:
         if surface[0].islower() and m.i + 1 in self._match_heads:
             return None  # "la Marne" is the article and the Marne, not the commune La Marne
         left = _left(text, m.start)
-        if RIVER_BEFORE.search(left) or NAMED_AFTER.search(left) or STREET_BEFORE.search(left):
+        if (RIVER_BEFORE.search(left) or NAMED_AFTER.search(left) or STREET_BEFORE.search(left)
+                or FEATURE_BEFORE.search(left)):
             return None
         cues = _cue_kinds(left)
         explicit = set(cues)
@@ -316,6 +318,11 @@ class TerritoryLinker:
             entry = self._pick(kind, by_kind[kind], strict=False) if kind in by_kind else None
             if kind == "commune" and single and (entry is None or entry.population < MIN_POP["named_department"]):
                 entry = self._short_name(surface, m.start, by_kind.get("commune", [])) or entry
+            tail = HYPHEN_TAIL.match(text, m.end) if entry is None and kind == "epci" else None
+            starting = self.gaz.starting(text[m.start:tail.end()], kind) if tail else set()
+            if len(starting) == 1:  # "la métropole d'Aix-Marseille": Aix-Marseille-Provence, not the EPCI of Aix
+                prev_cue[tail.end()] = {kind}
+                return Decision(m.start, tail.end(), next(iter(starting)), True)
             if entry is None and kind == "epci" and "commune" in by_kind and not common:
                 entry = self._epci_of_town(by_kind["commune"])  # "l'agglomération de Saint-Nazaire"
             if entry:
@@ -400,15 +407,17 @@ class TerritoryLinker:
     @staticmethod
     def _org_name(text: str, m: Match) -> bool:
         """"Business France", "Régions de France", "France Industrie": France inside an organisation's name."""
+        heading = text[m.start:m.end].isupper()  # "AIDE DE LA FRANCE À L'UKRAINE": capitals say nothing
         after = re.match(r"[ \t]+([^\W\d_][\w'-]*)", text[m.end:m.end + 40])
-        if after and after.group(1)[0].isupper():
+        if after and after.group(1)[0].isupper() and not (heading and fold(after.group(1)) in FUNCTION_WORDS):
             return True
-        head = re.search(r"([^\W\d_]+)\s+de\s+$", text[max(0, m.start - 30):m.start])
+        head = re.search(r"([^\W\d_]+)\s+de\s+$", text[max(0, m.start - 30):m.start], re.IGNORECASE)
         if head and fold(head.group(1)) in FRANCE_NAME_HEADS:
             return True  # "le stade de France", "la Banque de France"
         # Walk back over the noun phrase: de/la/des..., at most one lowercase word ("l'Assemblée des communautés
         # de France"); a capitalized word there that does not start the sentence makes it a name.
         before = text[max(0, m.start - 80):m.start]
+        before = before[before.rfind("\n") + 1:]  # a heading or a speaker's line before is not part of the name
         lowercase = skipped = 0
         for tok in reversed(list(re.finditer(r"[^\W\d_]+|[^\w\s']", before))):
             w = tok.group()
@@ -419,9 +428,9 @@ class TerritoryLinker:
                 continue
             if fold(w) in FUNCTION_WORDS or fold(w) in COORDINATION_WORDS:
                 return False  # "l'Allemagne et la France": a coordination, not a name
-            if w[0].isupper():
-                if not skipped and not lowercase:
-                    return True  # "Oxfam France", "Business France", even at the start of a sentence
+            if w[0].isupper() and not skipped and not lowercase:
+                return True  # "Oxfam France", "Business France", even at the start of a sentence
+            if w[0].isupper() and not (heading and w.isupper()):
                 sentence_start = SENTENCE_START.search(before[max(0, tok.start() - 3):tok.start()])
                 if fold(w) in COMPASS_WORDS:
                     return False  # "l'Est de la France", "le Sud-Ouest de la France": a part of the country
@@ -478,6 +487,10 @@ class TerritoryLinker:
             else:
                 town = self.gaz.fuzzy(phrase, "commune", TOWN_FUZZY_CUTOFF)
                 entry = self.gaz.entries.get(f"epci:{town.epci}") if town and town.epci else None
+        if entry is None and kind == "epci" and len(ws) > 1:
+            # "la métropole d'Aix-Marseille": the start of one EPCI's name, not the EPCI of the town Aix
+            starting = self.gaz.starting(phrase, kind)
+            entry = next(iter(starting)) if len(starting) == 1 else None
         if entry is None and kind == "commune" and len(ws) == 1:
             # "le collège d'Herblay": Herblay-sur-Seine, the only commune (or the only one of a department named
             # nearby) whose name starts with that word and a link word
@@ -530,7 +543,7 @@ _OTHER_UPPER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n.upper()) fo
                                                                                               reverse=True))
                              + r")(?![\w'’-])")  # in a heading: "DROITS DES FONCTIONNAIRES EN POLYNÉSIE"
 _FAMILY_BEFORE = re.compile(r"(?<![\w])les\s+$", re.I)  # "les Kouachi": a family, not a place
-_NOT_PLACE = set(_OTHER["ner_not_place"])
+_NOT_PLACE = {fold(w) for w in _OTHER["ner_not_place"]}
 _PEOPLE_NAME = re.compile(r"(?:ais|aises|ois|oises|ien|ienne|iens|iennes|ens|ands|andes|ains|aines|ins|ols|oles|ques|es)$")
 _ARTICLE = re.compile(r"^(?:l['’]|la |le |les )", re.I)
 # a NER place after a preposition or in a list ("à Berlin", "d'Amilly", "Paris et Berlin"), not followed by a
@@ -539,6 +552,9 @@ _PLACE_BEFORE = re.compile(r"(?:(?<![\w])(?:à|a|en|de|d|du|des|au|aux|vers|entr
                            r"|,|(?<![\w])(?:ou|et) (?:encore|aussi|enfin))\s*(?:l['’]|la\s+|le\s+|les\s+)?$", re.I)
 _NAME_AFTER = re.compile(r"[ -](?!(?:et|ou|de|d|l|du|des|en|à|au|aux|pour|par|sur|dans|qui|que|a|est|sont|ont|se|ne|y|où|"
                          r"comme|avec|mais|ni|puis|était|sera|avait)\b)[a-zà-ÿ]")
+# "à Vienne hier soir": a time after a town named with a bare preposition, not a longer name ("du Scaf hier" is)
+_TIME_AFTER = re.compile(r"[ ](?:hier|demain|aujourd|ce|cet|cette|ces|depuis|pendant|lors|dès|lundi|mardi|mercredi|jeudi"
+                         r"|vendredi|samedi|dimanche|matin|soir)\b")
 # "canal Seine-Nord Europe": inside a name; not "La Nouvelle-Calédonie", "En Polynésie" (an article, a preposition)
 _NAME_BEFORE = re.compile(r"(?<![\w'’])(?!(?:La|Le|Les|L|En|Et|De|Des|Du|Au|Aux|À|Dans|Pour|Sur|Par|Vers|Entre)[ ])"
                           r"[A-ZÀ-Þ][\w-]*[ ]$")
@@ -598,11 +614,25 @@ def _ner_places(doc: Doc) -> list[tuple[int, int]]:
 
 def _named_after(text: str, start: int) -> bool:
     left = _left(text, start)
-    return bool(NAMED_AFTER.search(left) or STREET_BEFORE.search(left))
+    return bool(NAMED_AFTER.search(left) or STREET_BEFORE.search(left) or FEATURE_BEFORE.search(left))
 
 
-def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
-                 departments: set) -> list[tuple[int, int, str, Entry | None]]:
+def _speaker(text: str, name: str) -> bool:
+    """The first name of a speaker's line in capitals ("AXELLE CARLIER, PRATICIENNE ..."): a person, not a place."""
+    return bool(re.search(rf"(?m)^[ \t]*{re.escape(name.upper())}[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+\b", text))
+
+
+def _short_town(name: str, start: int, towns: list[Entry], short_name) -> Entry | None:
+    """A commune by the start of its name: one the document names in full ("Conflans-Sainte-Honorine ... à
+    Conflans"), else the only big commune so named ("à Herblay": Herblay-sur-Seine)."""
+    named = {e.code: e for e in towns if fold(e.name).startswith(fold(name) + "-")}
+    if len(named) == 1:
+        return next(iter(named.values()))
+    return short_name(name, start, []) if short_name and not named else None
+
+
+def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer, departments: set, towns: Sequence[Entry] = (),
+                 short_name=None) -> list[tuple[int, int, str, Entry | None]]:
     """Places the linker left: the listed continents and world regions, and the stock NER's LOC spans that name a
     place (not a people, an acronym or a body): a small commune of that name (the only one, or the one in a
     department the document names: "les supermarchés d'Amilly"), else a place without id. (start, end, name,
@@ -629,10 +659,14 @@ def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
         verb_after = tok is not None and tok.end < len(doc) and doc[tok.end].pos_ in ("VERB", "AUX")  # "fuient"
         if (not name or taken.overlaps(start, end_char) or not name[0].isupper() or len(words) > 3
                 or surname_after(text, start, end_char, is_place, gaz.is_common)
-                or any(w.lower() in _NOT_PLACE for w in words) or (name.isupper() and len(name) > 1)
-                or _people(text, start, name, taken) or not re.fullmatch(r"[\w'’ -]+", name)
+                or any(fold(w) in _NOT_PLACE for w in words) or (name.isupper() and len(name) > 1)
+                or (_people(text, start, name, taken)  # "Vienne" (a department) is no people; "de Sens" may be
+                    and not any(e.kind in ("department", "region") for e, _ in gaz.lookup(name)))
+                or not re.fullmatch(r"[\w'’ -]+", name) or _speaker(text, name)
                 or not _PLACE_BEFORE.search(text, max(0, start - 12), start) or _named_after(text, start)
-                or (_NAME_AFTER.match(text, end_char) and not verb_after)):
+                or (_NAME_AFTER.match(text, end_char) and not verb_after
+                    and not (_TIME_AFTER.match(text, end_char) and _BARE_PREPOSITION.search(text, max(0, start - 12),
+                                                                                          start)))):
             continue
         if any(sum(c.isupper() for c in w) > 1 + w.count("-") for w in words) or fold(name).endswith("france"):
             continue              # "AdCF", "Bpifrance": bodies
@@ -657,9 +691,33 @@ def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
                                                             ("commune",))}
         if len(communes) > 1:
             communes = {c: en for c, en in communes.items() if en.department in departments}
+        town = _short_town(name, start, list(towns), short_name) if not communes and len(words) == 1 else None
+        if town is not None:
+            communes = {town.code: town}
         out.append((start, start + len(name), name, next(iter(communes.values())) if len(communes) == 1 else None))
         taken.add(start, start + len(name))
     return out
+
+
+_ABROAD_GAP = re.compile(r"\s*(?:,\s*(?:en|au|aux)\s+|\(\s*)(?:l['’])?")
+_FRENCH_KINDS = ("commune", "department", "region", "epci", "tdi")
+
+
+def _abroad(doc: Doc) -> None:
+    """A French homonym followed by a foreign country ("à Vienne, en Autriche", "Valence (Espagne)") is the foreign
+    place, without an id, and so is every other mention of that name in the document."""
+    text = text_of(doc)
+    places = sorted((f for f in doc.spans.get("facts", []) if f.label_ == LABEL), key=lambda f: f.start_char)
+    foreign = set()
+    for f, g in zip(places, places[1:]):
+        value = g._.value or {}
+        if ((f._.value or {}).get("kind") in _FRENCH_KINDS and value.get("kind") == "country"
+                and value.get("code") != "FR" and _ABROAD_GAP.fullmatch(text, f.end_char, g.start_char)):
+            foreign.add(f.text)
+    for f in places:
+        if f.text in foreign and (f._.value or {}).get("kind") in _FRENCH_KINDS:
+            f._.value = {"name": f.text, "kind": "place", "code": None, "region": None}
+            f._.entity_id = None
 
 
 @Language.factory(FACTORY, default_config={"fuzzy_cutoff": FUZZY_CUTOFF}, assigns=["doc.spans"], requires=["doc.ents"])
@@ -677,7 +735,10 @@ def make_territories(nlp: Language, name: str, fuzzy_cutoff: float):
                 taken.add(d.start, d.end)
         depts = {(f._.value or {}).get("code") if (f._.value or {}).get("kind") == "department"
                  else None for f in doc.spans.get("facts", []) if f.label_ == LABEL}
-        for start, end, name, entry in other_places(doc, taken, linker.gaz, depts):
+        towns = [(f._.value or {}).get("code") for f in doc.spans.get("facts", []) if f.label_ == LABEL
+                 and (f._.value or {}).get("kind") == "commune"]
+        towns = [e for c in towns if c and (e := linker.gaz.entries.get(f"commune:{c}")) is not None]
+        for start, end, name, entry in other_places(doc, taken, linker.gaz, depts, towns, linker._short_name):
             span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
             if span is None:
                 continue
@@ -685,6 +746,7 @@ def make_territories(nlp: Language, name: str, fuzzy_cutoff: float):
                 add_fact(doc, span, entry.value(), entry.id)
             else:
                 add_fact(doc, span, {"name": name, "kind": "place", "code": None, "region": None}, None)
+        _abroad(doc)
         return doc
 
     return territories
