@@ -7,7 +7,9 @@ minus every document of every tests/data/eval/*/sample.jsonl and the stems of co
 N_VP statements are drawn AT RANDOM (seed 4142) among all eligible ones, not the richest: ordinary documents are
 where false places live. That round held 161 mentions (fewer than the ~300 asked), so a second round draws N2_AN
 questions and N2_VP statements more, at random with the same generator, among the eligible ones left (drawn and
-annotated before any system was run on either round). A statement is annotated on its window (../dev/draw.py
+annotated before any system was run on either round). A third round (N3_AN questions, N3_VP statements, the same
+generator again) was drawn and annotated after the rules of rounds 1-2 were written, before the system was run on
+it: a check of those rules on text they were not written from. A statement is annotated on its window (../dev/draw.py
 `window_end`).
 Run from the repository root: python tests/data/eval/dev_places4/draw.py
 """
@@ -25,6 +27,7 @@ from draw import AN_DIR, REPO, VP_FILE, sample_doc_ids, vp_id  # noqa: E402
 
 SEED, N_AN, N_VP = 4142, 14, 10
 N2_AN, N2_VP = 12, 8
+N3_AN, N3_VP = 8, 6
 
 
 def excluded_ids() -> set[str]:
@@ -48,7 +51,11 @@ def draw() -> tuple[list[str], list[str]]:
     first_an, first_vp = sorted(rng.sample(an, N_AN)), sorted(rng.sample(vp, N_VP))
     an = [d for d in an if d not in first_an]
     vp = [d for d in vp if d not in first_vp]
-    return sorted(first_an + rng.sample(an, N2_AN)), sorted(first_vp + rng.sample(vp, N2_VP))
+    second_an, second_vp = rng.sample(an, N2_AN), rng.sample(vp, N2_VP)
+    an = [d for d in an if d not in second_an]
+    vp = [d for d in vp if d not in second_vp]
+    return (sorted(first_an + second_an + rng.sample(an, N3_AN)),
+            sorted(first_vp + second_vp + rng.sample(vp, N3_VP)))
 
 
 if __name__ == "__main__":
