@@ -45,6 +45,9 @@ def found(nlp, text: str, label: str) -> list[tuple[str, str | None]]:
     # an attack named after a place holds it; a spelling without hyphen of a listed region
     ("Depuis l'attentat de Christchurch, les plateformes coopèrent avec le Moyen Orient.",
      [("Christchurch", None), ("Moyen Orient", None)]),
+    # a treaty holds its place, French or not (the blind samples' judgement)
+    ("Les signataires du traité de Lisbonne tiennent à l'accord de Paris sur le climat.",
+     [("Lisbonne", None), ("Paris", "commune:75056")]),
 ])
 def test_places(p4nlp, text, expected):
     got = found(p4nlp, text, "TERRITORY")
@@ -67,6 +70,18 @@ def test_not_places(p4nlp, text, not_places):
     got = [t for t, _ in found(p4nlp, text, "TERRITORY")]
     for name in not_places:
         assert name not in got, (name, got)
+
+
+def test_a_glued_hyphen_is_no_bullet(p4nlp):
+    # "Médecins-Urgentistes de France" is a body's name: the hyphen does not start a sentence
+    text = "Il a présidé l'association Médecins-Urgentistes de France puis a vécu en France."
+    assert [s.start_char for s in facts(p4nlp(text), "TERRITORY")] == [text.rindex("France")]
+
+
+def test_a_surname_after_a_first_name_is_no_town(p4nlp):
+    text = "Nous recevons ce matin Julien MACON.\n\nJULIEN MACON\n\nBonjour. Je rentre de Mâcon et de Lyon."
+    got = found(p4nlp, text, "TERRITORY")
+    assert ("MACON", "commune:71270") not in got and ("Lyon", "commune:69123") in got
 
 
 def test_a_speakers_first_name_is_no_place():

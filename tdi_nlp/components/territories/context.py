@@ -38,6 +38,18 @@ def surname_after(text: str, start: int, end: int, is_place, is_common) -> bool:
     return not text[start:end].isupper() or not (is_common(word.lower()) or is_common(fold(word)))
 
 
+_WORD_ON_LINE_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w-]*)[ \t]+$")
+
+
+def first_name_before(text: str, start: int, first_names: set[str]) -> bool:
+    """A known first name just before on the same line: a surname that is also a town ("Clément BEAUNE", the
+    speaker line "CLEMENT BEAUNE"), not the town."""
+    m = _WORD_ON_LINE_BEFORE.search(text, max(0, start - 40), start)
+    if m is None or not m.group(1)[0].isupper():
+        return False
+    return all(part in first_names for part in fold(m.group(1)).split("-"))
+
+
 def _initials(words: str) -> str:
     parts = [w for w in re.findall(r"[^\W\d_]+", words) if fold(w) not in _SMALL]
     return "".join(fold(w)[0] for w in parts)
