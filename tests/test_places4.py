@@ -61,6 +61,7 @@ def test_places(p4nlp, text, expected):
     # natural features and corridors are no places
     ("La piraterie dans le golfe de Guinée inquiète les armateurs.", ["Guinée"]),
     ("Le blocage du couloir de Latchine continue.", ["Latchine"]),
+    ("Les randonneurs des gorges du Verdon et de la vallée de la Roya sont évacués.", ["Verdon", "Roya"]),
     # streets and palaces for their occupants, accents or not
     ("Les conseillers du Quai d'Orsay et de l'Elysée restent prudents.", ["Quai d'Orsay", "Elysée"]),
     # a name the NER took for a place, followed by a time, after a contracted article: a thing

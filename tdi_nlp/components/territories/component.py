@@ -625,7 +625,8 @@ def _ner_places(doc: Doc) -> list[tuple[int, int]]:
 
 def _named_after(text: str, start: int) -> bool:
     left = _left(text, start)
-    return bool(NAMED_AFTER.search(left) or STREET_BEFORE.search(left) or FEATURE_BEFORE.search(left))
+    return bool(NAMED_AFTER.search(left) or STREET_BEFORE.search(left) or FEATURE_BEFORE.search(left)
+                or RIVER_BEFORE.search(left))  # "la vallée de la Roya": the river's valley
 
 
 def _speaker(text: str, name: str) -> bool:
