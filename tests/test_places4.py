@@ -40,6 +40,11 @@ def found(nlp, text: str, label: str) -> list[tuple[str, str | None]]:
     ("Trois policiers ont été blessés à Herblay samedi.", [("Herblay", "commune:95306")]),
     # an EPCI by the start of its name, not the EPCI of a homonym town ("Aix" in Corrèze)
     ("Les élus de la métropole d'Aix-Marseille demandent des moyens.", [("Aix-Marseille", "epci:200054807")]),
+    # a town by the start of its name with its article, much bigger than the village of the bare word
+    ("Les congrès de La Rochelle et de La Baule sont complets.",
+     [("La Rochelle", "commune:17300"), ("La Baule", "commune:44055")]),
+    # a battle named after a town: the town much bigger than its homonyms
+    ("La bataille de Verdun est commémorée chaque année.", [("Verdun", "commune:55545")]),
     # a time after a town named with a bare preposition
     ("Les ministres se sont retrouvés à Salzbourg hier soir.", [("Salzbourg", None)]),
     # an attack named after a place holds it; a spelling without hyphen of a listed region

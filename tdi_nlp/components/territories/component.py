@@ -67,6 +67,7 @@ HYPHEN_TAIL = re.compile(r"-[^\W\d_][\w]*(?:-[\w]+)*")
 # A preposition or a list word just before a small commune of a department named nearby ("d'Argentan", "et Menton").
 TOWN_BEFORE = re.compile(r"(?:^|[\s(])(?:de|d'|du|a|au|entre|et|ou|vers|pres de|,)\s*$")
 DEPARTMENT_AFTER = re.compile(r"\s*(?:\(|,\s*(?:dans|en)\s+(?:le\s+|la\s+|l['’]|les\s+)?)")
+_TOWN_ARTICLE = re.compile(r"(?<![\w'’])(?:La|Le|Les|L['’])\s*$")
 NEARBY = 2000  # characters around a department's mention in which its communes are looked for
 
 
@@ -158,7 +159,20 @@ class TerritoryLinker:
         decisions += self._department_numbers(text, decisions)
         decisions += self._cued_phrases(text, toks, decisions)
         decisions += self._second_pass(text, matches, decisions, persons)
-        return [d for d in self._select(self._hyphenated(text, decisions)) if d.entry is not STOP]
+        chosen = [d for d in self._select(self._hyphenated(text, decisions)) if d.entry is not STOP]
+        return [self._article_town(text, d) for d in chosen]
+
+    def _article_town(self, text: str, d: Decision) -> Decision:
+        """"La Baule": the start of La Baule-Escoublac, a town much bigger than the village Baule, article and
+        all."""
+        art = _TOWN_ARTICLE.search(text, max(0, d.start - 5), d.start)
+        if d.entry.kind != "commune" or art is None:
+            return d
+        bigger = sorted(self.gaz.starting(text[art.start():d.end], "commune"), key=lambda e: -e.population)
+        if (bigger and bigger[0].population >= max(MIN_POP["multiword"], 5 * d.entry.population)
+                and (len(bigger) == 1 or bigger[0].population >= 5 * bigger[1].population)):
+            return Decision(art.start(), d.end, bigger[0], d.cued)
+        return d
 
     def _department_numbers(self, text: str, decisions: list[Decision]) -> list[Decision]:
         """A department by its number ("dans le 93"), when the document names that department too."""
@@ -702,7 +716,9 @@ def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer, departments: set, town
             communes = {en.code: en for en, _ in gaz.lookup(_CONTRACTED[contracted.group(1).lower()] + name,
                                                             ("commune",))}
         if len(communes) > 1:
-            communes = {c: en for c, en in communes.items() if en.department in departments}
+            near = {c: en for c, en in communes.items() if en.department in departments}
+            big = _homonym_choice(list(communes.values()), strict=False)  # "la bataille de Verdun": the town
+            communes = near or ({big.code: big} if big and big.population >= MIN_POP["multiword"] else {})
         town = _short_town(name, start, list(towns), short_name) if not communes and len(words) == 1 else None
         if town is not None:
             communes = {town.code: town}
