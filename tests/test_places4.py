@@ -45,6 +45,10 @@ def found(nlp, text: str, label: str) -> list[tuple[str, str | None]]:
      [("La Rochelle", "commune:17300"), ("La Baule", "commune:44055")]),
     # a battle named after a town: the town much bigger than its homonyms
     ("La bataille de Verdun est commémorée chaque année.", [("Verdun", "commune:55545")]),
+    # a town whose name starts with an article, after a contracted one
+    ("Les dockers du Havre rencontrent les cheminots du Mans.", [("Havre", "commune:76351"), ("Mans", "commune:72181")]),
+    # a court of appeal names its town (an appeal does not: "l'appel de Strasbourg" is no place for named_after)
+    ("La cour d'appel de Douai a rendu son arrêt.", [("Douai", "commune:59178")]),
     # a time after a town named with a bare preposition
     ("Les ministres se sont retrouvés à Salzbourg hier soir.", [("Salzbourg", None)]),
     # an attack named after a place holds it; a spelling without hyphen of a listed region

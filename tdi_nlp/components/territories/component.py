@@ -67,6 +67,7 @@ HYPHEN_TAIL = re.compile(r"-[^\W\d_][\w]*(?:-[\w]+)*")
 # A preposition or a list word just before a small commune of a department named nearby ("d'Argentan", "et Menton").
 TOWN_BEFORE = re.compile(r"(?:^|[\s(])(?:de|d'|du|a|au|entre|et|ou|vers|pres de|,)\s*$")
 DEPARTMENT_AFTER = re.compile(r"\s*(?:\(|,\s*(?:dans|en)\s+(?:le\s+|la\s+|l['’]|les\s+)?)")
+_CONTRACTED_TOWN = re.compile(r"(?<![\w'’])(du|au|des|aux)\s+(?P<name>[A-ZÀ-Þ][a-zà-ÿ]+(?:-[\w'’]+)*)(?![\w'’-])")
 _TOWN_ARTICLE = re.compile(r"(?<![\w'’])(?:La|Le|Les|L['’])\s*$")
 NEARBY = 2000  # characters around a department's mention in which its communes are looked for
 
@@ -159,6 +160,7 @@ class TerritoryLinker:
         decisions += self._department_numbers(text, decisions)
         decisions += self._cued_phrases(text, toks, decisions)
         decisions += self._second_pass(text, matches, decisions, persons)
+        decisions += self._contracted(text, decisions)
         chosen = [d for d in self._select(self._hyphenated(text, decisions)) if d.entry is not STOP]
         return [self._article_town(text, d) for d in chosen]
 
@@ -252,6 +254,23 @@ class TerritoryLinker:
             if entry is not None:
                 out.append(Decision(m.start, m.end, entry, False))
                 taken.add(m.start, m.end)
+        return out
+
+    def _contracted(self, text: str, decisions: list[Decision]) -> list[Decision]:
+        """A town whose name starts with an article, after a contracted one ("le port du Havre", "au Mans": Le
+        Havre, Le Mans), big enough as a town named without a cue."""
+        taken = Ranges([(d.start, d.end) for d in decisions])
+        out = []
+        for m in _CONTRACTED_TOWN.finditer(text):
+            start, end = m.start("name"), m.end("name")
+            if taken.overlaps(start, end) or first_name_before(text, start, first_names()):
+                continue
+            name = _CONTRACTED[m.group(1).lower()] + m.group("name")
+            entry = _homonym_choice([e for e, _ in self.gaz.lookup(name, ("commune",))], strict=False)
+            word = m.group("name").lower()
+            common = self.gaz.is_common(word) or self.gaz.is_common(fold(word))
+            if entry is not None and self._big_town(entry, True, common, False):
+                out.append(Decision(start, end, entry, False))
         return out
 
     def _short_name(self, surface: str, start: int, exact: list[tuple[Entry, str]]) -> Entry | None:
