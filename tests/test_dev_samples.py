@@ -85,3 +85,15 @@ def test_dev_dates_is_apart_from_the_other_samples():
     ids = {d["doc"] for d in entries("dev_dates")}
     assert not ids & {d["doc"] for f in ("blind", "blind2", "dev", "dev_orgs") for d in entries(f)}
     assert all(question_number(d) % 10 in (0, 2, 4) for d in ids if d.startswith("QANR"))
+
+
+def test_dev_places4_is_apart_from_every_other_sample_and_in_its_partition():
+    docs = entries("dev_places4")
+    ids = {d["doc"] for d in docs}
+    assert len(ids) == len(docs) >= 20
+    others = {d["doc"] for f in EVAL.glob("*/sample.jsonl") if f.parent.name != "dev_places4"
+              for d in entries(f.parent.name)}
+    assert not ids & others
+    assert all(question_number(d) % 3 == 0 for d in ids if d.startswith("QANR"))
+    assert blind.sample_meta("dev-places4") == {"labels": ["TERRITORY", "PROGRAMME"], "tuned_on": True}
+    assert sum(len(d["mentions"]) for d in docs) >= 300
