@@ -352,6 +352,13 @@ class TerritoryLinker:
             return None  # "Aude RASO": a first name
         if not explicit and first_name_before(text, m.start, first_names()):
             return None  # "Clément BEAUNE": a surname
+        contracted = _CONTRACTED_BEFORE.search(text, max(0, m.start - 5), m.start)
+        if contracted and "commune" in cues:  # "la ville du Port": Le Port, not the village Port
+            towns = [e for e, _ in self.gaz.lookup(_CONTRACTED[contracted.group(1).lower()] + surface, ("commune",))]
+            entry = _homonym_choice(towns, strict=False)
+            if entry is not None:
+                prev_cue[m.end] = {"commune"}
+                return Decision(m.start, m.end, entry, True)
         # 1. a cue names the kind
         for kind in ("tdi", "region", "department", "epci", "commune"):
             if kind not in cues:
