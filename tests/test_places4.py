@@ -46,7 +46,8 @@ def found(nlp, text: str, label: str) -> list[tuple[str, str | None]]:
     # a battle named after a town: the town much bigger than its homonyms
     ("La bataille de Verdun est commémorée chaque année.", [("Verdun", "commune:55545")]),
     # a town whose name starts with an article, after a contracted one
-    ("Les dockers du Havre rencontrent les cheminots du Mans.", [("Havre", "commune:76351"), ("Mans", "commune:72181")]),
+    ("Les dockers du Havre rencontrent les cheminots du Mans.",
+     [("Havre", "commune:76351"), ("Mans", "commune:72181")]),
     # after a commune cue too: "la ville du Port" is Le Port, not the village Port
     ("Le maire du Port et la mairie de Port se jumellent.", [("Port", "commune:97407"), ("Port", "commune:01307")]),
     # a court of appeal names its town (an appeal does not: "l'appel de Strasbourg" is no place for named_after)

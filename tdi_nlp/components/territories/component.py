@@ -67,7 +67,8 @@ HYPHEN_TAIL = re.compile(r"-[^\W\d_][\w]*(?:-[\w]+)*")
 # A preposition or a list word just before a small commune of a department named nearby ("d'Argentan", "et Menton").
 TOWN_BEFORE = re.compile(r"(?:^|[\s(])(?:de|d'|du|a|au|entre|et|ou|vers|pres de|,)\s*$")
 DEPARTMENT_AFTER = re.compile(r"\s*(?:\(|,\s*(?:dans|en)\s+(?:le\s+|la\s+|l['’]|les\s+)?)")
-_CONTRACTED_TOWN = re.compile(r"(?<![\w'’])(du|au|des|aux)\s+(?P<name>[A-ZÀ-Þ][a-zà-ÿ]+(?:-[\w'’]+)*)(?![\w'’-])")
+_CONTRACTED_TOWN = re.compile(r"(?<![\w'’])(du|au|des|aux)\s+"
+                              r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ]+(?:-[\w'’]+)*)(?![\w'’-])")
 _TOWN_ARTICLE = re.compile(r"(?<![\w'’])(?:La|Le|Les|L['’])\s*$")
 NEARBY = 2000  # characters around a department's mention in which its communes are looked for
 
@@ -604,8 +605,8 @@ _PLACE_BEFORE = re.compile(r"(?:(?<![\w])(?:à|a|en|de|d|du|des|au|aux|vers|entr
 _NAME_AFTER = re.compile(r"[ -](?!(?:et|ou|de|d|l|du|des|en|à|au|aux|pour|par|sur|dans|qui|que|a|est|sont|ont|se|ne|y|où|"
                          r"comme|avec|mais|ni|puis|était|sera|avait)\b)[a-zà-ÿ]")
 # "à Vienne hier soir": a time after a town named with a bare preposition, not a longer name ("du Scaf hier" is)
-_TIME_AFTER = re.compile(r"[ ](?:hier|demain|aujourd|ce|cet|cette|ces|depuis|pendant|lors|dès|lundi|mardi|mercredi|jeudi"
-                         r"|vendredi|samedi|dimanche|matin|soir)\b")
+_TIME_AFTER = re.compile(r"[ ](?:hier|demain|aujourd|ce|cet|cette|ces|depuis|pendant|lors|dès|lundi|mardi|mercredi"
+                         r"|jeudi|vendredi|samedi|dimanche|matin|soir)\b")
 # "canal Seine-Nord Europe": inside a name; not "La Nouvelle-Calédonie", "En Polynésie" (an article, a preposition)
 _NAME_BEFORE = re.compile(r"(?<![\w'’])(?!(?:La|Le|Les|L|En|Et|De|Des|Du|Au|Aux|À|Dans|Pour|Sur|Par|Vers|Entre)[ ])"
                           r"[A-ZÀ-Þ][\w-]*[ ]$")
