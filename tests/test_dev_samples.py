@@ -114,3 +114,13 @@ def test_dev_orgs4_is_apart_from_every_other_sample_and_in_its_partition():
     assert all(question_number(d) % 3 == 1 for d in ids if d.startswith("QANR"))   # round 4's residue 1
     assert blind.sample_meta("dev-orgs4") == {"labels": ["PERSON", "ORG"], "tuned_on": True}
     assert len(ids) == len(docs) >= 20 and sum(len(d["mentions"]) for d in docs) >= 300
+
+
+def test_dev_places4_is_apart_from_every_other_sample_and_in_its_partition():
+    docs = entries("dev_places4")
+    ids = {d["doc"] for d in docs}
+    assert len(ids) == len(docs) >= 20
+    assert not ids & other_sample_docs("dev_places4")
+    assert all(question_number(d) % 3 == 0 for d in ids if d.startswith("QANR"))
+    assert blind.sample_meta("dev-places4") == {"labels": ["TERRITORY", "PROGRAMME"], "tuned_on": True}
+    assert sum(len(d["mentions"]) for d in docs) >= 300

@@ -25,6 +25,7 @@ from .bodies import (acronym_phrases, cued_names, defined_acronyms, fits, france
 from ..ranges import Ranges
 from ...config import RESOURCES_DIR
 from ..people.kb import active, kb
+from ..territories.context import portfolio
 from ...text_utils import fold, slugify, strip_accents, words
 
 FACTORY = "tdi_orgs"
@@ -181,6 +182,8 @@ class OrgTagger:
             key = keys[(span.start, span.end)]
             entry = self.entries[key]
             if entry["label"] == "PROGRAMME":
+                if portfolio(text_of(doc), span.start_char):
+                    continue      # "secrétaire d'État chargée de la jeunesse et du service national universel"
                 if entry["id"] == _EUROPEAN_PLAN["national_id"] and _european_plan(doc, span):
                     entry = self.entries[f"PROGRAMME|{_EUROPEAN_PLAN['european_id']}"]
                 add_fact(doc, span, {"name": entry["name"]}, f"programme:{entry['id']}")
@@ -267,9 +270,10 @@ class OrgTagger:
         text = text_of(doc)
         out = []
         for name in sorted({text[s:e] for s, e in found}, key=len, reverse=True):
-            if len(name.split()) < 2:
-                continue      # one word ("Farm") is too often a common word elsewhere
-            for m in re.finditer(rf"(?<![\w])(?:{re.escape(name)}|{re.escape(name.upper())})(?![\w])", text):
+            forms = rf"(?<![\w])(?:{re.escape(name)}|{re.escape(name.upper())})(?![\w])"
+            if len(name.split()) < 2:  # one word ("Farm") is too often a common word elsewhere: only in
+                forms = rf"(?<=\(){re.escape(name)}(?=\))"  # parentheses, after its long form ("(Phare)")
+            for m in re.finditer(forms, text):
                 span = doc.char_span(m.start(), m.end(), label="PROGRAMME")
                 if span is None or taken.overlaps(m.start(), m.end()):
                     continue

@@ -100,6 +100,7 @@ class Gazetteer:
         self.max_len = 1
         self._fuzzy: dict[str, tuple[list[str], list[Entry]]] = {}
         self._leading: dict[tuple, list[Entry]] = {}
+        self._starting: dict[str, dict[tuple, set[Entry]]] = {}
 
     # --- building -------------------------------------------------------------------------------------------
     def add(self, alias: str, entry: Entry, mode: str = "free") -> None:
@@ -207,6 +208,18 @@ class Gazetteer:
                 if len(k) > 2 and k[1] in LEADING_LINKS:
                     self._leading.setdefault(k[:1], []).extend(e for e, _ in hits if e.kind == "commune")
         return self._leading.get(key(name), [])
+
+    def starting(self, name: str, kind: str) -> set[Entry]:
+        """Places of that kind whose name or alias starts with name's two words or more: "Aix-Marseille" ->
+        the Métropole d'Aix-Marseille-Provence."""
+        if kind not in self._starting:
+            heads: dict[tuple, set[Entry]] = {}
+            for k, hits in self.index.items():
+                for cut in range(2, len(k)):
+                    heads.setdefault(k[:cut], set()).update(e for e, _ in hits if e is not STOP and e.kind == kind)
+            self._starting[kind] = heads
+        k = key(name)
+        return self._starting[kind].get(k, set()) if len(k) >= 2 else set()
 
     def fuzzy(self, name: str, kind: str, cutoff: float = GAZETTEER_FUZZY_CUTOFF) -> Entry | None:
         """The entry of that kind whose name or alias is closest to name, if close and not ambiguous."""

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import cast
 
 from spacy.language import Language
@@ -24,7 +25,8 @@ from ..ranges import Ranges
 from ...text_utils import fold, strip_accents
 from .candidates import (GAP_RE, STOP, Entry, Gazetteer, Match, key, load_gazetteer, load_tunables, pattern_text,
                          place_words)
-from .context import acronyms, name_goes_on, portfolio, surname_after
+from .context import acronyms, first_name_before, name_goes_on, portfolio, surname_after
+from ..people.kb import kb as people_kb
 
 FACTORY = "tdi_territories"
 LABEL = "TERRITORY"
@@ -53,6 +55,7 @@ GLUED_BEFORE = re.compile(r"\w[-\u2010\u2011]$")
 TREATY_BEFORE = _CONTEXT["treaty_before"]  # "le traité d'Aix-la-Chapelle"
 STREET_BEFORE = _CONTEXT["street_before"]  # "la rue d'Aubagne": a street
 RIVER_BEFORE = _CONTEXT["river_before"]  # "les bords de la Marne": the river, not the department
+FEATURE_BEFORE = _CONTEXT["feature_before"]  # "le golfe de Guinée": a natural feature, not the country
 TITLE_BEFORE = _CONTEXT["title_before"]
 NAMED_AFTER = _CONTEXT["named_after"]  # "l'accord de Paris", "le groupe de Minsk": not the place
 DEPARTMENT_NUMBER = _CONTEXT["department_number"]  # "dans le 93", on the text as written
@@ -64,6 +67,9 @@ HYPHEN_TAIL = re.compile(r"-[^\W\d_][\w]*(?:-[\w]+)*")
 # A preposition or a list word just before a small commune of a department named nearby ("d'Argentan", "et Menton").
 TOWN_BEFORE = re.compile(r"(?:^|[\s(])(?:de|d'|du|a|au|entre|et|ou|vers|pres de|,)\s*$")
 DEPARTMENT_AFTER = re.compile(r"\s*(?:\(|,\s*(?:dans|en)\s+(?:le\s+|la\s+|l['’]|les\s+)?)")
+_CONTRACTED_TOWN = re.compile(r"(?<![\w'’])(du|au|des|aux)\s+"
+                              r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ]+(?:-[\w'’]+)*)(?![\w'’-])")
+_TOWN_ARTICLE = re.compile(r"(?<![\w'’])(?:La|Le|Les|L['’])\s*$")
 NEARBY = 2000  # characters around a department's mention in which its communes are looked for
 
 
@@ -111,6 +117,12 @@ def _after_name(text: str, start: int) -> bool:
     return not SENTENCE_START.search(before[-3:] if before else "")
 
 
+@lru_cache(maxsize=1)
+def first_names() -> set[str]:
+    """Folded first names of the people resources (resources/people/first_names.tsv)."""
+    return set(people_kb().sex)
+
+
 def _homonym_choice(entries: list[Entry], strict: bool) -> Entry | None:
     """The commune meant by a shared name: the only one, or one much bigger than the others."""
     entries = sorted(entries, key=lambda e: -e.population)
@@ -149,7 +161,21 @@ class TerritoryLinker:
         decisions += self._department_numbers(text, decisions)
         decisions += self._cued_phrases(text, toks, decisions)
         decisions += self._second_pass(text, matches, decisions, persons)
-        return [d for d in self._select(self._hyphenated(text, decisions)) if d.entry is not STOP]
+        decisions += self._contracted(text, decisions)
+        chosen = [d for d in self._select(self._hyphenated(text, decisions)) if d.entry is not STOP]
+        return [self._article_town(text, d) for d in chosen]
+
+    def _article_town(self, text: str, d: Decision) -> Decision:
+        """"La Baule": the start of La Baule-Escoublac, a town much bigger than the village Baule, article and
+        all."""
+        art = _TOWN_ARTICLE.search(text, max(0, d.start - 5), d.start)
+        if d.entry.kind != "commune" or art is None:
+            return d
+        bigger = sorted(self.gaz.starting(text[art.start():d.end], "commune"), key=lambda e: -e.population)
+        if (bigger and bigger[0].population >= max(MIN_POP["multiword"], 5 * d.entry.population)
+                and (len(bigger) == 1 or bigger[0].population >= 5 * bigger[1].population)):
+            return Decision(art.start(), d.end, bigger[0], d.cued)
+        return d
 
     def _department_numbers(self, text: str, decisions: list[Decision]) -> list[Decision]:
         """A department by its number ("dans le 93"), when the document names that department too."""
@@ -213,7 +239,7 @@ class TerritoryLinker:
                 continue
             if (persons.overlaps(m.start, m.end) or SENTENCE_START.search(text[max(0, m.start - 3):m.start])
                     or TITLE_BEFORE.search(text, max(0, m.start - 40), m.start)
-                    or name_goes_on(text, m.end, self._is_place)):
+                    or first_name_before(text, m.start, first_names()) or name_goes_on(text, m.end, self._is_place)):
                 continue
             entry = None if _after_name(text, m.start) else cued_towns.get(key(surface))
             if entry is None and TOWN_BEFORE.search(_left(text, m.start)):
@@ -229,6 +255,23 @@ class TerritoryLinker:
             if entry is not None:
                 out.append(Decision(m.start, m.end, entry, False))
                 taken.add(m.start, m.end)
+        return out
+
+    def _contracted(self, text: str, decisions: list[Decision]) -> list[Decision]:
+        """A town whose name starts with an article, after a contracted one ("le port du Havre", "au Mans": Le
+        Havre, Le Mans), big enough as a town named without a cue."""
+        taken = Ranges([(d.start, d.end) for d in decisions])
+        out = []
+        for m in _CONTRACTED_TOWN.finditer(text):
+            start, end = m.start("name"), m.end("name")
+            if taken.overlaps(start, end) or first_name_before(text, start, first_names()):
+                continue
+            name = _CONTRACTED[m.group(1).lower()] + m.group("name")
+            entry = _homonym_choice([e for e, _ in self.gaz.lookup(name, ("commune",))], strict=False)
+            word = m.group("name").lower()
+            common = self.gaz.is_common(word) or self.gaz.is_common(fold(word))
+            if entry is not None and self._big_town(entry, True, common, False):
+                out.append(Decision(start, end, entry, False))
         return out
 
     def _short_name(self, surface: str, start: int, exact: list[tuple[Entry, str]]) -> Entry | None:
@@ -280,8 +323,9 @@ class TerritoryLinker:
         if surface[0].islower() and m.i + 1 in self._match_heads:
             return None  # "la Marne" is the article and the Marne, not the commune La Marne
         left = _left(text, m.start)
-        if RIVER_BEFORE.search(left) or NAMED_AFTER.search(left) or STREET_BEFORE.search(left):
-            return None
+        if (RIVER_BEFORE.search(left) or (NAMED_AFTER.search(left) and not TREATY_BEFORE.search(left))
+                or STREET_BEFORE.search(left) or FEATURE_BEFORE.search(left)):
+            return None  # a treaty holds its place ("l'accord de Paris", as the blind samples read the guide)
         cues = _cue_kinds(left)
         explicit = set(cues)
         if any(e is STOP for e, _ in m.hits) and "commune" not in cues:
@@ -307,6 +351,15 @@ class TerritoryLinker:
             return None  # "Paris Match", "Europe 1": a longer name
         if not explicit and surname_after(text, m.start, m.end, self._is_place, self.gaz.is_common):
             return None  # "Aude RASO": a first name
+        if not explicit and first_name_before(text, m.start, first_names()):
+            return None  # "Clément BEAUNE": a surname
+        contracted = _CONTRACTED_BEFORE.search(text, max(0, m.start - 5), m.start)
+        if contracted and "commune" in cues:  # "la ville du Port": Le Port, not the village Port
+            towns = [e for e, _ in self.gaz.lookup(_CONTRACTED[contracted.group(1).lower()] + surface, ("commune",))]
+            entry = _homonym_choice(towns, strict=False)
+            if entry is not None:
+                prev_cue[m.end] = {"commune"}
+                return Decision(m.start, m.end, entry, True)
         # 1. a cue names the kind
         for kind in ("tdi", "region", "department", "epci", "commune"):
             if kind not in cues:
@@ -316,6 +369,11 @@ class TerritoryLinker:
             entry = self._pick(kind, by_kind[kind], strict=False) if kind in by_kind else None
             if kind == "commune" and single and (entry is None or entry.population < MIN_POP["named_department"]):
                 entry = self._short_name(surface, m.start, by_kind.get("commune", [])) or entry
+            tail = HYPHEN_TAIL.match(text, m.end) if entry is None and kind == "epci" else None
+            starting = self.gaz.starting(text[m.start:tail.end()], kind) if tail else set()
+            if len(starting) == 1:  # "la métropole d'Aix-Marseille": Aix-Marseille-Provence, not the EPCI of Aix
+                prev_cue[tail.end()] = {kind}
+                return Decision(m.start, tail.end(), next(iter(starting)), True)
             if entry is None and kind == "epci" and "commune" in by_kind and not common:
                 entry = self._epci_of_town(by_kind["commune"])  # "l'agglomération de Saint-Nazaire"
             if entry:
@@ -400,15 +458,17 @@ class TerritoryLinker:
     @staticmethod
     def _org_name(text: str, m: Match) -> bool:
         """"Business France", "Régions de France", "France Industrie": France inside an organisation's name."""
+        heading = text[m.start:m.end].isupper()  # "AIDE DE LA FRANCE À L'UKRAINE": capitals say nothing
         after = re.match(r"[ \t]+([^\W\d_][\w'-]*)", text[m.end:m.end + 40])
-        if after and after.group(1)[0].isupper():
+        if after and after.group(1)[0].isupper() and not (heading and fold(after.group(1)) in FUNCTION_WORDS):
             return True
-        head = re.search(r"([^\W\d_]+)\s+de\s+$", text[max(0, m.start - 30):m.start])
+        head = re.search(r"([^\W\d_]+)\s+de\s+$", text[max(0, m.start - 30):m.start], re.IGNORECASE)
         if head and fold(head.group(1)) in FRANCE_NAME_HEADS:
             return True  # "le stade de France", "la Banque de France"
         # Walk back over the noun phrase: de/la/des..., at most one lowercase word ("l'Assemblée des communautés
         # de France"); a capitalized word there that does not start the sentence makes it a name.
         before = text[max(0, m.start - 80):m.start]
+        before = before[before.rfind("\n") + 1:]  # a heading or a speaker's line before is not part of the name
         lowercase = skipped = 0
         for tok in reversed(list(re.finditer(r"[^\W\d_]+|[^\w\s']", before))):
             w = tok.group()
@@ -419,10 +479,11 @@ class TerritoryLinker:
                 continue
             if fold(w) in FUNCTION_WORDS or fold(w) in COORDINATION_WORDS:
                 return False  # "l'Allemagne et la France": a coordination, not a name
-            if w[0].isupper():
-                if not skipped and not lowercase:
-                    return True  # "Oxfam France", "Business France", even at the start of a sentence
-                sentence_start = SENTENCE_START.search(before[max(0, tok.start() - 3):tok.start()])
+            if w[0].isupper() and not skipped and not lowercase:
+                return True  # "Oxfam France", "Business France", even at the start of a sentence
+            if w[0].isupper() and not (heading and w.isupper()):
+                sentence_start = (SENTENCE_START.search(before[max(0, tok.start() - 3):tok.start()])
+                                  and not GLUED_BEFORE.search(before[:tok.start()]))  # "Samu-Urgences de France"
                 if fold(w) in COMPASS_WORDS:
                     return False  # "l'Est de la France", "le Sud-Ouest de la France": a part of the country
                 return not sentence_start and not (w.isupper() and len(w) <= 4)
@@ -478,6 +539,10 @@ class TerritoryLinker:
             else:
                 town = self.gaz.fuzzy(phrase, "commune", TOWN_FUZZY_CUTOFF)
                 entry = self.gaz.entries.get(f"epci:{town.epci}") if town and town.epci else None
+        if entry is None and kind == "epci" and len(ws) > 1:
+            # "la métropole d'Aix-Marseille": the start of one EPCI's name, not the EPCI of the town Aix
+            starting = self.gaz.starting(phrase, kind)
+            entry = next(iter(starting)) if len(starting) == 1 else None
         if entry is None and kind == "commune" and len(ws) == 1:
             # "le collège d'Herblay": Herblay-sur-Seine, the only commune (or the only one of a department named
             # nearby) whose name starts with that word and a link word
@@ -530,7 +595,7 @@ _OTHER_UPPER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n.upper()) fo
                                                                                               reverse=True))
                              + r")(?![\w'’-])")  # in a heading: "DROITS DES FONCTIONNAIRES EN POLYNÉSIE"
 _FAMILY_BEFORE = re.compile(r"(?<![\w])les\s+$", re.I)  # "les Kouachi": a family, not a place
-_NOT_PLACE = set(_OTHER["ner_not_place"])
+_NOT_PLACE = {fold(w) for w in _OTHER["ner_not_place"]}
 _PEOPLE_NAME = re.compile(r"(?:ais|aises|ois|oises|ien|ienne|iens|iennes|ens|ands|andes|ains|aines|ins|ols|oles|ques|es)$")
 _ARTICLE = re.compile(r"^(?:l['’]|la |le |les )", re.I)
 # a NER place after a preposition or in a list ("à Berlin", "d'Amilly", "Paris et Berlin"), not followed by a
@@ -539,6 +604,9 @@ _PLACE_BEFORE = re.compile(r"(?:(?<![\w])(?:à|a|en|de|d|du|des|au|aux|vers|entr
                            r"|,|(?<![\w])(?:ou|et) (?:encore|aussi|enfin))\s*(?:l['’]|la\s+|le\s+|les\s+)?$", re.I)
 _NAME_AFTER = re.compile(r"[ -](?!(?:et|ou|de|d|l|du|des|en|à|au|aux|pour|par|sur|dans|qui|que|a|est|sont|ont|se|ne|y|où|"
                          r"comme|avec|mais|ni|puis|était|sera|avait)\b)[a-zà-ÿ]")
+# "à Vienne hier soir": a time after a town named with a bare preposition, not a longer name ("du Scaf hier" is)
+_TIME_AFTER = re.compile(r"[ ](?:hier|demain|aujourd|ce|cet|cette|ces|depuis|pendant|lors|dès|lundi|mardi|mercredi"
+                         r"|jeudi|vendredi|samedi|dimanche|matin|soir)\b")
 # "canal Seine-Nord Europe": inside a name; not "La Nouvelle-Calédonie", "En Polynésie" (an article, a preposition)
 _NAME_BEFORE = re.compile(r"(?<![\w'’])(?!(?:La|Le|Les|L|En|Et|De|Des|Du|Au|Aux|À|Dans|Pour|Sur|Par|Vers|Entre)[ ])"
                           r"[A-ZÀ-Þ][\w-]*[ ]$")
@@ -598,11 +666,26 @@ def _ner_places(doc: Doc) -> list[tuple[int, int]]:
 
 def _named_after(text: str, start: int) -> bool:
     left = _left(text, start)
-    return bool(NAMED_AFTER.search(left) or STREET_BEFORE.search(left))
+    return bool(NAMED_AFTER.search(left) or STREET_BEFORE.search(left) or FEATURE_BEFORE.search(left)
+                or RIVER_BEFORE.search(left))  # "la vallée de la Roya": the river's valley
 
 
-def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
-                 departments: set) -> list[tuple[int, int, str, Entry | None]]:
+def _speaker(text: str, name: str) -> bool:
+    """The first name of a speaker's line in capitals ("AXELLE CARLIER, PRATICIENNE ..."): a person, not a place."""
+    return bool(re.search(rf"(?m)^[ \t]*{re.escape(name.upper())}[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+\b", text))
+
+
+def _short_town(name: str, start: int, towns: list[Entry], short_name) -> Entry | None:
+    """A commune by the start of its name: one the document names in full ("Conflans-Sainte-Honorine ... à
+    Conflans"), else the only big commune so named ("à Herblay": Herblay-sur-Seine)."""
+    named = {e.code: e for e in towns if fold(e.name).startswith(fold(name) + "-")}
+    if len(named) == 1:
+        return next(iter(named.values()))
+    return short_name(name, start, []) if short_name and not named else None
+
+
+def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer, departments: set, towns: Sequence[Entry] = (),
+                 short_name=None) -> list[tuple[int, int, str, Entry | None]]:
     """Places the linker left: the listed continents and world regions, and the stock NER's LOC spans that name a
     place (not a people, an acronym or a body): a small commune of that name (the only one, or the one in a
     department the document names: "les supermarchés d'Amilly"), else a place without id. (start, end, name,
@@ -629,10 +712,14 @@ def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
         verb_after = tok is not None and tok.end < len(doc) and doc[tok.end].pos_ in ("VERB", "AUX")  # "fuient"
         if (not name or taken.overlaps(start, end_char) or not name[0].isupper() or len(words) > 3
                 or surname_after(text, start, end_char, is_place, gaz.is_common)
-                or any(w.lower() in _NOT_PLACE for w in words) or (name.isupper() and len(name) > 1)
-                or _people(text, start, name, taken) or not re.fullmatch(r"[\w'’ -]+", name)
+                or any(fold(w) in _NOT_PLACE for w in words) or (name.isupper() and len(name) > 1)
+                or (_people(text, start, name, taken)  # "Vienne" (a department) is no people; "de Sens" may be
+                    and not any(e.kind in ("department", "region") for e, _ in gaz.lookup(name)))
+                or not re.fullmatch(r"[\w'’ -]+", name) or _speaker(text, name)
                 or not _PLACE_BEFORE.search(text, max(0, start - 12), start) or _named_after(text, start)
-                or (_NAME_AFTER.match(text, end_char) and not verb_after)):
+                or (_NAME_AFTER.match(text, end_char) and not verb_after
+                    and not (_TIME_AFTER.match(text, end_char) and _BARE_PREPOSITION.search(text, max(0, start - 12),
+                                                                                          start)))):
             continue
         if any(sum(c.isupper() for c in w) > 1 + w.count("-") for w in words) or fold(name).endswith("france"):
             continue              # "AdCF", "Bpifrance": bodies
@@ -656,10 +743,36 @@ def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer,
             communes = {en.code: en for en, _ in gaz.lookup(_CONTRACTED[contracted.group(1).lower()] + name,
                                                             ("commune",))}
         if len(communes) > 1:
-            communes = {c: en for c, en in communes.items() if en.department in departments}
+            near = {c: en for c, en in communes.items() if en.department in departments}
+            big = _homonym_choice(list(communes.values()), strict=False)  # "la bataille de Verdun": the town
+            communes = near or ({big.code: big} if big and big.population >= MIN_POP["multiword"] else {})
+        town = _short_town(name, start, list(towns), short_name) if not communes and len(words) == 1 else None
+        if town is not None:
+            communes = {town.code: town}
         out.append((start, start + len(name), name, next(iter(communes.values())) if len(communes) == 1 else None))
         taken.add(start, start + len(name))
     return out
+
+
+_ABROAD_GAP = re.compile(r"\s*(?:,\s*(?:en|au|aux)\s+|\(\s*)(?:l['’])?")
+_FRENCH_KINDS = ("commune", "department", "region", "epci", "tdi")
+
+
+def _abroad(doc: Doc) -> None:
+    """A French homonym followed by a foreign country ("à Vienne, en Autriche", "Valence (Espagne)") is the foreign
+    place, without an id, and so is every other mention of that name in the document."""
+    text = text_of(doc)
+    places = sorted((f for f in doc.spans.get("facts", []) if f.label_ == LABEL), key=lambda f: f.start_char)
+    foreign = set()
+    for f, g in zip(places, places[1:]):
+        value = g._.value or {}
+        if ((f._.value or {}).get("kind") in _FRENCH_KINDS and value.get("kind") == "country"
+                and value.get("code") != "FR" and _ABROAD_GAP.fullmatch(text, f.end_char, g.start_char)):
+            foreign.add(f.text)
+    for f in places:
+        if f.text in foreign and (f._.value or {}).get("kind") in _FRENCH_KINDS:
+            f._.value = {"name": f.text, "kind": "place", "code": None, "region": None}
+            f._.entity_id = None
 
 
 @Language.factory(FACTORY, default_config={"fuzzy_cutoff": FUZZY_CUTOFF}, assigns=["doc.spans"], requires=["doc.ents"])
@@ -677,7 +790,10 @@ def make_territories(nlp: Language, name: str, fuzzy_cutoff: float):
                 taken.add(d.start, d.end)
         depts = {(f._.value or {}).get("code") if (f._.value or {}).get("kind") == "department"
                  else None for f in doc.spans.get("facts", []) if f.label_ == LABEL}
-        for start, end, name, entry in other_places(doc, taken, linker.gaz, depts):
+        towns = [(f._.value or {}).get("code") for f in doc.spans.get("facts", []) if f.label_ == LABEL
+                 and (f._.value or {}).get("kind") == "commune"]
+        towns = [e for c in towns if c and (e := linker.gaz.entries.get(f"commune:{c}")) is not None]
+        for start, end, name, entry in other_places(doc, taken, linker.gaz, depts, towns, linker._short_name):
             span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
             if span is None:
                 continue
@@ -685,6 +801,7 @@ def make_territories(nlp: Language, name: str, fuzzy_cutoff: float):
                 add_fact(doc, span, entry.value(), entry.id)
             else:
                 add_fact(doc, span, {"name": name, "kind": "place", "code": None, "region": None}, None)
+        _abroad(doc)
         return doc
 
     return territories

@@ -10,9 +10,11 @@ from ...text_utils import fold, strip_accents
 _PAREN = re.compile(r"\(([^()\n]{3,160})\)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s*$")
 _SMALL = {"de", "la", "le", "les", "du", "des", "d", "l", "et", "pour", "a", "à", "en", "au", "aux", "sur", "par"}
-# "ministre de l'Europe", "secrétaire d'État chargée de l'Europe", "ministre délégué chargé des outre-mer"
+# "ministre de l'Europe", "secrétaire d'État chargée de l'Europe", "ministre délégué chargé des outre-mer", and
+# the second item of a portfolio ("secrétaire d'État chargée de la jeunesse et du service national universel")
 _PORTFOLIO = re.compile(r"\b(?:ministres?|ministere|secretaire d'etat|secretariat d'etat)(?: deleguee?s?)?"
-                        r"(?: chargee?s?)?\s+(?:de l'|de la |du |des |de |d')\s*$")
+                        r"(?: chargee?s?)?\s+(?:(?:de l'|de la |du |des |de |d')(?-i:[a-z' -]{2,50}?)(?:,| et)\s+)?"
+                        r"(?:de l'|de la |du |des |de |d')\s*$", re.IGNORECASE)  # the first item in lower case
 # a number naming a channel or a station ("Europe 1", "France 24"), not a count ("en France 2 millions")
 _GOES_ON = re.compile(r"[ \t]+(?:\d{1,2}(?![\d,.]?\d)(?=\s*(?:[,.;:!?)»]|$|et\b|ou\b|[A-Z]))"
                       r"|(?P<word>[A-ZÀ-Þ][a-zà-ÿ][\w'’-]*))")
@@ -34,6 +36,18 @@ def surname_after(text: str, start: int, end: int, is_place, is_common) -> bool:
     if _ROMAN.fullmatch(word) or fold(word) in _SMALL or is_place(word) or is_place(word.title()):
         return False
     return not text[start:end].isupper() or not (is_common(word.lower()) or is_common(fold(word)))
+
+
+_WORD_ON_LINE_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w-]*)[ \t]+$")
+
+
+def first_name_before(text: str, start: int, first_names: set[str]) -> bool:
+    """A known first name just before on the same line: a surname that is also a town ("Clément BEAUNE", the
+    speaker line "CLEMENT BEAUNE"), not the town."""
+    m = _WORD_ON_LINE_BEFORE.search(text, max(0, start - 40), start)
+    if m is None or not m.group(1)[0].isupper():
+        return False
+    return all(part in first_names for part in fold(m.group(1)).split("-"))
 
 
 def _initials(words: str) -> str:
@@ -63,7 +77,7 @@ def acronyms(text: str) -> tuple[set[str], list[tuple[int, int]]]:
 
 def portfolio(text: str, start: int) -> bool:
     """A minister's or secretary of state's portfolio just before: "chargée de l'Europe" names no place."""
-    left = strip_accents(text[max(0, start - 60):start]).lower().replace("\u2019", "'")
+    left = strip_accents(text[max(0, start - 120):start]).replace("\u2019", "'")
     return bool(_PORTFOLIO.search(left))
 
 
