@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..config import RESOURCES_DIR
 from .counts import _date_of, _sentence_bounds, _singular, _starts_with, _words, fold, is_change_origin
+from .counts import rules as timeline_rules
 
 AMOUNT_RULES_PATH = RESOURCES_DIR / "drafting" / "amounts.toml"
 
@@ -180,6 +181,15 @@ def amount_facts(kb, doc_ids) -> list[dict]:
 _FACTS: dict[str, tuple[tuple, dict[str, list[dict]]]] = {}
 
 
+def _with_change_origin(text: str, m: dict, rows: list[dict]) -> dict:
+    """The target Y of "passe de X à Y" written as two amounts starts, for its owner, where X does."""
+    for o in rows:
+        if o["label"] == "MONEY" and o["end"] <= m["start"] and is_change_origin(text, o) \
+                and all(w in timeline_rules()["change_to"] for w in _words(text[o["end"]:m["start"]]) or ["?"]):
+            return {**m, "start": o["start"]}
+    return m
+
+
 def _doc_facts(kb, doc_id: str) -> list[dict]:
     out: list[dict] = []
     doc = kb.text_and_date(doc_id)
@@ -201,7 +211,7 @@ def _doc_facts(kb, doc_id: str) -> list[dict]:
             continue
         sentence = _sentence_bounds(text, m["start"], m["end"])
         clause = _clause_bounds(text, m["start"], m["end"], sentence)
-        subject = _subject(text, m, ents, clause, sentence)
+        subject = _subject(text, _with_change_origin(text, m, rows), ents, clause, sentence)
         scope = amount_scope(_words(text[clause[0]:clause[1]]), _words(text[sentence[0]:sentence[1]]))
         nature = amount_nature(_words(text[clause[0]:clause[1]]))
         if not subject or not scope_comparable(scope) or nature is None:
