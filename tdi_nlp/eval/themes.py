@@ -13,9 +13,9 @@ these figures are tuned-on.
 
 ``--cv-only`` never reads the test split: it prints the repeated CV that chose model 2.4's and 2.6's settings (5-fold
 GroupKFold over documents, 3 shuffles of the documents into folds, thresholds by inner folds of each training
-part; each training part trained as ``tdi-nlp train`` does, and both its paths scored: E5 and text-only, each with its
-own thresholds and re-cut with the other ``undecided`` choice), for the shipped settings or for each ``--cv-set`` (``key=value,...`` of request_model.train's parameters,
-``synthetic=1`` for round 1's synthetic file only); ``--errors`` lists the out-of-fold false positives and misses
+part; each training part trained as ``tdi-nlp train`` does, both its paths scored, E5 and text-only, each with its
+own thresholds and re-cut with the other ``undecided`` choice), for the shipped settings or for each ``--cv-set``
+(``key=value,...`` of request_model.train's parameters, ``synthetic=1`` for round 1's synthetic file only); ``--errors`` lists the out-of-fold false positives and misses
 per label of the real train questions with their best clause.
 """
 from __future__ import annotations

@@ -35,7 +35,8 @@ Version 2.7, the same CV (tuned-on; per shuffle in brackets): 2.6 0.590 [0.599 0
 tax_relief and due_step (GUIDE rules the train errors showed missing) 0.611 [0.624 0.616 0.592] <- kept; for_all alone
 0.595, tax_relief alone 0.602; + "funding" 0.619 (+0.008, under the +0.01 bar: not kept). Not kept either: evidence
 spans as clauses x1 0.588, one shared threshold 0.580, the clause's request kind as features x3 0.589, thresholds on
-F1 averaged over +-0.05 0.590. GUIDE.md "Model 2.7".
+F1 averaged over +-0.05 0.590. GUIDE.md "Model 2.7". Cuts chosen on the questions no rule decides (``undecided``):
+0.594, text-only path 0.503 against its 0.530: not kept (GUIDE.md, "Text-only path under CV").
 """
 from __future__ import annotations
 
