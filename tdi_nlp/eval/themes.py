@@ -13,8 +13,9 @@ these figures are tuned-on.
 
 ``--cv-only`` never reads the test split: it prints the repeated CV that chose model 2.4's and 2.6's settings (5-fold
 GroupKFold over documents, 3 shuffles of the documents into folds, thresholds by inner folds of each training
-part), for the shipped settings or for each ``--cv-set`` (``key=value,...`` of request_model.train's parameters,
-``synthetic=1`` for round 1's synthetic file only); ``--errors`` lists the out-of-fold false positives and misses
+part; each training part trained as ``tdi-nlp train`` does, both its paths scored, E5 and text-only, each with its
+own thresholds and re-cut with the other ``undecided`` choice), for the shipped settings or for each ``--cv-set``
+(``key=value,...`` of request_model.train's parameters, ``synthetic=1`` for round 1's synthetic file only); ``--errors`` lists the out-of-fold false positives and misses
 per label of the real train questions with their best clause.
 """
 from __future__ import annotations
@@ -113,25 +114,56 @@ def parse_set(text: str) -> dict:
     return out
 
 
-def repeated_cv(train, params: dict, folds: int = 5, inner: int = 3, shuffles: int = 3) -> tuple[float, float, list]:
-    """Mean micro / macro F1 over ``shuffles`` random assignments of the train documents to ``folds`` folds, and the
-    micro F1 of each shuffle (the spread); each training part chooses its thresholds by ``inner`` folds
-    (request_model.train)."""
+def _question_scores(model: dict, questions) -> np.ndarray:
+    """Per question, each label's best request-clause score (what ``predict`` compares with the thresholds)."""
     from ..themes import request_model as rm
-    y = rm.binarize([q.labels for q in train])
+    texts, _, owner = rm.clauses_of(questions)
+    proba = rm.clause_scores(model, texts) if texts else np.zeros((0, len(rm.LABELS)))
+    return rm.question_max(proba, owner, len(questions))
+
+
+def repeated_cv(train, params: dict, folds: int = 5, inner: int = 3, shuffles: int = 3) -> dict:
+    """Out-of-fold predictions over ``shuffles`` random assignments of the train documents to ``folds`` folds, each
+    training part trained as ``tdi-nlp train`` does (request_model.train_shipped: thresholds by ``inner`` folds):
+    {(path, cuts): [prediction matrix per shuffle]}, path "E5" (``classify``) or "text" (extraction), cuts "own"
+    (the thresholds the settings choose) or "other" (the same out-of-fold scores cut with the other ``undecided``
+    choice: rule-decided questions in or out of the threshold search)."""
+    from ..themes import request_model as rm
     groups = sorted({q.group for q in train})
-    scores = []
+    flip = {"E5": 1.0 - params.get("undecided", rm.UNDECIDED),
+            "text": 1.0 - params.get("undecided_text", rm.UNDECIDED_TEXT)}
+    out: dict = {}
     for s in range(shuffles):
         order = np.random.default_rng(s).permutation(len(groups))
         fold_of = {groups[g]: i % folds for i, g in enumerate(order)}
         fid = np.array([fold_of[q.group] for q in train])
-        pred = np.zeros(y.shape, dtype=bool)
+        preds: dict = {}
         for f in range(folds):
             tr, te = np.flatnonzero(fid != f), np.flatnonzero(fid == f)
-            model = rm.train([train[i] for i in tr], folds=inner, **params)
-            pred[te] = _predict(model, [train[i] for i in te])
-        scores.append(_micro_macro(y, pred))
-    return float(np.mean([a for a, _ in scores])), float(np.mean([b for _, b in scores])), [a for a, _ in scores]
+            model = rm.train_shipped([train[i] for i in tr], folds=inner, keep_oof=True, **params)
+            for path, sub in (("E5", model), ("text", model.get("text"))):
+                if sub is None:
+                    continue
+                scores = _question_scores(sub, [train[i] for i in te])
+                own = np.array([sub["thresholds"][c] for c in rm.LABELS])
+                other = np.array(rm.choose_thresholds(*sub["oof"], params.get("floor", rm.FLOOR),
+                                                      params.get("shared", rm.SHARED), flip[path]))
+                for cuts, th in (("own", own), ("other", other)):
+                    preds.setdefault((path, cuts), np.zeros((len(train), len(rm.LABELS)), dtype=bool))[te] = \
+                        scores >= th
+        for key, pred in preds.items():
+            out.setdefault(key, []).append(pred)
+    return out
+
+
+def cv_summary(y: np.ndarray, preds: list[np.ndarray]) -> tuple[float, float, list[float], list[float]]:
+    """Mean micro / macro F1 over the shuffles, the micro F1 of each shuffle, and per label the F1 of the counts
+    pooled over the shuffles."""
+    from ._metrics import prf
+    each = [_micro_macro(y, p) for p in preds]
+    per_label = [prf(*map(sum, zip(*[_counts(y, p, j) for p in preds])))[2] for j in range(y.shape[1])]
+    return (float(np.mean([a for a, _ in each])), float(np.mean([b for _, b in each])), [a for a, _ in each],
+            per_label)
 
 
 def cv_errors(train, **params) -> None:
@@ -161,10 +193,21 @@ def run_cv(args) -> int:
     if args.errors:
         cv_errors(train, **(parse_set(args.cv_set[0]) if args.cv_set else {}))
         return 0
+    y = rm.binarize([q.labels for q in train])
     for text in args.cv_set or [""]:
-        mi, ma, each = repeated_cv(train, parse_set(text), args.folds, args.inner_folds, args.shuffles)
-        print(f"CV {args.folds}-fold x{args.shuffles} shuffles (TUNED-ON) [{text or 'shipped settings'}]: "
-              f"micro F1 {mi:.3f}, macro {ma:.3f}; per shuffle {' '.join(f'{x:.3f}' for x in each)}", flush=True)
+        params = parse_set(text)
+        res = repeated_cv(train, params, args.folds, args.inner_folds, args.shuffles)
+        for (path, cuts), preds in res.items():
+            mi, ma, each, per_label = cv_summary(y, preds)
+            key = "undecided" if path == "E5" else "undecided_text"
+            on = params.get(key, getattr(rm, key.upper()))
+            if cuts == "other":
+                on = 1.0 - on
+            print(f"CV {args.folds}-fold x{args.shuffles} shuffles (TUNED-ON) [{text or 'shipped settings'}] "
+                  f"{path} path, cuts {'on undecided questions' if on else 'on all questions'}"
+                  f"{'' if cuts == 'own' else ' (re-cut)'}: micro F1 {mi:.3f}, macro {ma:.3f}; per shuffle "
+                  f"{' '.join(f'{x:.3f}' for x in each)}; per label "
+                  + ", ".join(f"{c} {v:.3f}" for c, v in zip(rm.LABELS, per_label)), flush=True)
     return 0
 
 

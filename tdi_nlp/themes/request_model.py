@@ -35,7 +35,8 @@ Version 2.7, the same CV (tuned-on; per shuffle in brackets): 2.6 0.590 [0.599 0
 tax_relief and due_step (GUIDE rules the train errors showed missing) 0.611 [0.624 0.616 0.592] <- kept; for_all alone
 0.595, tax_relief alone 0.602; + "funding" 0.619 (+0.008, under the +0.01 bar: not kept). Not kept either: evidence
 spans as clauses x1 0.588, one shared threshold 0.580, the clause's request kind as features x3 0.589, thresholds on
-F1 averaged over +-0.05 0.590. GUIDE.md "Model 2.7".
+F1 averaged over +-0.05 0.590. GUIDE.md "Model 2.7". Cuts chosen on the questions no rule decides (``undecided``):
+0.594, text-only path 0.503 against its 0.530: not kept (GUIDE.md, "Text-only path under CV").
 """
 from __future__ import annotations
 
@@ -83,6 +84,8 @@ SHARED = 0.0  # 1: one threshold for every label (micro F1 on out-of-fold scores
 BLEND = 0.0  # share of the text-only model's clause scores mixed into the E5 model's (0: none)
 EVIDENCE_WEIGHT = 0.0  # sample weight of the train questions' evidence spans added as clauses (0: not added)
 FLOOR = 0.0  # lowest threshold a label may get (thresholds chosen on few positives are unstable)
+UNDECIDED = 0.0  # 1: each label's threshold chosen on the questions no rule decides (score strictly in (0, 1))
+UNDECIDED_TEXT = 0.0  # the same for the text-only path (train_shipped)
 RULE_ADD = 1.0  # 1: the rule layer's [[add]] rules (rules.toml) set a label's clause score to 1
 RULE_VETO = 1.0  # 1: a clause a [[veto]] rule matches scores 0, and so does a label a [[drop]] rule takes away
 RULES_WEIGHT = 0.0  # weight of the rule hits as binary features of the model (0: not a feature)
@@ -418,13 +421,31 @@ def shared_threshold(y: np.ndarray, proba: np.ndarray) -> list[float]:
     return [cut] * y.shape[1]
 
 
+def choose_thresholds(y: np.ndarray, oof: np.ndarray, floor: float = FLOOR, shared: float = SHARED,
+                      undecided: float = UNDECIDED) -> list[float]:
+    """Per-label cuts from out-of-fold question scores, none below ``floor``; ``shared``: one cut for all;
+    ``undecided``: each label's cut chosen on the questions whose score no rule set (strictly between 0 and 1: an
+    [[add]] rule scores 1, vetoes and drops 0; those are predicted whatever the cut)."""
+    if shared:
+        cuts = shared_threshold(y, oof)
+    elif undecided:
+        cuts = []
+        for j in range(y.shape[1]):
+            keep = (oof[:, j] > 0) & (oof[:, j] < 1)
+            cuts += best_thresholds(y[keep][:, [j]], oof[keep][:, [j]]) if keep.any() else [0.5]
+    else:
+        cuts = best_thresholds(y, oof)
+    return [max(t, floor) for t in cuts]
+
+
 def train(questions: list[Question], folds: int = 5, floor: float = FLOOR, evidence: float = EVIDENCE_WEIGHT,
-          shared: float = SHARED, **params) -> dict:
-    """Fit on every clause (and the synthetic ones); thresholds from out-of-fold question scores, none below
-    ``floor``. Returns {"pipeline", "gate", "thresholds"}."""
+          shared: float = SHARED, undecided: float = UNDECIDED, keep_oof: bool = False, **params) -> dict:
+    """Fit on every clause (and the synthetic ones); thresholds from out-of-fold question scores
+    (choose_thresholds). Returns {"pipeline", "gate", "thresholds"}, and "oof" (question labels, scores) with
+    ``keep_oof`` (to try other cuts in CV)."""
     y_q = binarize([q.labels for q in questions])
     oof = out_of_fold(questions, folds=folds, evidence=evidence, **params)
-    thresholds = [max(t, floor) for t in (shared_threshold(y_q, oof) if shared else best_thresholds(y_q, oof))]
+    thresholds = choose_thresholds(y_q, oof, floor, shared, undecided)
     texts, y, _ = clauses_of(questions)
     model = fit_blend(texts, y, extra=_extra(questions, evidence), **params)
     pipes = [model["pipeline"], model["gate"]] + ([model["blend"][1]["pipeline"], model["blend"][1]["gate"]]
@@ -434,15 +455,20 @@ def train(questions: list[Question], folds: int = 5, floor: float = FLOOR, evide
         if words is not None:
             words.stop_words_ = None
     model["thresholds"] = dict(zip(LABELS, thresholds))
+    if keep_oof:
+        model["oof"] = (y_q, oof)
     return model
 
 
-def train_shipped(questions: list[Question], folds: int = 5) -> dict:
-    """What ``tdi-nlp train`` saves: the model with this module's settings and, when it reads the E5 clause vector,
-    the same model without it under "text" (the path extraction takes: it embeds nothing)."""
-    model = train(questions, folds=folds)
-    if E5_WEIGHT:
-        model["text"] = train(questions, folds=folds, e5=0.0, blend=0.0)
+def train_shipped(questions: list[Question], folds: int = 5, undecided_text: float = UNDECIDED_TEXT,
+                  **params) -> dict:
+    """What ``tdi-nlp train`` saves: the model with this module's settings (or ``params``: train's) and, when it
+    reads the E5 clause vector, the same model without it under "text" (the path extraction takes: it embeds
+    nothing), its thresholds chosen with ``undecided_text``."""
+    model = train(questions, folds=folds, **params)
+    if params.get("e5", E5_WEIGHT):
+        model["text"] = train(questions, folds=folds, **{**params, "e5": 0.0, "blend": 0.0,
+                                                         "undecided": undecided_text})
     return model
 
 
