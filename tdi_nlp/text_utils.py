@@ -125,7 +125,7 @@ def synonyms_of(words: list[str], key=fold) -> list[tuple[tuple[str, ...], tuple
     """(phrase found, another phrase of its group) for each synonym group a phrase of which occurs in words (a
     sequence of word keys, as key gives them; a word it keys to None, a stop word, is left out), phrases as their
     sequences of keys: ["chomage", "partiel"] -> [(("chomage", "partiel"), ("activite", "partielle"))]."""
-    out = []
+    out: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     for group in synonym_groups():
         keyed = [tuple(k for k in map(key, re.findall(r"[^\W_]+", p)) if k) for p in group]
         found = [p for p in keyed if p and any(tuple(words[i:i + len(p)]) == p for i in range(len(words)))]

@@ -146,7 +146,8 @@ def repeated_cv(train, params: dict, folds: int = 5, inner: int = 3, shuffles: i
                     continue
                 scores = _question_scores(sub, [train[i] for i in te])
                 own = np.array([sub["thresholds"][c] for c in rm.LABELS])
-                other = np.array(rm.choose_thresholds(*sub["oof"], params.get("floor", rm.FLOOR),
+                y_oof, s_oof = sub["oof"]
+                other = np.array(rm.choose_thresholds(y_oof, s_oof, params.get("floor", rm.FLOOR),
                                                       params.get("shared", rm.SHARED), flip[path]))
                 for cuts, th in (("own", own), ("other", other)):
                     preds.setdefault((path, cuts), np.zeros((len(train), len(rm.LABELS)), dtype=bool))[te] = \

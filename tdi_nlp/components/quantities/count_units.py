@@ -336,7 +336,7 @@ class CountReader:
             t = doc[k] if k < len(doc) else None
             plural = t is not None and (singular(t.lower_) != t.lower_ or t.lower_ in self.invariable
                                         or "Plur" in t.morph.get("Number", default=[]))
-            if plural and t.pos_ == "NOUN" and t.lower_ not in self.excluded:
+            if t is not None and plural and t.pos_ == "NOUN" and t.lower_ not in self.excluded:
                 c.update(unit=self.lemma(t, c["value"]), end=t.idx + len(t.text))
                 return c
         if self.ratio_after.match(text, pos):

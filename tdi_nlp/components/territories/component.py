@@ -371,7 +371,7 @@ class TerritoryLinker:
                 entry = self._short_name(surface, m.start, by_kind.get("commune", [])) or entry
             tail = HYPHEN_TAIL.match(text, m.end) if entry is None and kind == "epci" else None
             starting = self.gaz.starting(text[m.start:tail.end()], kind) if tail else set()
-            if len(starting) == 1:  # "la métropole d'Aix-Marseille": Aix-Marseille-Provence, not the EPCI of Aix
+            if tail and len(starting) == 1:  # "la métropole d'Aix-Marseille": Aix-Marseille-Provence, not the EPCI of Aix
                 prev_cue[tail.end()] = {kind}
                 return Decision(m.start, tail.end(), next(iter(starting)), True)
             if entry is None and kind == "epci" and "commune" in by_kind and not common:
@@ -790,9 +790,9 @@ def make_territories(nlp: Language, name: str, fuzzy_cutoff: float):
                 taken.add(d.start, d.end)
         depts = {(f._.value or {}).get("code") if (f._.value or {}).get("kind") == "department"
                  else None for f in doc.spans.get("facts", []) if f.label_ == LABEL}
-        towns = [(f._.value or {}).get("code") for f in doc.spans.get("facts", []) if f.label_ == LABEL
+        codes = [(f._.value or {}).get("code") for f in doc.spans.get("facts", []) if f.label_ == LABEL
                  and (f._.value or {}).get("kind") == "commune"]
-        towns = [e for c in towns if c and (e := linker.gaz.entries.get(f"commune:{c}")) is not None]
+        towns = [e for c in codes if c and (e := linker.gaz.entries.get(f"commune:{c}")) is not None]
         for start, end, name, entry in other_places(doc, taken, linker.gaz, depts, towns, linker._short_name):
             span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
             if span is None:
