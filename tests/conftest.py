@@ -25,6 +25,23 @@ def nlp():
     return load()
 
 
+@pytest.fixture(scope="module")
+def dates_nlp():
+    """The pipeline up to the date component only, loaded once per test module."""
+    from tdi_nlp.pipeline import load
+    return load(["tdi_dates"])
+
+
+@pytest.fixture(scope="module")
+def quantities(nlp):
+    """(text, value) of the facts of one label in a text: quantities("... 12 milliards ...", "MONEY")."""
+    from tdi_nlp.components import facts as doc_facts
+
+    def run(text: str, label: str):
+        return [(s.text, s._.value) for s in doc_facts(nlp(text), label)]
+    return run
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS

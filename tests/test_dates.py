@@ -8,11 +8,6 @@ from tdi_nlp.components.dates.values import to_timex
 from tdi_nlp.components.dates.component import annotate
 
 
-@pytest.fixture(scope="module")
-def dates_nlp():
-    from tdi_nlp.pipeline import load
-    return load(["tdi_dates"])
-
 
 @pytest.fixture(scope="module")
 def extract(dates_nlp):

@@ -11,11 +11,6 @@ from tdi_nlp.components import facts
 from tdi_nlp.components.dates.component import annotate
 
 
-@pytest.fixture(scope="module")
-def dates_nlp():
-    from tdi_nlp.pipeline import load
-    return load(["tdi_dates"])
-
 
 @pytest.fixture(scope="module")
 def extract(dates_nlp):

@@ -12,11 +12,6 @@ from tdi_nlp.components import facts
 from tdi_nlp.components.dates.component import annotate
 
 
-@pytest.fixture(scope="module")
-def dates_nlp():
-    from tdi_nlp.pipeline import load
-    return load(["tdi_dates"])
-
 
 @pytest.fixture(scope="module")
 def dates(dates_nlp):
@@ -25,13 +20,6 @@ def dates(dates_nlp):
         return [(s.label_, s.text, s._.value) for s in facts(doc)]
     return run
 
-
-@pytest.fixture(scope="module")
-def quantities(nlp):
-    def run(text: str, label: str):
-        doc = nlp(text)
-        return [(s.text, s._.value) for s in facts(doc, label)]
-    return run
 
 
 # -- the guide's convention and TimeML's ---------------------------------------------------------------------
