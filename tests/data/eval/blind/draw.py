@@ -44,6 +44,15 @@ def sample_doc_ids(skip: Path | None = None) -> set[str]:
     return out
 
 
+def readme_doc_ids(skip: Path | None = None) -> set[str]:
+    """Document ids named in the README of every sample folder under tests/data/eval, except that of ``skip``."""
+    out: set[str] = set()
+    for readme in (REPO / "tests" / "data" / "eval").glob("*/README.md"):
+        if readme.parent != skip:
+            out.update(re.findall(r"QANR5L16QG\d+|vp-[0-9a-f]{12}", readme.read_text(encoding="utf-8")))
+    return out
+
+
 def used_ids() -> set[str]:
     """Every document id already used for rules, labels or judged samples."""
     used = set()
