@@ -99,3 +99,9 @@ def facts(nlp, text: str, label: str, date: str) -> list:
     doc._.ref_date = date
     doc = nlp(doc)
     return [s for s in sorted(doc.spans.get("facts", []), key=lambda s: (s.start, s.end)) if s.label_ == label]
+
+
+def linked(nlp, text: str, label: str) -> list[tuple[str, str | None]]:
+    """(text, entity id) of the facts of one label in a text, in text order."""
+    from tdi_nlp.components import facts as doc_facts
+    return [(s.text, s._.entity_id) for s in sorted(doc_facts(nlp(text), label), key=lambda s: s.start_char)]

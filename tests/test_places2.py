@@ -5,17 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tdi_nlp.components import facts
+from conftest import linked
 
 
-@pytest.fixture(scope="module")
-def p2nlp():
-    from tdi_nlp.pipeline import load
-    return load()
-
-
-def found(nlp, text: str, label: str) -> list[tuple[str, str | None]]:
-    return [(s.text, s._.entity_id) for s in sorted(facts(nlp(text), label), key=lambda s: s.start_char)]
 
 
 # --- TERRITORY -------------------------------------------------------------------------------------------------
@@ -36,8 +28,8 @@ def found(nlp, text: str, label: str) -> list[tuple[str, str | None]]:
      [("Clermont", "commune:63113"), ("Paris", "commune:75056"), ("Clermont", "commune:63113"),
       ("Paris", "commune:75056")]),
 ])
-def test_french_places(p2nlp, text, expected):
-    assert found(p2nlp, text, "TERRITORY") == expected
+def test_french_places(nlp, text, expected):
+    assert linked(nlp, text, "TERRITORY") == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -47,12 +39,12 @@ def test_french_places(p2nlp, text, expected):
     ("Nous parrainons la reconstruction de l'oblast de Tchernihiv.", ["Tchernihiv"]),
     ("Après la conférence de Lugano, nous avons agi.", ["Lugano"]),
 ])
-def test_foreign_places(p2nlp, text, expected):
-    assert [name for name, _ in found(p2nlp, text, "TERRITORY")] == expected
+def test_foreign_places(nlp, text, expected):
+    assert [name for name, _ in linked(nlp, text, "TERRITORY")] == expected
 
 
-def test_people_stay_peoples(p2nlp):
-    assert found(p2nlp, "Nous avons reçu des Belges et des Suisses.", "TERRITORY") == []
+def test_people_stay_peoples(nlp):
+    assert linked(nlp, "Nous avons reçu des Belges et des Suisses.", "TERRITORY") == []
 
 
 @pytest.mark.parametrize("text, kept", [
@@ -63,23 +55,23 @@ def test_people_stay_peoples(p2nlp):
     ("Le président a reçu la chancelière à Brégançon ; les Länder ont décidé.", []),
     ("Les capitaux de Géothermie Bouillante SA ; la centrale géothermique de Bouillante.", ["Bouillante"]),
 ])
-def test_names_after_a_place_are_not_places(p2nlp, text, kept):
-    assert [name for name, _ in found(p2nlp, text, "TERRITORY")] == kept
+def test_names_after_a_place_are_not_places(nlp, text, kept):
+    assert [name for name, _ in linked(nlp, text, "TERRITORY")] == kept
 
 
 # --- PROGRAMME -------------------------------------------------------------------------------------------------
-def test_a_programme_named_after_a_cue_is_found_where_it_is_repeated(p2nlp):
+def test_a_programme_named_after_a_cue_is_found_where_it_is_repeated(nlp):
     text = ("FRANCE RURALITÉS\n\nLa ministre a présenté le plan France ruralités. Le lancement de France ruralités "
             "est prévu en juin.")
-    assert found(p2nlp, text, "PROGRAMME") == [("FRANCE RURALITÉS", "programme:france-ruralites"),
+    assert linked(nlp, text, "PROGRAMME") == [("FRANCE RURALITÉS", "programme:france-ruralites"),
                                                 ("France ruralités", "programme:france-ruralites"),
                                                 ("France ruralités", "programme:france-ruralites")]
-    assert found(p2nlp, text, "TERRITORY") == []
+    assert linked(nlp, text, "TERRITORY") == []
 
 
-def test_the_gazetteer_knows_the_peace_facility_and_initiative_is_no_cue(p2nlp):
+def test_the_gazetteer_knows_the_peace_facility_and_initiative_is_no_cue(nlp):
     text = "Nous avons lancé l'initiative Terres fertiles et nous contribuons à la Facilité européenne pour la paix."
-    assert found(p2nlp, text, "PROGRAMME") == [
+    assert linked(nlp, text, "PROGRAMME") == [
         ("Facilité européenne pour la paix", "programme:facilite-europeenne-pour-la-paix")]
 
 
@@ -93,8 +85,8 @@ def test_the_gazetteer_knows_the_peace_facility_and_initiative_is_no_cue(p2nlp):
     ("Le plan de relance soutiendra l'industrie française.", "programme:france-relance"),
     ("Le plan de relance, dont 40 milliards financés par l'Europe, est lancé.", "programme:france-relance"),
 ])
-def test_the_plan_de_relance_european_or_french(p2nlp, text, expected):
-    assert [pid for name, pid in found(p2nlp, text, "PROGRAMME") if name.lower() == "plan de relance"] == [expected]
+def test_the_plan_de_relance_european_or_french(nlp, text, expected):
+    assert [pid for name, pid in linked(nlp, text, "PROGRAMME") if name.lower() == "plan de relance"] == [expected]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -108,8 +100,8 @@ def test_the_plan_de_relance_european_or_french(p2nlp, text, expected):
      [("pass Culture", "programme:pass-culture"), ("Pass'Sport", "programme:pass-sport"),
       ("Villages d'avenir", "programme:villages-d-avenir")]),
 ])
-def test_programme_gazetteer_round2(p2nlp, text, expected):
-    assert found(p2nlp, text, "PROGRAMME") == expected
+def test_programme_gazetteer_round2(nlp, text, expected):
+    assert linked(nlp, text, "PROGRAMME") == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -123,10 +115,10 @@ def test_programme_gazetteer_round2(p2nlp, text, expected):
      [("Bouches-du-Rhône", "department:13")]),
     ("Dans le 93, rien.", []),
 ])
-def test_departments_by_number(p2nlp, text, expected):
-    assert found(p2nlp, text, "TERRITORY") == expected
+def test_departments_by_number(nlp, text, expected):
+    assert linked(nlp, text, "TERRITORY") == expected
 
 
-def test_an_overseas_collectivity_after_a_sentence_initial_article(p2nlp):
-    assert [n for n, _ in found(p2nlp, "La Nouvelle-Calédonie et Wallis-et-Futuna votent.", "TERRITORY")] == [
+def test_an_overseas_collectivity_after_a_sentence_initial_article(nlp):
+    assert [n for n, _ in linked(nlp, "La Nouvelle-Calédonie et Wallis-et-Futuna votent.", "TERRITORY")] == [
         "Nouvelle-Calédonie", "Wallis-et-Futuna"]

@@ -5,17 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tdi_nlp.components import facts
+from conftest import linked
 
 
-@pytest.fixture(scope="module")
-def p3nlp():
-    from tdi_nlp.pipeline import load
-    return load()
-
-
-def found(nlp, text: str, label: str) -> list[tuple[str, str | None]]:
-    return [(s.text, s._.entity_id) for s in sorted(facts(nlp(text), label), key=lambda s: s.start_char)]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -39,8 +31,8 @@ def found(nlp, text: str, label: str) -> list[tuple[str, str | None]]:
     # a treaty named after a foreign place holds it
     ("Le traité d'Aix-la-Chapelle prolonge celui de l'Élysée.", [("Aix-la-Chapelle", None)]),
 ])
-def test_places(p3nlp, text, expected):
-    got = found(p3nlp, text, "TERRITORY")
+def test_places(nlp, text, expected):
+    got = linked(nlp, text, "TERRITORY")
     for item in expected:
         assert item in got, (item, got)
 
@@ -58,20 +50,20 @@ def test_places(p3nlp, text, expected):
     ("L'allocation de solidarité aux personnes âgées (Aspa) est plafonnée ; l'Aspa à Mayotte est plus faible.",
      ["Aspa"]),
 ])
-def test_not_places(p3nlp, text, not_places):
-    got = [t for t, _ in found(p3nlp, text, "TERRITORY")]
+def test_not_places(nlp, text, not_places):
+    got = [t for t, _ in linked(nlp, text, "TERRITORY")]
     assert not set(got) & set(not_places), got
 
 
-def test_homonym_alone_unlinked(p3nlp):
+def test_homonym_alone_unlinked(nlp):
     # no town, department or region nearby: no commune id is guessed among the Saint-Denis
-    assert all(i is None for _, i in found(p3nlp, "Il est né à Saint-Denis, il y a longtemps.", "TERRITORY"))
+    assert all(i is None for _, i in linked(nlp, "Il est né à Saint-Denis, il y a longtemps.", "TERRITORY"))
 
 
-def test_places_kept_beside_capitals(p3nlp):
+def test_places_kept_beside_capitals(nlp):
     # a heading in capitals with a common word after the place, a department after an article
-    assert ("MAYOTTE", "department:976") in found(p3nlp, "LA RETRAITE À MAYOTTE DÉPEUPLÉE\n\nTexte.", "TERRITORY")
-    assert ("Aude", "department:11") in found(p3nlp, "Les vignerons de l'Aude sont inquiets.", "TERRITORY")
+    assert ("MAYOTTE", "department:976") in linked(nlp, "LA RETRAITE À MAYOTTE DÉPEUPLÉE\n\nTexte.", "TERRITORY")
+    assert ("Aude", "department:11") in linked(nlp, "Les vignerons de l'Aude sont inquiets.", "TERRITORY")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -89,5 +81,5 @@ def test_places_kept_beside_capitals(p3nlp):
     ("D'ici à la fin de l'année, les 27 doivent adopter le plan de relance post-Covid.",
      [("plan de relance", "programme:nextgenerationeu")]),
 ])
-def test_programmes(p3nlp, text, expected):
-    assert found(p3nlp, text, "PROGRAMME") == expected
+def test_programmes(nlp, text, expected):
+    assert linked(nlp, text, "PROGRAMME") == expected

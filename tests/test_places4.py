@@ -6,18 +6,12 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import linked
+
 from tdi_nlp.components import facts
 from tdi_nlp.components.territories.component import _speaker
 
 
-@pytest.fixture(scope="module")
-def p4nlp():
-    from tdi_nlp.pipeline import load
-    return load()
-
-
-def found(nlp, text: str, label: str) -> list[tuple[str, str | None]]:
-    return [(s.text, s._.entity_id) for s in sorted(facts(nlp(text), label), key=lambda s: s.start_char)]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -61,8 +55,8 @@ def found(nlp, text: str, label: str) -> list[tuple[str, str | None]]:
     ("Les signataires du traité de Lisbonne tiennent à l'accord de Paris sur le climat.",
      [("Lisbonne", None), ("Paris", "commune:75056")]),
 ])
-def test_places(p4nlp, text, expected):
-    got = found(p4nlp, text, "TERRITORY")
+def test_places(nlp, text, expected):
+    got = linked(nlp, text, "TERRITORY")
     for item in expected:
         assert item in got, (item, got)
 
@@ -79,21 +73,21 @@ def test_places(p4nlp, text, expected):
     # a name the NER took for a place, followed by a time, after a contracted article: a thing
     ("Le ministre a parlé du Scaf hier à Berlin.", ["Scaf"]),
 ])
-def test_not_places(p4nlp, text, not_places):
-    got = [t for t, _ in found(p4nlp, text, "TERRITORY")]
+def test_not_places(nlp, text, not_places):
+    got = [t for t, _ in linked(nlp, text, "TERRITORY")]
     for name in not_places:
         assert name not in got, (name, got)
 
 
-def test_a_glued_hyphen_is_no_bullet(p4nlp):
+def test_a_glued_hyphen_is_no_bullet(nlp):
     # "Médecins-Urgentistes de France" is a body's name: the hyphen does not start a sentence
     text = "Il a présidé l'association Médecins-Urgentistes de France puis a vécu en France."
-    assert [s.start_char for s in facts(p4nlp(text), "TERRITORY")] == [text.rindex("France")]
+    assert [s.start_char for s in facts(nlp(text), "TERRITORY")] == [text.rindex("France")]
 
 
-def test_a_surname_after_a_first_name_is_no_town(p4nlp):
+def test_a_surname_after_a_first_name_is_no_town(nlp):
     text = "Nous recevons ce matin Julien MACON.\n\nJULIEN MACON\n\nBonjour. Je rentre de Mâcon et de Lyon."
-    got = found(p4nlp, text, "TERRITORY")
+    got = linked(nlp, text, "TERRITORY")
     assert ("MACON", "commune:71270") not in got and ("Lyon", "commune:69123") in got
 
 
@@ -103,17 +97,17 @@ def test_a_speakers_first_name_is_no_place():
     assert not _speaker(text, "Tours")
 
 
-def test_a_programme_in_a_portfolio_is_not_a_mention(p4nlp):
+def test_a_programme_in_a_portfolio_is_not_a_mention(nlp):
     text = ("Mme Claire Roux, secrétaire d'État chargée de la jeunesse et du service national universel\n\n"
             "Le service national universel accueille des volontaires.")
-    got = facts(p4nlp(text), "PROGRAMME")
+    got = facts(nlp(text), "PROGRAMME")
     assert [s.start_char for s in got] == [text.rindex("service national universel")]
 
 
-def test_a_one_word_programme_repeats_in_parentheses_only(p4nlp):
+def test_a_one_word_programme_repeats_in_parentheses_only(nlp):
     text = ("Le dispositif d'aide aux collégiens (Boussole) commence. Le programme Boussole sera étendu. "
             "La Boussole d'or est un prix.")
-    got = [(s.text, s.start_char) for s in facts(p4nlp(text), "PROGRAMME")]
+    got = [(s.text, s.start_char) for s in facts(nlp(text), "PROGRAMME")]
     assert ("Boussole", text.index("(Boussole)") + 1) in got
     assert ("Boussole", text.index("programme Boussole") + len("programme ")) in got
     assert len(got) == 2
