@@ -35,6 +35,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
+from ..figures.amounts import amount_rules
 from ..figures.counts import anchor_form
 from ..text_utils import synonyms_of
 from . import analysis, store
@@ -102,6 +103,29 @@ _PERCENT_ASKED = re.compile(r"^\W*(?:la\s+part|le\s+taux|le\s+pourcentage|la\s+p
                             r"quel\s+(?:est\s+le\s+)?(?:taux|pourcentage))\b", re.I)
 _COUNTED = re.compile(r"\b(?:nombre|combien)\s+(?:total\s+)?(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')"
                       r"([^\W\d_][\w-]*)", re.I)
+
+
+# "le montant (total) des indemnités déjà versées": the thing whose amount is asked, its head noun first
+_AMOUNT_OF = re.compile(r"\bmontants?\s+(?:total\s+|global\s+|exact\s+|annuel\s+|moyen\s+)?(?:de\s+la\s+|de\s+l'|des\s+|"
+                        r"du\s+|de\s+|d')([^\W\d_][\w-]*)", re.I)
+
+
+def object_term(clause: str) -> str | None:
+    """The head noun (as a term) of what a count or amount request asks about: "le nombre de lits de réanimation"
+    -> "lit", "le montant total des indemnités versées" -> the term of "indemnités"; None for other requests."""
+    clause = clause.replace("\u2019", "'")
+    m = _COUNTED.search(clause) or _AMOUNT_OF.search(clause)
+    found = analysis.terms(m.group(1)) if m else []
+    if not found or found[0] in request_words() or m is not None and m.re is _AMOUNT_OF and _generic_head(m.group(1)):
+        return None
+    return found[0]
+
+
+def _generic_head(word: str) -> bool:
+    """Whether a word only says money or support ("aides", "crédits"; resources/drafting/amounts.toml)."""
+    rules = amount_rules()
+    generic = {w.rstrip("sx") for w in rules["generic_objects"] + rules["generic_request_heads"]}
+    return analysis.fold(word).rstrip("sx") in generic
 
 
 _END = re.compile(r"[.!?:;»)]\s*$")
@@ -528,6 +552,9 @@ class PassageIndex:
                             [alt[min(phrase.index(stem_counted[0]), len(alt) - 1)] for phrase, alt in syn
                              if stem_counted and stem_counted[0] in phrase])
         benef = beneficiary(clause) if asked is None else []
+        head = object_term(clause) if asked in ("count", "amount") else None
+        head_aliases = frozenset([a for a, run in short.items() if head in run] +
+                                 [alt[min(phrase.index(head), len(alt) - 1)] for phrase, alt in syn if head in phrase])
 
         def figure(t: str) -> float:
             """The figure asked in a text, or for an eligibility request its beneficiary (half its terms)."""
@@ -567,7 +594,10 @@ class PassageIndex:
                 anchored = all(any(a in folded_doc for a in g) for g in want)
                 here = all(any(a in folded for a in g) for g in want)
             final = (float(score[i]) + w.figure * fig) / (total + w.figure)
-            out.append(PassageHit(c, text, final, cov, anchored, fig > 0 if asked else None, here))
+            # a count or an amount answers its request only in a passage naming what is counted or priced (its
+            # head noun, an acronym or a synonym of it): "5 000 lits" is no amount of "indemnités"
+            named_obj = head is None or head in c["terms"] or bool(head_aliases & set(c["terms"]))
+            out.append(PassageHit(c, text, final, cov, anchored, (fig > 0 and named_obj) if asked else None, here))
         out.sort(key=lambda h: (not h.anchored, not h.anchored_here, -h.score))
         return out[:k]
 
