@@ -1,6 +1,6 @@
 """Draft requests, round 5 (issue 13): a count or an amount answers its request only in a passage naming what is
 counted or priced (its head noun, a synonym or an acronym), unless the head only says money ("les aides du
-programme X"). Sentences and passages written for these tests."""
+programme X"), and an average only in one giving an average. Sentences and passages written for these tests."""
 from __future__ import annotations
 
 from tdi_nlp.drafting.analysis import terms
@@ -45,3 +45,13 @@ def test_a_count_of_something_else_does_not_answer():
 def test_money_heads_are_data():
     from tdi_nlp.figures.amounts import amount_rules
     assert "aide" in amount_rules()["generic_request_heads"]
+
+
+def test_an_average_is_answered_by_a_passage_giving_one():
+    index, text = _index(["Les communes ont reçu au total 40 millions d'euros au titre du fonds.",
+                          "Les équipes ont été renforcées dans chaque région."])
+    hits = index.search(_KB(text), "le montant moyen versé à chaque commune", kind="amount")
+    assert hits and not any(h.has_figure for h in hits)
+    index, text = _index(["Chaque commune a reçu en moyenne 12 000 euros au titre du fonds.",
+                          "Les équipes ont été renforcées dans chaque région."])
+    assert index.search(_KB(text), "le montant moyen versé à chaque commune", kind="amount")[0].has_figure

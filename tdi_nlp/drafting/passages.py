@@ -15,6 +15,9 @@ of an interview's journalists ("Q - ...", or a speaker the title does not name) 
 idf-weighted share of the clause's terms found in the chunk; a clause's anchors (years, proper names; a letter and a
 digit written apart are one, "FFP 2") must occur in the chunk's document (``anchored``, ranks first) and, for a
 request to count as answered, in the chunk (``anchored_here``, ranks next).
+A count or an amount is the figure asked only in a chunk naming what is counted or priced (the clause's head noun,
+an acronym or a synonym of it; not for a head that only says money, "les aides du programme X"), and an average
+("le montant moyen") only in a chunk giving one.
 A past answer is about what its question's title (AN "analyse") says: the title's terms count in its document's
 BM25 and in its chunks' coverage, and an anchor found in the title anchors its chunks.
 
@@ -108,6 +111,10 @@ _COUNTED = re.compile(r"\b(?:nombre|combien)\s+(?:total\s+)?(?:de\s+la\s+|de\s+l
 # "le montant (total) des indemnités déjà versées": the thing whose amount is asked, its head noun first
 _AMOUNT_OF = re.compile(r"\bmontants?\s+(?:total\s+|global\s+|exact\s+|annuel\s+|moyen\s+)?(?:de\s+la\s+|de\s+l'|des\s+|"
                         r"du\s+|de\s+|d')([^\W\d_][\w-]*)", re.I)
+
+
+# "le montant moyen versé par commune", "le délai moyen": an average is answered by a passage that gives one
+_MEAN = re.compile(r"\b(?:moyens?|moyennes?)\b", re.I)
 
 
 def object_term(clause: str) -> str | None:
@@ -553,6 +560,7 @@ class PassageIndex:
                              if stem_counted and stem_counted[0] in phrase])
         benef = beneficiary(clause) if asked is None else []
         head = object_term(clause) if asked in ("count", "amount") else None
+        mean = asked is not None and _MEAN.search(clause) is not None
         head_aliases = frozenset([a for a, run in short.items() if head in run] +
                                  [alt[min(phrase.index(head), len(alt) - 1)] for phrase, alt in syn if head in phrase])
 
@@ -597,6 +605,7 @@ class PassageIndex:
             # a count or an amount answers its request only in a passage naming what is counted or priced (its
             # head noun, an acronym or a synonym of it): "5 000 lits" is no amount of "indemnités"
             named_obj = head is None or head in c["terms"] or bool(head_aliases & set(c["terms"]))
+            named_obj = named_obj and (not mean or _MEAN.search(text) is not None)  # an average, not a total
             out.append(PassageHit(c, text, final, cov, anchored, (fig > 0 and named_obj) if asked else None, here))
         out.sort(key=lambda h: (not h.anchored, not h.anchored_here, -h.score))
         return out[:k]
