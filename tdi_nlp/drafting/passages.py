@@ -15,6 +15,9 @@ of an interview's journalists ("Q - ...", or a speaker the title does not name) 
 idf-weighted share of the clause's terms found in the chunk; a clause's anchors (years, proper names; a letter and a
 digit written apart are one, "FFP 2") must occur in the chunk's document (``anchored``, ranks first) and, for a
 request to count as answered, in the chunk (``anchored_here``, ranks next).
+A count or an amount is the figure asked only in a chunk naming what is counted or priced (the clause's head noun,
+an acronym or a synonym of it; not for a head that only says money, "les aides du programme X"), and an average
+("le montant moyen") only in a chunk giving one.
 A past answer is about what its question's title (AN "analyse") says: the title's terms count in its document's
 BM25 and in its chunks' coverage, and an anchor found in the title anchors its chunks.
 
@@ -35,6 +38,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
+from ..figures.amounts import amount_rules
 from ..figures.counts import anchor_form
 from ..text_utils import synonyms_of
 from . import analysis, store
@@ -102,6 +106,33 @@ _PERCENT_ASKED = re.compile(r"^\W*(?:la\s+part|le\s+taux|le\s+pourcentage|la\s+p
                             r"quel\s+(?:est\s+le\s+)?(?:taux|pourcentage))\b", re.I)
 _COUNTED = re.compile(r"\b(?:nombre|combien)\s+(?:total\s+)?(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')"
                       r"([^\W\d_][\w-]*)", re.I)
+
+
+# "le montant (total) des indemnités déjà versées": the thing whose amount is asked, its head noun first
+_AMOUNT_OF = re.compile(r"\bmontants?\s+(?:total\s+|global\s+|exact\s+|annuel\s+|moyen\s+)?(?:de\s+la\s+|de\s+l'|des\s+|"
+                        r"du\s+|de\s+|d')([^\W\d_][\w-]*)", re.I)
+
+
+# "le montant moyen versé par commune", "le délai moyen": an average is answered by a passage that gives one
+_MEAN = re.compile(r"\b(?:moyens?|moyennes?)\b", re.I)
+
+
+def object_term(clause: str) -> str | None:
+    """The head noun (as a term) of what a count or amount request asks about: "le nombre de lits de réanimation"
+    -> "lit", "le montant total des indemnités versées" -> the term of "indemnités"; None for other requests."""
+    clause = clause.replace("\u2019", "'")
+    m = _COUNTED.search(clause) or _AMOUNT_OF.search(clause)
+    found = analysis.terms(m.group(1)) if m else []
+    if not found or found[0] in request_words() or m is not None and m.re is _AMOUNT_OF and _generic_head(m.group(1)):
+        return None
+    return found[0]
+
+
+def _generic_head(word: str) -> bool:
+    """Whether a word only says money or support ("aides", "crédits"; resources/drafting/amounts.toml)."""
+    rules = amount_rules()
+    generic = {w.rstrip("sx") for w in rules["generic_objects"] + rules["generic_request_heads"]}
+    return analysis.fold(word).rstrip("sx") in generic
 
 
 _END = re.compile(r"[.!?:;»)]\s*$")
@@ -528,6 +559,10 @@ class PassageIndex:
                             [alt[min(phrase.index(stem_counted[0]), len(alt) - 1)] for phrase, alt in syn
                              if stem_counted and stem_counted[0] in phrase])
         benef = beneficiary(clause) if asked is None else []
+        head = object_term(clause) if asked in ("count", "amount") else None
+        mean = asked is not None and _MEAN.search(clause) is not None
+        head_aliases = frozenset([a for a, run in short.items() if head in run] +
+                                 [alt[min(phrase.index(head), len(alt) - 1)] for phrase, alt in syn if head in phrase])
 
         def figure(t: str) -> float:
             """The figure asked in a text, or for an eligibility request its beneficiary (half its terms)."""
@@ -567,7 +602,11 @@ class PassageIndex:
                 anchored = all(any(a in folded_doc for a in g) for g in want)
                 here = all(any(a in folded for a in g) for g in want)
             final = (float(score[i]) + w.figure * fig) / (total + w.figure)
-            out.append(PassageHit(c, text, final, cov, anchored, fig > 0 if asked else None, here))
+            # a count or an amount answers its request only in a passage naming what is counted or priced (its
+            # head noun, an acronym or a synonym of it): "5 000 lits" is no amount of "indemnités"
+            named_obj = head is None or head in c["terms"] or bool(head_aliases & set(c["terms"]))
+            named_obj = named_obj and (not mean or _MEAN.search(text) is not None)  # an average, not a total
+            out.append(PassageHit(c, text, final, cov, anchored, (fig > 0 and named_obj) if asked else None, here))
         out.sort(key=lambda h: (not h.anchored, not h.anchored_here, -h.score))
         return out[:k]
 

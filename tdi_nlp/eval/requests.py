@@ -1,6 +1,6 @@
 """Multi-request questions: does ``tdi_nlp.draft`` answer each request, and flag the ones nothing answers?
 
-tests/data/eval/draft_requests.jsonl (issue 13): 74 questions in the style of written and government questions,
+tests/data/eval/draft_requests.jsonl (issue 13): 89 questions in the style of written and government questions,
 each with 2 to 4 requests ("le nombre de ...", "le montant de ...", "le calendrier de ...", "si ... pourra
 bénéficier", "où en est ..."). For an answerable request the set gives
 the documents, a short exact quote of the answering passage and the figure asked; the others are marked
@@ -13,7 +13,7 @@ the documents, a short exact quote of the answering passage and the figure asked
 The baseline is the text of the 3 documents (any kind) nearest to the question by TF-IDF cosine.
 
 Split (fixed before any tuning): questions with an odd number (d01, d03, ...) are the tuning half, even ones the
-test half (d01-d55 written in rounds 1 and 2, d57-d85 odd in round 3, d87-d115 odd in round 4); a question may
+test half (d01-d55 written in rounds 1 and 2, d57-d85 odd in round 3, d87-d115 odd in round 4, d117-d145 odd in round 5); a question may
 say its half (``"half": "tuning"`` or ``"test"``), which then holds whatever its number. ``--tune`` grids the thresholds of
 drafting/answers.py (MIN_SCORE x MIN_COVERAGE) on the tuning half, maximizing the share of requests handled right
 (answerable: answered; unanswerable: flagged), and reports both halves with the best pair; ``--tuning-only`` drafts
@@ -33,7 +33,7 @@ import numpy as np
 from .search import eval_kb, load_set
 
 NAME = "draft-requests"
-HELP = "share of the requests of 74 multi-request questions that the draft answers or flags, beside TF-IDF top-3"
+HELP = "share of the requests of 89 multi-request questions that the draft answers or flags, beside TF-IDF top-3"
 MARKERS = ("à compléter", "à rédiger", "non trouvé", "aucun élément", "pas d'élément", "aucune réponse")
 BASELINE_DOCS = 3
 
