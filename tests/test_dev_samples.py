@@ -124,3 +124,14 @@ def test_dev_places4_is_apart_from_every_other_sample_and_in_its_partition():
     assert all(question_number(d) % 3 == 0 for d in ids if d.startswith("QANR"))
     assert blind.sample_meta("dev-places4") == {"labels": ["TERRITORY", "PROGRAMME"], "tuned_on": True}
     assert sum(len(d["mentions"]) for d in docs) >= 300
+
+
+def test_dev_people5_is_apart_from_every_other_sample_and_in_its_partition():
+    docs = entries("dev_people5")
+    ids = {d["doc"] for d in docs}
+    assert len(ids) == len(docs) >= 20 and sum(len(d["mentions"]) for d in docs) >= 250
+    assert not ids & other_sample_docs("dev_people5")
+    assert all(question_number(d) % 4 == 2 for d in ids if d.startswith("QANR"))   # round 5's residue 2 of 4
+    assert blind.sample_meta("dev-people5") == {"labels": ["PERSON"], "tuned_on": True}
+    for d in docs:
+        assert all(m["label"] == "PERSON" and (not d["window"] or m["end"] <= d["window"][1]) for m in d["mentions"])

@@ -139,7 +139,8 @@ class PersonLinker:
         unresolved += _settle(pending, lambda c: self._from_context(c, results), results)
         unresolved += _settle(chairs, lambda c: (self._rapporteur(c, results, text) or self._addressed(c, results, text)
                                                  or self._leader_title(c, text, ref)), results)
-        unresolved = _settle(unresolved, lambda c: self._from_roles(c, results, text), results)
+        unresolved = _settle(unresolved, lambda c: self._apposed(c, results, text) or self._from_roles(c, results, text),
+                             results)
         doc.user_data["tdi_persons_unresolved"] = [(c.start, c.end, text[c.start:c.end]) for c in unresolved]
         for c in unresolved:     # still a mention of a person: no id, flagged unresolved
             c0, _, value = self._holderless(c, text)
@@ -379,6 +380,20 @@ class PersonLinker:
         out = {"name": value.get("canonical_name") or value["name"], "role": text[c.start:c.end].strip(),
                "civility": c.civility, "mention": "title", "minister": False, "resolved_by": "role"}
         return c, slug, out
+
+    @staticmethod
+    def _apposed(c: Candidate, results, text: str):
+        """A title no table resolves followed by its holder's name in apposition ("le directeur de la PJ de
+        Marseille, Éric Arella"): that person."""
+        m = re.match(r"[ ]*,[ ]*", text[c.end:c.end + 4])
+        if not m:
+            return None
+        for other, slug, value in results:
+            if value.get("mention") == "name" and slug and other.start == c.end + m.end():
+                return c, slug, {"name": value.get("canonical_name") or value["name"],
+                                 "role": text[c.start:c.end].strip(), "civility": c.civility, "mention": "title",
+                                 "minister": False, "resolved_by": "apposition"}
+        return None
 
     def _from_roles(self, c: Candidate, results, text: str):
         """A title the tables leave unresolved (no date, or no office fits) whose office a person named in the
