@@ -1,0 +1,78 @@
+"""The draw of the dev_orgs5 sample (ORG only, tuned on by design), chosen before any extractor was run on the
+documents.
+
+Eligible (the round-5 partition, residue K = 1): AN questions au gouvernement `QANR5L16QG<N>` with N % 4 == K and
+vie-publique 2020 statements at a 0-based line index i of statements.jsonl with i % 4 == K, of MIN_WORDS words or
+more, minus every document of every tests/data/eval/*/sample.jsonl, every id their READMEs name, the ids already
+used (`used_ids` of ../blind/draw.py) and the stems of corpus/ files. Most documents are drawn uniformly at random
+(seed SEED: N_AN questions, N_VP statements), ordinary documents being where false positives live; then D_AN
+questions and D_VP statements more, with the same generator, among the 3 D densest in ORG cues (`density`, on a
+statement's window, see ../dev/draw.py), so the sample holds enough mentions. Round 2 (seed SEED + 1) draws
+N2_AN questions and N2_VP statements more, uniformly, among those left.
+Run from the repository root: python tests/data/eval/dev_orgs5/draw.py
+"""
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "blind"))
+from draw import AN_DIR, REPO, VP_FILE, readme_doc_ids, sample_doc_ids, sibling, used_ids, vp_id  # noqa: E402
+
+dev_draw = sibling("dev", "draw")
+
+SEED, K, MOD, MIN_WORDS = 5101, 1, 4, 150
+N_AN, N_VP, D_AN, D_VP = 10, 6, 4, 2
+N2_AN, N2_VP = 5, 3
+ORG_CUE = re.compile(r"\b(?:[A-Z]{2,}[a-z]?|[Mm]inistères?|Conseil|Cour|Agence|Caisse|Autorité|Office|Haut conseil|"
+                     r"Haute autorité|Commission|Fédération|Union|Institut|Centre national|Banque|[Ss]ociété|"
+                     r"[Ee]ntreprise|[Gg]roupe|[Aa]ssociation|[Ss]yndicat)\b")
+
+
+def density(text: str) -> float:
+    """ORG cues (capitalised acronyms, body and company head nouns) per 100 words."""
+    return 100 * len(ORG_CUE.findall(text)) / max(len(text.split()), 1)
+
+
+def excluded_ids() -> set[str]:
+    return sample_doc_ids(HERE) | readme_doc_ids(HERE) | used_ids() | {p.stem for p in (REPO / "corpus").iterdir()}
+
+
+def candidates(excluded: set[str]) -> tuple[dict, dict]:
+    """Eligible questions and statements, each with the ORG density of its annotated part."""
+    vp = {}
+    for i, line in enumerate(VP_FILE.open(encoding="utf-8")):
+        rec = json.loads(line)
+        text = rec.get("text_plain") or ""
+        if i % MOD == K and vp_id(rec) not in excluded and len(text.split()) >= MIN_WORDS:
+            vp[vp_id(rec)] = density(text[:dev_draw.window_end(text) or len(text)])
+    an = {}
+    for p in AN_DIR.glob("QANR5L16QG*.json"):
+        number = int(re.sub(r"\D", "", p.stem.removeprefix("QANR5L16QG")))
+        if p.stem not in excluded and number % MOD == K:
+            an[p.stem] = density(dev_draw.an_text(p))
+    return an, vp
+
+
+def draw(seed: int = SEED, sizes: tuple[int, int, int, int] = (N_AN, N_VP, D_AN, D_VP),
+         before: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+    an, vp = candidates(excluded_ids() | set(before))
+    n_an, n_vp, d_an, d_vp = sizes
+    rng = random.Random(seed)
+    chosen = {"an": rng.sample(sorted(an), n_an), "vp": rng.sample(sorted(vp), n_vp)}
+    for kind, pool, n in (("an", an, d_an), ("vp", vp, d_vp)):
+        rest = sorted((k for k in pool if k not in chosen[kind]), key=lambda k: (-pool[k], k))[:3 * n]
+        chosen[kind] += rng.sample(rest, n)
+    return sorted(chosen["an"]), sorted(chosen["vp"])
+
+
+if __name__ == "__main__":
+    an, vp = draw()
+    print(json.dumps({"an": an, "vp": vp}, indent=1))
+    if "--round2" in sys.argv:   # only once round 1's rules are committed
+        an2, vp2 = draw(SEED + 1, (N2_AN, N2_VP, 0, 0), tuple(an + vp))
+        print(json.dumps({"an": an2, "vp": vp2}, indent=1))
