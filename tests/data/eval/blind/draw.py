@@ -44,6 +44,16 @@ def sample_doc_ids(skip: Path | None = None) -> set[str]:
     return out
 
 
+def random_then_densest(rng: random.Random, draws: list[tuple[str, dict, int, int]]) -> dict[str, list[str]]:
+    """For each (kind, pool {id: density}, n_random, n_dense) in order: n_random ids drawn uniformly, then, after
+    all random draws, n_dense more among the 3 n_dense densest of the rest (the dev samples' draw)."""
+    chosen = {kind: rng.sample(sorted(pool), n) for kind, pool, n, _ in draws}
+    for kind, pool, _, n in draws:
+        rest = sorted((k for k in pool if k not in chosen[kind]), key=lambda k: (-pool[k], k))[:3 * n]
+        chosen[kind] += rng.sample(rest, n)
+    return chosen
+
+
 def readme_doc_ids(skip: Path | None = None) -> set[str]:
     """Document ids named in the README of every sample folder under tests/data/eval, except that of ``skip``."""
     out: set[str] = set()

@@ -20,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "blind"))
-from draw import AN_DIR, REPO, VP_FILE, readme_doc_ids, sample_doc_ids, sibling, vp_id  # noqa: E402
+from draw import AN_DIR, REPO, VP_FILE, random_then_densest, readme_doc_ids, sample_doc_ids, sibling, vp_id  # noqa: E402
 
 dev_draw = sibling("dev", "draw")
 numbers2 = sibling("dev_numbers2", "draw")
@@ -53,11 +53,7 @@ def candidates() -> tuple[dict, dict]:
 
 def draw() -> tuple[list[str], list[str]]:
     vp, an = candidates()
-    rng = random.Random(SEED)
-    chosen = {"vp": rng.sample(sorted(vp), N_VP), "an": rng.sample(sorted(an), N_AN)}
-    for kind, pool, n in (("vp", vp, D_VP), ("an", an, D_AN)):
-        rest = sorted((k for k in pool if k not in chosen[kind]), key=lambda k: (-pool[k], k))[:3 * n]
-        chosen[kind] += rng.sample(rest, n)
+    chosen = random_then_densest(random.Random(SEED), [("vp", vp, N_VP, D_VP), ("an", an, N_AN, D_AN)])
     return sorted(chosen["vp"]), sorted(chosen["an"])
 
 

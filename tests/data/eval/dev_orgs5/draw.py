@@ -21,7 +21,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "blind"))
-from draw import AN_DIR, REPO, VP_FILE, readme_doc_ids, sample_doc_ids, sibling, used_ids, vp_id  # noqa: E402
+from draw import AN_DIR, REPO, VP_FILE, random_then_densest, readme_doc_ids, sample_doc_ids, sibling, used_ids, vp_id  # noqa: E402
 
 dev_draw = sibling("dev", "draw")
 
@@ -62,11 +62,7 @@ def draw(seed: int = SEED, sizes: tuple[int, int, int, int] = (N_AN, N_VP, D_AN,
          before: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
     an, vp = candidates(excluded_ids() | set(before))
     n_an, n_vp, d_an, d_vp = sizes
-    rng = random.Random(seed)
-    chosen = {"an": rng.sample(sorted(an), n_an), "vp": rng.sample(sorted(vp), n_vp)}
-    for kind, pool, n in (("an", an, d_an), ("vp", vp, d_vp)):
-        rest = sorted((k for k in pool if k not in chosen[kind]), key=lambda k: (-pool[k], k))[:3 * n]
-        chosen[kind] += rng.sample(rest, n)
+    chosen = random_then_densest(random.Random(seed), [("an", an, n_an, d_an), ("vp", vp, n_vp, d_vp)])
     return sorted(chosen["an"]), sorted(chosen["vp"])
 
 
