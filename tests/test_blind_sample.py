@@ -14,7 +14,7 @@ from tdi_nlp.eval import blind
 EVAL = Path(__file__).parent / "data" / "eval"
 REPO = Path(__file__).resolve().parents[1]
 TERRITORY_KINDS = ("region", "department", "commune", "epci", "tdi", "country")
-FOLDERS = ("blind", "blind2")
+FOLDERS = ("blind", "blind2", "blind3")
 # every sample folder, blind and dev: each gets the offset check below without being listed
 SAMPLES = tuple(sorted(f.parent.name for f in EVAL.glob("*/sample.jsonl")))
 
@@ -58,17 +58,29 @@ def test_sample_documents_are_not_used_elsewhere(folder):
 
 
 def test_samples_are_disjoint_and_the_second_is_unread():
-    first, second = ({d["doc"] for d in entries(f)} for f in FOLDERS)
-    assert not first & second
+    first, second, third = ({d["doc"] for d in entries(f)} for f in FOLDERS)
+    assert not first & second and not first & third and not second & third
     named = set()  # no judged sample of the extractors may use them (the theme labels may: see blind2/README.md)
     for f in EVAL.glob("*.jsonl"):
         named.update(re.findall(r"QANR5L16QG\d+|vp-[0-9a-f]{12}", f.read_text(encoding="utf-8")))
     assert not named & second
 
 
-def test_load_sample_picks_one_or_both():
-    one, two, both = (blind.load_sample(s) for s in ("1", "2", "all"))
-    assert [e["doc"] for e in both] == [e["doc"] for e in one + two]
+def test_third_sample_is_in_no_other_extraction_sample():
+    """Its documents are in no other sample and no judged extraction set (search, already-asked and draft-request
+    judgements and theme labels may name them: they used no extraction output, see blind3/README.md)."""
+    third = {d["doc"] for d in entries("blind3")}
+    named = set()
+    for f in [*EVAL.glob("*/sample.jsonl"), *EVAL.glob("*/README.md"), EVAL / "people_sample.jsonl",
+              EVAL / "territories_sample.jsonl", *Path(__file__).parent.glob("*.py")]:
+        if f.parent.name != "blind3":
+            named.update(re.findall(r"QANR5L16QG\d+|vp-[0-9a-f]{12}", f.read_text(encoding="utf-8")))
+    assert not named & third
+
+
+def test_load_sample_picks_one_or_all():
+    one, two, three, every = (blind.load_sample(s) for s in ("1", "2", "3", "all"))
+    assert [e["doc"] for e in every] == [e["doc"] for e in one + two + three]
     assert {e["doc"] for e in one} == {d["doc"] for d in entries("blind")}
 
 

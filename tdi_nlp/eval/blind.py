@@ -1,9 +1,9 @@
 """Blind extraction regression samples (issue 14): every label's span P/R/F1 and value accuracy.
 
-Each sample (``tests/data/eval/blind/sample.jsonl``, 17 documents, and ``tests/data/eval/blind2/sample.jsonl``,
-19 documents; conventions in ``blind/GUIDE.md``) holds documents of ../shared never used for rules, annotated by
+Each sample (``tests/data/eval/blind/sample.jsonl``, 17 documents, ``blind2``, 19 documents, and ``blind3``, 18
+documents; conventions in ``blind/GUIDE.md``) holds documents of ../shared never used for rules, annotated by
 hand before any system output was seen; offsets refer to the reader's RAW text. ``--sample`` picks one (1, the
-default, or 2) or ``all`` (both pooled), or names any other sample folder under ``tests/data/eval`` (``dev_orgs``);
+default, 2 or 3) or ``all`` (the three pooled), or names any other sample folder under ``tests/data/eval`` (``dev_orgs``);
 such a folder's ``meta.json`` may declare the labels it annotates (only those are scored) and ``tuned_on`` (the
 figures are then labelled TUNED-ON). Sitting excerpts are read from the AN sittings corpus (``seance_excerpt``). The suite reads each document with the readers, runs the project
 pipeline as ``extract`` does, maps the predicted offsets (normalized text) back to raw offsets through the
@@ -29,7 +29,7 @@ from ._metrics import prf
 
 NAME = "blind"
 HELP = "blind, frozen samples of unused documents: per-label span P/R/F1 and value accuracy beside stock NER"
-SAMPLES = {"1": ("blind",), "2": ("blind2",), "all": ("blind", "blind2")}
+SAMPLES = {"1": ("blind",), "2": ("blind2",), "3": ("blind3",), "all": ("blind", "blind2", "blind3")}
 VP_SOURCE = "data/corpora/vie-publique-2020/statements.jsonl"
 SEANCE_SOURCE = "data/corpora/an-seance-2021-2022/corpus.jsonl"
 LABELS = ("DATE", "DURATION", "MONEY", "COUNT", "PERCENT", "TERRITORY", "PERSON", "ORG", "PROGRAMME")
@@ -40,7 +40,7 @@ VALUE_KEYS = {"DATE": ("start", "end", "granularity"), "DURATION": ("duration",)
 
 def add_arguments(parser) -> None:
     parser.add_argument("--sample", default="1",
-                        help="which sample: 1 (17 documents), 2 (19 documents), all (both pooled) or the name of "
+                        help="which sample: 1 (17 documents), 2 (19 documents), 3 (18 documents), all (the three pooled) or the name of "
                              "another sample folder under tests/data/eval (dev: MONEY/COUNT/PERCENT/PROGRAMME, "
                              "dev-orgs: ORG/PERSON/TERRITORY; both tuned-on)")
     parser.add_argument("--show-misses", action="store_true",
@@ -48,7 +48,7 @@ def add_arguments(parser) -> None:
 
 
 def load_sample(sample: str = "1") -> list[dict]:
-    """The entries of one sample ("1", "2") or of both ("all"), in folder order."""
+    """The entries of one sample ("1", "2", "3") or of the three ("all"), in folder order."""
     out = []
     for folder in SAMPLES[sample] if sample in SAMPLES else (folder_of(sample),):
         with open(checkout_path("tests", "data", "eval", folder, "sample.jsonl"), encoding="utf-8") as fh:
