@@ -78,17 +78,20 @@ _PREFECT = re.compile(
 # commune, M. Henri Flohr" (not "le directeur de l'école ne dit rien")
 _BODY_NOUN = (r"(?:commune|association|fondation|f[ée]d[ée]ration|centre|agence|institut|observatoire|syndicat"
               r"|soci[ée]t[ée]|entreprise|collectif|union|chambre|caisse|office|comit[ée]|d[ée]l[ée]gation|mission"
-              r"|direction|universit[ée]|[ée]cole|coll[èe]ge|lyc[ée]e|h[ôo]pital|clinique|mutuelle|coop[ée]rative|ong)")
+              r"|direction|universit[ée]|[ée]cole|coll[èe]ge|lyc[ée]e|h[ôo]pital|clinique|mutuelle|coop[ée]rative|ong"
+              r"|budget)")
 # the holder of an office of a named place or body: "le maire de Lyon", "la rectrice de l'académie de Lille", "le
 # directeur général de l'Ademe", "la présidente de la Commission européenne", "le secrétaire général des Nations unies"
 _OFFICE = re.compile(
-    rf"(?<![\w'’-])(?P<det>[Ll]e|[Ll]a|[Ll]['’]|du|au)[ ]*(?P<title>maire|procureure?|rect(?:eur|rice)|gouverneure?"
+    rf"(?:(?<=jusqu')|(?<=jusqu’)|(?<![\w'’-]))(?P<det>[Ll]e|[Ll]a|[Ll]['’]|du|au)[ ]*(?P<title>maire|procureure?(?: g[ée]n[ée]rale?)?"
+    rf"|rapporteure? g[ée]n[ée]rale?|rect(?:eur|rice)|gouverneure?"
     rf"|direct(?:eur|rice)(?: g[ée]n[ée]rale?)?|pr[ée]sidente?(?:[- ]directeur g[ée]n[ée]ral|[ ]d[ée]l[ée]gu[ée]e?)?|pdg"
     rf"|(?i:secr[ée]taire g[ée]n[ée]rale?)|ambassad(?:eur|rice)|haute?[- ]commissaire|d[ée]l[ée]gu[ée]e?(?: g[ée]n[ée]rale?)?"
     rf"|fondat(?:eur|rice)|porte-parole)"
-    rf"[ ]+(?:de la|de l['’]|du|des|de|d['’])[ ]*"
+    rf"[ ]+(?:de la|de l['’]|du|des|de|d['’]|pr[èe]s (?:de )?(?:la|le|l['’]))[ ]*"
     rf"(?:(?:(?:acad[ée]mie|ville|r[ée]publique)[ ]+(?:de la|de l['’]|du|des|de|d['’])?[ ]*)?"
     rf"[{UP}][\w'’-]+(?:[ ]+(?:(?:de la|de l['’]|du|des|de|d['’]|et)[ ]*)?[{UP}][\w'’-]+){{0,4}}"
+    rf"(?:(?:(?<=Cour)|(?<=Tribunal)|(?<=Conseil))[ ]+(?:de|des|d['’])[ ]*[{LOW}]+)?"   # "la Cour de cassation"
     r"(?:[ ]+(?:europ[ée]enne?|unies|nationale?|fran[çc]aise?|internationale?|mondiale?)(?![\w'’-]))?"
     rf"|{_BODY_NOUN}(?:[ ]+[{UP}][\w'’-]+(?:[ ]+[{UP}][\w'’-]+){{0,3}}"
     rf"|[ ]+(?:de la|de l['’]|du|des|de|d['’]|pour)[ ]*[{LOW}][\w'’-]+|(?=[ ]*,[ ]*(?:(?:M\.|Mme)[ ]+)?[{UP}][{LOW}])))")
@@ -141,9 +144,24 @@ _AFTER_APRES = re.compile(r"apr[eè]s[ ]*$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"[ ]*(?:,[ ]*(?:âgée?s?[ ]+de[ ]+)?|\([ ]*)(?:\d{1,3}|un|deux|trois|quatre|cinq|six|sept|huit"
                         r"|neuf|dix)[ ]+ans\b")
 # "comme l'écrivait Albert Camus", "selon Jean Tirole": a known first name and a name after a verb of saying
+# "M. Cédric O", "Cédric O": a capitalized word and a one-letter surname (not an initial: no period after it), a
+# name the tables hold
+_ONE_LETTER = re.compile(rf"(?<![\w'’.-])(?:(?P<civ>{CIVILITY})[ ]+)?(?P<name>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?[ ]+[{UP}])"
+                         rf"(?![\w'’-])(?!\.\w)")
+# "la loi Studer", "les lois Auroux": a law named after a person, the surname a person of the tables bears
+_LAW = re.compile(rf"(?<![\w'’-])(?:[Ll]a|[Ll]es|[Uu]ne|[Cc]ette|[Dd]e)[ ]+lois?[ ]+(?P<name>[{UP}][{LOW}]+)(?![\w'’-])"
+                  rf"(?![ ]+[{UP}])")
 _QUOTED_BY = re.compile(r"(?<!\w)(?:selon|d['’]apr[eè]s|[ée]crivait|[ée]crit|disait|dit|d[ée]clarait|rappelait"
                         r"|affirmait|citait|citer|citant|cite|soulignait|expliquait)[ ]+$", re.IGNORECASE)
 _TRIM = set(load_titles()["trim_words"])  # resources/people/titles.toml
+_GENERIC_BEFORE = re.compile(rf"(?<![\w'’])(?:{'|'.join(load_titles()['generic']['before'])})[ ]+$", re.IGNORECASE)
+_GENERIC_AFTER = re.compile(rf"[ ]*,?[ ]*(?:{'|'.join(load_titles()['generic']['after'])})(?![\w'’-])", re.IGNORECASE)
+
+
+def generic(text: str, start: int, end: int) -> bool:
+    """A title said of whoever holds the office ("quel que soit le président américain", "le président élu ou
+    réélu"): titles.toml [generic]."""
+    return bool(_GENERIC_BEFORE.search(text, max(0, start - 40), start) or _GENERIC_AFTER.match(text, end))
 _NAMES = load_titles()["names"]
 _NOT_NAME = set(_NAMES["not_name_words"])
 _GREETING = re.compile(r"(?<![\w'’])(?:" + "|".join(_NAMES["greetings"]) + r")[ ]*,?[ ]+$")
@@ -254,8 +272,9 @@ class Finder:
     """Finds candidates; knows the name index and the title vocabulary, resolves nothing."""
 
     def __init__(self, known_names: set[str], first_names: set[str], title_vocab: set[str],
-                 leaders: dict[str, str] | None = None):
+                 leaders: dict[str, str] | None = None, surnames: set[str] | None = None):
         self.known_names = known_names       # folded "first last"
+        self.surnames = surnames or set()    # folded last names of the tables
         self.first_names = first_names       # folded first names
         self.title_vocab = title_vocab       # folded words used in government titles
         self.leaders = leaders or {}         # surname that names a foreign leader alone -> slug
@@ -273,6 +292,18 @@ class Finder:
     def names(self, text: str, per_spans: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
         out: list[Candidate] = self._speakers(text)
         taken = Ranges((c.start, c.end) for c in out)  # "start or end inside a taken name": covers(s) or covers(e - 1)
+        for m in _ONE_LETTER.finditer(text):       # before the civility pass: "M. Cédric" is not the name
+            if fold(m.group("name")) in self.known_names and not taken.overlaps(m.start(), m.end()):
+                c = Candidate("name", m.start(), m.end(), name=m.group("name"), civility=norm_civility(m.group("civ")),
+                              source="gazetteer")
+                self._attach_role(text, c)
+                out.append(c)
+                taken.add(c.start, c.end)
+        for m in _LAW.finditer(text):
+            s, e = m.start("name"), m.end("name")
+            if fold(m.group("name")) in self.surnames and not taken.overlaps(s, e):
+                out.append(Candidate("name", s, e, name=m.group("name"), source="law"))
+                taken.add(s, e)
         for m in _CIV_NAME.finditer(text):
             name = m.group("name")
             parts = name.split()
@@ -574,6 +605,8 @@ class Finder:
                 foreign = _FOREIGN.match(text, ends[-1]) if title.startswith("ministre") else None
                 if foreign:    # "le ministre de l'intérieur du Mali", "le ministre des finances allemand"
                     ends = [foreign.end()]
+            if generic(text, s, ends[-1]):
+                continue      # "quel que soit le Premier ministre": no one
             c = Candidate("title", s, ends[-1], civility=norm_civility(m.group("civ")), role=m.group("title"),
                           title_ends=ends, source="title", foreign=bool(foreign))
             if c.civility is None and det in ("la",):
@@ -590,6 +623,8 @@ class Finder:
                 continue
             if re.match(rf"[ ]+(?:{CIVILITY}[ ]+)?[{UP}][{LOW}]+", text[foreign.end():foreign.end() + 60]):
                 continue      # "le président américain Joe Biden": the name carries the mention
+            if generic(text, m.start(), foreign.end()):
+                continue      # "quel que soit le président américain": no one
             female = fold(m.group("title")).endswith(("e", "ere")) or fold(m.group("det")) == "la"
             out.append(Candidate("title", m.start(), foreign.end(), civility="Mme" if female else "M.",
                                  role=m.group("title"), title_ends=[foreign.end()], source="title", foreign=True))

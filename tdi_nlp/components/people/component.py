@@ -70,7 +70,7 @@ class PersonLinker:
             vocab.update(words(o.title))
         vocab.update({"charge", "chargee", "delegue", "deleguee", "aupres", "l'", "d'"})
         self.kb = base
-        self.finder = Finder(set(base.by_name), set(base.sex), vocab, base.leader_surnames())
+        self.finder = Finder(set(base.by_name), set(base.sex), vocab, base.leader_surnames(), set(base.by_last))
 
     # ---------------------------------------------------------------- dates
     @staticmethod
@@ -199,6 +199,8 @@ class PersonLinker:
         key = fold(c.name)
         if key in by_last:
             return by_last[key]
+        if c.source == "law":     # "la loi Studer": the one person of that surname, else the surname's slug
+            return self.kb.find_surname(c.name, date) or slugify(c.name)
         if c.source in ("first_names", "aged"):
             by_last[key] = slugify(c.name)     # "Tarik, 38 ans": the first name again later is that person
             return by_last[key]
@@ -344,10 +346,13 @@ class PersonLinker:
     @staticmethod
     def _not_apposed(text: str, names: list[Candidate], titles: list[Candidate]) -> list[Candidate]:
         """Titles that are not in apposition right after a name ("Charlotte Caubel, la secrétaire d'État ..." is
-        one mention, the name)."""
+        one mention, the name); an address with its civility ("Cédric O, Monsieur le ministre, ...") is kept."""
         ends = {c.end for c in names}
         out = []
         for c in titles:
+            if re.match(CIVILITY, text[c.start:c.end]):
+                out.append(c)     # "Alors Cédric O, Monsieur le ministre, ...": an address, a mention of its own
+                continue
             before = text[max(0, c.start - 4):c.start]
             m = re.search(r"[ ]*,[ ]*$", before)
             if m and c.start - len(m.group()) in ends:
@@ -384,10 +389,13 @@ class PersonLinker:
     @staticmethod
     def _apposed(c: Candidate, results, text: str):
         """A title no table resolves followed by its holder's name in apposition ("le directeur de la PJ de
-        Marseille, Éric Arella"): that person."""
+        Marseille, Éric Arella", "avec le président de la CPME, avec François Asselin"): that person."""
         m = re.match(r"[ ]*,[ ]*", text[c.end:c.end + 4])
         if not m:
             return None
+        prep = re.search(r"(?<![\w'’])(avec|pour|chez|à)[ ]+$", text[max(0, c.start - 8):c.start], re.IGNORECASE)
+        again = re.match(rf"[ ]*,[ ]*{prep.group(1)}[ ]+", text[c.end:c.end + 14], re.IGNORECASE) if prep else None
+        m = again or m
         for other, slug, value in results:
             if value.get("mention") == "name" and slug and other.start == c.end + m.end():
                 return c, slug, {"name": value.get("canonical_name") or value["name"],

@@ -1,0 +1,87 @@
+"""PERSON rules of round 6 (issue 14, tests/data/eval/dev_people5 "Left"): one-letter surnames, a first name
+alone after "avec", titles outside the government (a rapporteur général, a procureur général près une cour),
+generic titles, surnames in a law's name, addresses after a name, issue 14's titles. Sentences written for the
+tests."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import facts
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from tdi_nlp.pipeline import load
+    return load(["tdi_persons"])
+
+
+def people(nlp, text, date="2020-10-20"):
+    return [(s.text, s._.entity_id) for s in facts(nlp, text, "PERSON", date)]
+
+
+def test_a_one_letter_surname_of_the_tables(nlp):
+    found = people(nlp, "Nous avons reçu M. Cédric O hier. Cédric O, qui suit le numérique, a parlé.")
+    assert ("M. Cédric O", "person:cedric-o") in found
+    assert ("Cédric O", "person:cedric-o") in found
+    assert people(nlp, "Le plan de Paul B est prêt.") == []          # not a name of the tables
+
+
+def test_an_address_after_a_name_is_a_mention_of_its_own(nlp):
+    found = people(nlp, "Alors Cédric O, Monsieur le ministre, que répondez-vous aux opérateurs ?")
+    assert found == [("Cédric O", "person:cedric-o"), ("Monsieur le ministre", "person:cedric-o")]
+
+
+def test_an_apposed_role_after_a_name_stays_one_mention(nlp):
+    found = people(nlp, "Bruno Le Maire, le ministre de l'économie, a répondu.")
+    assert found == [("Bruno Le Maire", "person:bruno-le-maire")]
+
+
+def test_a_first_name_alone_after_avec(nlp):
+    text = "Nos invités : Pauline VERGNAUD et Marc DUTEIL. On en parle tout de suite avec Pauline."
+    found = people(nlp, text)
+    assert ("Pauline", "person:pauline-vergnaud") in found
+    assert ("Marc", "person:marc-duteil") not in found
+
+
+def test_a_rapporteur_general_and_a_procureur_general_with_their_names_apposed(nlp):
+    found = people(nlp, "Je salue le rapporteur général du budget, Lucien Morvan, pour son travail.")
+    assert ("le rapporteur général du budget", "person:lucien-morvan") in found
+    found = people(nlp, "Tous protestent, jusqu'au procureur général près la Cour de cassation, Anne Delorme !")
+    assert ("procureur général près la Cour de cassation", "person:anne-delorme") in found
+    assert ("Anne Delorme", "person:anne-delorme") in found
+
+
+def test_a_title_named_again_with_its_preposition(nlp):
+    found = people(nlp, "On en parle souvent avec le président de la CAPEB, avec Jean Rivière, qui le sait.")
+    assert ("le président de la CAPEB", "person:jean-riviere") in found
+
+
+def test_generic_titles_name_no_one(nlp):
+    assert people(nlp, "Quel que soit le président américain, nous garderons notre ligne.") == []
+    assert people(nlp, "Nous travaillerons avec le président américain élu ou réélu.") == []
+    assert people(nlp, "Quelle que soit la Première ministre, le texte passera.") == []
+    assert people(nlp, "Le président américain a appelé hier le chef de l'État.")[0] == ("Le président américain", None)
+
+
+def test_a_surname_in_a_law_name(nlp):
+    found = people(nlp, "Nous appliquerons enfin la loi Studer et la loi Agec.")
+    assert found == [("Studer", "person:bruno-studer")]
+    assert people(nlp, "La loi Montagne et la loi Littoral protègent ces espaces.") == []
+
+
+def test_issue_14_titles(nlp):
+    found = dict(people(nlp, "Notre Premier ministre l'a dit, et votre ministre de la justice aussi."))
+    assert found["Notre Premier ministre"] == "person:jean-castex"
+    assert found["votre ministre de la justice"] == "person:eric-dupond-moretti"
+    assert people(nlp, "La Défenseure des droits a rendu son avis.") == [("La Défenseure des droits",
+                                                                          "person:claire-hedon")]
+    found = people(nlp, "Le président de l'Assemblée nationale a reçu la présidente du conseil régional d'Occitanie.",
+                   "2023-03-01")
+    assert found[0] == ("Le président de l'Assemblée nationale", "person:yael-braun-pivet")
+    assert found[1][0] == "la présidente du conseil régional d'Occitanie"
+    assert people(nlp, "Le Premier ministre italien a appelé Paris.") == [("Le Premier ministre italien", None)]
+
+
+def test_people_listed_by_first_name(nlp):
+    found = [t for t, _ in people(nlp, "Nous pensons à Julie, à Karim, à Sophie et à Antoine.")]
+    assert found == ["Julie", "Karim", "Sophie", "Antoine"]
