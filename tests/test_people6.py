@@ -85,3 +85,31 @@ def test_issue_14_titles(nlp):
 def test_people_listed_by_first_name(nlp):
     found = [t for t, _ in people(nlp, "Nous pensons à Julie, à Karim, à Sophie et à Antoine.")]
     assert found == ["Julie", "Karim", "Sophie", "Antoine"]
+
+
+def test_a_title_written_again_is_the_holder_the_document_names(nlp):
+    text = ("Le maire de Brest, Jeanne Kerbrat, refuse. Nous écrirons au maire de Brest. J'ai vu Mme la maire de Brest "
+            "hier et M. le maire de Quimper.")
+    found = people(nlp, text, "2022-10-20")
+    assert ("Le maire de Brest", "person:jeanne-kerbrat") in found
+    assert ("maire de Brest", "person:jeanne-kerbrat") in found
+    assert ("Mme la maire de Brest", "person:jeanne-kerbrat") in found
+    assert ("M. le maire de Quimper", None) in found
+
+
+def test_maire_says_nothing_of_the_holders_sex(nlp):
+    found = facts(nlp, "Nous écrirons au maire de Brest demain.", "PERSON", "2022-10-20")
+    assert found[0]._.value["civility"] == "M."
+
+
+def test_a_first_name_after_chere_in_an_opening_address(nlp):
+    text = "Madame la ministre, chère Lucie,\n\nMesdames et messieurs,\n\nLucie Varenne suit ce dossier de près."
+    assert ("Lucie", "person:lucie-varenne") in people(nlp, text)
+
+
+def test_addresses_of_military_offices(nlp):
+    text = ("Monsieur le chef d'état-major de l'armée de terre,\n\nMonsieur le gouverneur militaire de Lyon,\n\n"
+            "Merci de nous recevoir dans les salons du gouverneur militaire de Lyon.")
+    found = [t for t, _ in people(nlp, text)]
+    assert found == ["Monsieur le chef d'état-major de l'armée de terre", "Monsieur le gouverneur militaire de Lyon",
+                     "gouverneur militaire de Lyon"]

@@ -84,7 +84,7 @@ _BODY_NOUN = (r"(?:commune|association|fondation|f[ée]d[ée]ration|centre|agenc
 # directeur général de l'Ademe", "la présidente de la Commission européenne", "le secrétaire général des Nations unies"
 _OFFICE = re.compile(
     rf"(?:(?<=jusqu')|(?<=jusqu’)|(?<![\w'’-]))(?P<det>[Ll]e|[Ll]a|[Ll]['’]|du|au)[ ]*(?P<title>maire|procureure?(?: g[ée]n[ée]rale?)?"
-    rf"|rapporteure? g[ée]n[ée]rale?|rect(?:eur|rice)|gouverneure?"
+    rf"|rapporteure? g[ée]n[ée]rale?|rect(?:eur|rice)|gouverneure?(?: militaire)?"
     rf"|direct(?:eur|rice)(?: g[ée]n[ée]rale?)?|pr[ée]sidente?(?:[- ]directeur g[ée]n[ée]ral|[ ]d[ée]l[ée]gu[ée]e?)?|pdg"
     rf"|(?i:secr[ée]taire g[ée]n[ée]rale?)|ambassad(?:eur|rice)|haute?[- ]commissaire|d[ée]l[ée]gu[ée]e?(?: g[ée]n[ée]rale?)?"
     rf"|fondat(?:eur|rice)|porte-parole)"
@@ -101,6 +101,11 @@ OTHER_OFFICES = {"defenseur": "defenseur", "president de l'assemblee": "assemble
                  "president du conseil": None, "presidente du conseil": None, "president de la region": None,
                  "presidente de la region": None, "president de region": None, "presidente de region": None,
                  "president du departement": None, "presidente du departement": None}
+
+
+# folded endings of the feminine forms of office words ("présidente", "directrice", "procureure", "préfète",
+# "déléguée", "secrétaire générale"); "maire", "commissaire", "porte-parole" say nothing of the holder's sex
+_FEMININE = ("ente", "ice", "eure", "ete", "ee", "ale", "ere", "euse", "enne")
 
 
 def other_office(title: str) -> tuple[bool, str | None]:
@@ -204,14 +209,14 @@ _PREDICATIVE = re.compile(r"(?<![\w'’])(?:il|elle|je|j['’]|tu|vous|qui|on)[ 
                           r"|restera|devient|deviendra|demeure|redevient)[ ]+$", re.IGNORECASE)
 _ADDRESS_BODY = (r"(?:commission|conseil|communaut[ée]|cour|tribunal|assembl[ée]e|r[ée]gion|d[ée]partement|r[ée]publique"
                  r"|association|f[ée]d[ée]ration|comit[ée]|chambre|agence|m[ée]tropole|ville|d[ée]l[ée]gation|mission"
-                 r"|groupe|parquet|autorit[ée]|office|caisse)")
+                 r"|groupe|parquet|autorit[ée]|office|caisse|arm[ée]e)")
 # an address by title with its civility ("Monsieur le Maire", "Madame la Rectrice", "Monsieur le Président de la
 # commission des affaires sociales", "Monsieur le Premier président à la Cour d'appel"): the complement up to the
 # punctuation that closes the address, when it names a place or a body
 _ADDRESS = re.compile(
     rf"(?<![\w'’-])(?P<civ>{CIVILITY})[ ]+(?P<det>(?i:le|la|l['’]))[ ]*(?P<title>(?i:premi(?:er|ère) pr[ée]sidente?"
     r"|maire|rect(?:eur|rice)|procureure?(?: g[ée]n[ée]ral(?:e)?)?|pr[ée]sidente?|pr[ée]f[eè]te?|rapporteure?(?: g[ée]n[ée]rale?)?"
-    r"|ambassad(?:eur|rice)|gouverneure?|b[âa]tonni(?:er|ère)|doyen(?:ne)?|direct(?:eur|rice)(?: g[ée]n[ée]rale?)?"
+    r"|ambassad(?:eur|rice)|gouverneure?(?: militaire)?|chef d['’][ée]tat-major|b[âa]tonni(?:er|ère)|doyen(?:ne)?|direct(?:eur|rice)(?: g[ée]n[ée]rale?)?"
     r"|secr[ée]taire g[ée]n[ée]rale?|vice-pr[ée]sidente?|questeur|questrice))(?![\w'’-])"
     rf"(?:[ ]+(?i:de la|de l['’]|du|des|de|d['’]|à la|à l['’]|au|aux)[ ]*(?:[{UP}][\w'’-]*|(?i:{_ADDRESS_BODY}))"
     rf"(?:[ ]+[\w'’-]+){{0,5}}?(?=[ ]*(?:[,;:.!?\n]|$)))?")
@@ -644,7 +649,7 @@ class Finder:
                 if skipped.overlaps(m.start(), m.end()):
                     continue
                 civ = m.groupdict().get("civ")
-                female = fold(m.group("title")).endswith("e") and not fold(m.group("title")).endswith("prefet")
+                female = fold(m.group("title")).endswith(_FEMININE)   # "maire", "porte-parole": either sex
                 civility = norm_civility(civ) if civ else ("Mme" if m.group("det").lower() == "la" else "M.")
                 if female and not civ:
                     civility = "Mme"

@@ -40,6 +40,12 @@ _FUSED = re.compile(r"(?:du|au|aux)[ ]+", re.IGNORECASE)
 _CIV_BEFORE = re.compile(rf"(?<![\w'’-])(?:{CIVILITY})[ ]+$")
 
 
+def _office_key(title: str) -> str:
+    """A title folded without its civility and article: "M. le maire de Lyon", "du maire de Lyon" -> "maire de lyon"."""
+    return re.sub(r"^(?:(?:m\.|mme|monsieur|madame)\s+)?(?:le|la|l'|du|au)\s*", "",
+                  " ".join(fold(title).replace("’", "'").split()))
+
+
 def _plain_dates(text: str, start: int, end: int) -> list[tuple[int, str]]:
     out = []
     for m in _DAY.finditer(text, start, end):
@@ -141,6 +147,7 @@ class PersonLinker:
                                                  or self._leader_title(c, text, ref)), results)
         unresolved = _settle(unresolved, lambda c: self._apposed(c, results, text) or self._from_roles(c, results, text),
                              results)
+        unresolved = _settle(unresolved, lambda c: self._same_office(c, results, text), results)
         doc.user_data["tdi_persons_unresolved"] = [(c.start, c.end, text[c.start:c.end]) for c in unresolved]
         for c in unresolved:     # still a mention of a person: no id, flagged unresolved
             c0, _, value = self._holderless(c, text)
@@ -402,6 +409,22 @@ class PersonLinker:
                                  "role": text[c.start:c.end].strip(), "civility": c.civility, "mention": "title",
                                  "minister": False, "resolved_by": "apposition"}
         return None
+
+    @staticmethod
+    def _same_office(c: Candidate, results, text: str):
+        """A title no table resolves written again in the document with the same complement as a title resolved by
+        apposition or by role ("le maire de Lyon, Grégory Doucet" ... "M. le maire de Lyon"): the same person, when
+        the document gives that office one holder."""
+        key = _office_key(text[c.start:c.end])
+        if len(key.split()) < 2:
+            return None     # a bare "M. le maire" names whoever is addressed
+        slugs = {slug: value for other, slug, value in results if slug and value.get("mention") == "title"
+                 and value.get("resolved_by") in ("apposition", "role") and _office_key(value["role"]) == key}
+        if len(slugs) != 1:
+            return None
+        slug, value = next(iter(slugs.items()))
+        return c, slug, {"name": value["name"], "role": text[c.start:c.end].strip(), "civility": c.civility,
+                         "mention": "title", "minister": False, "resolved_by": "same office"}
 
     def _from_roles(self, c: Candidate, results, text: str):
         """A title the tables leave unresolved (no date, or no office fits) whose office a person named in the
