@@ -113,3 +113,9 @@ def test_addresses_of_military_offices(nlp):
     found = [t for t, _ in people(nlp, text)]
     assert found == ["Monsieur le chef d'état-major de l'armée de terre", "Monsieur le gouverneur militaire de Lyon",
                      "gouverneur militaire de Lyon"]
+
+
+def test_a_bare_address_after_a_ministers_name_is_that_minister(nlp):
+    text = ("Mme Roxana Maracineanu, ministre déléguée chargée des sports, était là. Alors Cédric O, Monsieur le "
+            "ministre, que dites-vous ?")
+    assert ("Monsieur le ministre", "person:cedric-o") in people(nlp, text)

@@ -142,7 +142,7 @@ class PersonLinker:
                 pending.append(c)
         settled = {id(c) for c in pending} | {id(r[0]) for r in results}  # a set: list scans were quadratic
         unresolved = [c for c in titles if id(c) not in settled]
-        unresolved += _settle(pending, lambda c: self._from_context(c, results), results)
+        unresolved += _settle(pending, lambda c: self._from_context(c, results, text), results)
         unresolved += _settle(chairs, lambda c: (self._rapporteur(c, results, text) or self._addressed(c, results, text)
                                                  or self._leader_title(c, text, ref)), results)
         unresolved = _settle(unresolved, lambda c: self._apposed(c, results, text) or self._from_roles(c, results, text),
@@ -455,8 +455,9 @@ class PersonLinker:
             out["date"] = value["date"]
         return c, slug, out
 
-    def _from_context(self, c: Candidate, results):
-        """A bare "Madame la ministre": the nearest minister of the same gender named in the document."""
+    def _from_context(self, c: Candidate, results, text: str):
+        """A bare "Madame la ministre": the minister named right before it ("Cédric O, Monsieur le ministre"), else
+        the nearest minister of the same gender named in the document, one named with a role first."""
         female = None if c.civility is None else c.civility == "Mme"
         best = None
         for other, slug, value in results:
@@ -466,7 +467,8 @@ class PersonLinker:
                 continue
             spoken = value.get("mention") == "name" and bool(value.get("role"))
             dist = abs(other.start - c.start)
-            key = (not spoken, dist)
+            named = value.get("mention") == "name" and re.fullmatch(r"[ ]*,[ ]*", text[other.end:c.start]) is not None
+            key = (not named, not spoken, dist)     # "Cédric O, Monsieur le ministre": the minister just named
             if best is None or key < best[0]:
                 best = (key, slug, value)
         if best is None:
