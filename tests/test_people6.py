@@ -119,3 +119,13 @@ def test_a_bare_address_after_a_ministers_name_is_that_minister(nlp):
     text = ("Mme Roxana Maracineanu, ministre déléguée chargée des sports, était là. Alors Cédric O, Monsieur le "
             "ministre, que dites-vous ?")
     assert ("Monsieur le ministre", "person:cedric-o") in people(nlp, text)
+
+
+def test_a_name_after_an_elided_que(nlp):
+    found = people(nlp, "Chacun sait qu'Emmanuel Macron l'a promis, et qu’Édouard Philippe aussi.")
+    assert [t for t, _ in found] == ["Emmanuel Macron", "Édouard Philippe"]
+
+
+def test_a_federation_with_a_lower_case_complement(nlp):
+    found = people(nlp, "Nous avons reçu le président de la Fédération de la plasturgie, Marc Lenoir, hier.")
+    assert ("le président de la Fédération de la plasturgie", "person:marc-lenoir") in found

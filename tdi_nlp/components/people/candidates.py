@@ -45,7 +45,7 @@ _ROLE_AFTER = re.compile(
 _ROLE_BEFORE = re.compile(rf"(?:\b(?:le|la|l['’])[ ]*)?\b(?P<role>{ROLE_HEAD}(?:[ ]+d[ée]l[ée]gu[ée]e?)?)[ ]+$",
                           re.IGNORECASE)
 _CIV_NAME = re.compile(rf"(?<![\w.])(?P<civ>{CIVILITY})[ ]+(?P<name>{NAME_RUN})")
-_RUN = re.compile(rf"(?:(?<=\b[dl]['’])|(?<![\w'’-]))(?P<name>{NAME_RUN})")  # "d'Édouard Philippe" too
+_RUN = re.compile(rf"(?:(?<=\b[dl]['’])|(?<=\bqu['’])|(?<![\w'’-]))(?P<name>{NAME_RUN})")  # "d'Édouard", "qu'Emmanuel"
 # "Monsieur Le Maire", "Madame Le Pen": a particle of the name, not an article before a title
 _TITLE_WORD = re.compile(r"(?:premi|ministre|pr[ée]sident|d[ée]put|s[ée]nat|secr[ée]taire|garde|haut|rapporteur|maire\b"
                          r"|pr[ée]f|d[ée]fenseur|chef|directeur|directrice)", re.I)
@@ -80,6 +80,9 @@ _BODY_NOUN = (r"(?:commune|association|fondation|f[ée]d[ée]ration|centre|agenc
               r"|soci[ée]t[ée]|entreprise|collectif|union|chambre|caisse|office|comit[ée]|d[ée]l[ée]gation|mission"
               r"|direction|universit[ée]|[ée]cole|coll[èe]ge|lyc[ée]e|h[ôo]pital|clinique|mutuelle|coop[ée]rative|ong"
               r"|budget)")
+# a capitalized body word a lower-case complement may follow: "la Cour de cassation", "la Fédération de l'habillement"
+_NAMED_BODY = "(?:" + "|".join(f"(?<={w})" for w in ("Cour", "Tribunal", "Conseil", "Fédération", "Confédération",
+                                                     "Chambre", "Union", "Association", "Agence", "Institut")) + ")"
 # the holder of an office of a named place or body: "le maire de Lyon", "la rectrice de l'académie de Lille", "le
 # directeur général de l'Ademe", "la présidente de la Commission européenne", "le secrétaire général des Nations unies"
 _OFFICE = re.compile(
@@ -91,7 +94,7 @@ _OFFICE = re.compile(
     rf"[ ]+(?:de la|de l['’]|du|des|de|d['’]|pr[èe]s (?:de )?(?:la|le|l['’]))[ ]*"
     rf"(?:(?:(?:acad[ée]mie|ville|r[ée]publique)[ ]+(?:de la|de l['’]|du|des|de|d['’])?[ ]*)?"
     rf"[{UP}][\w'’-]+(?:[ ]+(?:(?:de la|de l['’]|du|des|de|d['’]|et)[ ]*)?[{UP}][\w'’-]+){{0,4}}"
-    rf"(?:(?:(?<=Cour)|(?<=Tribunal)|(?<=Conseil))[ ]+(?:de|des|d['’])[ ]*[{LOW}]+)?"   # "la Cour de cassation"
+    rf"(?:{_NAMED_BODY}[ ]+(?:de la|de l['’]|de|des|du|d['’])[ ]*[{LOW}]+)?"   # "la Cour de cassation"
     r"(?:[ ]+(?:europ[ée]enne?|unies|nationale?|fran[çc]aise?|internationale?|mondiale?)(?![\w'’-]))?"
     rf"|{_BODY_NOUN}(?:[ ]+[{UP}][\w'’-]+(?:[ ]+[{UP}][\w'’-]+){{0,3}}"
     rf"|[ ]+(?:de la|de l['’]|du|des|de|d['’]|pour)[ ]*[{LOW}][\w'’-]+|(?=[ ]*,[ ]*(?:(?:M\.|Mme)[ ]+)?[{UP}][{LOW}])))")
@@ -390,7 +393,7 @@ class Finder:
         surnames = {c.name.split()[-1] for c in out if len(c.name.split()) >= 2 and len(c.name.split()[-1]) >= 4}
         surnames |= {c.name for c in out if c.source == "aged"}   # "Tarik, 38 ans, ... Tarik a été opéré"
         if surnames:
-            alone = re.compile(r"(?:(?<=\b[dl]['’])|(?<![\w'’-]))(?:" + "|".join(map(re.escape, sorted(surnames)))
+            alone = re.compile(r"(?:(?<=\b[dl]['’])|(?<=\bqu['’])|(?<![\w'’-]))(?:" + "|".join(map(re.escape, sorted(surnames)))
                                + r")(?![\w'’-])")
             for m in alone.finditer(text):
                 if not (taken.covers(m.start()) or taken.covers(m.end() - 1)):
