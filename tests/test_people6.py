@@ -129,3 +129,17 @@ def test_a_name_after_an_elided_que(nlp):
 def test_a_federation_with_a_lower_case_complement(nlp):
     found = people(nlp, "Nous avons reçu le président de la Fédération de la plasturgie, Marc Lenoir, hier.")
     assert ("le président de la Fédération de la plasturgie", "person:marc-lenoir") in found
+
+
+def test_names_the_ner_finds_with_a_particle_or_a_two_letter_surname(nlp):
+    # sentences in which the stock NER calls "Omar Sy" and "Du Bellay" persons
+    found = people(nlp, "Le dernier film avec Omar Sy doit rappeler aux spectateurs une page de leur histoire.")
+    assert found == [("Omar Sy", "person:omar-sy")]
+    found = people(nlp, "Joachim Du Bellay parlait de son village natal avec tendresse.")
+    assert found == [("Joachim Du Bellay", "person:joachim-du-bellay")]
+
+
+def test_a_relative_named_after_a_possessive_is_the_name_alone(nlp):
+    found = people(nlp, "Le roman suit Awa et son père Moussa Diallo, puis le père Hamel.")
+    assert ("Moussa Diallo", "person:moussa-diallo") in found
+    assert [t for t, _ in found if "Hamel" in t] == ["père Hamel"]

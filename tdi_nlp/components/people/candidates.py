@@ -182,6 +182,7 @@ _SPEAKER_PRESIDENT = re.compile(r"^[ \t]*(?P<title>LE PR[EÉ]SIDENT)(?=[ \t]*(?:
 _HONORIFIC = re.compile(rf"(?<![\w'’-])(?P<hon>{'|'.join(map(re.escape, _NAMES['honorifics']))})[ ]+"
                         rf"(?P<name>(?:(?:de|d['’])[ ]*)?{NAME_RUN})")
 _FEMALE_HONORIFICS = {"sœur", "soeur", "mère"}
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w'’])(?:son|sa|ses|mon|ma|mes|ton|ta|tes|notre|votre|leur)[ ]+$", re.IGNORECASE)
 # "le Général" alone, capitalized: the one person the convention names (titles.toml [names.alone_honorifics])
 _ALONE = _NAMES["alone_honorifics"]
 _ALONE_HONORIFIC = re.compile(rf"(?<![\w'’])(?P<det>[Ll]e|[Ll]a|du|au)[ ]+(?P<hon>{'|'.join(map(re.escape, _ALONE))})"
@@ -223,6 +224,19 @@ _ADDRESS = re.compile(
     r"|secr[ée]taire g[ée]n[ée]rale?|vice-pr[ée]sidente?|questeur|questrice))(?![\w'’-])"
     rf"(?:[ ]+(?i:de la|de l['’]|du|des|de|d['’]|à la|à l['’]|au|aux)[ ]*(?:[{UP}][\w'’-]*|(?i:{_ADDRESS_BODY}))"
     rf"(?:[ ]+[\w'’-]+){{0,5}}?(?=[ ]*(?:[,;:.!?\n]|$)))?")
+
+
+def _long_words(run: str) -> bool:
+    """Words of three letters or more, a particle ("Du Bellay"), or a last word of two letters in mixed case ("Omar
+    Sy"): a run the NER calls a person may be a name."""
+    ws = run.split()
+    return all(len(w) >= 3 or w in _PARTICLES or (i == len(ws) - 1 and i > 0 and re.fullmatch(rf"[{UP}][{LOW}]", w)
+                                                   and fold(w) not in _SHORT_WORDS) for i, w in enumerate(ws))
+
+
+_PARTICLES = {"de", "du", "le", "la", "di", "da", "De", "Du", "Le", "La", "Di", "Da", "El", "d'", "d’"}
+_SHORT_WORDS = {"en", "et", "au", "un", "ou", "on", "il", "je", "tu", "ce", "se", "sa", "ma", "ta", "ni", "si", "ne", "le",
+                "la", "de", "du", "a", "y"}
 
 
 def _places() -> set[str]:
@@ -364,6 +378,8 @@ class Finder:
             if taken.covers(s) or taken.covers(e - 1) or _NOT_HONORIFIC_AFTER.search(text, max(0, s - 20), s):
                 continue      # "le père Hamel", "le général de Gaulle"
             female = m.group("hon").lower() in _FEMALE_HONORIFICS
+            if _POSSESSIVE_BEFORE.search(text, max(0, s - 8), s):
+                s = m.start("name")   # "son père Bakary", "sa sœur Inès": a relative, the name alone
             out.append(Candidate("name", s, e, name=m.group("name"), civility="Mme" if female else "M.",
                                  source="honorific"))
             taken.add(s, e)
@@ -546,7 +562,9 @@ class Finder:
         before = _role_before(text, s)
         k = bisect_right(per, s, key=lambda p: p[0]) - 1  # the only span of the sorted disjoint per that can hold s
         is_per = k >= 0 and e <= per[k][1] and (self.is_first(first) or (
-            per[k] == (s, e) and all(len(w) >= 3 for w in run.split())))
+            per[k] == (s, e) and _long_words(run)))
+        k2 = bisect_right(per, e, key=lambda p: p[0]) - 1   # "Joachim [Du Bellay]": the NER's person ends the run
+        is_per = is_per or (self.is_first(first) and k2 >= 0 and s < per[k2][0] and per[k2][1] == e)
         aged = len(toks) <= 3 and _AGE_AFTER.match(text, e) is not None
         quoted = self.is_first(first) and _QUOTED_BY.search(text, max(0, s - 30), s) is not None
         words_ = run.split()   # "Anne HIDALGO", "Sonia MABROUK": a known first name and a surname in capitals
