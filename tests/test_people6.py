@@ -143,3 +143,9 @@ def test_a_relative_named_after_a_possessive_is_the_name_alone(nlp):
     found = people(nlp, "Le roman suit Awa et son père Moussa Diallo, puis le père Hamel.")
     assert ("Moussa Diallo", "person:moussa-diallo") in found
     assert [t for t, _ in found if "Hamel" in t] == ["père Hamel"]
+
+
+def test_a_ship_named_after_a_person_is_no_mention(nlp):
+    found = people(nlp, "Ankara a rappelé son navire de forage Yavuz Selim au port, dit Vincent Morel, ministre.")
+    assert [t for t, _ in found] == ["Vincent Morel"]
+    assert people(nlp, "Le porte-avions Charles de Gaulle est rentré à Toulon.") == []

@@ -174,6 +174,9 @@ _NAMES = load_titles()["names"]
 _NOT_NAME = set(_NAMES["not_name_words"])
 _GREETING = re.compile(r"(?<![\w'’])(?:" + "|".join(_NAMES["greetings"]) + r")[ ]*,?[ ]+$")
 _SPEAKER_NOT = set(_NAMES["speaker_not_words"])
+# "le navire Oruc Reis", "le porte-avions Charles de Gaulle": a thing named after a person (titles.toml)
+_THING_BEFORE = re.compile(rf"(?<![\w'’-])(?:{'|'.join(_NAMES['things'])})(?:[ ]+(?:de|d['’])[ ]*[{LOW}]+)?[ ]+$",
+                           re.IGNORECASE)
 # a name in capitals opening a line, alone on it or before ":" / ".-" / " -": "SONIA MABROUK", "GABRIEL ATTAL :"
 _SPEAKER = re.compile(rf"^[ \t]*(?P<name>[{UP}][{UP}'’-]*(?:[ ]+[{UP}][{UP}'’-]*){{1,4}})[ \t]*"
                       rf"(?:$|(?:[ ]?:|\.-|[ ]+[-–])[ \t]+)", re.MULTILINE)
@@ -544,6 +547,8 @@ class Finder:
         return found
 
     def _from_run(self, text: str, run: str, base: int, per: list[tuple[int, int]]) -> list[Candidate]:
+        if _THING_BEFORE.search(text, max(0, base - 40), base):
+            return []         # "son navire de prospection Oruc Reis": a ship named after a person
         toks = [(t.start(), t.end()) for t in re.finditer(r"[^ ]+", run)]
         found = self._known_in(text, run, base, self.known_names)
         if not found and len(toks) == 1:
