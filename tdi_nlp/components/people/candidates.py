@@ -45,7 +45,7 @@ _ROLE_AFTER = re.compile(
 _ROLE_BEFORE = re.compile(rf"(?:\b(?:le|la|l['’])[ ]*)?\b(?P<role>{ROLE_HEAD}(?:[ ]+d[ée]l[ée]gu[ée]e?)?)[ ]+$",
                           re.IGNORECASE)
 _CIV_NAME = re.compile(rf"(?<![\w.])(?P<civ>{CIVILITY})[ ]+(?P<name>{NAME_RUN})")
-_RUN = re.compile(rf"(?:(?<=\b[dl]['’])|(?<![\w'’-]))(?P<name>{NAME_RUN})")  # "d'Édouard Philippe" too
+_RUN = re.compile(rf"(?:(?<=\b[dl]['’])|(?<=\bqu['’])|(?<![\w'’-]))(?P<name>{NAME_RUN})")  # "d'Édouard", "qu'Emmanuel"
 # "Monsieur Le Maire", "Madame Le Pen": a particle of the name, not an article before a title
 _TITLE_WORD = re.compile(r"(?:premi|ministre|pr[ée]sident|d[ée]put|s[ée]nat|secr[ée]taire|garde|haut|rapporteur|maire\b"
                          r"|pr[ée]f|d[ée]fenseur|chef|directeur|directrice)", re.I)
@@ -78,17 +78,23 @@ _PREFECT = re.compile(
 # commune, M. Henri Flohr" (not "le directeur de l'école ne dit rien")
 _BODY_NOUN = (r"(?:commune|association|fondation|f[ée]d[ée]ration|centre|agence|institut|observatoire|syndicat"
               r"|soci[ée]t[ée]|entreprise|collectif|union|chambre|caisse|office|comit[ée]|d[ée]l[ée]gation|mission"
-              r"|direction|universit[ée]|[ée]cole|coll[èe]ge|lyc[ée]e|h[ôo]pital|clinique|mutuelle|coop[ée]rative|ong)")
+              r"|direction|universit[ée]|[ée]cole|coll[èe]ge|lyc[ée]e|h[ôo]pital|clinique|mutuelle|coop[ée]rative|ong"
+              r"|budget)")
+# a capitalized body word a lower-case complement may follow: "la Cour de cassation", "la Fédération de l'habillement"
+_NAMED_BODY = "(?:" + "|".join(f"(?<={w})" for w in ("Cour", "Tribunal", "Conseil", "Fédération", "Confédération",
+                                                     "Chambre", "Union", "Association", "Agence", "Institut")) + ")"
 # the holder of an office of a named place or body: "le maire de Lyon", "la rectrice de l'académie de Lille", "le
 # directeur général de l'Ademe", "la présidente de la Commission européenne", "le secrétaire général des Nations unies"
 _OFFICE = re.compile(
-    rf"(?<![\w'’-])(?P<det>[Ll]e|[Ll]a|[Ll]['’]|du|au)[ ]*(?P<title>maire|procureure?|rect(?:eur|rice)|gouverneure?"
+    rf"(?:(?<=jusqu')|(?<=jusqu’)|(?<![\w'’-]))(?P<det>[Ll]e|[Ll]a|[Ll]['’]|du|au)[ ]*(?P<title>maire|procureure?(?: g[ée]n[ée]rale?)?"
+    rf"|rapporteure? g[ée]n[ée]rale?|rect(?:eur|rice)|gouverneure?(?: militaire)?"
     rf"|direct(?:eur|rice)(?: g[ée]n[ée]rale?)?|pr[ée]sidente?(?:[- ]directeur g[ée]n[ée]ral|[ ]d[ée]l[ée]gu[ée]e?)?|pdg"
     rf"|(?i:secr[ée]taire g[ée]n[ée]rale?)|ambassad(?:eur|rice)|haute?[- ]commissaire|d[ée]l[ée]gu[ée]e?(?: g[ée]n[ée]rale?)?"
     rf"|fondat(?:eur|rice)|porte-parole)"
-    rf"[ ]+(?:de la|de l['’]|du|des|de|d['’])[ ]*"
+    rf"[ ]+(?:de la|de l['’]|du|des|de|d['’]|pr[èe]s (?:de )?(?:la|le|l['’]))[ ]*"
     rf"(?:(?:(?:acad[ée]mie|ville|r[ée]publique)[ ]+(?:de la|de l['’]|du|des|de|d['’])?[ ]*)?"
     rf"[{UP}][\w'’-]+(?:[ ]+(?:(?:de la|de l['’]|du|des|de|d['’]|et)[ ]*)?[{UP}][\w'’-]+){{0,4}}"
+    rf"(?:{_NAMED_BODY}[ ]+(?:de la|de l['’]|de|des|du|d['’])[ ]*[{LOW}]+)?"   # "la Cour de cassation"
     r"(?:[ ]+(?:europ[ée]enne?|unies|nationale?|fran[çc]aise?|internationale?|mondiale?)(?![\w'’-]))?"
     rf"|{_BODY_NOUN}(?:[ ]+[{UP}][\w'’-]+(?:[ ]+[{UP}][\w'’-]+){{0,3}}"
     rf"|[ ]+(?:de la|de l['’]|du|des|de|d['’]|pour)[ ]*[{LOW}][\w'’-]+|(?=[ ]*,[ ]*(?:(?:M\.|Mme)[ ]+)?[{UP}][{LOW}])))")
@@ -98,6 +104,11 @@ OTHER_OFFICES = {"defenseur": "defenseur", "president de l'assemblee": "assemble
                  "president du conseil": None, "presidente du conseil": None, "president de la region": None,
                  "presidente de la region": None, "president de region": None, "presidente de region": None,
                  "president du departement": None, "presidente du departement": None}
+
+
+# folded endings of the feminine forms of office words ("présidente", "directrice", "procureure", "préfète",
+# "déléguée", "secrétaire générale"); "maire", "commissaire", "porte-parole" say nothing of the holder's sex
+_FEMININE = ("ente", "ice", "eure", "ete", "ee", "ale", "ere", "euse", "enne")
 
 
 def other_office(title: str) -> tuple[bool, str | None]:
@@ -141,13 +152,31 @@ _AFTER_APRES = re.compile(r"apr[eè]s[ ]*$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"[ ]*(?:,[ ]*(?:âgée?s?[ ]+de[ ]+)?|\([ ]*)(?:\d{1,3}|un|deux|trois|quatre|cinq|six|sept|huit"
                         r"|neuf|dix)[ ]+ans\b")
 # "comme l'écrivait Albert Camus", "selon Jean Tirole": a known first name and a name after a verb of saying
+# "M. Cédric O", "Cédric O": a capitalized word and a one-letter surname (not an initial: no period after it), a
+# name the tables hold
+_ONE_LETTER = re.compile(rf"(?<![\w'’.-])(?:(?P<civ>{CIVILITY})[ ]+)?(?P<name>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?[ ]+[{UP}])"
+                         rf"(?![\w'’-])(?!\.\w)")
+# "la loi Studer", "les lois Auroux": a law named after a person, the surname a person of the tables bears
+_LAW = re.compile(rf"(?<![\w'’-])(?:[Ll]a|[Ll]es|[Uu]ne|[Cc]ette|[Dd]e)[ ]+lois?[ ]+(?P<name>[{UP}][{LOW}]+)(?![\w'’-])"
+                  rf"(?![ ]+[{UP}])")
 _QUOTED_BY = re.compile(r"(?<!\w)(?:selon|d['’]apr[eè]s|[ée]crivait|[ée]crit|disait|dit|d[ée]clarait|rappelait"
                         r"|affirmait|citait|citer|citant|cite|soulignait|expliquait)[ ]+$", re.IGNORECASE)
 _TRIM = set(load_titles()["trim_words"])  # resources/people/titles.toml
+_GENERIC_BEFORE = re.compile(rf"(?<![\w'’])(?:{'|'.join(load_titles()['generic']['before'])})[ ]+$", re.IGNORECASE)
+_GENERIC_AFTER = re.compile(rf"[ ]*,?[ ]*(?:{'|'.join(load_titles()['generic']['after'])})(?![\w'’-])", re.IGNORECASE)
+
+
+def generic(text: str, start: int, end: int) -> bool:
+    """A title said of whoever holds the office ("quel que soit le président américain", "le président élu ou
+    réélu"): titles.toml [generic]."""
+    return bool(_GENERIC_BEFORE.search(text, max(0, start - 40), start) or _GENERIC_AFTER.match(text, end))
 _NAMES = load_titles()["names"]
 _NOT_NAME = set(_NAMES["not_name_words"])
 _GREETING = re.compile(r"(?<![\w'’])(?:" + "|".join(_NAMES["greetings"]) + r")[ ]*,?[ ]+$")
 _SPEAKER_NOT = set(_NAMES["speaker_not_words"])
+# "le navire Oruc Reis", "le porte-avions Charles de Gaulle": a thing named after a person (titles.toml)
+_THING_BEFORE = re.compile(rf"(?<![\w'’-])(?:{'|'.join(_NAMES['things'])})(?:[ ]+(?:de|d['’])[ ]*[{LOW}]+)?[ ]+$",
+                           re.IGNORECASE)
 # a name in capitals opening a line, alone on it or before ":" / ".-" / " -": "SONIA MABROUK", "GABRIEL ATTAL :"
 _SPEAKER = re.compile(rf"^[ \t]*(?P<name>[{UP}][{UP}'’-]*(?:[ ]+[{UP}][{UP}'’-]*){{1,4}})[ \t]*"
                       rf"(?:$|(?:[ ]?:|\.-|[ ]+[-–])[ \t]+)", re.MULTILINE)
@@ -156,6 +185,7 @@ _SPEAKER_PRESIDENT = re.compile(r"^[ \t]*(?P<title>LE PR[EÉ]SIDENT)(?=[ \t]*(?:
 _HONORIFIC = re.compile(rf"(?<![\w'’-])(?P<hon>{'|'.join(map(re.escape, _NAMES['honorifics']))})[ ]+"
                         rf"(?P<name>(?:(?:de|d['’])[ ]*)?{NAME_RUN})")
 _FEMALE_HONORIFICS = {"sœur", "soeur", "mère"}
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w'’])(?:son|sa|ses|mon|ma|mes|ton|ta|tes|notre|votre|leur)[ ]+$", re.IGNORECASE)
 # "le Général" alone, capitalized: the one person the convention names (titles.toml [names.alone_honorifics])
 _ALONE = _NAMES["alone_honorifics"]
 _ALONE_HONORIFIC = re.compile(rf"(?<![\w'’])(?P<det>[Ll]e|[Ll]a|du|au)[ ]+(?P<hon>{'|'.join(map(re.escape, _ALONE))})"
@@ -186,17 +216,30 @@ _PREDICATIVE = re.compile(r"(?<![\w'’])(?:il|elle|je|j['’]|tu|vous|qui|on)[ 
                           r"|restera|devient|deviendra|demeure|redevient)[ ]+$", re.IGNORECASE)
 _ADDRESS_BODY = (r"(?:commission|conseil|communaut[ée]|cour|tribunal|assembl[ée]e|r[ée]gion|d[ée]partement|r[ée]publique"
                  r"|association|f[ée]d[ée]ration|comit[ée]|chambre|agence|m[ée]tropole|ville|d[ée]l[ée]gation|mission"
-                 r"|groupe|parquet|autorit[ée]|office|caisse)")
+                 r"|groupe|parquet|autorit[ée]|office|caisse|arm[ée]e)")
 # an address by title with its civility ("Monsieur le Maire", "Madame la Rectrice", "Monsieur le Président de la
 # commission des affaires sociales", "Monsieur le Premier président à la Cour d'appel"): the complement up to the
 # punctuation that closes the address, when it names a place or a body
 _ADDRESS = re.compile(
     rf"(?<![\w'’-])(?P<civ>{CIVILITY})[ ]+(?P<det>(?i:le|la|l['’]))[ ]*(?P<title>(?i:premi(?:er|ère) pr[ée]sidente?"
     r"|maire|rect(?:eur|rice)|procureure?(?: g[ée]n[ée]ral(?:e)?)?|pr[ée]sidente?|pr[ée]f[eè]te?|rapporteure?(?: g[ée]n[ée]rale?)?"
-    r"|ambassad(?:eur|rice)|gouverneure?|b[âa]tonni(?:er|ère)|doyen(?:ne)?|direct(?:eur|rice)(?: g[ée]n[ée]rale?)?"
+    r"|ambassad(?:eur|rice)|gouverneure?(?: militaire)?|chef d['’][ée]tat-major|b[âa]tonni(?:er|ère)|doyen(?:ne)?|direct(?:eur|rice)(?: g[ée]n[ée]rale?)?"
     r"|secr[ée]taire g[ée]n[ée]rale?|vice-pr[ée]sidente?|questeur|questrice))(?![\w'’-])"
     rf"(?:[ ]+(?i:de la|de l['’]|du|des|de|d['’]|à la|à l['’]|au|aux)[ ]*(?:[{UP}][\w'’-]*|(?i:{_ADDRESS_BODY}))"
     rf"(?:[ ]+[\w'’-]+){{0,5}}?(?=[ ]*(?:[,;:.!?\n]|$)))?")
+
+
+def _long_words(run: str) -> bool:
+    """Words of three letters or more, a particle ("Du Bellay"), or a last word of two letters in mixed case ("Omar
+    Sy"): a run the NER calls a person may be a name."""
+    ws = run.split()
+    return all(len(w) >= 3 or w in _PARTICLES or (i == len(ws) - 1 and i > 0 and re.fullmatch(rf"[{UP}][{LOW}]", w)
+                                                   and fold(w) not in _SHORT_WORDS) for i, w in enumerate(ws))
+
+
+_PARTICLES = {"de", "du", "le", "la", "di", "da", "De", "Du", "Le", "La", "Di", "Da", "El", "d'", "d’"}
+_SHORT_WORDS = {"en", "et", "au", "un", "ou", "on", "il", "je", "tu", "ce", "se", "sa", "ma", "ta", "ni", "si", "ne", "le",
+                "la", "de", "du", "a", "y"}
 
 
 def _places() -> set[str]:
@@ -254,8 +297,9 @@ class Finder:
     """Finds candidates; knows the name index and the title vocabulary, resolves nothing."""
 
     def __init__(self, known_names: set[str], first_names: set[str], title_vocab: set[str],
-                 leaders: dict[str, str] | None = None):
+                 leaders: dict[str, str] | None = None, surnames: set[str] | None = None):
         self.known_names = known_names       # folded "first last"
+        self.surnames = surnames or set()    # folded last names of the tables
         self.first_names = first_names       # folded first names
         self.title_vocab = title_vocab       # folded words used in government titles
         self.leaders = leaders or {}         # surname that names a foreign leader alone -> slug
@@ -273,6 +317,18 @@ class Finder:
     def names(self, text: str, per_spans: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
         out: list[Candidate] = self._speakers(text)
         taken = Ranges((c.start, c.end) for c in out)  # "start or end inside a taken name": covers(s) or covers(e - 1)
+        for m in _ONE_LETTER.finditer(text):       # before the civility pass: "M. Cédric" is not the name
+            if fold(m.group("name")) in self.known_names and not taken.overlaps(m.start(), m.end()):
+                c = Candidate("name", m.start(), m.end(), name=m.group("name"), civility=norm_civility(m.group("civ")),
+                              source="gazetteer")
+                self._attach_role(text, c)
+                out.append(c)
+                taken.add(c.start, c.end)
+        for m in _LAW.finditer(text):
+            s, e = m.start("name"), m.end("name")
+            if fold(m.group("name")) in self.surnames and not taken.overlaps(s, e):
+                out.append(Candidate("name", s, e, name=m.group("name"), source="law"))
+                taken.add(s, e)
         for m in _CIV_NAME.finditer(text):
             name = m.group("name")
             parts = name.split()
@@ -325,6 +381,8 @@ class Finder:
             if taken.covers(s) or taken.covers(e - 1) or _NOT_HONORIFIC_AFTER.search(text, max(0, s - 20), s):
                 continue      # "le père Hamel", "le général de Gaulle"
             female = m.group("hon").lower() in _FEMALE_HONORIFICS
+            if _POSSESSIVE_BEFORE.search(text, max(0, s - 8), s):
+                s = m.start("name")   # "son père Bakary", "sa sœur Inès": a relative, the name alone
             out.append(Candidate("name", s, e, name=m.group("name"), civility="Mme" if female else "M.",
                                  source="honorific"))
             taken.add(s, e)
@@ -354,7 +412,7 @@ class Finder:
         surnames = {c.name.split()[-1] for c in out if len(c.name.split()) >= 2 and len(c.name.split()[-1]) >= 4}
         surnames |= {c.name for c in out if c.source == "aged"}   # "Tarik, 38 ans, ... Tarik a été opéré"
         if surnames:
-            alone = re.compile(r"(?:(?<=\b[dl]['’])|(?<![\w'’-]))(?:" + "|".join(map(re.escape, sorted(surnames)))
+            alone = re.compile(r"(?:(?<=\b[dl]['’])|(?<=\bqu['’])|(?<![\w'’-]))(?:" + "|".join(map(re.escape, sorted(surnames)))
                                + r")(?![\w'’-])")
             for m in alone.finditer(text):
                 if not (taken.covers(m.start()) or taken.covers(m.end() - 1)):
@@ -489,6 +547,8 @@ class Finder:
         return found
 
     def _from_run(self, text: str, run: str, base: int, per: list[tuple[int, int]]) -> list[Candidate]:
+        if _THING_BEFORE.search(text, max(0, base - 40), base):
+            return []         # "son navire de prospection Oruc Reis": a ship named after a person
         toks = [(t.start(), t.end()) for t in re.finditer(r"[^ ]+", run)]
         found = self._known_in(text, run, base, self.known_names)
         if not found and len(toks) == 1:
@@ -507,7 +567,9 @@ class Finder:
         before = _role_before(text, s)
         k = bisect_right(per, s, key=lambda p: p[0]) - 1  # the only span of the sorted disjoint per that can hold s
         is_per = k >= 0 and e <= per[k][1] and (self.is_first(first) or (
-            per[k] == (s, e) and all(len(w) >= 3 for w in run.split())))
+            per[k] == (s, e) and _long_words(run)))
+        k2 = bisect_right(per, e, key=lambda p: p[0]) - 1   # "Joachim [Du Bellay]": the NER's person ends the run
+        is_per = is_per or (self.is_first(first) and k2 >= 0 and s < per[k2][0] and per[k2][1] == e)
         aged = len(toks) <= 3 and _AGE_AFTER.match(text, e) is not None
         quoted = self.is_first(first) and _QUOTED_BY.search(text, max(0, s - 30), s) is not None
         words_ = run.split()   # "Anne HIDALGO", "Sonia MABROUK": a known first name and a surname in capitals
@@ -574,6 +636,8 @@ class Finder:
                 foreign = _FOREIGN.match(text, ends[-1]) if title.startswith("ministre") else None
                 if foreign:    # "le ministre de l'intérieur du Mali", "le ministre des finances allemand"
                     ends = [foreign.end()]
+            if generic(text, s, ends[-1]):
+                continue      # "quel que soit le Premier ministre": no one
             c = Candidate("title", s, ends[-1], civility=norm_civility(m.group("civ")), role=m.group("title"),
                           title_ends=ends, source="title", foreign=bool(foreign))
             if c.civility is None and det in ("la",):
@@ -590,6 +654,8 @@ class Finder:
                 continue
             if re.match(rf"[ ]+(?:{CIVILITY}[ ]+)?[{UP}][{LOW}]+", text[foreign.end():foreign.end() + 60]):
                 continue      # "le président américain Joe Biden": the name carries the mention
+            if generic(text, m.start(), foreign.end()):
+                continue      # "quel que soit le président américain": no one
             female = fold(m.group("title")).endswith(("e", "ere")) or fold(m.group("det")) == "la"
             out.append(Candidate("title", m.start(), foreign.end(), civility="Mme" if female else "M.",
                                  role=m.group("title"), title_ends=[foreign.end()], source="title", foreign=True))
@@ -609,7 +675,7 @@ class Finder:
                 if skipped.overlaps(m.start(), m.end()):
                     continue
                 civ = m.groupdict().get("civ")
-                female = fold(m.group("title")).endswith("e") and not fold(m.group("title")).endswith("prefet")
+                female = fold(m.group("title")).endswith(_FEMININE)   # "maire", "porte-parole": either sex
                 civility = norm_civility(civ) if civ else ("Mme" if m.group("det").lower() == "la" else "M.")
                 if female and not civ:
                     civility = "Mme"

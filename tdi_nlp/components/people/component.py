@@ -40,6 +40,12 @@ _FUSED = re.compile(r"(?:du|au|aux)[ ]+", re.IGNORECASE)
 _CIV_BEFORE = re.compile(rf"(?<![\w'’-])(?:{CIVILITY})[ ]+$")
 
 
+def _office_key(title: str) -> str:
+    """A title folded without its civility and article: "M. le maire de Lyon", "du maire de Lyon" -> "maire de lyon"."""
+    return re.sub(r"^(?:(?:m\.|mme|monsieur|madame)\s+)?(?:le|la|l'|du|au)\s*", "",
+                  " ".join(fold(title).replace("’", "'").split()))
+
+
 def _plain_dates(text: str, start: int, end: int) -> list[tuple[int, str]]:
     out = []
     for m in _DAY.finditer(text, start, end):
@@ -70,7 +76,7 @@ class PersonLinker:
             vocab.update(words(o.title))
         vocab.update({"charge", "chargee", "delegue", "deleguee", "aupres", "l'", "d'"})
         self.kb = base
-        self.finder = Finder(set(base.by_name), set(base.sex), vocab, base.leader_surnames())
+        self.finder = Finder(set(base.by_name), set(base.sex), vocab, base.leader_surnames(), set(base.by_last))
 
     # ---------------------------------------------------------------- dates
     @staticmethod
@@ -136,11 +142,12 @@ class PersonLinker:
                 pending.append(c)
         settled = {id(c) for c in pending} | {id(r[0]) for r in results}  # a set: list scans were quadratic
         unresolved = [c for c in titles if id(c) not in settled]
-        unresolved += _settle(pending, lambda c: self._from_context(c, results), results)
+        unresolved += _settle(pending, lambda c: self._from_context(c, results, text), results)
         unresolved += _settle(chairs, lambda c: (self._rapporteur(c, results, text) or self._addressed(c, results, text)
                                                  or self._leader_title(c, text, ref)), results)
         unresolved = _settle(unresolved, lambda c: self._apposed(c, results, text) or self._from_roles(c, results, text),
                              results)
+        unresolved = _settle(unresolved, lambda c: self._same_office(c, results, text), results)
         doc.user_data["tdi_persons_unresolved"] = [(c.start, c.end, text[c.start:c.end]) for c in unresolved]
         for c in unresolved:     # still a mention of a person: no id, flagged unresolved
             c0, _, value = self._holderless(c, text)
@@ -199,6 +206,8 @@ class PersonLinker:
         key = fold(c.name)
         if key in by_last:
             return by_last[key]
+        if c.source == "law":     # "la loi Studer": the one person of that surname, else the surname's slug
+            return self.kb.find_surname(c.name, date) or slugify(c.name)
         if c.source in ("first_names", "aged"):
             by_last[key] = slugify(c.name)     # "Tarik, 38 ans": the first name again later is that person
             return by_last[key]
@@ -344,10 +353,13 @@ class PersonLinker:
     @staticmethod
     def _not_apposed(text: str, names: list[Candidate], titles: list[Candidate]) -> list[Candidate]:
         """Titles that are not in apposition right after a name ("Charlotte Caubel, la secrétaire d'État ..." is
-        one mention, the name)."""
+        one mention, the name); an address with its civility ("Cédric O, Monsieur le ministre, ...") is kept."""
         ends = {c.end for c in names}
         out = []
         for c in titles:
+            if re.match(CIVILITY, text[c.start:c.end]):
+                out.append(c)     # "Alors Cédric O, Monsieur le ministre, ...": an address, a mention of its own
+                continue
             before = text[max(0, c.start - 4):c.start]
             m = re.search(r"[ ]*,[ ]*$", before)
             if m and c.start - len(m.group()) in ends:
@@ -384,16 +396,35 @@ class PersonLinker:
     @staticmethod
     def _apposed(c: Candidate, results, text: str):
         """A title no table resolves followed by its holder's name in apposition ("le directeur de la PJ de
-        Marseille, Éric Arella"): that person."""
+        Marseille, Éric Arella", "avec le président de la CPME, avec François Asselin"): that person."""
         m = re.match(r"[ ]*,[ ]*", text[c.end:c.end + 4])
         if not m:
             return None
+        prep = re.search(r"(?<![\w'’])(avec|pour|chez|à)[ ]+$", text[max(0, c.start - 8):c.start], re.IGNORECASE)
+        again = re.match(rf"[ ]*,[ ]*{prep.group(1)}[ ]+", text[c.end:c.end + 14], re.IGNORECASE) if prep else None
+        m = again or m
         for other, slug, value in results:
             if value.get("mention") == "name" and slug and other.start == c.end + m.end():
                 return c, slug, {"name": value.get("canonical_name") or value["name"],
                                  "role": text[c.start:c.end].strip(), "civility": c.civility, "mention": "title",
                                  "minister": False, "resolved_by": "apposition"}
         return None
+
+    @staticmethod
+    def _same_office(c: Candidate, results, text: str):
+        """A title no table resolves written again in the document with the same complement as a title resolved by
+        apposition or by role ("le maire de Lyon, Grégory Doucet" ... "M. le maire de Lyon"): the same person, when
+        the document gives that office one holder."""
+        key = _office_key(text[c.start:c.end])
+        if len(key.split()) < 2:
+            return None     # a bare "M. le maire" names whoever is addressed
+        slugs = {slug: value for other, slug, value in results if slug and value.get("mention") == "title"
+                 and value.get("resolved_by") in ("apposition", "role") and _office_key(value["role"]) == key}
+        if len(slugs) != 1:
+            return None
+        slug, value = next(iter(slugs.items()))
+        return c, slug, {"name": value["name"], "role": text[c.start:c.end].strip(), "civility": c.civility,
+                         "mention": "title", "minister": False, "resolved_by": "same office"}
 
     def _from_roles(self, c: Candidate, results, text: str):
         """A title the tables leave unresolved (no date, or no office fits) whose office a person named in the
@@ -424,8 +455,9 @@ class PersonLinker:
             out["date"] = value["date"]
         return c, slug, out
 
-    def _from_context(self, c: Candidate, results):
-        """A bare "Madame la ministre": the nearest minister of the same gender named in the document."""
+    def _from_context(self, c: Candidate, results, text: str):
+        """A bare "Madame la ministre": the minister named right before it ("Cédric O, Monsieur le ministre"), else
+        the nearest minister of the same gender named in the document, one named with a role first."""
         female = None if c.civility is None else c.civility == "Mme"
         best = None
         for other, slug, value in results:
@@ -435,7 +467,8 @@ class PersonLinker:
                 continue
             spoken = value.get("mention") == "name" and bool(value.get("role"))
             dist = abs(other.start - c.start)
-            key = (not spoken, dist)
+            named = value.get("mention") == "name" and re.fullmatch(r"[ ]*,[ ]*", text[other.end:c.start]) is not None
+            key = (not named, not spoken, dist)     # "Cédric O, Monsieur le ministre": the minister just named
             if best is None or key < best[0]:
                 best = (key, slug, value)
         if best is None:
