@@ -56,3 +56,24 @@ def test_an_average_is_not_a_pme():
     assert gives_average("Le montant moyen versé est de 300 euros.")
     assert not gives_average("Les PME – petites et moyennes entreprises – déposent leurs factures.")
     assert not gives_average("L'État a donné les moyens nécessaires, soit 4 millions d'euros.")
+
+
+def test_the_topic_of_a_written_question():
+    from tdi_nlp.drafting.answers import topic_of
+    assert topic_of("Mme Claire Dupont attire l'attention de M. le ministre de l'intérieur sur les incendies qui ont "
+                    "frappé le Jura cet été. Elle souhaite connaître le nombre d'hectares brûlés.") == \
+        "les incendies qui ont frappé le Jura cet été"
+    assert topic_of("Combien de communes sont concernées ?") == ""
+
+
+def test_a_figure_from_a_document_off_the_topic_does_not_answer():
+    from tdi_nlp.drafting.answers import passes
+    index, text = _index(["Les indemnités versées après la sécheresse atteignent 3 milliards d'euros.",
+                          "Les incendies du Jura ont détruit 1 200 hectares de forêt."])
+    index.chunks[1]["doc_id"] = "other"  # two documents: one on the drought, one on the fires
+    index._fit()
+    kb = _KB(text)
+    off = index.search(kb, "le montant total des indemnités versées", kind="amount", topic="les incendies du Jura")
+    assert off[0].has_figure and not off[0].on_topic and not passes(off[0])
+    on = index.search(kb, "le montant total des indemnités versées", kind="amount", topic="la sécheresse de 2022")
+    assert on[0].on_topic and passes(on[0])

@@ -18,6 +18,10 @@ request to count as answered, in the chunk (``anchored_here``, ranks next).
 A count or an amount is the figure asked only in a chunk naming what is counted or priced (the clause's head noun,
 an acronym or a synonym of it; not for a head that only says money, "les aides du programme X"), and an average
 ("le montant moyen") only in a chunk giving one.
+A count only counts the thing asked ("36 kilovoltampères" is no count of bakers); a cost, a bill, a budget, a
+deficit or a balance is an amount, a delay a duration; a figure may follow the paragraph naming what it is about (its
+coverage counts that paragraph's terms). A figure is asked about the question's topic ("attire l'attention ... sur
+les incendies qui ont frappé le Jura"): a document holding none of the topic's words does not answer it (``topic``).
 A past answer is about what its question's title (AN "analyse") says: the title's terms count in its document's
 BM25 and in its chunks' coverage, and an anchor found in the title anchors its chunks.
 
@@ -76,6 +80,7 @@ def request_words() -> frozenset[str]:
 
 
 CANDIDATES = 40  # chunks re-ranked with their figures per request
+TOPIC_SHARE = 0.05  # a figure answers only from a document holding some of the topic's terms (idf share)
 _NUM = r"(?<![\w,])\d+(?:[ \u00a0\u202f.]\d{3})*(?:,\d+)?(?!\w|,\d)"
 # a count written in words ("douze Canadair", "trente-six hélicoptères"); "un", "une" and "neuf" alone are too common
 _UNITS = "deux|trois|quatre|cinq|six|sept|huit|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|" \
@@ -255,6 +260,7 @@ class PassageHit:
     has_figure: bool | None = None  # None: the request asks no figure
     anchored_here: bool = True  # the clause's anchors occur in the chunk itself
     rank: int = 0  # place in its request's ranking (answers.py)
+    on_topic: bool = True  # the chunk's document is about what the question is about (search's topic)
 
 
 # a price, a tariff, a cost, a bill, a budget, a deficit or a balance is an amount: "le coût de gestion des caisses",
@@ -544,7 +550,7 @@ class PassageIndex:
         return j
 
     def search(self, kb, clause: str, subject: str = "", k: int = 5, weights: Weights | None = None,
-               kind: str | None = None, places: Sequence[Sequence[str]] = ()) -> list[PassageHit]:
+               kind: str | None = None, places: Sequence[Sequence[str]] = (), topic: str = "") -> list[PassageHit]:
         """The k best chunks for a request clause (and the subject of its question), best first.
 
         Fused, each part scaled by its maximum: BM25 of the clause's own terms (without the words of the request
@@ -596,6 +602,7 @@ class PassageIndex:
                 return 1.0 if benef and 2 * len(set(benef) & set(analysis.terms(t))) >= len(set(benef)) else 0.0
             return holds_figure(_near(t, named) if asked in _PLACED else t, asked,
                                 stem_counted[0] if stem_counted else None, aliases)
+        about = self._about(topic) if asked is not None else None
         out = []
         for i in np.argsort(-score, kind="stable")[:max(k * 4, CANDIDATES)]:
             c = self.chunks[int(i)]
@@ -638,9 +645,21 @@ class PassageIndex:
             # a count of the thing asked, not a number of something else in a passage naming it ("36
             # kilovoltampères" is no count of "boulangers")
             counts = fig >= 1.0 if asked == "count" and stem_counted else fig > 0
-            out.append(PassageHit(c, text, final, cov, anchored, (counts and named_obj) if asked else None, here))
+            out.append(PassageHit(c, text, final, cov, anchored, (counts and named_obj) if asked else None, here,
+                                  on_topic=about is None or bool(about[self.chunk_doc[int(i)]])))
         out.sort(key=lambda h: (not h.anchored, not h.anchored_here, -h.score))
         return out[:k]
+
+    def _about(self, topic: str) -> np.ndarray | None:
+        """Per document, whether it holds at least TOPIC_SHARE of the idf mass of the topic's terms (None: no topic
+        terms the index knows)."""
+        found = [t for t in dict.fromkeys(analysis.terms(topic)) if t in self.doc_bm25.vocab]
+        if not found:
+            return None
+        mass = np.zeros(len(self.doc_ids), dtype=np.float32)
+        for t in found:
+            mass += self.doc_bm25.idf_of(t) * (self.doc_bm25.scores([t]) > 0)
+        return mass >= TOPIC_SHARE * sum(self.doc_bm25.idf_of(t) for t in found)
 
     def _previous(self, i: int) -> dict | None:
         """The chunk before chunk i when it is of the same document, else None."""
