@@ -11,6 +11,8 @@ A request for today's value ("à ce jour", "actuellement") takes, of the first p
 and scoring nearly as well as the best (LATEST), the most recent. The parts of one question are mostly answered by
 one past answer: a request whose best passage comes from a document
 answering none of the other requests takes a passage of one that does when it scores nearly as well (COHERENT).
+A figure is answered only from a document holding some of the words of the question's topic (topic_of: "attire
+l'attention de ... sur X"; passages.TOPIC_SHARE).
 """
 from __future__ import annotations
 
@@ -83,6 +85,17 @@ class RequestAnswer:
         return bool(self.passages or self.figure)
 
 
+# "M. X attire l'attention de Mme la ministre ... sur les incendies qui ont frappé le Jura." -> what follows "sur"
+_TOPIC = re.compile(r"\b(?:(?:attire|appelle)\s+l['’]attention|interroge)\s+[^;?]{0,200}?\s+sur\s+([^.;?]+)",
+                    re.I)
+
+
+def topic_of(question: str) -> str:
+    """What a written question is about, from its opening ("attire l'attention de ... sur X"); "" when it has none."""
+    m = _TOPIC.search(question)
+    return m.group(1).strip() if m else ""
+
+
 def subject_of(question: str, requests: list[Request]) -> str:
     out, pos = [], 0
     for r in sorted(requests, key=lambda r: r.start):
@@ -104,6 +117,8 @@ def passes(hit: PassageHit, min_score: float | None = None, min_coverage: float 
     min_coverage = MIN_COVERAGE if min_coverage is None else min_coverage
     if REQUIRE_FIGURE and hit.has_figure is False or ANCHOR_IN_PASSAGE and not hit.anchored_here:
         return False
+    if not hit.on_topic:
+        return False
     return hit.anchored and hit.score >= min_score and hit.coverage >= min_coverage
 
 
@@ -113,13 +128,14 @@ def answer_requests(kb, question: str, requests: list[Request], pindex, min_scor
     """One RequestAnswer per request (thresholds default to the module's MIN_SCORE and MIN_COVERAGE); places: the
     question's territories (id -> names), for the clauses that refer back to one."""
     subject = subject_of(question, requests)
+    topic = topic_of(question)
     backs: list[Sequence[Sequence[str]]] = []
     rankings: list[list[PassageHit]] = []
     for r in requests:
         backs.append(places_of(r.text, places or {}))
         weights = Weights(subject=ANAPHORIC_SUBJECT) if refers_back(r.text) else None
         rankings.append(pindex.search(kb, r.text, subject, k=RANKED, weights=weights, kind=r.kind,
-                                      places=backs[-1]))
+                                      places=backs[-1], topic=topic))
     for ranked in rankings:
         for n, h in enumerate(ranked):
             h.rank = n

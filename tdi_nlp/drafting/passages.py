@@ -18,6 +18,10 @@ request to count as answered, in the chunk (``anchored_here``, ranks next).
 A count or an amount is the figure asked only in a chunk naming what is counted or priced (the clause's head noun,
 an acronym or a synonym of it; not for a head that only says money, "les aides du programme X"), and an average
 ("le montant moyen") only in a chunk giving one.
+A count only counts the thing asked ("36 kilovoltampères" is no count of bakers); a cost, a bill, a budget, a
+deficit or a balance is an amount, a delay a duration; a figure may follow the paragraph naming what it is about (its
+coverage counts that paragraph's terms). A figure is asked about the question's topic ("attire l'attention ... sur
+les incendies qui ont frappé le Jura"): a document holding none of the topic's words does not answer it (``topic``).
 A past answer is about what its question's title (AN "analyse") says: the title's terms count in its document's
 BM25 and in its chunks' coverage, and an anchor found in the title anchors its chunks.
 
@@ -76,6 +80,7 @@ def request_words() -> frozenset[str]:
 
 
 CANDIDATES = 40  # chunks re-ranked with their figures per request
+TOPIC_SHARE = 0.05  # a figure answers only from a document holding some of the topic's terms (idf share)
 _NUM = r"(?<![\w,])\d+(?:[ \u00a0\u202f.]\d{3})*(?:,\d+)?(?!\w|,\d)"
 # a count written in words ("douze Canadair", "trente-six hélicoptères"); "un", "une" and "neuf" alone are too common
 _UNITS = "deux|trois|quatre|cinq|six|sept|huit|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|" \
@@ -95,7 +100,8 @@ _FIGURES = {
                            r"octobre|novembre|décembre)\b|\bd['’]ici\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|" + _RELATIVE_DATE, re.I),
     "duration": re.compile(rf"(?:{_NUM}|{_WORD_NUM})\s+(?:ans?|années?|mois|semaines?|jours?|heures?)\b", re.I),
 }
-_DURATION_ASKED = re.compile(r"^\W*(?:la\s+durée|pour\s+combien\s+de\s+temps|pendant\s+combien\s+de\s+temps)\b",
+_DURATION_ASKED = re.compile(r"^\W*(?:la\s+durée|les?\s+délais?|pour\s+combien\s+de\s+temps|"
+                             r"pendant\s+combien\s+de\s+temps)\b",
                              re.I)
 # a year that names something ("France 2030", "Horizon 2020", « France mer 2030 ») is no date
 _NAMED_YEAR = re.compile(r"[A-ZÉ][\w'’-]*\s+(?:[a-zé]+\s+)?$")
@@ -109,12 +115,28 @@ _COUNTED = re.compile(r"\b(?:nombre|combien)\s+(?:total\s+)?(?:de\s+la\s+|de\s+l
 
 
 # "le montant (total) des indemnités déjà versées": the thing whose amount is asked, its head noun first
-_AMOUNT_OF = re.compile(r"\bmontants?\s+(?:total\s+|global\s+|exact\s+|annuel\s+|moyen\s+)?(?:de\s+la\s+|de\s+l'|des\s+|"
+_AMOUNT_OF = re.compile(r"\b(?:montants?|coûts?|factures?)\s+(?:total\s+|global\s+|exact\s+|annuel\s+|moyen\s+)?"
+                        r"(?:de\s+la\s+|de\s+l'|des\s+|"
                         r"du\s+|de\s+|d')([^\W\d_][\w-]*)", re.I)
 
 
 # "le montant moyen versé par commune", "le délai moyen": an average is answered by a passage that gives one
 _MEAN = re.compile(r"\b(?:moyens?|moyennes?)\b", re.I)
+# ... but not "petites et moyennes entreprises" (PME) nor the means of someone ("les moyens de l'État", "un moyen de")
+_NOT_MEAN_AFTER = re.compile(r"\s+entreprises?\b", re.I)
+_NOT_MEAN_BEFORE = re.compile(r"\b(?:les|des|de|d'|d’|nos|vos|ses|leurs|ces|aux|mes|un|le|du|en)\s*$", re.I)
+
+
+def gives_average(text: str) -> bool:
+    """Whether a passage gives an average ("en moyenne", "le montant moyen"), not a PME or the State's means."""
+    for m in _MEAN.finditer(text):
+        if _NOT_MEAN_AFTER.match(text, m.end()):
+            continue
+        if m.group().lower().startswith("moyens") or m.group().lower() == "moyen":
+            if _NOT_MEAN_BEFORE.search(text, max(m.start() - 12, 0), m.start()):
+                continue
+        return True
+    return False
 
 
 def object_term(clause: str) -> str | None:
@@ -238,9 +260,13 @@ class PassageHit:
     has_figure: bool | None = None  # None: the request asks no figure
     anchored_here: bool = True  # the clause's anchors occur in the chunk itself
     rank: int = 0  # place in its request's ranking (answers.py)
+    on_topic: bool = True  # the chunk's document is about what the question is about (search's topic)
 
 
-_AMOUNT_ASKED = re.compile(r"^\W*(?:le|les|quel|quels)\s+(?:(?:est|sont)\s+(?:le|les)\s+)?(?:tarifs?|prix)\b", re.I)
+# a price, a tariff, a cost, a bill, a budget, a deficit or a balance is an amount: "le coût de gestion des caisses",
+# "la facture moyenne d'un ménage", "le déficit prévu en 2023"
+_AMOUNT_ASKED = re.compile(r"^\W*(?:le|la|les|l['’]|quel|quelle|quels)\s*(?:(?:est|sont)\s+(?:le|la|les|l['’])\s*)?"
+                           r"(?:tarifs?|prix|coûts?|factures?|budgets?|déficits?|soldes?|excédents?)\b", re.I)
 
 
 def figure_kind(clause: str, kind: str | None) -> str | None:
@@ -279,7 +305,8 @@ _COUNTED_BEFORE = re.compile(r"((?:[^\W\d_][\w'’-]*\s+){0,4}[^\W\d_][\w'’-]*
 _COUNT_OF = re.compile(rf"(?:{_NUM}|{_WORD_NUM})" + r"(?:\s+((?:[^\W\d_][\w'’-]*(?:\s+|(?![\w'’-]))){0,3}))?",
                        re.I)  # "(18 CSF)" too
 # "les bus France Services qui sont au nombre de 118": the counted thing before "au nombre de"
-_AU_NOMBRE = re.compile(r"([^.;:!?]{0,80}?)\b(?:sont|est|étaient|était|seront|sera)?\s*au\s+nombre\s+de\s*$", re.I)
+_AU_NOMBRE = re.compile(r"([^.;:!?]{0,80}?)\b(?:(?:sont|est|étaient|était|seront|sera)?\s*au\s+nombre\s+de|"
+                        r"(?:sont|étaient|seront|furent))\s*$", re.I)  # "les régions, qui sont huit à avoir signé"
 
 
 def holds_figure(text: str, asked: str | None, counted: str | None, aliases: frozenset[str] = frozenset()) -> float:
@@ -302,13 +329,18 @@ def holds_figure(text: str, asked: str | None, counted: str | None, aliases: fro
         if counted and before and _names(counted, aliases, before.group(1)):
             return 1.0  # "beaucoup d'emplois – plus de 1,7 million"
         before = _AU_NOMBRE.search(text, max(m.start() - 100, 0), m.start())
-        if counted and before and _names(counted, aliases, before.group(1)):
+        if counted and before and _names(counted, aliases, before.group(1)) and not _money_or_share(text, m.start()):
             return 1.0  # "les bus France Services qui sont au nombre de 118"
         if not m.group()[0].isdigit():
             continue  # a number in words counts only before the counted thing ("trois lignes" is no count of people)
-        if after and not _FIGURES["amount"].match(text, m.start()) and not _FIGURES["percent"].match(text, m.start()):
+        if after and not _money_or_share(text, m.start()):
             best = 0.5
     return best if counted is None else best * 0.5
+
+
+def _money_or_share(text: str, at: int) -> bool:
+    """Whether the number at text[at:] is an amount or a percentage."""
+    return bool(_FIGURES["amount"].match(text, at) or _FIGURES["percent"].match(text, at))
 
 
 def _names(counted: str, aliases: frozenset[str], text: str) -> bool:
@@ -518,7 +550,7 @@ class PassageIndex:
         return j
 
     def search(self, kb, clause: str, subject: str = "", k: int = 5, weights: Weights | None = None,
-               kind: str | None = None, places: Sequence[Sequence[str]] = ()) -> list[PassageHit]:
+               kind: str | None = None, places: Sequence[Sequence[str]] = (), topic: str = "") -> list[PassageHit]:
         """The k best chunks for a request clause (and the subject of its question), best first.
 
         Fused, each part scaled by its maximum: BM25 of the clause's own terms (without the words of the request
@@ -570,6 +602,7 @@ class PassageIndex:
                 return 1.0 if benef and 2 * len(set(benef) & set(analysis.terms(t))) >= len(set(benef)) else 0.0
             return holds_figure(_near(t, named) if asked in _PLACED else t, asked,
                                 stem_counted[0] if stem_counted else None, aliases)
+        about = self._about(topic) if asked is not None else None
         out = []
         for i in np.argsort(-score, kind="stable")[:max(k * 4, CANDIDATES)]:
             c = self.chunks[int(i)]
@@ -584,6 +617,9 @@ class PassageIndex:
                 if figure(joined) > 0:
                     c, text, fig = {**c, "end": nxt["end"], "terms": c["terms"] + nxt["terms"]}, joined, figure(joined)
             found = need & (set(c["terms"]) | self._title_terms.get(c["doc_id"], set()))
+            prev = self._previous(int(i)) if asked is not None and fig > 0 else None
+            if prev is not None:  # the figure follows the paragraph naming what it is ("... l'avenant 43." then
+                found |= need & set(prev["terms"])  # "... pour près de 210 000 professionnels.")
             for a, run in short.items():
                 if a in c["terms"]:
                     found |= need & set(run)
@@ -605,10 +641,25 @@ class PassageIndex:
             # a count or an amount answers its request only in a passage naming what is counted or priced (its
             # head noun, an acronym or a synonym of it): "5 000 lits" is no amount of "indemnités"
             named_obj = head is None or head in c["terms"] or bool(head_aliases & set(c["terms"]))
-            named_obj = named_obj and (not mean or _MEAN.search(text) is not None)  # an average, not a total
-            out.append(PassageHit(c, text, final, cov, anchored, (fig > 0 and named_obj) if asked else None, here))
+            named_obj = named_obj and (not mean or gives_average(text))  # an average, not a total
+            # a count of the thing asked, not a number of something else in a passage naming it ("36
+            # kilovoltampères" is no count of "boulangers")
+            counts = fig >= 1.0 if asked == "count" and stem_counted else fig > 0
+            out.append(PassageHit(c, text, final, cov, anchored, (counts and named_obj) if asked else None, here,
+                                  on_topic=about is None or bool(about[self.chunk_doc[int(i)]])))
         out.sort(key=lambda h: (not h.anchored, not h.anchored_here, -h.score))
         return out[:k]
+
+    def _about(self, topic: str) -> np.ndarray | None:
+        """Per document, whether it holds at least TOPIC_SHARE of the idf mass of the topic's terms (None: no topic
+        terms the index knows)."""
+        found = [t for t in dict.fromkeys(analysis.terms(topic)) if t in self.doc_bm25.vocab]
+        if not found:
+            return None
+        mass = np.zeros(len(self.doc_ids), dtype=np.float32)
+        for t in found:
+            mass += self.doc_bm25.idf_of(t) * (self.doc_bm25.scores([t]) > 0)
+        return mass >= TOPIC_SHARE * sum(self.doc_bm25.idf_of(t) for t in found)
 
     def _previous(self, i: int) -> dict | None:
         """The chunk before chunk i when it is of the same document, else None."""
