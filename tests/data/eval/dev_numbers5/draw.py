@@ -8,6 +8,8 @@ used (`used_ids` of ../blind/draw.py) and the stems of corpus/ files. Most docum
 (seed SEED: N_AN questions, N_VP statements), ordinary documents being where false positives live; then D_AN
 questions and D_VP statements more, with the same generator, among the 3 D densest in figure words (`density` of
 ../dev_numbers2/draw.py, on a statement's window, see ../dev/draw.py), so the sample holds enough mentions.
+Round 1 held 102 mentions, short of the 150 aimed at, so round 2 (seed SEED + 1, drawn after round 1 was annotated
+and committed, before any scoring) adds D2_AN questions and D2_VP statements among the 3 D2 densest of those left.
 Run from the repository root: python tests/data/eval/dev_numbers5/draw.py
 """
 from __future__ import annotations
@@ -27,6 +29,7 @@ numbers2 = sibling("dev_numbers2", "draw")
 
 SEED, K, MOD, MIN_WORDS = 5301, 3, 4, 150
 N_AN, N_VP, D_AN, D_VP = 8, 6, 3, 3
+D2_AN, D2_VP = 3, 3
 
 
 def excluded_ids() -> set[str]:
@@ -49,12 +52,17 @@ def candidates(excluded: set[str]) -> tuple[dict, dict]:
     return an, vp
 
 
-def draw(seed: int = SEED) -> tuple[list[str], list[str]]:
-    an, vp = candidates(excluded_ids())
-    chosen = random_then_densest(random.Random(seed), [("an", an, N_AN, D_AN), ("vp", vp, N_VP, D_VP)])
+def draw(seed: int = SEED, sizes: tuple[int, int, int, int] = (N_AN, N_VP, D_AN, D_VP),
+         before: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+    an, vp = candidates(excluded_ids() | set(before))
+    n_an, n_vp, d_an, d_vp = sizes
+    chosen = random_then_densest(random.Random(seed), [("an", an, n_an, d_an), ("vp", vp, n_vp, d_vp)])
     return sorted(chosen["an"]), sorted(chosen["vp"])
 
 
 if __name__ == "__main__":
     an, vp = draw()
     print(json.dumps({"an": an, "vp": vp}, indent=1))
+    if "--round2" in sys.argv:
+        an2, vp2 = draw(SEED + 1, (0, 0, D2_AN, D2_VP), tuple(an + vp))
+        print(json.dumps({"an": an2, "vp": vp2}, indent=1))
