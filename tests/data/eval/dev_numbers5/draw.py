@@ -9,7 +9,8 @@ used (`used_ids` of ../blind/draw.py) and the stems of corpus/ files. Most docum
 questions and D_VP statements more, with the same generator, among the 3 D densest in figure words (`density` of
 ../dev_numbers2/draw.py, on a statement's window, see ../dev/draw.py), so the sample holds enough mentions.
 Round 1 held 102 mentions, short of the 150 aimed at, so round 2 (seed SEED + 1, drawn after round 1 was annotated
-and committed, before any scoring) adds D2_AN questions and D2_VP statements among the 3 D2 densest of those left.
+and committed, before any scoring) adds D2_AN questions and D2_VP statements among the 3 D2 densest of those left; rounds 1-2 held 133 mentions, so
+round 3 (seed SEED + 2, same conditions) adds D3_AN questions more, questions being the denser documents.
 Run from the repository root: python tests/data/eval/dev_numbers5/draw.py
 """
 from __future__ import annotations
@@ -30,6 +31,7 @@ numbers2 = sibling("dev_numbers2", "draw")
 SEED, K, MOD, MIN_WORDS = 5301, 3, 4, 150
 N_AN, N_VP, D_AN, D_VP = 8, 6, 3, 3
 D2_AN, D2_VP = 3, 3
+D3_AN = 4
 
 
 def excluded_ids() -> set[str]:
@@ -66,3 +68,6 @@ if __name__ == "__main__":
     if "--round2" in sys.argv:
         an2, vp2 = draw(SEED + 1, (0, 0, D2_AN, D2_VP), tuple(an + vp))
         print(json.dumps({"an": an2, "vp": vp2}, indent=1))
+        if "--round3" in sys.argv:
+            an3, _ = draw(SEED + 2, (0, 0, D3_AN, 0), tuple(an + vp + an2 + vp2))
+            print(json.dumps({"an": an3}, indent=1))
