@@ -112,7 +112,14 @@ class CountReader:
         # "450 000 y ont droit", "il s'élevait à 143.": a number standing for a noun said before
         self.subject_after = re.compile(rf"\s+(?:{_alt(imp['subject_after'])})(?![\w])", re.I)
         self.value_before = re.compile(rf"(?<![\w])(?:{_alt(imp['value_before'])})\s*$", re.I)
-        self.apposition_before = re.compile(rf",\s*(?:{_alt(g['apposition_before'])})\s*$", re.I)
+        self.apposition_before = re.compile(rf"(?:,\s*(?:{_alt(g['apposition_before'])})|(?<=[^\W\d_])\s[-–—]\s*"
+                                            rf"(?:(?:{_alt(g['dash_apposition_before'])})\s*)?)\s*$", re.I)
+        self.part_before = re.compile(rf"(?<![\w])(?:{_alt(imp['part_before'])})\s+$", re.I)
+        self.restating_after = re.compile(rf"\s+(?:{_alt(imp['restating_after'])})(?![\w])", re.I)
+        self.rate_denominators = {float(v) for v in g["rate_denominators"]}
+        self.rate_gap = re.compile(r"\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2}\s+pour\s+", re.I)
+        self.acronym_nouns = set(g["acronym_nouns"])
+        self.money_nouns = {w.lower() for w in grammar()["money"]["money_nouns"]}
         self.comparison = re.compile(rf"(?<![\w])(?:{_alt(imp['comparison_words'])})\s", re.I)
         self.number_of_back = re.compile(rf"\s+(?:{_alt(imp['number_of_back'])})(?![\w])", re.I)
         self.repeat_chars, self.repeat_min = imp["repeat_chars"], imp["repeat_min"]
@@ -132,7 +139,7 @@ class CountReader:
         words = _alt(list(grammar()["numbers"]["units"]) + list(grammar()["numbers"]["teens"])
                      + list(grammar()["numbers"]["tens"]))
         self.unit_of_next = re.compile(rf"\s*(?:à|-|–|ou)\s*(?:\d+(?:[,.]\d+)?|(?:{words})(?:-(?:{words}))*)"
-                                       rf"\s+(?:{_alt(g['excluded_units'])})(?![\w])", re.I)
+                                       rf"\s+(?P<unit>{_alt(g['excluded_units'])})(?![\w])", re.I)
         self.proportion_before = re.compile(rf"(?<![\w])(?:un|une|1)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s+sur\s*$",
                                             re.I)  # "une femme handicapée sur cinq"
         nouns = _alt(g["vague_nouns"])
@@ -154,7 +161,8 @@ class CountReader:
             return True                                  # "un retraité sur quatre"
         if self.pronoun_before.search(before):
             return True                                  # "tous deux", "toutes trois": pronouns
-        if self.unit_of_next.match(text, n.end):
+        nxt = self.unit_of_next.match(text, n.end)
+        if nxt and not counted_quarter(text, nxt.start("unit"), nxt.end()):
             return True                                  # "passé de 18 à 12 mois": the unit of the next number
         if self._date_after(text, n.end) or self.ref_before.search(before):
             return True
@@ -226,7 +234,7 @@ class CountReader:
             return EXCLUDED                              # "huit trimestres" of a pension are counted
         if t.is_punct or t.like_num or not re.search(r"[^\W\d_]", t.text):
             return None
-        acronym = t.text.isupper() and len(t.text) > 1 and t.is_alpha
+        acronym = (t.text.isupper() and len(t.text) > 1 and t.is_alpha) or t.lower_ in self.acronym_nouns
         if t.pos_ == "PROPN" and not acronym and ("Plur" not in t.morph.get("Number", default=[]) or count >= 10000):
             return None          # "75007 Paris", "3 Lyon": a name is not a unit
         nounish = t.pos_ in ("NOUN", "PROPN") or acronym or (
@@ -269,6 +277,7 @@ class CountReader:
             c = self._candidate(doc, text, starts, fixed, n)
             if c:
                 cands[index[id(n)]] = c
+        self._drop_rates(text, cands)
         self._resolve_neighbours(doc, starts, cands)
         self._resolve_partitives(doc, starts, cands)
         self._resolve_implicit(doc, text, starts, cands)
@@ -292,6 +301,14 @@ class CountReader:
                 "unit": c["unit"], "approx": approx}})
         return sorted(out, key=lambda c: c["start"])
 
+    def _drop_rates(self, text: str, cands: dict[int, dict]) -> None:
+        """'94 médecins pour 100 000 habitants', 'trois soignants pour dix résidents': a rate, no count."""
+        for i in sorted(cands):
+            c, nxt = cands.get(i), cands.get(i + 1)
+            if (c and nxt and c["unit"] not in (None, EXCLUDED) and nxt["value"] in self.rate_denominators
+                    and self.rate_gap.fullmatch(text, c["num"].end, nxt["num"].start)):
+                del cands[i], cands[i + 1]
+
     def _vague_counts(self, doc: Doc, text: str, starts: list[int], fixed: dict[int, tuple[int, str]],
                       cands: dict[int, dict]) -> list[dict]:
         """"des centaines de messages", "quelques dizaines de milliers de foyers": COUNT without a count."""
@@ -304,6 +321,9 @@ class CountReader:
             if not unit or unit == EXCLUDED:
                 continue
             name, end_tok = unit
+            if re.search(r"milli(?:on|ard)s\W*(?:de|d'|d’)?\s*$", m.group(), re.I) and \
+                    doc[end_tok - 1].lower_ in self.money_nouns:
+                continue                                 # "ces milliards de dépenses": money, not a count
             out.append({"start": m.start(), "end": doc[end_tok - 1].idx + len(doc[end_tok - 1].text), "value": {
                 "count": None, "count_max": None, "unit": name, "approx": True}})
         return out
@@ -478,7 +498,8 @@ class CountReader:
                 return self.lemma(doc[k])
             return None
         subject = (self.subject_after.match(text, n.end) or self.number_of_back.match(text, n.end)
-                   or self._pronoun_en_before(doc, starts, n))
+                   or self._pronoun_en_before(doc, starts, n) or self.restating_after.match(text, n.end)
+                   or self.part_before.search(text, max(0, n.start - 25), n.start))
         cue_verb = self.value_before.search(text, max(0, n.start - 40), n.start)
         value = cue_verb and self.clause_end.match(text, n.end)
         if not subject and not value:
