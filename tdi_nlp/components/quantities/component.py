@@ -268,7 +268,7 @@ def _counted_apposition(text: str, n: Number, money_noun: re.Pattern) -> bool:
     m = _apposition_re().search(text, max(0, n.start - 60), n.start)
     if not m:
         return False
-    w = m.group("w").lower()
+    w = re.split(r"['’]", m.group("w").lower())[-1]    # "d'économies" -> "économies"
     return not money_noun.fullmatch(w) and w not in currencies()
 
 
