@@ -147,8 +147,10 @@ def _euro_context() -> re.Pattern:
 def _vague_money() -> re.Pattern:
     g, cur = grammar()["money"], currencies()
     words = [w for w, (_, where) in cur.items() if where in ("after", "both")]
-    return re.compile(rf"(?<![\w])(?:(?P<det>{_alternation(g['vague_determiners'])})|{_alternation(g['vague_articles'])})"
-                      rf"[ \u00a0]+(?P<body>(?:{_alternation(g['vague_multiples'])})[ \u00a0]+(?:de|d['’])[ \u00a0]*(?:millions|milliards)"
+    dets, articles = _alternation(g["vague_determiners"]), _alternation(g["vague_articles"])
+    return re.compile(rf"(?<![\w])(?:(?P<det>{dets})|{articles})[ \u00a0]+"
+                      rf"(?P<body>(?:{_alternation(g['vague_multiples'])})[ \u00a0]+(?:de|d['’])[ \u00a0]*"
+                      rf"(?:millions|milliards)"
                       rf"[ \u00a0]+(?:(?:de|d['’])[ \u00a0]*)?(?P<cur>{_alternation(words)}))(?![\w])", re.I)
 
 
@@ -258,8 +260,8 @@ def _after_a_count(text: str, nums: list[Number], i: int, money: set[int], noun_
 @lru_cache(maxsize=1)
 def _apposition_re() -> re.Pattern:
     words = _alternation(grammar()["count"]["dash_apposition_before"])
-    return re.compile(rf"(?P<w>[^\W\d_][\w'’-]*[sx])[ \u00a0]*(?:,|[ \u00a0][-–—])[ \u00a0]*(?:(?:{words})[ \u00a0]*)?$",
-                      re.I)
+    return re.compile(rf"(?P<w>[^\W\d_][\w'’-]*[sx])[ \u00a0]*(?:,|[ \u00a0][-–—])[ \u00a0]*"
+                      rf"(?:(?:{words})[ \u00a0]*)?$", re.I)
 
 
 def _counted_apposition(text: str, n: Number, money_noun: re.Pattern) -> bool:
