@@ -117,3 +117,28 @@ def test_two_counts_with_pour_are_kept(quantities):
 def test_dash_range_is_still_a_range(quantities):
     assert [(v["count"], v["count_max"]) for _, v in quantities("Il reste entre 10 - 20 personnes.", "COUNT")] == [
         (10, 20)]
+
+
+# -- found after the sample, on sentences written for these tests ----------------------------------------------
+def test_approximate_noun_as_subject(quantities):
+    found = counts(quantities, "Parmi les 800 entreprises aidées, une centaine ont fermé.")
+    assert found == [("800 entreprises", 800, "entreprise"), ("une centaine", 100, "entreprise")]
+
+
+def test_amount_of_an_endowment(quantities):
+    assert money(quantities, "Le fonds est doté de 500 millions pour trois ans.") == [("500 millions", 5e8, "=")]
+
+
+def test_number_of_then_a_scaled_value_is_a_count(quantities):
+    text = "Le budget atteint 5 milliards d'euros. Le nombre de bénéficiaires atteindra 2 millions en 2025."
+    assert counts(quantities, text) == [("2 millions", 2000000, "bénéficiaire")]
+    assert [t for t, _, _ in money(quantities, text)] == ["5 milliards d'euros"]
+
+
+def test_value_of_a_count_before_a_date(nlp):
+    from tdi_nlp.components import facts
+    doc = nlp.make_doc("Les effectifs sont passés à 4 500 cette année.")
+    doc._.ref_date = "2023-01-18"
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [(s.text, s._.value["count"]) for s in facts(doc, "COUNT")] == [("4 500", 4500)]

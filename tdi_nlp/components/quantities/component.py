@@ -274,6 +274,26 @@ def _counted_apposition(text: str, n: Number, money_noun: re.Pattern) -> bool:
     return not money_noun.fullmatch(w) and w not in currencies()
 
 
+_NUMBER_OF = re.compile(r"(?<![\w])(?:le|du|au)[ \u00a0]+nombre[ \u00a0]+(?:total[ \u00a0]+)?(?:de|d['’])", re.I)
+
+
+def _number_of_before(text: str, n: Number) -> bool:
+    """Whether "le nombre de X" stands before n in its sentence with no amount written between: n is that number
+    ("le nombre de bénéficiaires atteindra 2 millions"), not an amount."""
+    left = max(0, n.start - 200)
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, left, n.start)), default=left)
+    cue = None
+    for cue in _NUMBER_OF.finditer(text, left, n.start):
+        pass
+    return cue is not None and not _currency_word_any().search(text, cue.end(), n.start)
+
+
+@lru_cache(maxsize=1)
+def _currency_word_any() -> re.Pattern:
+    words = _alternation(k for k, (_, pos) in currencies().items() if pos in ("after", "both") and len(k) > 1)
+    return re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.I)
+
+
 def _carried_in_document(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
     """A scaled amount with no currency and no counted noun after it takes the currency of an amount found
     shortly before it, in any sentence: "... 990 millions d'euros. Elle sera augmentée de 15 millions"; before a
@@ -292,8 +312,8 @@ def _carried_in_document(text: str, nums: list[Number], money: list[dict]) -> li
             continue
         if _after_a_count(text, nums, i, used, noun_after, money_noun):
             continue                                     # "sur les 2,1 millions d'entreprises, 1,5 million ont"
-        if _counted_apposition(text, n, money_noun):
-            continue                                     # "des salariés actionnaires - soit plus de 3 millions"
+        if _counted_apposition(text, n, money_noun) or _number_of_before(text, n):
+            continue                                     # "des salariés - soit 3 millions", "le nombre de X atteindra"
         noun = noun_after.match(text, n.end)
         if noun and noun.group("w").lower() in idioms:
             noun = None                                  # "près de 8 milliards d'ailleurs", "mis de côté"

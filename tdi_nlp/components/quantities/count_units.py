@@ -100,6 +100,9 @@ class CountReader:
         approx = grammar()["approximate"]["nouns"]
         self.approx_values = approx
         self.approx = re.compile(rf"\s+(?P<noun>{_alt(approx)})s?\s+(?:de|d'|d’)\s*", re.I)
+        # "parmi les 800 entreprises aidées, une centaine ont fermé": an approximate noun used as the subject
+        subjects = _alt(grammar()["implicit"]["subject_after"])
+        self.approx_subject = re.compile(rf"\s+(?P<noun>{_alt(approx)})s?(?=\s+(?:{subjects})(?![\w]))", re.I)
         self.partitive = re.compile(r"\s*(?:(?:d'|d’)entre|parmi)\s+(?:eux|elles|nous|vous)(?![\w])", re.I)
         self.partitive_of = re.compile(rf"\s+(?:{_alt(g['partitive_determiners'])})\s+(?=[^\W\d_])", re.I)
         self.partitive_gap = re.compile(r"\s+(?:des|de ces|d'entre les|d’entre les|parmi les|sur les|sur)\s+", re.I)
@@ -267,6 +270,7 @@ class CountReader:
         """Counts among the free numbers (those not used by money or percent); nums is every number, in order."""
         text = text_of(doc)
         starts = doc.to_array("IDX").tolist()  # [t.idx for t in doc], without a Token per word
+        self._date_starts = {s.start_char for s in doc._.date_facts} if doc.has_extension("date_facts") else set()
         fixed: dict[int, tuple[int, str]] = {}
         for match_id, s, e in self.matcher(doc):
             if s not in fixed or fixed[s][0] < e:
@@ -338,9 +342,13 @@ class CountReader:
              "unit": None, "partitive": False}
         pos = n.end
         m = self.approx.match(text, pos)
+        bare = None if m else self.approx_subject.match(text, pos)
         if m:
             c["value"] = n.value * self.approx_values[m.group("noun").lower()]
             c["approx"], pos = True, m.end()
+        elif bare:
+            c.update(value=n.value * self.approx_values[bare.group("noun").lower()], approx=True, end=bare.end())
+            return c                                     # its unit: that of a count said before (implicit)
         elif n.article:
             return None
         elif n.scaled and not self.partitive.match(text, pos):      # "1,8 million d'entre eux"
@@ -455,7 +463,7 @@ class CountReader:
         done: list[dict] = []
         for i in sorted(cands):
             c = cands[i]
-            if c["unit"] is None and not c.get("merged") and not c["num"].article and c["value"] >= 2:
+            if c["unit"] is None and not c.get("merged") and (not c["num"].article or c["approx"]) and c["value"] >= 2:
                 c["unit"] = self._implicit_unit(doc, text, starts, c, done)
             done.append(c)
 
@@ -470,6 +478,14 @@ class CountReader:
                     and abs(d["start"] - c["start"]) <= self.repeat_chars]
             if same:
                 c["unit"] = min(same, key=lambda d: abs(d["start"] - c["start"]))["unit"]
+
+    def _clause_ends(self, text: str, pos: int) -> bool:
+        """Whether the clause of a number ends at pos, or only a date follows it ("atteindra 2 millions l'an
+        prochain", "sont passés à 4 500 cette année")."""
+        if self.clause_end.match(text, pos):
+            return True
+        nxt = pos + len(text[pos:pos + 4]) - len(text[pos:pos + 4].lstrip())
+        return nxt > pos and nxt in self._date_starts
 
     def _pronoun_en_before(self, doc: Doc, starts: list[int], n: Number) -> bool:
         """'en réaliser dès maintenant 950': the pronoun "en" in the few words before the number, same clause."""
@@ -486,7 +502,7 @@ class CountReader:
         n = c["num"]
         if self.people_before.search(text, max(0, n.start - 30), n.start) and self.people_after.match(text, n.end):
             return "personne"                            # "ils sont 4 millions à avoir recours à l'aide"
-        if self.apposition_before.search(text, max(0, n.start - 30), n.start) and self.clause_end.match(text, n.end):
+        if self.apposition_before.search(text, max(0, n.start - 30), n.start) and self._clause_ends(text, n.end):
             k = bisect_right(starts, n.start) - 1        # "30 % des élèves, soit 2 000,": the plural noun before
             for t in reversed(doc[max(0, k - 8):k]):
                 if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number", default=[]):
@@ -497,11 +513,11 @@ class CountReader:
             if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN"):
                 return self.lemma(doc[k])
             return None
-        subject = (self.subject_after.match(text, n.end) or self.number_of_back.match(text, n.end)
+        subject = (self.subject_after.match(text, c["end"]) or self.number_of_back.match(text, n.end)
                    or self._pronoun_en_before(doc, starts, n) or self.restating_after.match(text, n.end)
                    or self.part_before.search(text, max(0, n.start - 25), n.start))
         cue_verb = self.value_before.search(text, max(0, n.start - 40), n.start)
-        value = cue_verb and self.clause_end.match(text, n.end)
+        value = cue_verb and self._clause_ends(text, n.end)
         if not subject and not value:
             return self._compared_unit(text, c, done)
         if value and cue_verb and cue_verb.group().strip() != "à":   # "un effectif passé de 18 300"
