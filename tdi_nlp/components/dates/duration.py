@@ -66,6 +66,9 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
             and not ctx.preceded_by(c.start, ctx.lex["vague_plural_cues"]):
         return []  # "des jours fériés"; "depuis des jours" is PXD
     if n is not None and n < 0:
+        if ctx.units[key(m.group("u"))] == "quarter" and ctx.convention == "guide" \
+                and counted_quarter(ctx.text, c.start, c.end):
+            return []  # "quatre ou cinq trimestres" of a pension: two COUNTs (the quantities extractor)
         pair = _PAIR.fullmatch(key(_g(m, "n") or ""))
         if pair and amount(pair.group(1)) and amount(pair.group(2)) and _BETWEEN.search(ctx.text[max(0, c.start - 8):c.start]):
             low, high = (int(x) if float(x).is_integer() else x   # "entre deux et six ans": one range
@@ -123,6 +126,8 @@ def r_duration_range(c: Candidate, ctx: Context) -> list[Fact]:
         return []  # "le report de l'âge de 62 à 64 ans": ages
     if unit == "year" and is_age(c, ctx):
         return []  # "des enfants de 3 à 6 ans"
+    if unit == "quarter" and counted_quarter(ctx.text, c.start, c.end):
+        return []  # "quatre ou cinq trimestres" of a pension: two COUNTs (the quantities extractor)
     if unit == "hour" and high <= 24 and ctx.preceded_by(c.start, ["de", "entre"]):
         return []  # "ouvert de 9 à 17 heures": times of day
     if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", before) for w in ctx.lex["change_cues"]):

@@ -147,16 +147,19 @@ def _euro_context() -> re.Pattern:
 def _vague_money() -> re.Pattern:
     g, cur = grammar()["money"], currencies()
     words = [w for w, (_, where) in cur.items() if where in ("after", "both")]
-    return re.compile(rf"(?<![\w])(?:{_alternation(g['vague_determiners'])})[ \u00a0]+"
-                      rf"(?:{_alternation(g['vague_multiples'])})[ \u00a0]+(?:de|d['’])[ \u00a0]*(?:millions|milliards)"
-                      rf"[ \u00a0]+(?:(?:de|d['’])[ \u00a0]*)?(?P<cur>{_alternation(words)})(?![\w])", re.I)
+    dets, articles = _alternation(g["vague_determiners"]), _alternation(g["vague_articles"])
+    return re.compile(rf"(?<![\w])(?:(?P<det>{dets})|{articles})[ \u00a0]+"
+                      rf"(?P<body>(?:{_alternation(g['vague_multiples'])})[ \u00a0]+(?:de|d['’])[ \u00a0]*"
+                      rf"(?:millions|milliards)"
+                      rf"[ \u00a0]+(?:(?:de|d['’])[ \u00a0]*)?(?P<cur>{_alternation(words)}))(?![\w])", re.I)
 
 
 def read_vague_money(text: str) -> list[dict]:
-    """"plusieurs centaines de millions d'euros": MONEY without an amount (value amount null, qualifier "~")."""
+    """"plusieurs centaines de millions d'euros": MONEY without an amount (value amount null, qualifier "~"); after
+    an article, the span leaves it out ("les [dizaines de milliards d'euros]")."""
     cur = currencies()
-    return [{"start": m.start(), "end": m.end(), "currency": cur[m.group("cur").lower()][0]}
-            for m in _vague_money().finditer(text)]
+    return [{"start": m.start() if m.group("det") else m.start("body"), "end": m.end(),
+             "currency": cur[m.group("cur").lower()][0]} for m in _vague_money().finditer(text)]
 
 
 @lru_cache(maxsize=1)
@@ -254,6 +257,43 @@ def _after_a_count(text: str, nums: list[Number], i: int, money: set[int], noun_
     return False
 
 
+@lru_cache(maxsize=1)
+def _apposition_re() -> re.Pattern:
+    words = _alternation(grammar()["count"]["dash_apposition_before"])
+    return re.compile(rf"(?P<w>[^\W\d_][\w'’-]*[sx])[ \u00a0]*(?:,|[ \u00a0][-–—])[ \u00a0]*"
+                      rf"(?:(?:{words})[ \u00a0]*)?$", re.I)
+
+
+def _counted_apposition(text: str, n: Number, money_noun: re.Pattern) -> bool:
+    """Whether n stands in apposition to a plural noun that is no money ("beaucoup d'emplois – plus de 1,7
+    million", "des salariés - soit 3 millions"): a count of that noun, not an amount."""
+    m = _apposition_re().search(text, max(0, n.start - 60), n.start)
+    if not m:
+        return False
+    w = re.split(r"['’]", m.group("w").lower())[-1]    # "d'économies" -> "économies"
+    return not money_noun.fullmatch(w) and w not in currencies()
+
+
+_NUMBER_OF = re.compile(r"(?<![\w])(?:le|du|au)[ \u00a0]+nombre[ \u00a0]+(?:total[ \u00a0]+)?(?:de|d['’])", re.I)
+
+
+def _number_of_before(text: str, n: Number) -> bool:
+    """Whether "le nombre de X" stands before n in its sentence with no amount written between: n is that number
+    ("le nombre de bénéficiaires atteindra 2 millions"), not an amount."""
+    left = max(0, n.start - 200)
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, left, n.start)), default=left)
+    cue = None
+    for cue in _NUMBER_OF.finditer(text, left, n.start):
+        pass
+    return cue is not None and not _currency_word_any().search(text, cue.end(), n.start)
+
+
+@lru_cache(maxsize=1)
+def _currency_word_any() -> re.Pattern:
+    words = _alternation(k for k, (_, pos) in currencies().items() if pos in ("after", "both") and len(k) > 1)
+    return re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.I)
+
+
 def _carried_in_document(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
     """A scaled amount with no currency and no counted noun after it takes the currency of an amount found
     shortly before it, in any sentence: "... 990 millions d'euros. Elle sera augmentée de 15 millions"; before a
@@ -272,6 +312,8 @@ def _carried_in_document(text: str, nums: list[Number], money: list[dict]) -> li
             continue
         if _after_a_count(text, nums, i, used, noun_after, money_noun):
             continue                                     # "sur les 2,1 millions d'entreprises, 1,5 million ont"
+        if _counted_apposition(text, n, money_noun) or _number_of_before(text, n):
+            continue                                     # "des salariés - soit 3 millions", "le nombre de X atteindra"
         noun = noun_after.match(text, n.end)
         if noun and noun.group("w").lower() in idioms:
             noun = None                                  # "près de 8 milliards d'ailleurs", "mis de côté"
@@ -293,7 +335,8 @@ def _series_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, 
                         + _alternation(g["ellipsis_auxiliaries"]) + r")\s+(?:[\w'’]+\s+)?[^\W\d_]+(?:é|és|ée|ées|i|is|u|us))"
                         r"[ \u00a0\u202f]*$", re.I)
     ends = re.compile(r"[ \u00a0\u202f]*(?:$|[,.;:!?)]|[^\W\d_]+(?:é|ée|és|ées)(?![\w]))", re.I)
-    joiner = re.compile(r"[ \u00a0\u202f]*(?:,[ \u00a0\u202f]*(?:ou|et)?|ou|et)[ \u00a0\u202f]*", re.I)
+    joiner = re.compile(r"[ \u00a0\u202f]*(?:,[ \u00a0\u202f]*(?:ou|et)?|ou|et)(?:[ \u00a0\u202f]+(?:de|d['’]))?"
+                        r"[ \u00a0\u202f]*", re.I)           # "une aide de 100 ou de 200 euros"
     more = re.compile(r"[ \u00a0\u202f]+(?:" + _alternation(g["ellipsis_after"]) + r")(?![\w])", re.I)
     change = re.compile(r"(?<![\w])(?:" + _alternation(g["change_before"]) + r")[ \u00a0\u202f]*$", re.I)
     return before, ends, joiner, more, change

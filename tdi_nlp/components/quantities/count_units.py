@@ -100,6 +100,9 @@ class CountReader:
         approx = grammar()["approximate"]["nouns"]
         self.approx_values = approx
         self.approx = re.compile(rf"\s+(?P<noun>{_alt(approx)})s?\s+(?:de|d'|d’)\s*", re.I)
+        # "parmi les 800 entreprises aidées, une centaine ont fermé": an approximate noun used as the subject
+        subjects = _alt(grammar()["implicit"]["subject_after"])
+        self.approx_subject = re.compile(rf"\s+(?P<noun>{_alt(approx)})s?(?=\s+(?:{subjects})(?![\w]))", re.I)
         self.partitive = re.compile(r"\s*(?:(?:d'|d’)entre|parmi)\s+(?:eux|elles|nous|vous)(?![\w])", re.I)
         self.partitive_of = re.compile(rf"\s+(?:{_alt(g['partitive_determiners'])})\s+(?=[^\W\d_])", re.I)
         self.partitive_gap = re.compile(r"\s+(?:des|de ces|d'entre les|d’entre les|parmi les|sur les|sur)\s+", re.I)
@@ -112,7 +115,14 @@ class CountReader:
         # "450 000 y ont droit", "il s'élevait à 143.": a number standing for a noun said before
         self.subject_after = re.compile(rf"\s+(?:{_alt(imp['subject_after'])})(?![\w])", re.I)
         self.value_before = re.compile(rf"(?<![\w])(?:{_alt(imp['value_before'])})\s*$", re.I)
-        self.apposition_before = re.compile(rf",\s*(?:{_alt(g['apposition_before'])})\s*$", re.I)
+        self.apposition_before = re.compile(rf"(?:,\s*(?:{_alt(g['apposition_before'])})|(?<=[^\W\d_])\s[-–—]\s*"
+                                            rf"(?:(?:{_alt(g['dash_apposition_before'])})\s*)?)\s*$", re.I)
+        self.part_before = re.compile(rf"(?<![\w])(?:{_alt(imp['part_before'])})\s+$", re.I)
+        self.restating_after = re.compile(rf"\s+(?:{_alt(imp['restating_after'])})(?![\w])", re.I)
+        self.rate_denominators = {float(v) for v in g["rate_denominators"]}
+        self.rate_gap = re.compile(r"\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2}\s+pour\s+", re.I)
+        self.acronym_nouns = set(g["acronym_nouns"])
+        self.money_nouns = {w.lower() for w in grammar()["money"]["money_nouns"]}
         self.comparison = re.compile(rf"(?<![\w])(?:{_alt(imp['comparison_words'])})\s", re.I)
         self.number_of_back = re.compile(rf"\s+(?:{_alt(imp['number_of_back'])})(?![\w])", re.I)
         self.repeat_chars, self.repeat_min = imp["repeat_chars"], imp["repeat_min"]
@@ -132,7 +142,7 @@ class CountReader:
         words = _alt(list(grammar()["numbers"]["units"]) + list(grammar()["numbers"]["teens"])
                      + list(grammar()["numbers"]["tens"]))
         self.unit_of_next = re.compile(rf"\s*(?:à|-|–|ou)\s*(?:\d+(?:[,.]\d+)?|(?:{words})(?:-(?:{words}))*)"
-                                       rf"\s+(?:{_alt(g['excluded_units'])})(?![\w])", re.I)
+                                       rf"\s+(?P<unit>{_alt(g['excluded_units'])})(?![\w])", re.I)
         self.proportion_before = re.compile(rf"(?<![\w])(?:un|une|1)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s+sur\s*$",
                                             re.I)  # "une femme handicapée sur cinq"
         nouns = _alt(g["vague_nouns"])
@@ -154,7 +164,8 @@ class CountReader:
             return True                                  # "un retraité sur quatre"
         if self.pronoun_before.search(before):
             return True                                  # "tous deux", "toutes trois": pronouns
-        if self.unit_of_next.match(text, n.end):
+        nxt = self.unit_of_next.match(text, n.end)
+        if nxt and not counted_quarter(text, nxt.start("unit"), nxt.end()):
             return True                                  # "passé de 18 à 12 mois": the unit of the next number
         if self._date_after(text, n.end) or self.ref_before.search(before):
             return True
@@ -226,7 +237,7 @@ class CountReader:
             return EXCLUDED                              # "huit trimestres" of a pension are counted
         if t.is_punct or t.like_num or not re.search(r"[^\W\d_]", t.text):
             return None
-        acronym = t.text.isupper() and len(t.text) > 1 and t.is_alpha
+        acronym = (t.text.isupper() and len(t.text) > 1 and t.is_alpha) or t.lower_ in self.acronym_nouns
         if t.pos_ == "PROPN" and not acronym and ("Plur" not in t.morph.get("Number", default=[]) or count >= 10000):
             return None          # "75007 Paris", "3 Lyon": a name is not a unit
         nounish = t.pos_ in ("NOUN", "PROPN") or acronym or (
@@ -259,6 +270,7 @@ class CountReader:
         """Counts among the free numbers (those not used by money or percent); nums is every number, in order."""
         text = text_of(doc)
         starts = doc.to_array("IDX").tolist()  # [t.idx for t in doc], without a Token per word
+        self._date_starts = {s.start_char for s in doc._.date_facts} if doc.has_extension("date_facts") else set()
         fixed: dict[int, tuple[int, str]] = {}
         for match_id, s, e in self.matcher(doc):
             if s not in fixed or fixed[s][0] < e:
@@ -269,6 +281,7 @@ class CountReader:
             c = self._candidate(doc, text, starts, fixed, n)
             if c:
                 cands[index[id(n)]] = c
+        self._drop_rates(text, cands)
         self._resolve_neighbours(doc, starts, cands)
         self._resolve_partitives(doc, starts, cands)
         self._resolve_implicit(doc, text, starts, cands)
@@ -292,6 +305,14 @@ class CountReader:
                 "unit": c["unit"], "approx": approx}})
         return sorted(out, key=lambda c: c["start"])
 
+    def _drop_rates(self, text: str, cands: dict[int, dict]) -> None:
+        """'94 médecins pour 100 000 habitants', 'trois soignants pour dix résidents': a rate, no count."""
+        for i in sorted(cands):
+            c, nxt = cands.get(i), cands.get(i + 1)
+            if (c and nxt and c["unit"] not in (None, EXCLUDED) and nxt["value"] in self.rate_denominators
+                    and self.rate_gap.fullmatch(text, c["num"].end, nxt["num"].start)):
+                del cands[i], cands[i + 1]
+
     def _vague_counts(self, doc: Doc, text: str, starts: list[int], fixed: dict[int, tuple[int, str]],
                       cands: dict[int, dict]) -> list[dict]:
         """"des centaines de messages", "quelques dizaines de milliers de foyers": COUNT without a count."""
@@ -304,6 +325,9 @@ class CountReader:
             if not unit or unit == EXCLUDED:
                 continue
             name, end_tok = unit
+            if re.search(r"milli(?:on|ard)s\W*(?:de|d'|d’)?\s*$", m.group(), re.I) and \
+                    doc[end_tok - 1].lower_ in self.money_nouns:
+                continue                                 # "ces milliards de dépenses": money, not a count
             out.append({"start": m.start(), "end": doc[end_tok - 1].idx + len(doc[end_tok - 1].text), "value": {
                 "count": None, "count_max": None, "unit": name, "approx": True}})
         return out
@@ -318,9 +342,13 @@ class CountReader:
              "unit": None, "partitive": False}
         pos = n.end
         m = self.approx.match(text, pos)
+        bare = None if m else self.approx_subject.match(text, pos)
         if m:
             c["value"] = n.value * self.approx_values[m.group("noun").lower()]
             c["approx"], pos = True, m.end()
+        elif bare:
+            c.update(value=n.value * self.approx_values[bare.group("noun").lower()], approx=True, end=bare.end())
+            return c                                     # its unit: that of a count said before (implicit)
         elif n.article:
             return None
         elif n.scaled and not self.partitive.match(text, pos):      # "1,8 million d'entre eux"
@@ -435,7 +463,7 @@ class CountReader:
         done: list[dict] = []
         for i in sorted(cands):
             c = cands[i]
-            if c["unit"] is None and not c.get("merged") and not c["num"].article and c["value"] >= 2:
+            if c["unit"] is None and not c.get("merged") and (not c["num"].article or c["approx"]) and c["value"] >= 2:
                 c["unit"] = self._implicit_unit(doc, text, starts, c, done)
             done.append(c)
 
@@ -450,6 +478,14 @@ class CountReader:
                     and abs(d["start"] - c["start"]) <= self.repeat_chars]
             if same:
                 c["unit"] = min(same, key=lambda d: abs(d["start"] - c["start"]))["unit"]
+
+    def _clause_ends(self, text: str, pos: int) -> bool:
+        """Whether the clause of a number ends at pos, or only a date follows it ("atteindra 2 millions l'an
+        prochain", "sont passés à 4 500 cette année")."""
+        if self.clause_end.match(text, pos):
+            return True
+        nxt = pos + len(text[pos:pos + 4]) - len(text[pos:pos + 4].lstrip())
+        return nxt > pos and nxt in self._date_starts
 
     def _pronoun_en_before(self, doc: Doc, starts: list[int], n: Number) -> bool:
         """'en réaliser dès maintenant 950': the pronoun "en" in the few words before the number, same clause."""
@@ -466,7 +502,7 @@ class CountReader:
         n = c["num"]
         if self.people_before.search(text, max(0, n.start - 30), n.start) and self.people_after.match(text, n.end):
             return "personne"                            # "ils sont 4 millions à avoir recours à l'aide"
-        if self.apposition_before.search(text, max(0, n.start - 30), n.start) and self.clause_end.match(text, n.end):
+        if self.apposition_before.search(text, max(0, n.start - 30), n.start) and self._clause_ends(text, n.end):
             k = bisect_right(starts, n.start) - 1        # "30 % des élèves, soit 2 000,": the plural noun before
             for t in reversed(doc[max(0, k - 8):k]):
                 if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number", default=[]):
@@ -477,10 +513,11 @@ class CountReader:
             if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN"):
                 return self.lemma(doc[k])
             return None
-        subject = (self.subject_after.match(text, n.end) or self.number_of_back.match(text, n.end)
-                   or self._pronoun_en_before(doc, starts, n))
+        subject = (self.subject_after.match(text, c["end"]) or self.number_of_back.match(text, n.end)
+                   or self._pronoun_en_before(doc, starts, n) or self.restating_after.match(text, n.end)
+                   or self.part_before.search(text, max(0, n.start - 25), n.start))
         cue_verb = self.value_before.search(text, max(0, n.start - 40), n.start)
-        value = cue_verb and self.clause_end.match(text, n.end)
+        value = cue_verb and self._clause_ends(text, n.end)
         if not subject and not value:
             return self._compared_unit(text, c, done)
         if value and cue_verb and cue_verb.group().strip() != "à":   # "un effectif passé de 18 300"

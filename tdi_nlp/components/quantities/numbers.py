@@ -82,7 +82,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     words = sorted(_lexicon(), key=len, reverse=True)
     word = r"(?<![\w])(?:" + "|".join(map(re.escape, words)) + r")(?![\w])"
     run = rf"{word}(?:(?:[\s]*-[\s]*|\s+|\s*-?et-?\s*){word})*"
-    scale = r"(?:\s+|\s*-\s*)(?P<scale>" + "|".join(
+    scale = r"(?:\s+(?:autres\s+)?|\s*-\s*)(?P<scale>" + "|".join(   # "23,7 autres milliards"
         map(re.escape, sorted(_digit_scales(), key=len, reverse=True))) + r")(?![\w])"
     big = "|".join(map(re.escape, sorted(grammar()["numbers"]["scales"], key=len, reverse=True)))
     half = rf"(?<![\w])(?:(?:un|une)\s+)?demi[\s-](?P<half>{big})(?![\w])"    # "un demi-million"
@@ -247,7 +247,8 @@ def parse_number(text: str) -> float | None:
 @lru_cache(maxsize=1)
 def _qualifier_re() -> re.Pattern:
     phrases = sorted(grammar()["qualifiers"], key=len, reverse=True)
-    return re.compile(r"(?:^|(?<=[\s(«\"'’]))(?P<q>" + "|".join(map(re.escape, phrases)) + r")\s*$", re.I)
+    return re.compile(r"(?:^|(?<=[\s(«\"'’]))(?P<q>" + "|".join(map(re.escape, phrases))
+                      + r")(?:\s+[^\W\d_]+ment)?\s*$", re.I)     # "excédant péniblement 1 000 euros"
 
 
 def qualifier_before(text: str, start: int) -> str:
