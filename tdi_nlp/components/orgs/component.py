@@ -54,6 +54,7 @@ _NER_PLACE_BEFORE = set(_RULES["ner_place_before"])
 _NER_NOT_NAME_POS = set(_RULES["ner_not_name_pos"])
 _NER_STATE_PREFIXES = tuple(p + " " for p in _RULES["ner_state_prefixes"])
 _NER_EVENT_BEFORE = set(_RULES["ner_event_before"])
+_NER_THING_BEFORE = set(_RULES["ner_thing_before"])
 _NER_VERB_ENDINGS = tuple(_RULES["ner_verb_endings"])
 _HEADING_LETTERS = _RULES["heading_word_letters"]
 _ACCENTED_CAP = re.compile(r"[À-ÖØ-Þ]")
@@ -143,7 +144,10 @@ class OrgTagger:
                 if variants:
                     self.lower.add(key, [nlp.make_doc(v) for v in sorted(variants)])
                 if e.get("acronyms"):
-                    self.exact.add(key, [nlp.make_doc(a) for a in e["acronyms"]])
+                    upper = {a.upper() for a in e["acronyms"] if len(a) >= 4 and not a.isupper() and " " not in a
+                             and a not in e.get("ambiguous_acronyms", ()) and e.get("kind") != "party"}
+                    # one-word names in capitals too: "DISCLOSE", "SANOFI" in a question's title
+                    self.exact.add(key, [nlp.make_doc(a) for a in sorted(set(e["acronyms"]) | upper)])
         self.ambiguous = {a for e in self.entries.values() for a in e.get("ambiguous_acronyms", ())}
         self.listed_ids = {f"org:{e['id']}" for e in orgs}
         self.by_name: dict[str, dict] = {}    # folded name, alias or acronym of a listed body -> its entry
@@ -167,6 +171,8 @@ class OrgTagger:
                     long_forms.add(key)
                 elif span.text in self.entries[key].get("ambiguous_acronyms", ()) and key not in long_forms:
                     continue      # "CNI" alone may be the identity card: only after "Conseil national de l'industrie"
+                elif s > 0 and fold(doc[s - 1].text) in self.entries[key].get("not_after", ()):
+                    continue      # "sur Twitter": the platform a message is on, not the company
                 elif e < len(doc) and doc[e].text in ("-", "‑") and e + 1 < len(doc) and not doc[e - 1].whitespace_:
                     continue      # "RTL-Soir": a programme's name, not the body
                 elif (self.entries[key].get("kind") == "company" and e < len(doc)
@@ -205,6 +211,7 @@ class OrgTagger:
         self._cued(doc)
         self._france(doc)
         self._listed(doc)
+        self._repeats(doc)
         self._drop_dates_inside(doc, [(sp.start_char, sp.end_char) for sp in kept if sp.label_ == "PROGRAMME"] + named)
         self._drop_countries_inside(doc)
         self._listed_ids(doc)
@@ -469,6 +476,8 @@ class OrgTagger:
                 continue  # "la Fédération de Russie": a state
             if {fold(t.text) for t in doc[max(0, span.start - 3):span.start] if not t.is_punct} & _NER_EVENT_BEFORE:
                 continue  # "la conférence « Solidaires du peuple ukrainien »": an event
+            if span.start and fold(doc[span.start - 1].text) in _NER_THING_BEFORE:
+                continue  # "la loi EGALIM", "des contrats TUC": a law, a kind of contract
             head3 = " ".join(fold(t.text) for t in span[:3])
             if ("\n" in name or fold(span[0].text) in _NER_TITLE_WORDS or before & _NER_OFFICE_BEFORE
                     or head[0] in _NER_NOT_ORG_HEADS or " ".join(head) in _NER_NOT_ORG_HEADS or head3 in _NER_NOT_ORG_HEADS
@@ -509,7 +518,10 @@ class OrgTagger:
         after it) or a word of a heading in capitals ("BÉNÉVOLAT": an accented capital or ``heading_word_letters``
         letters, on a line written in capitals)."""
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if (tok.is_sent_start and tok.is_title and fold(tok.text).endswith(_NER_VERB_ENDINGS)
+        prev = doc[tok.i - 1] if tok.i else None
+        opens = (tok.is_sent_start or prev is None or prev.text in (".", "!", "?", ":")
+                 or "\n" in prev.whitespace_ or prev.is_space)   # a sentence opening a line
+        if (opens and tok.is_title and fold(tok.text).endswith(_NER_VERB_ENDINGS)
                 and nxt is not None and nxt.text[:1].islower()):
             return True
         if not tok.is_upper:
@@ -532,11 +544,16 @@ class OrgTagger:
                 things.add(acronym)
                 continue
             group = doc.spans.get(FACTS, [])
+            capitalized = not phrase[0].is_lower
+            kinds = ("body", "ner") if capitalized else ("body",)   # the stock NER's "Grand Paris" inside it
             inner = [f for f in group if f.label_ in ("ORG", "PROGRAMME") and f.start_char < phrase.end_char
                      and phrase.start_char < f.end_char]
             if any(f.label_ == "PROGRAMME" or f.start_char < phrase.start_char or f.end_char > phrase.end_char
-                   or (f._.value or {}).get("kind") != "body" for f in inner):
+                   or (f._.value or {}).get("kind") not in kinds for f in inner):
                 continue
+            if capitalized and any(f.label_ == "PERSON" and f.start_char < phrase.end_char
+                                   and phrase.start_char < f.end_char for f in group):
+                continue      # "Jean Martin (JM)": a person
             if inner:     # a head-and-complement name cut short: "commission ... des espaces naturels, agricoles"
                 cut = {(f.start, f.end, f.label_) for f in inner}
                 doc.spans[FACTS] = [f for f in group if (f.start, f.end, f.label_) not in cut]
@@ -580,6 +597,26 @@ class OrgTagger:
         """"Arc France", "France Bénévolat": "France" and a capitalized word are a body's name, not the country."""
         spans = [doc.char_span(s, e) for s, e in france_names(text_of(doc), set(self.people.sex))]
         self._add_names(doc, [sp for sp in spans if sp is not None], "organization")
+
+    @staticmethod
+    def _repeats(doc: Doc) -> None:
+        """A name that a cue made a body ("l'entreprise Perenco", "le média Disclose") names that body wherever the
+        document repeats it, as written or in capitals (a question's title), where no other fact stands."""
+        text = text_of(doc)
+        group = doc.spans.get(FACTS, [])
+        names = {f.text: f for f in group if f.label_ == "ORG" and (f._.value or {}).get("kind") == "organization"
+                 and len(f.text) >= 3}
+        if not names:
+            return
+        taken = Ranges((f.start_char, f.end_char) for f in group)
+        for name, body in sorted(names.items(), key=lambda kv: -len(kv[0])):
+            forms = "|".join(re.escape(x) for x in sorted({name, name.upper()}, key=len, reverse=True))
+            for m in re.finditer(rf"(?<![\w'’-])(?:{forms})(?![\w'’-])", text):
+                span = doc.char_span(m.start(), m.end(), label="ORG")
+                if span is None or taken.overlaps(m.start(), m.end()):
+                    continue
+                add_fact(doc, span, dict(body._.value or {}), body._.entity_id)
+                taken.add(m.start(), m.end())
 
     def _listed(self, doc: Doc) -> None:
         """"pour Vinci et Eiffage": a capitalized name listed beside a body is a body (twice: lists of three)."""
