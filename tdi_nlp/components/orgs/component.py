@@ -141,6 +141,7 @@ class OrgTagger:
                 key = f"{label}|{e['id']}"
                 self.entries[key] = dict(e, label=label)
                 variants = {v for a in e.get("aliases", []) for v in (a, strip_accents(a), a.replace("'", "’"))}
+                variants |= {v.replace(" ", "\u00a0") for v in variants if " " in v}   # "SOS\u00a0Méditerranée"
                 if variants:
                     self.lower.add(key, [nlp.make_doc(v) for v in sorted(variants)])
                 if e.get("acronyms"):
