@@ -90,3 +90,29 @@ def test_bodies_of_the_gazetteer_written_in_lower_case_or_with_a_no_break_space(
 def test_two_ministries_named_in_one_plural_are_not_the_education_body(nlp):
     text = "La réforme place les lycées sous la tutelle des ministères de l'éducation nationale et du travail."
     assert found(nlp, text) == []
+
+
+# ---------------------------------------------------------------- round 2 (rules written from round 2's misses)
+def test_an_acronym_of_a_lower_case_phrase_is_a_thing_and_taxes_are_no_bodies(nlp):
+    text = ("Le service civique volontaire a dix ans : le choix du SCV est utile. Il faut baisser la TVA et la CSG ; "
+            "les petites et moyennes entreprises, les PME, souffrent.")
+    assert found(nlp, text) == []
+
+
+def test_an_acronym_fitting_a_lower_case_body_named_before_takes_its_id(nlp):
+    text = "L'organisation mondiale du tourisme est saisie ; l'OMT répondra lundi."
+    assert found(nlp, text) == [("organisation mondiale du tourisme", "org:organisation-mondiale-du-tourisme"),
+                                ("OMT", "org:organisation-mondiale-du-tourisme")]
+
+
+def test_a_long_form_between_dashes_or_in_parentheses_after_a_listed_acronym(nlp):
+    text = ("Je salue les agents de RTE – Réseau de transport d'électricité – et de GRDF (Gaz réseau distribution "
+            "France).")
+    assert found(nlp, text) == [("RTE", "org:reseau-de-transport-d-electricite"),
+                                ("Réseau de transport d'électricité", "org:reseau-de-transport-d-electricite"),
+                                ("GRDF", "org:grdf"), ("Gaz réseau distribution France", "org:grdf")]
+
+
+def test_the_assembly_alone_before_an_article_and_an_imperative_with_an_adjective(nlp):
+    text = "Il a été entendu à l'Assemblée la semaine dernière.\nSoyons francs : rien ne change."
+    assert found(nlp, text) == [("Assemblée", "org:assemblee-nationale")]

@@ -266,6 +266,35 @@ def thing_acronyms(text: str) -> set[str]:
     return out
 
 
+def lower_phrase_acronyms(doc: Doc, acronyms: set[str]) -> set[str]:
+    """The acronyms (of ``acronyms``) whose letters are the initials of a lower-case phrase of the document that no
+    body head opens ("le service militaire volontaire" -> SMV, "la taxe sur la valeur ajoutée" -> TVA): things."""
+    out = set()
+    for acronym in acronyms:
+        letters = [c for c in fold(acronym) if c.isalpha()]
+        if not 2 <= len(letters) <= 6 or len(letters) != len(acronym):
+            continue
+        for i, t in enumerate(doc):
+            if not (t.is_lower and t.is_alpha and fold(t.text)[0] == letters[0]) or fold(t.text) in _ACR_HEADS:
+                continue
+            p, j = 1, i + 1
+            while p < len(letters) and j < len(doc) and j - i < 3 * len(letters):
+                w = doc[j]
+                f = fold(w.text)
+                if f in _ACR_SKIP and not w.is_punct:
+                    j += 1
+                    continue
+                if not (w.is_lower and w.is_alpha and f[0] == letters[p]):
+                    break
+                p += 1
+                j += 1
+            nxt = doc[j] if j < len(doc) else None
+            if p == len(letters) and (nxt is None or not (nxt.is_lower and nxt.is_alpha and nxt.pos_ in ("NOUN", "ADJ"))):
+                out.add(acronym)
+                break
+    return out
+
+
 def _acronym_start(doc: Doc, i: int, acronym: str) -> int | None:
     """The first token of the words before doc[i] whose initials spell acronym (skipped words aside, one miss
     allowed): "mission régionale d'autorité environnementale" for MRAE."""

@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 
 from .. import FACTS, add_fact, text_of
 from .bodies import (acronym_phrases, cued_names, defined_acronyms, fits, france_names, group_forms, head_bodies,
-                     listed_beside, listed_groups, thing_acronyms, to_acronym)
+                     listed_beside, listed_groups, lower_phrase_acronyms, thing_acronyms, to_acronym)
 from ..ranges import Ranges
 from ...config import RESOURCES_DIR
 from ..people.kb import active, kb
@@ -47,6 +47,9 @@ _TRIM = set(_RULES["trim_words"])
 _NOT_CONTENT = _TRIM | set(_RULES["not_content"])
 _NER_NOT_ORG = set(_RULES["ner_not_org"])
 _NER_ARTICLES = set(_RULES["ner_articles"])
+# after a short name, the words that open its complement ("l'Assemblée des départements"); an article does not
+# ("à l'Assemblée la semaine dernière")
+_COMPLEMENT_WORDS = _NER_ARTICLES - {"le", "la", "les", "l'", "l’"}
 _NER_TITLE_WORDS = set(_RULES["ner_title_words"])
 _NER_NOT_ORG_HEADS = set(_RULES["ner_not_org_heads"])
 _NER_OFFICE_BEFORE = set(_RULES["ner_office_before"])
@@ -216,7 +219,24 @@ class OrgTagger:
         self._drop_dates_inside(doc, [(sp.start_char, sp.end_char) for sp in kept if sp.label_ == "PROGRAMME"] + named)
         self._drop_countries_inside(doc)
         self._listed_ids(doc)
+        self._long_forms(doc)
         return doc
+
+    def _long_forms(self, doc: Doc) -> None:
+        """A name written between dashes or in parentheses right after a listed body's acronym ("RTE – Réseau de
+        transport d'électricité –", "GRDF (Gaz réseau distribution France)") is that body when the acronym fits it."""
+        text = text_of(doc)
+        group = [f for f in doc.spans.get(FACTS, []) if f.label_ == "ORG"]
+        by_end = {f.end_char: f for f in group if f._.entity_id in self.listed_ids}
+        for f in group:
+            if f._.entity_id in self.listed_ids:
+                continue
+            m = re.search(r"([A-Z][\w&-]{1,11})[ ]*[–—(-][ ]*$", text[max(0, f.start_char - 20):f.start_char])
+            if m is None:
+                continue
+            acronym = by_end.get(f.start_char - len(m.group()) + len(m.group(1)))
+            if acronym is not None and acronym.text == m.group(1) and fits(m.group(1), f.text):
+                f._.entity_id, f._.value = acronym._.entity_id, dict(acronym._.value or {})
 
     def _listed_ids(self, doc: Doc) -> None:
         """An ORG span that other rules found and that names a body of orgs.json (its name, an alias or an
@@ -367,8 +387,9 @@ class OrgTagger:
         bodies = {(f.start_char, f.end_char): f for f in group if f.label_ == "ORG"}
         found = defined_acronyms(text, [(s, e, f.text) for (s, e), f in bodies.items()])
         for m in _CAPS.finditer(text):     # "l'agence régionale de santé d'Occitanie ... l'ARS": no parentheses
-            if m.group() in found or (m.start(), m.end()) in bodies:
-                continue
+            same = bodies.get((m.start(), m.end()))
+            if m.group() in found or (same is not None and (same._.value or {}).get("kind") != "ner"):
+                continue      # (the stock NER's "l'OMT" is relinked to the body named before it)
             for (s, e), f in sorted(bodies.items()):
                 if e <= m.start() and len(f.text.split()) >= 3 and fits(m.group(), f.text, strict=True):
                     found[m.group()] = (s, e, f.text)
@@ -423,7 +444,7 @@ class OrgTagger:
                 before = {fold(t.text) for t in doc[max(0, span.start - rule.get("window", 0)):span.start]}
                 nxt = doc[span.end] if span.end < len(doc) else None
                 if before & set(rule.get("not_after", ())) or (nxt is not None and rule.get("alone") and (
-                        nxt.pos_ == "ADJ" or fold(nxt.text) in _NER_ARTICLES or nxt.is_title)):
+                        nxt.pos_ == "ADJ" or fold(nxt.text) in _COMPLEMENT_WORDS or nxt.is_title)):
                     continue
                 add_fact(doc, span, {"name": rule["name"], "kind": "body"}, rule.get("id"))
                 taken.add(m.start(), m.end())
@@ -446,6 +467,7 @@ class OrgTagger:
         """Named bodies of the stock NER that the gazetteer does not know: "Amnesty International", "SNCF"."""
         taken = [(s.start_char, s.end_char) for s in doc.spans.get(FACTS, [])]
         plural_only = self._plural_only(doc) | thing_acronyms(text_of(doc))
+        lower_acronyms = lower_phrase_acronyms(doc, {e.text for e in doc.ents if e.text.isupper()})
         for ent in self._coordinated([e for e in doc.ents if e.label_ == "ORG"]):
             k = ent.start
             while k < ent.end - 1 and doc[k].lower_ in _NER_ARTICLES:
@@ -471,8 +493,10 @@ class OrgTagger:
                 continue  # "à Papeno'o", "la commune de Hitia'a": a place
             if len(span) == 1 and span[0].pos_ in _NER_NOT_NAME_POS and not name.isupper():
                 continue  # "Punir les élèves", "Rappelons que": no name
-            if len(span) == 1 and self._verb_or_heading_word(doc, span[0]):
-                continue  # "Prenons l'exemple", "BÉNÉVOLAT" in a title: no name
+            if self._verb_or_heading_word(doc, span[0]) and all(t.is_lower for t in span[1:]):
+                continue  # "Prenons l'exemple", "Soyons sérieux", "BÉNÉVOLAT" in a title: no name
+            if name.isupper() and name in lower_acronyms:
+                continue  # "le SMV" after "le service militaire volontaire": a thing, no body
             if fold(name).startswith(_NER_STATE_PREFIXES):
                 continue  # "la Fédération de Russie": a state
             if {fold(t.text) for t in doc[max(0, span.start - 3):span.start] if not t.is_punct} & _NER_EVENT_BEFORE:
