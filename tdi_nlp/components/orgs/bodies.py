@@ -387,10 +387,10 @@ def cued_names(doc: Doc) -> list[Span]:
         if not (t.is_lower and fold(t.text) in _CUE_NOUNS) or "\n" in t.whitespace_:
             continue
         first = k + 1
-        nxt = doc[first]
-        if nxt.is_lower and nxt.pos_ == "ADJ" and first + 1 < n:
+        after = doc[first]
+        if after.is_lower and after.pos_ == "ADJ" and first + 1 < n:
             first += 1      # "l'entreprise pétrolière Perenco"
-        elif (fold(nxt.text) in ("d'", "d’") and first + 2 < n and doc[first + 1].is_lower
+        elif (fold(after.text) in ("d'", "d’") and first + 2 < n and doc[first + 1].is_lower
               and doc[first + 1].pos_ == "NOUN"):
             first += 2      # "le média d'investigation Disclose"
         if doc[first].text[:1].isupper() and "\n" not in doc[first - 1].whitespace_:
