@@ -135,3 +135,14 @@ def test_dev_people5_is_apart_from_every_other_sample_and_in_its_partition():
     assert blind.sample_meta("dev-people5") == {"labels": ["PERSON"], "tuned_on": True}
     for d in docs:
         assert all(m["label"] == "PERSON" and (not d["window"] or m["end"] <= d["window"][1]) for m in d["mentions"])
+
+
+def test_dev_orgs5_is_apart_from_every_other_sample_and_in_its_partition():
+    docs = entries("dev_orgs5")
+    ids = {d["doc"] for d in docs}
+    assert len(ids) == len(docs) == 30 and sum(len(d["mentions"]) for d in docs) >= 80
+    assert not ids & other_sample_docs("dev_orgs5")
+    assert all(question_number(d) % 4 == 1 for d in ids if d.startswith("QANR"))   # round 5's residue 1 of 4
+    assert blind.sample_meta("dev-orgs5") == {"labels": ["ORG"], "tuned_on": True}
+    for d in docs:
+        assert all(m["label"] == "ORG" and (not d["window"] or m["end"] <= d["window"][1]) for m in d["mentions"])

@@ -206,7 +206,7 @@ def group_forms() -> dict[str, str]:
         rows = list(csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"))
     out = {}
     for r in sorted(rows, key=lambda r: r["start"]):
-        head = r["label"].split(" (")[0] if " (" in r["label"] else ""   # "Démocrate (MoDem et Indépendants)"
+        head = r["label"].split(" (")[0]   # "Démocrate (MoDem et Indépendants)", "Horizons et apparentés"
         for form in (r["short_label"], r["acronym"], head):
             if form and len(form) >= 2:
                 for variant in _group_variants(form):
@@ -248,6 +248,9 @@ _SEAT_OPENERS = set(_ALL["seat_openers"])
 _NAME_LINKS = {"de", "du", "des", "d'", "d’", "&"}
 _PLURAL_DETS = set(_ALL["plural_determiners"])
 _THING_HEADS = sorted(_ALL["thing_heads"], key=len, reverse=True)
+_THING_CALLED = set(_ALL["thing_called"])
+# a lower-case word, then "(communément) appelés TUC", "dits SIVP": the acronym names the phrase before it
+_CALLED = re.compile(r"(?<=[a-zà-ÿ,] )(?:(?:plus )?(?:communément|couramment) )?([a-zé]+)[ ]+([A-Z]{2,8})(?![\w-])")
 _THING = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(h) for h in _THING_HEADS) + r")(?:[ ]+[\w'’-]+){1,8}",
                     re.IGNORECASE)
 
@@ -255,11 +258,40 @@ _THING = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(h) for h in _THING_
 def thing_acronyms(text: str) -> set[str]:
     """Acronyms of the phrases that name a law, a plan or a target ("la loi de programmation militaire" -> LPM,
     "le projet de loi de finances" -> PLF): the initials of the head and its content words, for each length."""
-    out = set()
+    out = {m.group(2) for m in _CALLED.finditer(text) if fold(m.group(1)) in _THING_CALLED}
     for m in _THING.finditer(text):
         initials = [w[0] for w in re.findall(r"[^\W\d_]+", fold(m.group())) if w not in _FIT_SKIP]
         for n in range(3, len(initials) + 1):
             out.add("".join(initials[:n]).upper())
+    return out
+
+
+def lower_phrase_acronyms(doc: Doc, acronyms: set[str]) -> set[str]:
+    """The acronyms (of ``acronyms``) whose letters are the initials of a lower-case phrase of the document that no
+    body head opens ("le service militaire volontaire" -> SMV, "la taxe sur la valeur ajoutée" -> TVA): things."""
+    out = set()
+    for acronym in acronyms:
+        letters = [c for c in fold(acronym) if c.isalpha()]
+        if not 2 <= len(letters) <= 6 or len(letters) != len(acronym):
+            continue
+        for i, t in enumerate(doc):
+            if not (t.is_lower and t.is_alpha and fold(t.text)[0] == letters[0]) or fold(t.text) in _ACR_HEADS:
+                continue
+            p, j = 1, i + 1
+            while p < len(letters) and j < len(doc) and j - i < 3 * len(letters):
+                w = doc[j]
+                f = fold(w.text)
+                if f in _ACR_SKIP and not w.is_punct:
+                    j += 1
+                    continue
+                if not (w.is_lower and w.is_alpha and f[0] == letters[p]):
+                    break
+                p += 1
+                j += 1
+            nxt = doc[j] if j < len(doc) else None
+            if p == len(letters) and (nxt is None or not (nxt.is_lower and nxt.is_alpha and nxt.pos_ in ("NOUN", "ADJ"))):
+                out.add(acronym)
+                break
     return out
 
 
@@ -286,6 +318,12 @@ def _acronym_start(doc: Doc, i: int, acronym: str) -> int | None:
     return None
 
 
+def _capitalized_name(span: Span) -> bool:
+    """Two words or more, each capitalized but the linking words: "Société du Grand Paris"."""
+    content = [t for t in span if fold(t.text) not in _ACR_SKIP]
+    return len(content) >= 2 and all(t.text[:1].isupper() and t.is_alpha for t in content)
+
+
 def acronym_phrases(doc: Doc) -> list[tuple[Span, str, bool]]:
     """(phrase, acronym, is_body) for each acronym written in parentheses after the lower-case words it abbreviates.
     is_body when they open with a singular body head ("la mission régionale d'autorité environnementale (MRAE)",
@@ -306,9 +344,11 @@ def acronym_phrases(doc: Doc) -> list[tuple[Span, str, bool]]:
         det = fold(doc[start - 1].text) if start else ""
         if not head.is_lower:
             cue = next((fold(t.text) for t in reversed(doc[max(0, start - 3):start]) if not t.is_punct), "")
+            end = i if doc[i - 1].text != "," else i - 1
             if det in _PLURAL_DETS or cue in _THING_CUES:   # "les Frégates ... (FDI)", "l'initiative « ... (CREWS) »"
-                end = i if doc[i - 1].text != "," else i - 1
                 out.append((doc[start:end], acronym, False))
+            elif _capitalized_name(doc[start:end]):     # "la Société du Grand Paris (SGP)"
+                out.append((doc[start:end], acronym, True))
             continue
         end = i if doc[i - 1].text != "," else i - 1
         body = fold(head.text) in _ACR_HEADS
@@ -344,10 +384,19 @@ def cued_names(doc: Doc) -> list[Span]:
     n = len(doc)
     for k in range(1, n - 1):
         t = doc[k]
-        if t.is_lower and fold(t.text) in _CUE_NOUNS and doc[k + 1].text[:1].isupper() and "\n" not in t.whitespace_:
-            end = _name_run(doc, k + 1)
-            if end > k + 1:
-                out.append(doc[k + 1:end])
+        if not (t.is_lower and fold(t.text) in _CUE_NOUNS) or "\n" in t.whitespace_:
+            continue
+        first = k + 1
+        after = doc[first]
+        if after.is_lower and after.pos_ == "ADJ" and first + 1 < n:
+            first += 1      # "l'entreprise pétrolière Perenco"
+        elif (fold(after.text) in ("d'", "d’") and first + 2 < n and doc[first + 1].is_lower
+              and doc[first + 1].pos_ == "NOUN"):
+            first += 2      # "le média d'investigation Disclose"
+        if doc[first].text[:1].isupper() and "\n" not in doc[first - 1].whitespace_:
+            end = _name_run(doc, first)
+            if end > first:
+                out.append(doc[first:end])
     for k in range(n - 3):
         if doc[k].text != "," or fold(doc[k + 1].text) not in ("un", "une"):
             continue

@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 
 from .. import FACTS, add_fact, text_of
 from .bodies import (acronym_phrases, cued_names, defined_acronyms, fits, france_names, group_forms, head_bodies,
-                     listed_beside, listed_groups, thing_acronyms, to_acronym)
+                     listed_beside, listed_groups, lower_phrase_acronyms, thing_acronyms, to_acronym)
 from ..ranges import Ranges
 from ...config import RESOURCES_DIR
 from ..people.kb import active, kb
@@ -47,6 +47,9 @@ _TRIM = set(_RULES["trim_words"])
 _NOT_CONTENT = _TRIM | set(_RULES["not_content"])
 _NER_NOT_ORG = set(_RULES["ner_not_org"])
 _NER_ARTICLES = set(_RULES["ner_articles"])
+# after a short name, the words that open its complement ("l'Assemblée des départements"); an article does not
+# ("à l'Assemblée la semaine dernière")
+_COMPLEMENT_WORDS = _NER_ARTICLES - {"le", "la", "les", "l'", "l’"}
 _NER_TITLE_WORDS = set(_RULES["ner_title_words"])
 _NER_NOT_ORG_HEADS = set(_RULES["ner_not_org_heads"])
 _NER_OFFICE_BEFORE = set(_RULES["ner_office_before"])
@@ -54,6 +57,7 @@ _NER_PLACE_BEFORE = set(_RULES["ner_place_before"])
 _NER_NOT_NAME_POS = set(_RULES["ner_not_name_pos"])
 _NER_STATE_PREFIXES = tuple(p + " " for p in _RULES["ner_state_prefixes"])
 _NER_EVENT_BEFORE = set(_RULES["ner_event_before"])
+_NER_THING_BEFORE = set(_RULES["ner_thing_before"])
 _NER_VERB_ENDINGS = tuple(_RULES["ner_verb_endings"])
 _HEADING_LETTERS = _RULES["heading_word_letters"]
 _ACCENTED_CAP = re.compile(r"[À-ÖØ-Þ]")
@@ -140,10 +144,14 @@ class OrgTagger:
                 key = f"{label}|{e['id']}"
                 self.entries[key] = dict(e, label=label)
                 variants = {v for a in e.get("aliases", []) for v in (a, strip_accents(a), a.replace("'", "’"))}
+                variants |= {v.replace(" ", "\u00a0") for v in variants if " " in v}   # "SOS\u00a0Méditerranée"
                 if variants:
                     self.lower.add(key, [nlp.make_doc(v) for v in sorted(variants)])
                 if e.get("acronyms"):
-                    self.exact.add(key, [nlp.make_doc(a) for a in e["acronyms"]])
+                    upper = {a.upper() for a in e["acronyms"] if len(a) >= 4 and not a.isupper() and " " not in a
+                             and a not in e.get("ambiguous_acronyms", ()) and e.get("kind") != "party"}
+                    # one-word names in capitals too: "DISCLOSE", "SANOFI" in a question's title
+                    self.exact.add(key, [nlp.make_doc(a) for a in sorted(set(e["acronyms"]) | upper)])
         self.ambiguous = {a for e in self.entries.values() for a in e.get("ambiguous_acronyms", ())}
         self.listed_ids = {f"org:{e['id']}" for e in orgs}
         self.by_name: dict[str, dict] = {}    # folded name, alias or acronym of a listed body -> its entry
@@ -167,6 +175,8 @@ class OrgTagger:
                     long_forms.add(key)
                 elif span.text in self.entries[key].get("ambiguous_acronyms", ()) and key not in long_forms:
                     continue      # "CNI" alone may be the identity card: only after "Conseil national de l'industrie"
+                elif s > 0 and fold(doc[s - 1].text) in self.entries[key].get("not_after", ()):
+                    continue      # "sur Twitter": the platform a message is on, not the company
                 elif e < len(doc) and doc[e].text in ("-", "‑") and e + 1 < len(doc) and not doc[e - 1].whitespace_:
                     continue      # "RTL-Soir": a programme's name, not the body
                 elif (self.entries[key].get("kind") == "company" and e < len(doc)
@@ -205,10 +215,28 @@ class OrgTagger:
         self._cued(doc)
         self._france(doc)
         self._listed(doc)
+        self._repeats(doc)
         self._drop_dates_inside(doc, [(sp.start_char, sp.end_char) for sp in kept if sp.label_ == "PROGRAMME"] + named)
         self._drop_countries_inside(doc)
         self._listed_ids(doc)
+        self._long_forms(doc)
         return doc
+
+    def _long_forms(self, doc: Doc) -> None:
+        """A name written between dashes or in parentheses right after a listed body's acronym ("RTE – Réseau de
+        transport d'électricité –", "GRDF (Gaz réseau distribution France)") is that body when the acronym fits it."""
+        text = text_of(doc)
+        group = [f for f in doc.spans.get(FACTS, []) if f.label_ == "ORG"]
+        by_end = {f.end_char: f for f in group if f._.entity_id in self.listed_ids}
+        for f in group:
+            if f._.entity_id in self.listed_ids:
+                continue
+            m = re.search(r"([A-Z][\w&-]{1,11})[ ]*[–—(-][ ]*$", text[max(0, f.start_char - 20):f.start_char])
+            if m is None:
+                continue
+            acronym = by_end.get(f.start_char - len(m.group()) + len(m.group(1)))
+            if acronym is not None and acronym.text == m.group(1) and fits(m.group(1), f.text):
+                f._.entity_id, f._.value = acronym._.entity_id, dict(acronym._.value or {})
 
     def _listed_ids(self, doc: Doc) -> None:
         """An ORG span that other rules found and that names a body of orgs.json (its name, an alias or an
@@ -359,8 +387,9 @@ class OrgTagger:
         bodies = {(f.start_char, f.end_char): f for f in group if f.label_ == "ORG"}
         found = defined_acronyms(text, [(s, e, f.text) for (s, e), f in bodies.items()])
         for m in _CAPS.finditer(text):     # "l'agence régionale de santé d'Occitanie ... l'ARS": no parentheses
-            if m.group() in found or (m.start(), m.end()) in bodies:
-                continue
+            same = bodies.get((m.start(), m.end()))
+            if m.group() in found or (same is not None and (same._.value or {}).get("kind") != "ner"):
+                continue      # (the stock NER's "l'OMT" is relinked to the body named before it)
             for (s, e), f in sorted(bodies.items()):
                 if e <= m.start() and len(f.text.split()) >= 3 and fits(m.group(), f.text, strict=True):
                     found[m.group()] = (s, e, f.text)
@@ -415,7 +444,7 @@ class OrgTagger:
                 before = {fold(t.text) for t in doc[max(0, span.start - rule.get("window", 0)):span.start]}
                 nxt = doc[span.end] if span.end < len(doc) else None
                 if before & set(rule.get("not_after", ())) or (nxt is not None and rule.get("alone") and (
-                        nxt.pos_ == "ADJ" or fold(nxt.text) in _NER_ARTICLES or nxt.is_title)):
+                        nxt.pos_ == "ADJ" or fold(nxt.text) in _COMPLEMENT_WORDS or nxt.is_title)):
                     continue
                 add_fact(doc, span, {"name": rule["name"], "kind": "body"}, rule.get("id"))
                 taken.add(m.start(), m.end())
@@ -438,6 +467,7 @@ class OrgTagger:
         """Named bodies of the stock NER that the gazetteer does not know: "Amnesty International", "SNCF"."""
         taken = [(s.start_char, s.end_char) for s in doc.spans.get(FACTS, [])]
         plural_only = self._plural_only(doc) | thing_acronyms(text_of(doc))
+        lower_acronyms = lower_phrase_acronyms(doc, {e.text for e in doc.ents if e.text.isupper()})
         for ent in self._coordinated([e for e in doc.ents if e.label_ == "ORG"]):
             k = ent.start
             while k < ent.end - 1 and doc[k].lower_ in _NER_ARTICLES:
@@ -463,12 +493,16 @@ class OrgTagger:
                 continue  # "à Papeno'o", "la commune de Hitia'a": a place
             if len(span) == 1 and span[0].pos_ in _NER_NOT_NAME_POS and not name.isupper():
                 continue  # "Punir les élèves", "Rappelons que": no name
-            if len(span) == 1 and self._verb_or_heading_word(doc, span[0]):
-                continue  # "Prenons l'exemple", "BÉNÉVOLAT" in a title: no name
+            if self._verb_or_heading_word(doc, span[0]) and all(t.is_lower for t in span[1:]):
+                continue  # "Prenons l'exemple", "Soyons sérieux", "BÉNÉVOLAT" in a title: no name
+            if name.isupper() and name in lower_acronyms:
+                continue  # "le SMV" after "le service militaire volontaire": a thing, no body
             if fold(name).startswith(_NER_STATE_PREFIXES):
                 continue  # "la Fédération de Russie": a state
             if {fold(t.text) for t in doc[max(0, span.start - 3):span.start] if not t.is_punct} & _NER_EVENT_BEFORE:
                 continue  # "la conférence « Solidaires du peuple ukrainien »": an event
+            if span.start and fold(doc[span.start - 1].text) in _NER_THING_BEFORE:
+                continue  # "la loi EGALIM", "des contrats TUC": a law, a kind of contract
             head3 = " ".join(fold(t.text) for t in span[:3])
             if ("\n" in name or fold(span[0].text) in _NER_TITLE_WORDS or before & _NER_OFFICE_BEFORE
                     or head[0] in _NER_NOT_ORG_HEADS or " ".join(head) in _NER_NOT_ORG_HEADS or head3 in _NER_NOT_ORG_HEADS
@@ -509,7 +543,10 @@ class OrgTagger:
         after it) or a word of a heading in capitals ("BÉNÉVOLAT": an accented capital or ``heading_word_letters``
         letters, on a line written in capitals)."""
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if (tok.is_sent_start and tok.is_title and fold(tok.text).endswith(_NER_VERB_ENDINGS)
+        prev = doc[tok.i - 1] if tok.i else None
+        opens = (tok.is_sent_start or prev is None or prev.text in (".", "!", "?", ":")
+                 or "\n" in prev.whitespace_ or prev.is_space)   # a sentence opening a line
+        if (opens and tok.is_title and fold(tok.text).endswith(_NER_VERB_ENDINGS)
                 and nxt is not None and nxt.text[:1].islower()):
             return True
         if not tok.is_upper:
@@ -532,11 +569,16 @@ class OrgTagger:
                 things.add(acronym)
                 continue
             group = doc.spans.get(FACTS, [])
+            capitalized = not phrase[0].is_lower
+            kinds = ("body", "ner") if capitalized else ("body",)   # the stock NER's "Grand Paris" inside it
             inner = [f for f in group if f.label_ in ("ORG", "PROGRAMME") and f.start_char < phrase.end_char
                      and phrase.start_char < f.end_char]
             if any(f.label_ == "PROGRAMME" or f.start_char < phrase.start_char or f.end_char > phrase.end_char
-                   or (f._.value or {}).get("kind") != "body" for f in inner):
+                   or (f._.value or {}).get("kind") not in kinds for f in inner):
                 continue
+            if capitalized and any(f.label_ == "PERSON" and f.start_char < phrase.end_char
+                                   and phrase.start_char < f.end_char for f in group):
+                continue      # "Jean Martin (JM)": a person
             if inner:     # a head-and-complement name cut short: "commission ... des espaces naturels, agricoles"
                 cut = {(f.start, f.end, f.label_) for f in inner}
                 doc.spans[FACTS] = [f for f in group if (f.start, f.end, f.label_) not in cut]
@@ -580,6 +622,26 @@ class OrgTagger:
         """"Arc France", "France Bénévolat": "France" and a capitalized word are a body's name, not the country."""
         spans = [doc.char_span(s, e) for s, e in france_names(text_of(doc), set(self.people.sex))]
         self._add_names(doc, [sp for sp in spans if sp is not None], "organization")
+
+    @staticmethod
+    def _repeats(doc: Doc) -> None:
+        """A name that a cue made a body ("l'entreprise Perenco", "le média Disclose") names that body wherever the
+        document repeats it, as written or in capitals (a question's title), where no other fact stands."""
+        text = text_of(doc)
+        group = doc.spans.get(FACTS, [])
+        names = {f.text: f for f in group if f.label_ == "ORG" and (f._.value or {}).get("kind") == "organization"
+                 and len(f.text) >= 3}
+        if not names:
+            return
+        taken = Ranges((f.start_char, f.end_char) for f in group)
+        for name, body in sorted(names.items(), key=lambda kv: -len(kv[0])):
+            forms = "|".join(re.escape(x) for x in sorted({name, name.upper()}, key=len, reverse=True))
+            for m in re.finditer(rf"(?<![\w'’-])(?:{forms})(?![\w'’-])", text):
+                span = doc.char_span(m.start(), m.end(), label="ORG")
+                if span is None or taken.overlaps(m.start(), m.end()):
+                    continue
+                add_fact(doc, span, dict(body._.value or {}), body._.entity_id)
+                taken.add(m.start(), m.end())
 
     def _listed(self, doc: Doc) -> None:
         """"pour Vinci et Eiffage": a capitalized name listed beside a body is a body (twice: lists of three)."""
