@@ -9,7 +9,11 @@ the stems of corpus/ files and PARALLEL (documents of samples drawn at the same 
 as annotated on r-numbers6, round 2 of dev_orgs5 as its draw.py --round2 prints). N_AN questions and N_VP statements
 are drawn uniformly at random (seed SEED), then D_AN questions and D_VP statements more among the 3 D densest in
 programme cues (`density`; a statement on its ~600-word window, see ../dev/draw.py).
-Run from the repository root: python tests/data/eval/dev_programmes6/draw.py
+Round 1 held only 3 mentions (its cue nouns are mostly generic: "des dispositifs", "un plan"), so round 2 (seed
+SEED + 1, `--round2`, drawn after round 1 was annotated and committed, before any scoring) adds R2_AN questions and
+R2_VP statements among the 3 x as many richest, among those left, in NAMED cues (`named`: a cue noun followed by a
+capitalised or quoted name, "France <Name>", "Ma<Name>", "plan de relance"; a count, not a density).
+Run from the repository root: python tests/data/eval/dev_programmes6/draw.py [--round2]
 """
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ dev_draw = sibling("dev", "draw")
 
 SEED, KS, MOD, MIN_WORDS = 5601, (1, 2, 3), 4, 150
 N_AN, N_VP, D_AN, D_VP = 4, 6, 4, 6
+R2_AN, R2_VP = 4, 6
 PARALLEL = (
     "QANR5L16QG131", "QANR5L16QG155", "QANR5L16QG207", "QANR5L16QG211", "QANR5L16QG287", "QANR5L16QG359",
     "QANR5L16QG367", "QANR5L16QG391", "QANR5L16QG395", "QANR5L16QG447", "QANR5L16QG475", "QANR5L16QG519",
@@ -40,6 +45,15 @@ CUE = re.compile(r"\b(?:dispositifs?|plans?|programmes?|fonds|primes?|pass|contr
                  r"|\bFrance [A-ZÉ0-9]\w*", re.IGNORECASE)
 
 
+NAMED = re.compile(r"\b(?:plans?|programmes?|dispositifs?|fonds|pass|passe|labels?|contrats?|primes?|chèques?|"
+                   r"pactes?|appels? à projets)\s+[«\"]?\s?[A-ZÉ]|\bFrance [A-Z0-9]\w*|\bMa ?[A-Z]\w+|\bplan de relance\b")
+
+
+def named(text: str) -> int:
+    """Named programme cues: a cue noun before a capitalised or quoted name, "France <Name>", "Ma<Name>"."""
+    return len(NAMED.findall(text))
+
+
 def density(text: str) -> float:
     """Programme cues (scheme head nouns, "France <Name>") per 100 words."""
     return 100 * len(CUE.findall(text)) / max(len(text.split()), 1)
@@ -50,19 +64,19 @@ def excluded_ids() -> set[str]:
             | set(PARALLEL))
 
 
-def candidates(excluded: set[str]) -> tuple[dict, dict]:
-    """Eligible questions and statements, each with the programme-cue density of its annotated part."""
+def candidates(excluded: set[str], score=density) -> tuple[dict, dict]:
+    """Eligible questions and statements, each with the `score` of its annotated part."""
     vp = {}
     for i, line in enumerate(VP_FILE.open(encoding="utf-8")):
         rec = json.loads(line)
         text = rec.get("text_plain") or ""
         if i % MOD in KS and vp_id(rec) not in excluded and len(text.split()) >= MIN_WORDS:
-            vp[vp_id(rec)] = density(text[:dev_draw.window_end(text) or len(text)])
+            vp[vp_id(rec)] = score(text[:dev_draw.window_end(text) or len(text)])
     an = {}
     for p in AN_DIR.glob("QANR5L16QG*.json"):
         number = int(re.sub(r"\D", "", p.stem.removeprefix("QANR5L16QG")))
         if p.stem not in excluded and number % MOD in KS:
-            an[p.stem] = density(dev_draw.an_text(p))
+            an[p.stem] = score(dev_draw.an_text(p))
     return an, vp
 
 
@@ -72,6 +86,15 @@ def draw(seed: int = SEED) -> tuple[list[str], list[str]]:
     return sorted(chosen["an"]), sorted(chosen["vp"])
 
 
+def draw_round2(before: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    an, vp = candidates(excluded_ids() | set(before), named)
+    chosen = random_then_densest(random.Random(SEED + 1), [("an", an, 0, R2_AN), ("vp", vp, 0, R2_VP)])
+    return sorted(chosen["an"]), sorted(chosen["vp"])
+
+
 if __name__ == "__main__":
     an, vp = draw()
     print(json.dumps({"an": an, "vp": vp}, indent=1))
+    if "--round2" in sys.argv:
+        an2, vp2 = draw_round2(tuple(an + vp))
+        print(json.dumps({"an": an2, "vp": vp2}, indent=1))
