@@ -13,7 +13,10 @@ Round 1 held only 3 mentions (its cue nouns are mostly generic: "des dispositifs
 SEED + 1, `--round2`, drawn after round 1 was annotated and committed, before any scoring) adds R2_AN questions and
 R2_VP statements among the 3 x as many richest, among those left, in NAMED cues (`named`: a cue noun followed by a
 capitalised or quoted name, "France <Name>", "Ma<Name>", "plan de relance"; a count, not a density).
-Run from the repository root: python tests/data/eval/dev_programmes6/draw.py [--round2]
+Round 2 brought 13 mentions; round 3 (seed SEED + 2, `--round3`, drawn once round 2 was annotated and committed,
+before any scoring) adds R3_AN questions the same way (the questions of 2022-2023 name more French schemes than
+the 2020 statements, mostly diplomatic).
+Run from the repository root: python tests/data/eval/dev_programmes6/draw.py [--round2] [--round3]
 """
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ dev_draw = sibling("dev", "draw")
 SEED, KS, MOD, MIN_WORDS = 5601, (1, 2, 3), 4, 150
 N_AN, N_VP, D_AN, D_VP = 4, 6, 4, 6
 R2_AN, R2_VP = 4, 6
+R3_AN = 6
 PARALLEL = (
     "QANR5L16QG131", "QANR5L16QG155", "QANR5L16QG207", "QANR5L16QG211", "QANR5L16QG287", "QANR5L16QG359",
     "QANR5L16QG367", "QANR5L16QG391", "QANR5L16QG395", "QANR5L16QG447", "QANR5L16QG475", "QANR5L16QG519",
@@ -86,9 +90,10 @@ def draw(seed: int = SEED) -> tuple[list[str], list[str]]:
     return sorted(chosen["an"]), sorted(chosen["vp"])
 
 
-def draw_round2(before: tuple[str, ...]) -> tuple[list[str], list[str]]:
+def draw_round2(before: tuple[str, ...], seed: int = SEED + 1, n_an: int = R2_AN,
+                n_vp: int = R2_VP) -> tuple[list[str], list[str]]:
     an, vp = candidates(excluded_ids() | set(before), named)
-    chosen = random_then_densest(random.Random(SEED + 1), [("an", an, 0, R2_AN), ("vp", vp, 0, R2_VP)])
+    chosen = random_then_densest(random.Random(seed), [("an", an, 0, n_an), ("vp", vp, 0, n_vp)])
     return sorted(chosen["an"]), sorted(chosen["vp"])
 
 
@@ -98,3 +103,6 @@ if __name__ == "__main__":
     if "--round2" in sys.argv:
         an2, vp2 = draw_round2(tuple(an + vp))
         print(json.dumps({"an": an2, "vp": vp2}, indent=1))
+        if "--round3" in sys.argv:
+            an3, _ = draw_round2(tuple(an + vp + an2 + vp2), SEED + 2, R3_AN, 0)
+            print(json.dumps({"an": an3}, indent=1))
