@@ -184,8 +184,8 @@ class OrgTagger:
             if entry["label"] == "PROGRAMME":
                 if portfolio(text_of(doc), span.start_char):
                     continue      # "secrétaire d'État chargée de la jeunesse et du service national universel"
-                if programmes.dropped(entry["id"], text_of(doc), span.start_char, span.end_char):
-                    continue      # "un plan de relance aussi massif", "le fonds de solidarité vieillesse"
+                if programmes.dropped(text_of(doc), span.start_char, span.end_char):
+                    continue      # "un plan de relance aussi massif"
                 if entry["id"] == _EUROPEAN_PLAN["national_id"] and _european_plan(doc, span):
                     entry = self.entries[f"PROGRAMME|{_EUROPEAN_PLAN['european_id']}"]
                 add_fact(doc, span, {"name": entry["name"]}, f"programme:{entry['id']}")
@@ -242,6 +242,8 @@ class OrgTagger:
             if span is not None and not m.group("q") and len(span) == 1:
                 span = _sentence_case_tail(doc, span)
                 name = span.text
+            if programmes.alone(name):
+                continue      # "un dispositif France encore plus performant"
             if span is not None and not taken.overlaps(span.start_char, span.end_char):
                 add_fact(doc, span, {"name": name}, f"programme:{slugify(name)}")
                 taken.add(span.start_char, span.end_char)

@@ -1,7 +1,7 @@
 """Precision filters and repeat forms of the PROGRAMME names found after a cue word (``component.OrgTagger``).
 
 Rules as data: ``resources/orgs/programme_cues.toml`` (`not_names`, `not_alone`, `tail_not_names`,
-`generic_forms`, `indefinite_before`, `repeat_heads`, `not_followed`).
+`generic_forms`, `indefinite_before`, `amount_after`, `repeat_heads`).
 """
 from __future__ import annotations
 
@@ -25,8 +25,7 @@ def _alt(items) -> str:
 _INDEFINITE = re.compile(rf"(?<![\w'’])(?:{_alt(_CUES['indefinite_before'])})\s*$", re.IGNORECASE)
 _TAIL = re.compile(rf"(?:\s+|(?<=['’]))(?:{_alt(_CUES['connectors'])})\s*(?:{_alt(_CUES['tail_not_names'])})(?![\w'’-])")
 _HEADS = _alt(_CUES["repeat_heads"])
-_NOT_FOLLOWED = {r["id"]: re.compile(rf"\s+(?:{_alt(r['words'])})(?![\w'’-])", re.IGNORECASE)
-                 for r in _CUES.get("not_followed", [])}
+_AMOUNT_AFTER = re.compile(_CUES["amount_after"])
 
 
 def trim_name(name: str) -> str:
@@ -38,20 +37,23 @@ def trim_name(name: str) -> str:
 
 def rejected(name: str) -> bool:
     """A cue followed by no programme name: its first word (or the part before a hyphen, "État-région") starts a
-    sentence or names the State, or the name is a lone place ("un dispositif France encore plus performant")."""
+    sentence or names the State."""
     first = name.split()[0]
-    return first in _NOT_NAMES or first.split("-")[0] in _NOT_NAMES or name.strip() in _NOT_ALONE
+    return first in _NOT_NAMES or first.split("-")[0] in _NOT_NAMES
 
 
-def dropped(entry_id: str, text: str, start: int, end: int) -> bool:
-    """A gazetteer match that names no programme: a common-noun form after an indefinite article ("un plan de
-    relance aussi massif", "un plan de relance européen à 750 milliards"; the plan of 2020 is "le plan de
-    relance"), or a form followed by the word of another body or scheme (`not_followed`: "le fonds de solidarité
-    vieillesse")."""
-    if fold(text[start:end]) in _GENERIC and _INDEFINITE.search(text[max(0, start - 16):start]):
-        return True
-    after = _NOT_FOLLOWED.get(entry_id)
-    return bool(after and after.match(text, end))
+def alone(name: str) -> bool:
+    """A name that is a lone place, once its lower-case tail is read ("un dispositif France encore plus
+    performant", not "le fonds France mer 2030")."""
+    return name.strip() in _NOT_ALONE
+
+
+def dropped(text: str, start: int, end: int) -> bool:
+    """A common-noun form of a listed programme after an indefinite article names no programme ("un plan de
+    relance aussi massif"; the plan of 2020 is "le plan de relance"), unless an amount follows ("un plan de
+    relance de 100 Md€")."""
+    return (fold(text[start:end]) in _GENERIC and bool(_INDEFINITE.search(text[max(0, start - 16):start]))
+            and not _AMOUNT_AFTER.match(text, end))
 
 
 def one_word_forms(name: str) -> re.Pattern:
