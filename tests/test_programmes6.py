@@ -2,9 +2,14 @@
 schemes, the filters of names after a cue word and the repeats of one-word names (components/orgs/programmes.py)."""
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 
 from tdi_nlp.components import facts
+from tdi_nlp.eval import blind
 from tdi_nlp.components.orgs import programmes as rules
 
 
@@ -75,3 +80,16 @@ def test_rule_helpers():
     assert rules.dropped(text, start, start + len("plan de relance"))
     assert not rules.dropped("le plan de relance", 3, 18)
     assert not rules.dropped("un plan de relance de 100 milliards", 3, 18)
+
+
+def test_dev_programmes6_is_apart_from_every_other_sample_and_off_blind3s_residue():
+    evals = Path(__file__).parent / "data" / "eval"
+    docs = [json.loads(line) for line in (evals / "dev_programmes6" / "sample.jsonl").read_text().splitlines()]
+    ids = {d["doc"] for d in docs}
+    others = {json.loads(line)["doc"] for f in evals.glob("*/sample.jsonl") if f.parent.name != "dev_programmes6"
+              for line in f.read_text(encoding="utf-8").splitlines() if line.strip()}
+    assert len(ids) == len(docs) == 36 and not ids & others
+    assert all(int(re.sub(r"\D", "", d[len("QANR5L16QG"):])) % 4 != 0 for d in ids if d.startswith("QANR"))
+    assert blind.sample_meta("dev-programmes6") == {"labels": ["PROGRAMME"], "tuned_on": True}
+    assert all(m["label"] == "PROGRAMME" and (not d["window"] or m["end"] <= d["window"][1])
+               for d in docs for m in d["mentions"])
