@@ -51,6 +51,8 @@ def test_common_noun_forms_name_no_programme(pnlp, text):
 @pytest.mark.parametrize("text, expected", [
     ("Le plan Horizon Mer du Gouvernement finance les ports.", [("Horizon Mer", "programme:horizon-mer")]),
     ("Le dispositif fiscal Malraux aide à restaurer les centres anciens.", [("Malraux", "programme:malraux")]),
+    ("Le mécanisme Santé Solidaire finance les vaccins.", [("Santé Solidaire", "programme:sante-solidaire")]),
+    ("Le pass Jeunes Montagne paie une partie des forfaits.", [("Jeunes Montagne", "programme:jeunes-montagne")]),
 ])
 def test_names_after_a_cue_are_trimmed(pnlp, text, expected):
     assert found(pnlp, text) == expected
@@ -59,6 +61,7 @@ def test_names_after_a_cue_are_trimmed(pnlp, text, expected):
 @pytest.mark.parametrize("text", [
     "Nous voulons un dispositif France plus lisible pour nos exportateurs.",
     "Les contrats de plan État-région financent les routes nationales.",
+    "Elle recharge son pass Navigo chaque mois.",
 ])
 def test_a_cue_before_a_place_or_the_state_names_no_programme(pnlp, text):
     assert found(pnlp, text) == []
