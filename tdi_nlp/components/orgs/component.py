@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import FACTS, add_fact, text_of
+from . import programmes
 from .bodies import (acronym_phrases, cued_names, defined_acronyms, fits, france_names, group_forms, head_bodies,
                      listed_beside, listed_groups, lower_phrase_acronyms, thing_acronyms, to_acronym)
 from ..ranges import Ranges
@@ -71,7 +72,6 @@ _MODEL = re.compile(r"[A-Z]{0,2}-?\d{2,4}[A-Za-z]{0,3}")   # a model after a mak
 
 
 _CUES = tomllib.loads((RESOURCES_DIR / "orgs" / "programme_cues.toml").read_text(encoding="utf-8"))
-_NOT_PROGRAMME_NAMES = set(_CUES["not_names"])
 _EUROPEAN_PLAN = _CUES["european_plan"]
 _EUROPE_WORDS = re.compile(_EUROPEAN_PLAN["europe_words"], re.IGNORECASE)
 _FRANCE_WORDS = re.compile(_EUROPEAN_PLAN["france_words"], re.IGNORECASE)
@@ -194,6 +194,8 @@ class OrgTagger:
             if entry["label"] == "PROGRAMME":
                 if portfolio(text_of(doc), span.start_char):
                     continue      # "secrétaire d'État chargée de la jeunesse et du service national universel"
+                if programmes.dropped(text_of(doc), span.start_char, span.end_char):
+                    continue      # "un plan de relance aussi massif"
                 if entry["id"] == _EUROPEAN_PLAN["national_id"] and _european_plan(doc, span):
                     entry = self.entries[f"PROGRAMME|{_EUROPEAN_PLAN['european_id']}"]
                 add_fact(doc, span, {"name": entry["name"]}, f"programme:{entry['id']}")
@@ -259,14 +261,17 @@ class OrgTagger:
         out = []
         for m in _programme_cue_re().finditer(text_of(doc)):
             start, end = (m.start("q"), m.end("q")) if m.group("q") else (m.start("c"), m.end("c"))
-            name = m.group("q") or m.group("c")
-            if (len(name.split()) > _CUES["max_words"] or name.split()[0] in _NOT_PROGRAMME_NAMES
+            name = m.group("q") or programmes.trim_name(m.group("c"))
+            end = start + len(name)
+            if (len(name.split()) > _CUES["max_words"] or programmes.rejected(name)
                     or taken.overlaps(start, end) or len(re.findall(r"[^\W\d_]", name)) < 2):
                 continue
             span = doc.char_span(start, end, label="PROGRAMME", alignment_mode="expand")
             if span is not None and not m.group("q") and len(span) == 1:
                 span = _sentence_case_tail(doc, span)
                 name = span.text
+            if programmes.alone(name):
+                continue      # "un dispositif France encore plus performant"
             if span is not None and not taken.overlaps(span.start_char, span.end_char):
                 add_fact(doc, span, {"name": name}, f"programme:{slugify(name)}")
                 taken.add(span.start_char, span.end_char)
@@ -298,16 +303,17 @@ class OrgTagger:
         text = text_of(doc)
         out = []
         for name in sorted({text[s:e] for s, e in found}, key=len, reverse=True):
-            forms = rf"(?<![\w])(?:{re.escape(name)}|{re.escape(name.upper())})(?![\w])"
-            if len(name.split()) < 2:  # one word ("Farm") is too often a common word elsewhere: only in
-                forms = rf"(?<=\(){re.escape(name)}(?=\))"  # parentheses, after its long form ("(Phare)")
-            for m in re.finditer(forms, text):
-                span = doc.char_span(m.start(), m.end(), label="PROGRAMME")
-                if span is None or taken.overlaps(m.start(), m.end()):
+            forms = re.compile(rf"(?<![\w])(?:{re.escape(name)}|{re.escape(name.upper())})(?![\w])")
+            if len(name.split()) < 2:  # one word ("Farm") is too often a common word elsewhere
+                forms = programmes.one_word_forms(name)
+            for m in forms.finditer(text):
+                s, e = programmes.name_span(m) if len(name.split()) < 2 else (m.start(), m.end())
+                span = doc.char_span(s, e, label="PROGRAMME")
+                if span is None or taken.overlaps(s, e):
                     continue
                 add_fact(doc, span, {"name": name}, f"programme:{slugify(name)}")
-                taken.add(m.start(), m.end())
-                out.append((m.start(), m.end()))
+                taken.add(s, e)
+                out.append((s, e))
         return out
 
     @staticmethod
