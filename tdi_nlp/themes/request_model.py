@@ -92,6 +92,9 @@ UNDECIDED = 0.0  # 1: each label's threshold chosen on the questions no rule dec
 UNDECIDED_TEXT = 0.0  # the same for the text-only path (train_shipped)
 RULE_ADD = 1.0  # 1: the rule layer's [[add]] rules (rules.toml) set a label's clause score to 1
 RULE_VETO = 1.0  # 1: a clause a [[veto]] rule matches scores 0, and so does a label a [[drop]] rule takes away
+STACK = 0.0  # 1: a question-level second stage over the clause scores (question_features, build_stacker)
+STACK_C = 1.0  # C of the second stage's logistic regressions
+STACK_RULES = 1.0  # with STACK: a label an [[add]] rule gives a clause stays predicted
 RULES_WEIGHT = 0.0  # weight of the rule hits as binary features of the model (0: not a feature)
 RULE_FAMILIES: tuple[str, ...] | None = (  # the rule families used (None: every family of rules.toml), chosen by CV
     "progress", "continuation", "enforce", "deploy", "money", "scope", "results", "recipients", "rhetorical",
@@ -399,10 +402,11 @@ def _extra(questions: list[Question], evidence: float) -> tuple[list[str], np.nd
     return (*evidence_clauses(questions), evidence) if evidence else None
 
 
-def out_of_fold(questions: list[Question], folds: int = 5, evidence: float = EVIDENCE_WEIGHT, **params) -> np.ndarray:
-    """Question-level scores from models that did not see the question's document (GroupKFold over questions);
-    synthetic clauses (and, with ``evidence``, the evidence spans of the training part) join every training part,
-    never a validation part."""
+def out_of_fold_clauses(questions: list[Question], folds: int = 5, evidence: float = EVIDENCE_WEIGHT,
+                        **params) -> tuple[np.ndarray, np.ndarray]:
+    """(clause scores, index of each clause's question), each clause scored by a model that did not see its
+    question's document (GroupKFold over questions); synthetic clauses (and, with ``evidence``, the evidence spans
+    of the training part) join every training part, never a validation part."""
     texts, y, owner = clauses_of(questions)
     groups = [questions[qi].group for qi in owner]
     proba = np.zeros(y.shape)
@@ -410,7 +414,52 @@ def out_of_fold(questions: list[Question], folds: int = 5, evidence: float = EVI
         seen = [questions[qi] for qi in sorted(set(owner[tr]))]
         model = fit_blend([texts[i] for i in tr], y[tr], extra=_extra(seen, evidence), **params)
         proba[te] = clause_scores(model, [texts[i] for i in te])
+    return proba, owner
+
+
+def out_of_fold(questions: list[Question], folds: int = 5, evidence: float = EVIDENCE_WEIGHT, **params) -> np.ndarray:
+    """Question-level scores (best clause per label) of out_of_fold_clauses."""
+    proba, owner = out_of_fold_clauses(questions, folds, evidence, **params)
     return question_max(proba, owner, len(questions))
+
+
+def question_features(proba: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
+    """Question-level features of its clause scores (the second stage, ``stack``): per label the best and the mean
+    clause score and whether a rule set it (a score of exactly 1: an [[add]]), then log(1 + number of clauses)."""
+    k = proba.shape[1]
+    best, total, ruled = np.zeros((n, k)), np.zeros((n, k)), np.zeros((n, k))
+    count = np.zeros(n)
+    for i, qi in enumerate(owner):
+        best[qi] = np.maximum(best[qi], proba[i])
+        total[qi] += proba[i]
+        ruled[qi] = np.maximum(ruled[qi], proba[i] >= 1.0)
+        count[qi] += 1
+    mean = total / np.maximum(count, 1)[:, None]
+    return np.column_stack([best, mean, ruled, np.log1p(count)])
+
+
+def build_stacker(C: float = STACK_C) -> Pipeline:
+    """The second stage: one logistic regression per label over every label's question features."""
+    return Pipeline([("scale", StandardScaler()), ("clf", OneVsRestLR(C))])
+
+
+def stack_proba(stacker: dict, feats: np.ndarray) -> np.ndarray:
+    """The second stage's scores of question_features rows: 0 for a question with no clause; with
+    ``keep_rules`` a label an [[add]] rule gives stays 1."""
+    k = len(LABELS)
+    out = stacker["pipeline"].predict_proba(feats)
+    out[feats[:, -1] == 0] = 0.0
+    if stacker.get("keep_rules"):
+        out = np.where(feats[:, 2 * k:3 * k] > 0, 1.0, out)
+    return out
+
+
+def stacked_scores(model: dict, proba: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
+    """Per question and label, the score compared with the thresholds: the best clause score, or with a
+    "stacker" (train's ``stack``) its score over question_features."""
+    if model.get("stacker") is None:
+        return question_max(proba, owner, n)
+    return stack_proba(model["stacker"], question_features(proba, owner, n))
 
 
 def shared_threshold(y: np.ndarray, proba: np.ndarray) -> list[float]:
@@ -443,15 +492,28 @@ def choose_thresholds(y: np.ndarray, oof: np.ndarray, floor: float = FLOOR, shar
 
 
 def train(questions: list[Question], folds: int = 5, floor: float = FLOOR, evidence: float = EVIDENCE_WEIGHT,
-          shared: float = SHARED, undecided: float = UNDECIDED, keep_oof: bool = False, **params) -> dict:
+          shared: float = SHARED, undecided: float = UNDECIDED, keep_oof: bool = False, stack: float = STACK,
+          stack_c: float = STACK_C, stack_rules: float = STACK_RULES, **params) -> dict:
     """Fit on every clause (and the synthetic ones); thresholds from out-of-fold question scores
-    (choose_thresholds). Returns {"pipeline", "gate", "thresholds"}, and "oof" (question labels, scores) with
-    ``keep_oof`` (to try other cuts in CV)."""
+    (choose_thresholds). Returns {"pipeline", "gate", "thresholds", "stacker"}, and "oof" (question labels,
+    scores) with ``keep_oof`` (to try other cuts in CV). ``stack``: a second stage (build_stacker, C ``stack_c``)
+    fitted on the out-of-fold question_features; its thresholds chosen on its own out-of-fold scores (GroupKFold
+    over those features), ``stack_rules``: a label a rule adds stays predicted."""
     y_q = binarize([q.labels for q in questions])
-    oof = out_of_fold(questions, folds=folds, evidence=evidence, **params)
+    proba, owner = out_of_fold_clauses(questions, folds=folds, evidence=evidence, **params)
+    oof = question_max(proba, owner, len(questions))
+    stacker = None
+    if stack:
+        feats = question_features(proba, owner, len(questions))
+        oof = np.zeros(y_q.shape)
+        for tr, te in GroupKFold(n_splits=folds).split(feats, y_q, [q.group for q in questions]):
+            part = {"pipeline": build_stacker(stack_c).fit(feats[tr], y_q[tr]), "keep_rules": bool(stack_rules)}
+            oof[te] = stack_proba(part, feats[te])
+        stacker = {"pipeline": build_stacker(stack_c).fit(feats, y_q), "keep_rules": bool(stack_rules)}
     thresholds = choose_thresholds(y_q, oof, floor, shared, undecided)
     texts, y, _ = clauses_of(questions)
     model = fit_blend(texts, y, extra=_extra(questions, evidence), **params)
+    model["stacker"] = stacker
     pipes = [model["pipeline"], model["gate"]] + ([model["blend"][1]["pipeline"], model["blend"][1]["gate"]]
                                                    if model.get("blend") else [])
     for pipe in pipes:
@@ -515,16 +577,18 @@ def predict_batch(model: dict, texts: list[str], embed: bool = True, clause_vecs
             raise ValueError(f"{len(vecs)} clause vectors for {len(reqs)} request clauses")
         items += [Clause(r.text, v) for r, v in zip(reqs, vecs)]
     proba = clause_scores(model, items) if items else np.zeros((0, len(LABELS)))
+    owner = np.array([n for n, reqs in enumerate(found) for _ in reqs], dtype=int)
+    scores = stacked_scores(model, proba, owner, len(texts))
     out, first = [], 0
-    for reqs in found:
+    for n, reqs in enumerate(found):
         part, first = proba[first:first + len(reqs)], first + len(reqs)
         got = []
         for j, code in enumerate(LABELS):
             if not reqs:
                 break
             i = int(np.argmax(part[:, j]))
-            if part[i, j] >= model["thresholds"][code]:
-                got.append((code, float(part[i, j]), reqs[i]))
+            if scores[n, j] >= model["thresholds"][code]:
+                got.append((code, float(scores[n, j]), reqs[i]))
         out.append(sorted(got, key=lambda t: -t[1]))
     return out
 
