@@ -1,10 +1,40 @@
-"""Question themes, round 9 work (issue 12): the optional question-level second stage (request_model ``stack``),
-measured and not adopted (GUIDE.md "Measured after 2.8"). Sentences and scores written for these tests."""
+"""Question themes, model 2.9 (issue 12): "pour tous" in the for_all family only after a scheme or benefit word,
+the left_out family (themes/rules.toml), and the optional question-level second stage (request_model ``stack``,
+measured and not adopted). Sentences and scores written for these tests (GUIDE.md "Model 2.9")."""
 from __future__ import annotations
 
 import numpy as np
 
 from tdi_nlp.themes import request_model as rm
+from tdi_nlp.themes import rules
+
+
+def _adds(text: str, family: str) -> set[str]:
+    return rules.hits(text, (family,))[0]
+
+
+def test_for_all_needs_a_scheme_before_pour_tous():
+    assert _adds("Allez-vous rendre la cantine gratuite, avec une gratuité pour tous les écoliers ?",
+                 "for_all") == {"eligibilite"}
+    assert _adds("Nous demandons une baisse des tarifs des péages pour tous.", "for_all") == {"eligibilite"}
+    assert _adds("Quand allez-vous bâtir une école de la réussite pour tous ?", "for_all") == set()
+    assert _adds("Comment organiser des stages de secourisme pour tous les collégiens ?", "for_all") == set()
+
+
+def test_left_out_asks_eligibility():
+    for text in ("Comment soutenir les pêcheurs sans laisser les plus petits sur le bord du chemin ?",
+                 "Qu'allez-vous faire pour les laissés-pour-compte de la prime ?",
+                 "Les crèches seront-elles protégées au même titre que les hôpitaux ?",
+                 "Les coopératives seront-elles incluses dans le dispositif ?",
+                 "Allez-vous ouvrir à tous les commerçants le fonds de solidarité ?",
+                 "Ce service sera-t-il accessible à tous les habitants du département ?"):
+        assert _adds(text, "left_out") == {"eligibilite"}, text
+    assert _adds("Quel est le calendrier du chantier de la route ?", "left_out") == set()
+    assert _adds("Quand le dispositif sera-t-il mis en place ?", "left_out") == set()
+
+
+def test_model_uses_the_left_out_family():
+    assert {"for_all", "left_out"} <= set(rm.RULE_FAMILIES) and rm.VERSION == "2.9"
 
 
 def test_question_features_per_label_best_mean_rule_and_count():
