@@ -75,3 +75,11 @@ def test_stacked_model_scores_questions_with_its_second_stage():
 
 def test_second_stage_is_off_in_the_shipped_settings():
     assert rm.STACK == 0.0
+
+
+def test_e5_cache_path_gets_the_suffix_numpy_writes(monkeypatch, tmp_path):
+    monkeypatch.setattr(rm, "_CACHE", {("query", "x"): np.zeros(2, dtype=np.float32)})  # loaded: no read
+    monkeypatch.setenv("TDI_NLP_E5_CACHE", str(tmp_path / "vectors"))
+    assert rm._disk_cache() == str(tmp_path / "vectors.npz")
+    monkeypatch.setenv("TDI_NLP_E5_CACHE", str(tmp_path / "v.npz"))
+    assert rm._disk_cache() == str(tmp_path / "v.npz")

@@ -110,8 +110,11 @@ _CACHE: dict[tuple[str, str], np.ndarray] = {}  # (prefix, text) -> vector, per 
 
 
 def _disk_cache() -> str:
-    """Path of an optional .npz cache of clause vectors for experiments (env TDI_NLP_E5_CACHE), else ""."""
+    """Path of an optional .npz cache of clause vectors for experiments (env TDI_NLP_E5_CACHE; ".npz" added when
+    missing, as numpy.savez adds it), else ""."""
     path = os.environ.get("TDI_NLP_E5_CACHE", "")
+    if path and not path.endswith(".npz"):
+        path += ".npz"
     if path and not _CACHE and os.path.exists(path):
         with np.load(path, allow_pickle=False) as z:
             for key, vec in zip(z["keys"], z["vecs"]):
