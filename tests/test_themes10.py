@@ -1,5 +1,5 @@
 """Question themes, model 2.9 (issue 12): "pour tous" in the for_all family only after a scheme or benefit word,
-the left_out family (themes/rules.toml), and the optional question-level second stage (request_model ``stack``,
+the left_out and assessment families (themes/rules.toml), and the optional question-level second stage (request_model ``stack``,
 measured and not adopted). Sentences and scores written for these tests (GUIDE.md "Model 2.9")."""
 from __future__ import annotations
 
@@ -33,8 +33,17 @@ def test_left_out_asks_eligibility():
     assert _adds("Quand le dispositif sera-t-il mis en place ?", "left_out") == set()
 
 
-def test_model_uses_the_left_out_family():
-    assert {"for_all", "left_out"} <= set(rm.RULE_FAMILIES) and rm.VERSION == "2.9"
+def test_assessment_asks_results():
+    for text in ("Pouvez-vous dresser le bilan du plan vélo ?", "Le fonds a-t-il permis de créer des emplois ?",
+                 "Comment la réforme n'a-t-elle pas permis d'enrayer la hausse des loyers ?",
+                 "Dans quelle mesure cette aide permettra-t-elle de relancer le fret ?"):
+        assert _adds(text, "assessment") == {"bilan"}, text
+    assert _adds("Quand le plan sera-t-il présenté ?", "assessment") == set()
+    assert _adds("Le permis de construire sera-t-il délivré ?", "assessment") == set()
+
+
+def test_model_uses_the_left_out_and_assessment_families():
+    assert {"for_all", "left_out", "assessment"} <= set(rm.RULE_FAMILIES) and rm.VERSION == "2.9"
 
 
 def test_question_features_per_label_best_mean_rule_and_count():

@@ -44,7 +44,9 @@ every shuffle on both paths. Not kept: the kNN block (knn=0.5 0.607, knn=1.5 0.6
 
 Version 2.9, the same CV (per shuffle in brackets; in this round's environment 2.8 scores E5 0.612 [0.620 0.615
 0.600], text 0.541 [0.556 0.541 0.528]): "pour tous" in ``for_all`` only after a scheme or benefit word, and the
-``left_out`` family (a group left out or asked in) 0.628 [0.635 0.634 0.615] (text 0.557 [0.571 0.556 0.543]) <- kept.
+``left_out`` family (a group left out or asked in) 0.628 [0.635 0.634 0.615] (text 0.557 [0.571 0.556 0.543]); + the
+``assessment`` family ("dresser le bilan", "a-t-il permis de") 0.641 [0.647 0.645 0.631] (text 0.567 [0.582 0.564
+0.555]) <- kept; + "when" instead 0.617 (text 0.566).
 Not kept: the question-level second stage (``stack=1``, every label's features) 0.581 [0.578 0.584 0.581] (text
 0.500). GUIDE.md "Model 2.9".
 """
@@ -104,7 +106,7 @@ STACK_RULES = 1.0  # with STACK: a label an [[add]] rule gives a clause stays pr
 RULES_WEIGHT = 0.0  # weight of the rule hits as binary features of the model (0: not a feature)
 RULE_FAMILIES: tuple[str, ...] | None = (  # the rule families used (None: every family of rules.toml), chosen by CV
     "progress", "continuation", "enforce", "deploy", "money", "scope", "results", "recipients", "rhetorical",
-    "demand_when", "for_all", "tax_relief", "due_step", "funding", "left_out")
+    "demand_when", "for_all", "tax_relief", "due_step", "funding", "left_out", "assessment")
 
 _CACHE: dict[tuple[str, str], np.ndarray] = {}  # (prefix, text) -> vector, per process
 
