@@ -119,7 +119,7 @@ def _question_scores(model: dict, questions) -> np.ndarray:
     from ..themes import request_model as rm
     texts, _, owner = rm.clauses_of(questions)
     proba = rm.clause_scores(model, texts) if texts else np.zeros((0, len(rm.LABELS)))
-    return rm.question_max(proba, owner, len(questions))
+    return rm.stacked_scores(model, proba, owner, len(questions))
 
 
 def repeated_cv(train, params: dict, folds: int = 5, inner: int = 3, shuffles: int = 3) -> dict:

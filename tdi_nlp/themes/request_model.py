@@ -1,4 +1,4 @@
-"""Taxonomy tdi, version 2.8 (issue 12): the themes of a question are those of its requests.
+"""Taxonomy tdi, version 2.9 (issue 12): the themes of a question are those of its requests.
 
 Unit: a request clause (``requests.find_requests``). Features: the TF-IDF of its words (1-2 grams), the theme cue
 lists of the sentence model (model.CUES, binary, x3) and the E5 vector of the clause (query prefix, scaled, x0.08);
@@ -41,6 +41,14 @@ F1 averaged over +-0.05 0.590. GUIDE.md "Model 2.7". Cuts chosen on the question
 Version 2.8, the same CV (per shuffle in brackets): 2.7 0.611 [0.624 0.616 0.592] (text path 0.530 [0.541 0.534
 0.514]); + the "funding" family 0.619 [0.634 0.621 0.601] (text path 0.541 [0.556 0.541 0.528]) <- kept: it wins on
 every shuffle on both paths. Not kept: the kNN block (knn=0.5 0.607, knn=1.5 0.606), C=2 0.605. GUIDE.md "Model 2.8".
+
+Version 2.9, the same CV (per shuffle in brackets; in this round's environment 2.8 scores E5 0.612 [0.620 0.615
+0.600], text 0.541 [0.556 0.541 0.528]): "pour tous" in ``for_all`` only after a scheme or benefit word, and the
+``left_out`` family (a group left out or asked in) 0.628 [0.635 0.634 0.615] (text 0.557 [0.571 0.556 0.543]); + the
+``assessment`` family ("dresser le bilan", "a-t-il permis de") 0.641 [0.647 0.645 0.631] (text 0.567 [0.582 0.564
+0.555]) <- kept; + "when" instead 0.617 (text 0.566).
+Not kept: the question-level second stage (``stack=1``, every label's features) 0.581 [0.578 0.584 0.581] (text
+0.500). GUIDE.md "Model 2.9".
 """
 from __future__ import annotations
 
@@ -68,7 +76,7 @@ from .rules import apply as apply_rules
 from .text import normalize_for_features
 
 LABELS = list(THEMES)
-VERSION = "2.8"
+VERSION = "2.9"
 SEED = 13
 C = 3.0
 PREFIX = "query"  # E5 prefix of a clause ("query" or "passage"), chosen by CV on the train split
@@ -92,17 +100,23 @@ UNDECIDED = 0.0  # 1: each label's threshold chosen on the questions no rule dec
 UNDECIDED_TEXT = 0.0  # the same for the text-only path (train_shipped)
 RULE_ADD = 1.0  # 1: the rule layer's [[add]] rules (rules.toml) set a label's clause score to 1
 RULE_VETO = 1.0  # 1: a clause a [[veto]] rule matches scores 0, and so does a label a [[drop]] rule takes away
+STACK = 0.0  # 1: a question-level second stage over the clause scores (question_features, build_stacker)
+STACK_C = 1.0  # C of the second stage's logistic regressions
+STACK_RULES = 1.0  # with STACK: a label an [[add]] rule gives a clause stays predicted
 RULES_WEIGHT = 0.0  # weight of the rule hits as binary features of the model (0: not a feature)
 RULE_FAMILIES: tuple[str, ...] | None = (  # the rule families used (None: every family of rules.toml), chosen by CV
     "progress", "continuation", "enforce", "deploy", "money", "scope", "results", "recipients", "rhetorical",
-    "demand_when", "for_all", "tax_relief", "due_step", "funding")
+    "demand_when", "for_all", "tax_relief", "due_step", "funding", "left_out", "assessment")
 
 _CACHE: dict[tuple[str, str], np.ndarray] = {}  # (prefix, text) -> vector, per process
 
 
 def _disk_cache() -> str:
-    """Path of an optional .npz cache of clause vectors for experiments (env TDI_NLP_E5_CACHE), else ""."""
+    """Path of an optional .npz cache of clause vectors for experiments (env TDI_NLP_E5_CACHE; ".npz" added when
+    missing, as numpy.savez adds it), else ""."""
     path = os.environ.get("TDI_NLP_E5_CACHE", "")
+    if path and not path.endswith(".npz"):
+        path += ".npz"
     if path and not _CACHE and os.path.exists(path):
         with np.load(path, allow_pickle=False) as z:
             for key, vec in zip(z["keys"], z["vecs"]):
@@ -399,10 +413,11 @@ def _extra(questions: list[Question], evidence: float) -> tuple[list[str], np.nd
     return (*evidence_clauses(questions), evidence) if evidence else None
 
 
-def out_of_fold(questions: list[Question], folds: int = 5, evidence: float = EVIDENCE_WEIGHT, **params) -> np.ndarray:
-    """Question-level scores from models that did not see the question's document (GroupKFold over questions);
-    synthetic clauses (and, with ``evidence``, the evidence spans of the training part) join every training part,
-    never a validation part."""
+def out_of_fold_clauses(questions: list[Question], folds: int = 5, evidence: float = EVIDENCE_WEIGHT,
+                        **params) -> tuple[np.ndarray, np.ndarray]:
+    """(clause scores, index of each clause's question), each clause scored by a model that did not see its
+    question's document (GroupKFold over questions); synthetic clauses (and, with ``evidence``, the evidence spans
+    of the training part) join every training part, never a validation part."""
     texts, y, owner = clauses_of(questions)
     groups = [questions[qi].group for qi in owner]
     proba = np.zeros(y.shape)
@@ -410,7 +425,52 @@ def out_of_fold(questions: list[Question], folds: int = 5, evidence: float = EVI
         seen = [questions[qi] for qi in sorted(set(owner[tr]))]
         model = fit_blend([texts[i] for i in tr], y[tr], extra=_extra(seen, evidence), **params)
         proba[te] = clause_scores(model, [texts[i] for i in te])
+    return proba, owner
+
+
+def out_of_fold(questions: list[Question], folds: int = 5, evidence: float = EVIDENCE_WEIGHT, **params) -> np.ndarray:
+    """Question-level scores (best clause per label) of out_of_fold_clauses."""
+    proba, owner = out_of_fold_clauses(questions, folds, evidence, **params)
     return question_max(proba, owner, len(questions))
+
+
+def question_features(proba: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
+    """Question-level features of its clause scores (the second stage, ``stack``): per label the best and the mean
+    clause score and whether a rule set it (a score of exactly 1: an [[add]]), then log(1 + number of clauses)."""
+    k = proba.shape[1]
+    best, total, ruled = np.zeros((n, k)), np.zeros((n, k)), np.zeros((n, k))
+    count = np.zeros(n)
+    for i, qi in enumerate(owner):
+        best[qi] = np.maximum(best[qi], proba[i])
+        total[qi] += proba[i]
+        ruled[qi] = np.maximum(ruled[qi], proba[i] >= 1.0)
+        count[qi] += 1
+    mean = total / np.maximum(count, 1)[:, None]
+    return np.column_stack([best, mean, ruled, np.log1p(count)])
+
+
+def build_stacker(C: float = STACK_C) -> Pipeline:
+    """The second stage: one logistic regression per label over every label's question features."""
+    return Pipeline([("scale", StandardScaler()), ("clf", OneVsRestLR(C))])
+
+
+def stack_proba(stacker: dict, feats: np.ndarray) -> np.ndarray:
+    """The second stage's scores of question_features rows: 0 for a question with no clause; with
+    ``keep_rules`` a label an [[add]] rule gives stays 1."""
+    k = len(LABELS)
+    out = stacker["pipeline"].predict_proba(feats)
+    out[feats[:, -1] == 0] = 0.0
+    if stacker.get("keep_rules"):
+        out = np.where(feats[:, 2 * k:3 * k] > 0, 1.0, out)
+    return out
+
+
+def stacked_scores(model: dict, proba: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
+    """Per question and label, the score compared with the thresholds: the best clause score, or with a
+    "stacker" (train's ``stack``) its score over question_features."""
+    if model.get("stacker") is None:
+        return question_max(proba, owner, n)
+    return stack_proba(model["stacker"], question_features(proba, owner, n))
 
 
 def shared_threshold(y: np.ndarray, proba: np.ndarray) -> list[float]:
@@ -443,15 +503,28 @@ def choose_thresholds(y: np.ndarray, oof: np.ndarray, floor: float = FLOOR, shar
 
 
 def train(questions: list[Question], folds: int = 5, floor: float = FLOOR, evidence: float = EVIDENCE_WEIGHT,
-          shared: float = SHARED, undecided: float = UNDECIDED, keep_oof: bool = False, **params) -> dict:
+          shared: float = SHARED, undecided: float = UNDECIDED, keep_oof: bool = False, stack: float = STACK,
+          stack_c: float = STACK_C, stack_rules: float = STACK_RULES, **params) -> dict:
     """Fit on every clause (and the synthetic ones); thresholds from out-of-fold question scores
-    (choose_thresholds). Returns {"pipeline", "gate", "thresholds"}, and "oof" (question labels, scores) with
-    ``keep_oof`` (to try other cuts in CV)."""
+    (choose_thresholds). Returns {"pipeline", "gate", "thresholds", "stacker"}, and "oof" (question labels,
+    scores) with ``keep_oof`` (to try other cuts in CV). ``stack``: a second stage (build_stacker, C ``stack_c``)
+    fitted on the out-of-fold question_features; its thresholds chosen on its own out-of-fold scores (GroupKFold
+    over those features), ``stack_rules``: a label a rule adds stays predicted."""
     y_q = binarize([q.labels for q in questions])
-    oof = out_of_fold(questions, folds=folds, evidence=evidence, **params)
+    proba, owner = out_of_fold_clauses(questions, folds=folds, evidence=evidence, **params)
+    oof = question_max(proba, owner, len(questions))
+    stacker = None
+    if stack:
+        feats = question_features(proba, owner, len(questions))
+        oof = np.zeros(y_q.shape)
+        for tr, te in GroupKFold(n_splits=folds).split(feats, y_q, [q.group for q in questions]):
+            part = {"pipeline": build_stacker(stack_c).fit(feats[tr], y_q[tr]), "keep_rules": bool(stack_rules)}
+            oof[te] = stack_proba(part, feats[te])
+        stacker = {"pipeline": build_stacker(stack_c).fit(feats, y_q), "keep_rules": bool(stack_rules)}
     thresholds = choose_thresholds(y_q, oof, floor, shared, undecided)
     texts, y, _ = clauses_of(questions)
     model = fit_blend(texts, y, extra=_extra(questions, evidence), **params)
+    model["stacker"] = stacker
     pipes = [model["pipeline"], model["gate"]] + ([model["blend"][1]["pipeline"], model["blend"][1]["gate"]]
                                                    if model.get("blend") else [])
     for pipe in pipes:
@@ -515,16 +588,18 @@ def predict_batch(model: dict, texts: list[str], embed: bool = True, clause_vecs
             raise ValueError(f"{len(vecs)} clause vectors for {len(reqs)} request clauses")
         items += [Clause(r.text, v) for r, v in zip(reqs, vecs)]
     proba = clause_scores(model, items) if items else np.zeros((0, len(LABELS)))
+    owner = np.array([n for n, reqs in enumerate(found) for _ in reqs], dtype=int)
+    scores = stacked_scores(model, proba, owner, len(texts))
     out, first = [], 0
-    for reqs in found:
+    for n, reqs in enumerate(found):
         part, first = proba[first:first + len(reqs)], first + len(reqs)
         got = []
         for j, code in enumerate(LABELS):
             if not reqs:
                 break
             i = int(np.argmax(part[:, j]))
-            if part[i, j] >= model["thresholds"][code]:
-                got.append((code, float(part[i, j]), reqs[i]))
+            if scores[n, j] >= model["thresholds"][code]:
+                got.append((code, float(scores[n, j]), reqs[i]))
         out.append(sorted(got, key=lambda t: -t[1]))
     return out
 
