@@ -269,27 +269,35 @@ def thing_acronyms(text: str) -> set[str]:
 def lower_phrase_acronyms(doc: Doc, acronyms: set[str]) -> set[str]:
     """The acronyms (of ``acronyms``) whose letters are the initials of a lower-case phrase of the document that no
     body head opens ("le service militaire volontaire" -> SMV, "la taxe sur la valeur ajoutée" -> TVA): things."""
-    out = set()
+    wanted = {}
     for acronym in acronyms:
         letters = [c for c in fold(acronym) if c.isalpha()]
-        if not 2 <= len(letters) <= 6 or len(letters) != len(acronym):
-            continue
-        for i, t in enumerate(doc):
-            if not (t.is_lower and t.is_alpha and fold(t.text)[0] == letters[0]) or fold(t.text) in _ACR_HEADS:
-                continue
+        if 2 <= len(letters) <= 6 and len(letters) == len(acronym):
+            wanted[acronym] = letters
+    if not wanted:
+        return set()
+    # each token read once, from arrays (no Token object per word): this serves every acronym of the document
+    rows = doc.to_array(["ORTH", "IS_LOWER", "IS_ALPHA", "IS_PUNCT"]).tolist()
+    folded = [fold(doc.vocab.strings[orth]) for orth, _, _, _ in rows]
+    lower = [bool(is_lower and is_alpha) for _, is_lower, is_alpha, _ in rows]
+    skip = [f in _ACR_SKIP and not row[3] for f, row in zip(folded, rows)]
+    starts: dict[str, list[int]] = {}
+    for i, f in enumerate(folded):
+        if lower[i] and f not in _ACR_HEADS:
+            starts.setdefault(f[0], []).append(i)
+    out = set()
+    for acronym, letters in wanted.items():
+        for i in starts.get(letters[0], ()):
             p, j = 1, i + 1
             while p < len(letters) and j < len(doc) and j - i < 3 * len(letters):
-                w = doc[j]
-                f = fold(w.text)
-                if f in _ACR_SKIP and not w.is_punct:
+                if skip[j]:
                     j += 1
                     continue
-                if not (w.is_lower and w.is_alpha and f[0] == letters[p]):
+                if not (lower[j] and folded[j][0] == letters[p]):
                     break
                 p += 1
                 j += 1
-            nxt = doc[j] if j < len(doc) else None
-            if p == len(letters) and (nxt is None or not (nxt.is_lower and nxt.is_alpha and nxt.pos_ in ("NOUN", "ADJ"))):
+            if p == len(letters) and (j >= len(doc) or not (lower[j] and doc[j].pos_ in ("NOUN", "ADJ"))):
                 out.add(acronym)
                 break
     return out

@@ -224,16 +224,16 @@ class CountReader:
             return canonical, end
         t = doc[k]
         if t.lower_ in ("point", "points") and k + 2 < len(doc) and doc[k + 1].lower_ in ("de", "d'", "d’") \
-                and doc[k + 2].is_alpha and not self.point_measure.match(doc.text, t.idx + len(t.text)):
+                and doc[k + 2].is_alpha and not self.point_measure.match(text_of(doc), t.idx + len(t.text)):
             prep = "de " if doc[k + 1].lower_ == "de" else "d'"
             return f"point {prep}{doc[k + 2].lower_}", k + 3
         if (t.lower_ in ("point", "points") and num_tok is not None and num_tok.is_alpha and count >= 2
-                and not self.point_cues_before.search(doc.text, max(0, num_tok.idx - 12), num_tok.idx)
-                and not self.point_measure.match(doc.text, t.idx + len(t.text))):
+                and not self.point_cues_before.search(text_of(doc), max(0, num_tok.idx - 12), num_tok.idx)
+                and not self.point_measure.match(text_of(doc), t.idx + len(t.text))):
             return "point", k + 1                        # "trois points supplémentaires" (topics), not "de 3 points"
         if t.lower_ in self.not_units:
             return None                                  # "les 200 restants": the noun is said before
-        if t.lower_ in self.excluded and not counted_quarter(doc.text, t.idx, t.idx + len(t.text)):
+        if t.lower_ in self.excluded and not counted_quarter(text_of(doc), t.idx, t.idx + len(t.text)):
             return EXCLUDED                              # "huit trimestres" of a pension are counted
         if t.is_punct or t.like_num or not re.search(r"[^\W\d_]", t.text):
             return None
