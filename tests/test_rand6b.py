@@ -66,3 +66,16 @@ def test_duration_after_des(dates, text, span, iso):
 
 def test_vague_recent_period_still_none(dates):
     assert dates("Au cours des derniers mois, la situation a changé.") == []
+
+
+@pytest.mark.parametrize("text, span, mod", [
+    ("La première pierre sera posée avant la fin de l'année 2022.", "la fin de l'année 2022", "end"),
+    ("Le rapport sera rendu avant la fin d'année.", "la fin d'année", "end"),
+    ("Le décret paraîtra d'ici la fin de l'année 2022.", "d'ici la fin de l'année 2022", "by"),
+])
+def test_before_the_end_of_a_year(dates, text, span, mod):
+    assert [(t, v.get("mod")) for lab, t, v in dates(text) if lab == "DATE"] == [(span, mod)]
+
+
+def test_by_a_year_is_that_year(dates):
+    assert [t for lab, t, _ in dates("La neutralité sera atteinte d'ici à 2040.") if lab == "DATE"] == ["2040"]

@@ -85,7 +85,10 @@ def r_edge(c: Candidate, ctx: Context) -> list[Fact]:
         anchor = V.season(y, code, inferred) if y else None
     if anchor is None:
         return []
-    if _g(m, "by") and _g(m, "tyear") and ctx.convention == "guide":
+    if _g(m, "by") and ctx.convention == "guide" and mod is not None and key(m.group("by")).startswith("avant"):
+        return [Fact(m.end("by"), c.end, "DATE", V.narrow(anchor, mod, ctx.lex["edge_spans"]))]  # "avant la fin
+        # de l'année 2020" -> "la fin de l'année 2020": "avant" is a preposition, left out (the guide)
+    if _g(m, "by") and _g(m, "tyear") and ctx.convention == "guide" and mod is None:
         return [Fact(m.start("tyear"), c.end, "DATE", anchor)]  # "d'ici à 2030" -> "2030", that year (the guide)
     if _g(m, "by"):
         end = date.fromisoformat(anchor["end"])
