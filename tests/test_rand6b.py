@@ -1,7 +1,7 @@
 """Round 6 of the date rules from a uniformly drawn sample (issue 14, tests/data/eval/dev_random6b): bare seasons in
 general ("capter l'eau l'hiver") and the verb "a été" are no DATE, "hier encore" with an imperfect is "until
 recently", "de demain" after a dated event is the next day, "dès" is left out of "dès le début de", and "au cours des
-trois dernières années" is a DURATION.
+trois dernières années" is a DURATION; "nous sommes dix signataires pour une ambition" is a COUNT, not a rate.
 
 Sentences written for these tests; conventions of tests/data/eval/blind/GUIDE.md and
 tests/data/eval/dev_random6b/README.md.
@@ -79,3 +79,15 @@ def test_before_the_end_of_a_year(dates, text, span, mod):
 
 def test_by_a_year_is_that_year(dates):
     assert [t for lab, t, _ in dates("La neutralité sera atteinte d'ici à 2040.") if lab == "DATE"] == ["2040"]
+
+
+@pytest.mark.parametrize("text, span, n", [
+    ("Nous sommes douze signataires pour une Europe plus sobre.", "douze signataires", 12),
+    ("Elles étaient huit élues pour une cause commune.", "huit élues", 8),
+])
+def test_people_counted_by_etre_before_pour_un(quantities, text, span, n):
+    assert [(t, v["count"]) for t, v in quantities(text, "COUNT")] == [(span, n)]
+
+
+def test_rate_per_one_still_no_count(quantities):
+    assert quantities("La caisse compte trois cotisants pour un retraité.", "COUNT") == []
