@@ -91,3 +91,11 @@ def test_people_counted_by_etre_before_pour_un(quantities, text, span, n):
 
 def test_rate_per_one_still_no_count(quantities):
     assert quantities("La caisse compte trois cotisants pour un retraité.", "COUNT") == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("À la fin de l'été, la mesure sera prolongée.", "la fin de l'été"),
+    ("Au cours de l'hiver, les prix ont monté.", "l'hiver"),
+])
+def test_season_after_de(dates, text, span):
+    assert [t for lab, t, _ in dates(text) if lab == "DATE"] == [span]
