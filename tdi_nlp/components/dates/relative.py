@@ -142,14 +142,14 @@ def _still_then(ctx: Context, end: int) -> bool:
     """'hier encore' then a verb in the imperfect, in the same sentence: "until recently" (lexicon
     `not_imperfect` lists the nouns ending like one)."""
     m = _STILL.match(ctx.text, end)
-    return bool(m) and m.group(1).lower() not in ctx.lex["not_imperfect"]
+    return m is not None and m.group(1).lower() not in ctx.lex["not_imperfect"]
 
 
 def _of_tomorrow(ctx: Context, start: int) -> bool:
     """'la France de demain', 'les métiers de demain': generic; not after a noun of a dated event ('nos discussions
     de demain', 'la réunion de demain': lexicon `dated_event_nouns`)."""
     m = _OF_TOMORROW.search(ctx.text[max(0, start - 30):start])
-    return bool(m) and m.group(1).lower() not in ctx.lex["dated_event_nouns"]
+    return m is not None and m.group(1).lower() not in ctx.lex["dated_event_nouns"]
 
 
 def r_deictic(c: Candidate, ctx: Context) -> list[Fact]:
