@@ -146,3 +146,14 @@ def test_dev_orgs5_is_apart_from_every_other_sample_and_in_its_partition():
     assert blind.sample_meta("dev-orgs5") == {"labels": ["ORG"], "tuned_on": True}
     for d in docs:
         assert all(m["label"] == "ORG" and (not d["window"] or m["end"] <= d["window"][1]) for m in d["mentions"])
+
+
+def test_dev_random6b_is_apart_from_every_other_sample_and_in_its_partition():
+    docs = entries("dev_random6b")
+    ids = {d["doc"] for d in docs}
+    assert len(ids) == len(docs) == 12 and sum(len(d["mentions"]) for d in docs) >= 450
+    assert not ids & other_sample_docs("dev_random6b")
+    assert sum(d.startswith("QANR") for d in ids) == 4
+    assert all(question_number(d) % 4 == 3 for d in ids if d.startswith("QANR"))   # round 5's residue 3 of 4
+    assert all(d["window"] is None for d in docs)                                  # documents annotated whole
+    assert blind.sample_meta("dev-random6b") == {"labels": list(blind.LABELS), "tuned_on": True}

@@ -85,7 +85,10 @@ def r_edge(c: Candidate, ctx: Context) -> list[Fact]:
         anchor = V.season(y, code, inferred) if y else None
     if anchor is None:
         return []
-    if _g(m, "by") and _g(m, "tyear") and ctx.convention == "guide":
+    if _g(m, "by") and ctx.convention == "guide" and mod is not None and key(m.group("by")).startswith("avant"):
+        return [Fact(m.end("by"), c.end, "DATE", V.narrow(anchor, mod, ctx.lex["edge_spans"]))]  # "avant la fin
+        # de l'année 2020" -> "la fin de l'année 2020": "avant" is a preposition, left out (the guide)
+    if _g(m, "by") and _g(m, "tyear") and ctx.convention == "guide" and mod is None:
         return [Fact(m.start("tyear"), c.end, "DATE", anchor)]  # "d'ici à 2030" -> "2030", that year (the guide)
     if _g(m, "by"):
         end = date.fromisoformat(anchor["end"])
@@ -121,6 +124,8 @@ def _generic_deictic(c: Candidate, ctx: Context) -> bool:
     if _OF_INDEFINITE.search(before) or (re.search(r"(?i)d(?:e\s+|['’])$", before) and len(words) > 1
                                          and words[-2] in ctx.lex["generic_deictic_nouns"]):
         return True
+    if key(c.match.group("dx")) == "hier" and _still_then(ctx, c.end):
+        return True  # "Hier encore, cette liaison faisait figure d'évidence": until recently, no day
     if key(c.match.group("dx")) != "demain":
         return False
     tail = before.lower().replace("’", "'").rstrip(" ,")
@@ -129,7 +134,22 @@ def _generic_deictic(c: Candidate, ctx: Context) -> bool:
     return bool(words) and words[-1] in ctx.lex["future_copulas"] and bool(_DETERMINER_AFTER.match(ctx.text, c.end))
 
 
-_OF_TOMORROW = re.compile(r"(?i)(?<!\w)(?!partir\s|compter\s|lors\s)[^\W\d_]{3,}\s+de\s*$")
+_OF_TOMORROW = re.compile(r"(?i)(?<!\w)(?!partir\s|compter\s|lors\s)([^\W\d_]{3,})\s+de\s*$")
+_STILL = re.compile(r"(?i)\s*encore\b[^.;!?]{0,80}?(?<!\w)([^\W\d_]{2,}(?:ait|aient))(?!\w)")
+
+
+def _still_then(ctx: Context, end: int) -> bool:
+    """'hier encore' then a verb in the imperfect, in the same sentence: "until recently" (lexicon
+    `not_imperfect` lists the nouns ending like one)."""
+    m = _STILL.match(ctx.text, end)
+    return m is not None and m.group(1).lower() not in ctx.lex["not_imperfect"]
+
+
+def _of_tomorrow(ctx: Context, start: int) -> bool:
+    """'la France de demain', 'les métiers de demain': generic; not after a noun of a dated event ('nos discussions
+    de demain', 'la réunion de demain': lexicon `dated_event_nouns`)."""
+    m = _OF_TOMORROW.search(ctx.text[max(0, start - 30):start])
+    return m is not None and m.group(1).lower() not in ctx.lex["dated_event_nouns"]
 
 
 def r_deictic(c: Candidate, ctx: Context) -> list[Fact]:
@@ -138,7 +158,7 @@ def r_deictic(c: Candidate, ctx: Context) -> list[Fact]:
     m = c.match
     if _GENERIC_PAIR.search(ctx.text[max(0, c.start - 45):c.end + 45]):
         return []  # "ceux d'hier et ceux d'aujourd'hui": generic
-    if key(m.group("dx")) == "demain" and _OF_TOMORROW.search(ctx.text[max(0, c.start - 30):c.start]):
+    if key(m.group("dx")) == "demain" and _of_tomorrow(ctx, c.start):
         return []  # "la France de demain", "les métiers de demain": generic ("à partir de demain" is a day)
     if _generic_deictic(c, ctx):
         return []  # "un collégien d'aujourd'hui", "c'est-à-dire demain", "nous serons demain le fer de lance"

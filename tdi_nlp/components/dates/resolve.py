@@ -264,17 +264,31 @@ def r_season(c: Candidate, ctx: Context) -> list[Fact]:
         return []  # "chaque hiver", "tous les étés": a recurrence
     code = ctx.lex["seasons"].get(key(m.group("s"))) or ctx.lex["seasons"].get(plain(m.group("s")))
     y = ctx.year(_g(m, "y"))
-    if not (_g(m, "det") or y or _g(m, "rel")):
-        if ctx.text[c.start - 2:c.start] in ("d'", "d’") or ctx.preceded_by(c.start, ("de",)):
+    if not (_g(m, "det") or y):
+        if not _g(m, "rel") and (ctx.text[c.start - 2:c.start] in ("d'", "d’") or ctx.preceded_by(c.start, ("de",))):
             return []  # "Jeux d'hiver", "université d'été"
         if code == "SU" and not (m.group("s")[0].isupper() or ctx.preceded_by(c.start, ("en",))):
-            return []  # "a été"
+            return []  # "a été", "qui a été passé" (the verb, not "l'été passé")
+    if ctx.convention == "guide" and not (y or _g(m, "rel")) and key(_g(m, "det") or "") in ("l'", "le") \
+            and not _season_anchored(ctx, c.start):
+        return []  # "capter l'eau l'hiver pour l'utiliser l'été": a season in general, no date (the guide)
     inferred = y is None
     if inferred:
         y = season_year(code, ctx.rel_of(m), ctx, c)
     if y is None:
         return []
     return [Fact(c.start, c.end, "DATE", V.season(y, code, inferred))]
+
+
+def _season_anchored(ctx: Context, pos: int) -> bool:
+    """Whether a bare "l'hiver" at pos names one season: after a preposition or a conjunction ("dès l'été", "à
+    l'automne", "que l'hiver approche"), at a clause start, or before a verb it is the subject of; after a noun, a
+    verb or an adverb ("notamment l'hiver") it is the season in general (lexicon `season_anchors`)."""
+    before = ctx.text[max(0, pos - 30):pos].rstrip()
+    if not before or before[-1] in ".,;:!?()«»\"–—-\n":
+        return True
+    words = re.findall(r"[^\W\d_]+(?:['’])?", before.lower().replace("’", "'"))
+    return bool(words) and (words[-1] in ctx.lex["season_anchors"] or words[-1].endswith("'"))
 
 
 def r_year_part(c: Candidate, ctx: Context) -> list[Fact]:

@@ -377,8 +377,11 @@ class CountReader:
         elif unit:
             c["unit"], end_tok = unit
             c["end"] = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-            if self.proportion_after.match(text, c["end"]) or self.per_one_after.match(text, c["end"]):
+            if self.proportion_after.match(text, c["end"]) or (
+                    self.per_one_after.match(text, c["end"])
+                    and not self.people_before.search(text, max(0, n.start - 30), n.start)):
                 return None                              # "sept Français sur dix", "deux actifs pour un retraité"
+                # ("nous sommes dix signataires pour une ambition": people counted by "être", no rate)
         return c
 
     def _resolve_neighbours(self, doc: Doc, starts: list[int], cands: dict[int, dict]) -> None:
