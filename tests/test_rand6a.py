@@ -37,6 +37,11 @@ def test_the_council_of_ministers_is_a_body(nlp):
     assert orgs(nlp, text) == [("Conseil des ministres", "org:conseil-des-ministres")]
 
 
+def test_a_lower_case_council_of_ministers_is_left_out(nlp):
+    text = "Le texte sera présenté au prochain conseil des ministres, selon la porte-parole."
+    assert orgs(nlp, text) == []
+
+
 def test_the_minimum_wage_is_no_place(nlp):
     text = "La pension minimale atteindra 85 % du Smic pour une carrière complète à Lille."
     assert [t for t, _ in linked(nlp, text, "TERRITORY")] == ["Lille"]
