@@ -24,14 +24,15 @@ _spec.loader.exec_module(first)
 REPO = first.REPO
 
 
-def used_ids() -> set[str]:
-    """Every id named in a tracked file outside this folder, plus corpus/ stems."""
+def used_ids(folder: Path = HERE, also_skip: tuple[str, ...] = ()) -> set[str]:
+    """Every id named in a tracked file outside folder (and outside the paths starting with also_skip), plus
+    corpus/ stems."""
     files = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True, check=True).stdout
-    here = HERE.relative_to(REPO).as_posix() + "/"
+    skip = (folder.relative_to(REPO).as_posix() + "/",) + also_skip
     used = {p.stem for p in (REPO / "corpus").iterdir()}
     for name in files.splitlines():
         path = REPO / name
-        if name.startswith(here) or not path.is_file():
+        if name.startswith(skip) or not path.is_file():
             continue
         used.update(ID.findall(path.read_bytes().decode("utf-8", "ignore")))
     return used

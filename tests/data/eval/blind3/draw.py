@@ -2,7 +2,7 @@
 
 Eligible: AN questions au gouvernement `QANR5L16QG<n>` with n % 4 == K and vie-publique 2020 statements of 300-1500
 words at a 0-based line index i of statements.jsonl with i % 4 == K, minus the stems of corpus/ files and every id named in any file tracked by git
-outside this folder (the second sample's exclusion, ../blind2/draw.py), except the judgements that used no
+outside this folder (the second sample's exclusion, ../blind2/draw.py `used_ids`), except the judgements that used no
 extraction output and gave no rule: the theme labels (models/labels/) and the search, already-asked and draft-request
 judgements (NOT_EXTRACTION). Those name every AN question, so the second sample's exclusion leaves none.
 Run from the repository root: python tests/data/eval/blind3/draw.py  (prints the chosen ids; see README.md).
@@ -12,17 +12,15 @@ from __future__ import annotations
 import json
 import random
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "blind"))
-from draw import AN_DIR, REPO, VP_FILE, vp_id  # noqa: E402
+from draw import AN_DIR, VP_FILE, sibling, vp_id  # noqa: E402
 
 SEED, K, MOD = 1503, 0, 4
 N_AN, N_VP = 12, 6
-ID = re.compile(r"QANR5L16QG\d+|vp-[0-9a-f]{12}")
 NOT_EXTRACTION = ("models/labels/", "tests/data/eval/search_queries.jsonl", "tests/data/eval/already_asked.jsonl",
                   "tests/data/eval/draft_requests.jsonl")
 
@@ -31,19 +29,8 @@ def number(doc: str) -> int:
     return int(re.sub(r"\D", "", doc.removeprefix("QANR5L16QG")))
 
 
-def used_ids() -> set[str]:
-    files = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True, check=True).stdout
-    here = HERE.relative_to(REPO).as_posix() + "/"
-    used = {p.stem for p in (REPO / "corpus").iterdir()}
-    for name in files.splitlines():
-        path = REPO / name
-        if not name.startswith((here,) + NOT_EXTRACTION) and path.is_file():
-            used.update(ID.findall(path.read_bytes().decode("utf-8", "ignore")))
-    return used
-
-
 def draw() -> tuple[list[str], list[str]]:
-    used = used_ids()
+    used = sibling("blind2", "draw").used_ids(HERE, NOT_EXTRACTION)
     an = sorted((p.stem for p in AN_DIR.glob("QANR5L16QG*.json") if number(p.stem) % MOD == K and p.stem not in used),
                 key=number)
     vp = []
