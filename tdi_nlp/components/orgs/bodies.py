@@ -398,9 +398,9 @@ def cued_names(doc: Doc) -> list[Span]:
         after = doc[first]
         if after.is_lower and after.pos_ == "ADJ" and first + 1 < n:
             first += 1      # "l'entreprise pétrolière Perenco"
-        elif (fold(after.text) in ("d'", "d’") and first + 2 < n and doc[first + 1].is_lower
-              and doc[first + 1].pos_ == "NOUN"):
-            first += 2      # "le média d'investigation Disclose"
+        elif (fold(after.text) in ("d'", "d’", "de") and first + 2 < n and doc[first + 1].is_lower
+              and doc[first + 1].pos_ in ("NOUN", "VERB")):      # "de fait": "fait" is often tagged a verb
+            first += 2      # "le média d'investigation Disclose", "le groupement de fait Cheikh Yassine"
         if doc[first].text[:1].isupper() and "\n" not in doc[first - 1].whitespace_:
             end = _name_run(doc, first)
             if end > first:

@@ -289,7 +289,7 @@ class OrgTagger:
             for m in re.finditer(rf"(?<![\w'’-]){re.escape(rule['form'])}(?![\w'’-])(?!\s+[{UP}])", text):
                 span = doc.char_span(m.start(), m.end(), label="PROGRAMME")
                 if (span is None or taken.overlaps(m.start(), m.end())
-                        or not before.search(text, max(0, m.start() - 6), m.start())):
+                        or not before.search(text, max(0, m.start() - 8), m.start())):
                     continue
                 add_fact(doc, span, {"name": entry["name"]}, f"programme:{entry['id']}")
                 taken.add(m.start(), m.end())
@@ -509,6 +509,8 @@ class OrgTagger:
                 continue  # "la conférence « Solidaires du peuple ukrainien »": an event
             if span.start and fold(doc[span.start - 1].text) in _NER_THING_BEFORE:
                 continue  # "la loi EGALIM", "des contrats TUC": a law, a kind of contract
+            if self._model_after(doc, span.end):
+                continue  # "Ariane 6 ouvrira la voie": a product of that name, not the body
             head3 = " ".join(fold(t.text) for t in span[:3])
             if ("\n" in name or fold(span[0].text) in _NER_TITLE_WORDS or before & _NER_OFFICE_BEFORE
                     or head[0] in _NER_NOT_ORG_HEADS or " ".join(head) in _NER_NOT_ORG_HEADS or head3 in _NER_NOT_ORG_HEADS
@@ -526,6 +528,15 @@ class OrgTagger:
             value = {"name": name, "kind": "ner"} | ({"acronym": name} if acronym else {})
             add_fact(doc, Span(doc, span.start, span.end, label="ORG"), value, f"org:{slugify(name)}")
             taken.append((span.start_char, span.end_char))
+
+    @staticmethod
+    def _model_after(doc: Doc, end: int) -> bool:
+        """A model number right after a name ("Ariane 6", "Boeing 737"), no counted noun after it ("Thales 10
+        salariés" is no model)."""
+        if end >= len(doc) or not (re.fullmatch(r"\d{1,2}", doc[end].text) or _MODEL.fullmatch(doc[end].text)):
+            return False
+        nxt = doc[end + 1] if end + 1 < len(doc) else None
+        return nxt is None or not (nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ"))
 
     @staticmethod
     def _coordinated(ents: list[Span]) -> list[Span]:
@@ -644,8 +655,8 @@ class OrgTagger:
             forms = "|".join(re.escape(x) for x in sorted({name, name.upper()}, key=len, reverse=True))
             for m in re.finditer(rf"(?<![\w'’-])(?:{forms})(?![\w'’-])", text):
                 span = doc.char_span(m.start(), m.end(), label="ORG")
-                if span is None or taken.overlaps(m.start(), m.end()):
-                    continue
+                if span is None or taken.overlaps(m.start(), m.end()) or OrgTagger._model_after(doc, span.end):
+                    continue      # "Ariane, Thales et Airbus ... Ariane 6": the launcher, not the body
                 add_fact(doc, span, dict(body._.value or {}), body._.entity_id)
                 taken.add(m.start(), m.end())
 

@@ -84,7 +84,8 @@ _BODY_NOUN = (r"(?:commune|association|fondation|f[ée]d[ée]ration|centre|agenc
 _NAMED_BODY = "(?:" + "|".join(f"(?<={w})" for w in ("Cour", "Tribunal", "Conseil", "Fédération", "Confédération",
                                                      "Chambre", "Union", "Association", "Agence", "Institut")) + ")"
 # the holder of an office of a named place or body: "le maire de Lyon", "la rectrice de l'académie de Lille", "le
-# directeur général de l'Ademe", "la présidente de la Commission européenne", "le secrétaire général des Nations unies"
+# directeur général de l'Ademe", "la présidente de la Commission européenne", "le secrétaire général des Nations unies",
+# "le président de la commission des lois"
 _OFFICE = re.compile(
     rf"(?:(?<=jusqu')|(?<=jusqu’)|(?<![\w'’-]))(?P<det>[Ll]e|[Ll]a|[Ll]['’]|du|au)[ ]*(?P<title>maire|procureure?(?: g[ée]n[ée]rale?)?"
     rf"|rapporteure? g[ée]n[ée]rale?|rect(?:eur|rice)|gouverneure?(?: militaire)?"
@@ -96,6 +97,9 @@ _OFFICE = re.compile(
     rf"[{UP}][\w'’-]+(?:[ ]+(?:(?:de la|de l['’]|du|des|de|d['’]|et)[ ]*)?[{UP}][\w'’-]+){{0,4}}"
     rf"(?:{_NAMED_BODY}[ ]+(?:de la|de l['’]|de|des|du|d['’])[ ]*[{LOW}]+)?"   # "la Cour de cassation"
     r"(?:[ ]+(?:europ[ée]enne?|unies|nationale?|fran[çc]aise?|internationale?|mondiale?)(?![\w'’-]))?"
+    # "le président de la commission des affaires économiques": a parliamentary committee, its adjective kept
+    rf"|commission[ ]+(?:des|de la|de l['’]|du|d['’])[ ]*[{LOW}][\w'’-]+"
+    rf"(?:[ ]+[{LOW}][\w'’-]*(?:iques?|ales?|aux|elles?|i[eè]re?s?|aires?|[ée]es?|ives?|ifs?)(?![\w'’-]))?"
     rf"|{_BODY_NOUN}(?:[ ]+[{UP}][\w'’-]+(?:[ ]+[{UP}][\w'’-]+){{0,3}}"
     rf"|[ ]+(?:de la|de l['’]|du|des|de|d['’]|pour)[ ]*[{LOW}][\w'’-]+|(?=[ ]*,[ ]*(?:(?:M\.|Mme)[ ]+)?[{UP}][{LOW}])))")
 # offices outside the government: folded title head -> key of resources/people/offices.tsv (None: no table)
@@ -134,8 +138,9 @@ def _foreign_re() -> re.Pattern:
 
 _FOREIGN = _foreign_re()
 _FRENCH_AFTER = re.compile(r"[ ]+fran[çc]ais(?:e)?(?![\w'’-])")
-# "le président russe", "la chancelière allemande": a foreign office-holder by title (no French holder)
-_FOREIGN_HEAD = re.compile(r"(?<![\w'’])(?P<det>le|la|l['’]|du|au)[ ]*(?P<title>pr[ée]sidente?|chanceli(?:er|ère)|roi|reine"
+# "le président russe", "la chancelière allemande", "le vice-chancelier allemand": a foreign office-holder by title
+# (no French holder)
+_FOREIGN_HEAD = re.compile(r"(?<![\w'’])(?P<det>le|la|l['’]|du|au)[ ]*(?P<title>pr[ée]sidente?|(?:vice-)?chanceli(?:er|ère)|roi|reine"
                            r"|[ée]mir|chef du gouvernement|chef de l['’][ée]tat)(?![\w'’-])", re.IGNORECASE)
 # "à Marie, à Lucas, à Inès et à Thomas": people listed by first name (each a known first name)
 _FIRST = rf"[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?"

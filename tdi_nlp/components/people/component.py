@@ -206,6 +206,8 @@ class PersonLinker:
         key = fold(c.name)
         if key in by_last:
             return by_last[key]
+        if c.name in self.finder.leaders:      # "le président Biden": the foreign leader of that surname
+            return self.finder.leaders[c.name]
         if c.source == "law":     # "la loi Studer": the one person of that surname, else the surname's slug
             return self.kb.find_surname(c.name, date) or slugify(c.name)
         if c.source in ("first_names", "aged"):
@@ -457,7 +459,9 @@ class PersonLinker:
 
     def _from_context(self, c: Candidate, results, text: str):
         """A bare "Madame la ministre": the minister named right before it ("Cédric O, Monsieur le ministre"), else
-        the nearest minister of the same gender named in the document, one named with a role first."""
+        a minister of the same gender named before it (the question's addressee, "Ma question s'adresse à M. le
+        ministre de l'économie ... Monsieur le ministre", not the one who answers after it), one named with a role
+        first, the nearest."""
         female = None if c.civility is None else c.civility == "Mme"
         best = None
         for other, slug, value in results:
@@ -468,7 +472,7 @@ class PersonLinker:
             spoken = value.get("mention") == "name" and bool(value.get("role"))
             dist = abs(other.start - c.start)
             named = value.get("mention") == "name" and re.fullmatch(r"[ ]*,[ ]*", text[other.end:c.start]) is not None
-            key = (not named, not spoken, dist)     # "Cédric O, Monsieur le ministre": the minister just named
+            key = (not named, other.start > c.start, not spoken, dist)   # "Cédric O, Monsieur le ministre"
             if best is None or key < best[0]:
                 best = (key, slug, value)
         if best is None:
