@@ -337,6 +337,14 @@ class PersonLinker:
                          "civility": c.civility, "mention": "title", "minister": False, "resolved_by": "address"}
 
     @staticmethod
+    def _titled_before(c: Candidate, other: Candidate, value: dict) -> bool:
+        """other is a title written before c that holds c's bare title ("M. le ministre de l'économie" before
+        "Monsieur le ministre"; not "la Première ministre")."""
+        role = fold(value.get("role") or "")
+        return (other.start < c.start and value.get("mention") == "title" and "premi" not in role
+                and re.search(rf"(?<![\w'-]){re.escape(fold(c.role))}(?![\w'-])", role) is not None)
+
+    @staticmethod
     def _holderless(c: Candidate, text: str):
         """A title whose holder is not in the tables ("le Premier ministre italien", "la présidente de région")."""
         value = {"name": None, "role": text[c.start:c.end].strip(), "civility": c.civility, "mention": "title",
@@ -459,9 +467,10 @@ class PersonLinker:
 
     def _from_context(self, c: Candidate, results, text: str):
         """A bare "Madame la ministre": the minister named right before it ("Cédric O, Monsieur le ministre"), else
-        a minister of the same gender named before it (the question's addressee, "Ma question s'adresse à M. le
-        ministre de l'économie ... Monsieur le ministre", not the one who answers after it), one named with a role
-        first, the nearest."""
+        one named with a role before it (who answered, in the deputy's reply), else one addressed before it by a
+        fuller title of the same head (the question's addressee: "Ma question s'adresse à M. le ministre de
+        l'économie ... Monsieur le ministre", not the one who answers after it), else the nearest minister of the
+        same gender named in the document, one named with a role first."""
         female = None if c.civility is None else c.civility == "Mme"
         best = None
         for other, slug, value in results:
@@ -472,7 +481,8 @@ class PersonLinker:
             spoken = value.get("mention") == "name" and bool(value.get("role"))
             dist = abs(other.start - c.start)
             named = value.get("mention") == "name" and re.fullmatch(r"[ ]*,[ ]*", text[other.end:c.start]) is not None
-            key = (not named, other.start > c.start, not spoken, dist)   # "Cédric O, Monsieur le ministre"
+            key = (not named, not (spoken and other.start < c.start), not self._titled_before(c, other, value),
+                   not spoken, dist)
             if best is None or key < best[0]:
                 best = (key, slug, value)
         if best is None:
