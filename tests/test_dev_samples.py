@@ -168,3 +168,14 @@ def test_dev_random7b_is_apart_from_every_other_sample_and_in_its_partition():
     assert all(question_number(d) % 4 in (2, 3) for d in ids if d.startswith("QANR"))   # round 5's residues 2, 3
     assert all(d["window"] is None for d in docs)                                        # documents annotated whole
     assert blind.sample_meta("dev-random7b") == {"labels": list(blind.LABELS), "tuned_on": True}
+
+
+def test_dev_random7a_is_apart_from_every_other_sample_and_in_its_partition():
+    docs = entries("dev_random7a")
+    ids = {d["doc"] for d in docs}
+    assert len(ids) == len(docs) == 9 and sum(len(d["mentions"]) for d in docs) >= 280
+    assert not ids & other_sample_docs("dev_random7a")
+    assert sum(d.startswith("QANR") for d in ids) == 8 and sum(d.startswith("vp-") for d in ids) == 1
+    assert all(question_number(d) % 4 == 1 for d in ids if d.startswith("QANR"))   # round 5's residue 1 of 4
+    assert all(d["window"] is None for d in docs)                                  # documents annotated whole
+    assert blind.sample_meta("dev-random7a") == {"labels": list(blind.LABELS), "tuned_on": True}

@@ -23,6 +23,7 @@ FACTORY = "tdi_dates"
 _TENSE = settings()["tense"]
 _CONVENTIONS = settings()["conventions"]
 _BOUND_BEFORE = re.compile(_TENSE["bound_before"])
+_PAST_BEFORE = re.compile(_TENSE["past_before"])
 
 
 def parse_ref(ref) -> date | None:
@@ -70,6 +71,8 @@ def tense_of(doc: Doc, text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - _TENSE["bound_window"]):start].lower().replace("’", "'")
     if _BOUND_BEFORE.search(before):
         return None  # a bound: the event it limits can lie on either side of the verb's time
+    if _PAST_BEFORE.search(before):
+        return "past"  # "depuis le 30 novembre": a start already passed
     verb = _verb_of(doc, start, end)
     if verb is None:
         return None

@@ -116,8 +116,10 @@ class Context:
             self.last_year = start.year
 
     # -- year inference ------------------------------------------------------------------------------
-    def infer_year(self, m: int, d: int | None, rel: int | None, c: Candidate) -> int | None:
-        if d and rel is None and (m, d) in self.seen:
+    def infer_year(self, m: int, d: int | None, rel: int | None, c: Candidate, recall: bool = True) -> int | None:
+        """The year of a day or month written without one; ``recall`` False for a demonstrative ("cet autre 21
+        novembre", after "le 21 novembre 1945"): this year's, not that of the same day written in full before."""
+        if d and rel is None and recall and (m, d) in self.seen:
             return self.seen[(m, d)]
         if self.ref is None:
             return self.latest.year if self.latest else self.last_year

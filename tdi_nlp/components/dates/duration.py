@@ -107,8 +107,11 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
         return []  # "à 2 heures du matin": a time of day
     if n == 1 and ctx.preceded_by(c.start, ctx.lex["copulas"]):
         return []  # "2020 est une année symbolique"
-    # the guide leaves the qualifier out of the span ("près de trois ans" -> "trois ans"), its value keeps it
+    # the guide leaves the qualifier out of the span ("près de trois ans" -> "trois ans"), its value keeps it,
+    # and the article of an amount ("les dix prochaines années" -> "dix prochaines années"; a possessive stays)
     start = m.start("n") if approx and _g(m, "approx") and ctx.convention == "guide" else c.start
+    if _g(m, "rm") and _g(m, "n") and ctx.convention == "guide" and _ARTICLE.match(ctx.text, c.start):
+        start = m.start("n")
     return [Fact(start, c.end, "DURATION", V.duration(n, unit, mod=approx))]
 
 
@@ -178,6 +181,8 @@ _AGE_LIST = re.compile(r"(?:^|\s)à\s+(?:1[5-9]|[2-9]\d)\s+(?:voire|ou|et)\s+(?:
 _SINCE_AGE = re.compile(r"(?:^|[\s(])dès\s*$", re.I)
 _LATER = re.compile(r"\s+(?:après|plus\s+tard|de\s|d['’])", re.I)
 _AGE_AND = re.compile(r"(?:^|\s)(?:à|dès)\s+\d+\s+ans\s+et\s*$", re.I)
+_ARTICLE = re.compile(r"(?i:les|ces)\s")
+_LENGTH_OF = re.compile(r"\s+(?:de|d['’])\s*(?!(?:âge|toute?|plus|moins|même)\b)[^\W\d_]", re.I)
 _POSSESSIVE = re.compile(r"(?:^|\s)(?:ses|leurs|mes|nos|vos|tes)\s*$", re.I)
 
 
@@ -189,8 +194,11 @@ def _age_at(c: Candidate, ctx: Context, n: float | None) -> bool:
         return True                                  # "commençaient à 15 voire à 14 ans": a list of ages after "à"
     if _SINCE_AGE.search(before) and not _LATER.match(ctx.text, c.end):
         return True                                  # "obligatoire dès 3 ans" ("dès 3 ans après" is a length)
+    at = _AT.search(before)
+    if at and "apr" in at.group() and _LENGTH_OF.match(ctx.text, c.end):
+        at = None                                    # "après quarante ans de drames": the length of something
     return bool(_POSSESSIVE.search(before)) or (n is not None and n >= 15 and (
-        bool(_AT.search(before)) or ctx.preceded_by(c.start, ctx.lex["age_threshold_cues"])))
+        bool(at) or ctx.preceded_by(c.start, ctx.lex["age_threshold_cues"])))
 
 
 def is_age(c: Candidate, ctx: Context) -> bool:

@@ -52,7 +52,7 @@ def r_date(c: Candidate, ctx: Context) -> list[Fact]:
     rel = ctx.rel_of(m) if end == c.end else None
     inferred = y is None
     if inferred:
-        y = rel_year(m, c, ctx) if _g(m, "ry") else ctx.infer_year(mo, d, rel, c)
+        y = rel_year(m, c, ctx) if _g(m, "ry") else ctx.infer_year(mo, d, rel, c, recall=not _g(m, "dem"))
     if y is None or d > V.last_day(y, mo):
         return []
     part = ctx.part(m) if end == c.end else None

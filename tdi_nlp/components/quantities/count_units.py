@@ -134,6 +134,8 @@ class CountReader:
         self.clause_end = re.compile(r"\s*(?:[.;:!?)]|,|$|\s(?:en|au|contre|dont)\s|\sà\s+(?:(?:près|plus|moins)\s+de\s+)?(?=\d))",
                                      re.I)
         self.ratio_after = re.compile(r"\s+sur\s+(?=\d|[^\W\d_]+\s)", re.I)
+        self.rate_opener = re.compile(rf"(?<![\w])(?:{_alt(g['rate_openers'])})\s+[^\W\d_][\w'’-]*"
+                                      r"(?:\s+[^\W\d_][\w'’-]*)?\s+pour\s*$", re.I)  # "qu'un emploi vacant pour"
         self.per_one_after = re.compile(r"\s+pour\s+(?:un|une|1)\s+(?=[^\W\d_])", re.I)  # "deux actifs pour un retraité"
         self.point_cues_before = re.compile(r"(?<![\w])(?:de|d'|d’|à|plus|moins|environ|près)\s*$", re.I)
         small = _alt(list(grammar()["numbers"]["units"]) + list(grammar()["numbers"]["teens"]) + ["cent", "mille"])
@@ -146,7 +148,8 @@ class CountReader:
         self.proportion_before = re.compile(rf"(?<![\w])(?:un|une|1)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s+sur\s*$",
                                             re.I)  # "une femme handicapée sur cinq"
         nouns = _alt(g["vague_nouns"])
-        self.vague = re.compile(rf"(?<![\w'’])(?:{_alt(g['vague_determiners'])})\s+(?i:{nouns})"  # "des centaines",
+        after_prep = "|".join(rf"(?<=(?<![\w'’]){re.escape(p)}\s)" for p in g["vague_prepositions"])
+        self.vague = re.compile(rf"(?:(?<![\w'’])(?:{_alt(g['vague_determiners'])})\s+|{after_prep})(?i:{nouns})"  # "des centaines",
                                 rf"(?:\s*,\s*(?i:{nouns}))*"                          # ", milliers": a list
                                 rf"(?:\s+(?i:de|d'|d’)\s*(?i:{nouns}))?\s+(?i:de|d'|d’)\s*(?=[^\W\d_])")
         self.point_measure = re.compile(rf"\s+(?:de|d'|d’)\s*(?:{_alt(g['point_measures'])})(?![\w])", re.I)
@@ -162,6 +165,8 @@ class CountReader:
             return True                                  # "la 5G", "10M": a glued abbreviation
         if self.proportion_before.search(before):
             return True                                  # "un retraité sur quatre"
+        if self.rate_opener.search(text, max(0, n.start - 50), n.start):
+            return True                                  # "qu'un emploi vacant pour seize demandeurs"
         if self.pronoun_before.search(before):
             return True                                  # "tous deux", "toutes trois": pronouns
         nxt = self.unit_of_next.match(text, n.end)

@@ -589,6 +589,7 @@ def _common_word_test(nlp: Language):
 
 
 _OTHER = _TUNABLES["other_places"]
+_OTHER["names"] = _OTHER["names"] + [f"{n} {q}" for n in _OTHER["qualified"] for q in _OTHER["qualifiers"]]
 _OTHER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(_OTHER["names"], key=len, reverse=True))
                        + r")(?![\w'’-])")
 _OTHER_UPPER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n.upper()) for n in sorted(_OTHER["names"], key=len,
@@ -628,6 +629,18 @@ def _people(text: str, start: int, name: str, taken: Ranges) -> bool:
 
 
 _AFTER_PLACE = re.compile(r"(?:\s+(?:et|ou)\s+|,\s*)$")
+
+
+def _unplaced_list(text: str, start: int, taken: Ranges) -> bool:
+    """A name cued only by a list comma whose item before is no place found ("Raharianne, Anchaing, Cimendef",
+    names of people; "chers amis,\n\nVenir à votre rencontre"): not a place. "Paris, Berlin" keeps Berlin."""
+    before = text[max(0, start - 12):start]
+    cue = _PLACE_BEFORE.search(before)
+    if cue is None or "," not in cue.group():
+        return False                     # a preposition or "et"/"ou" cues it, not a comma
+    comma = start - len(before) + cue.start() + cue.group().index(",")
+    end = len(text[:comma].rstrip())
+    return not taken.overlaps(end - 1, end)
 
 
 def _common_word_place(gaz: Gazetteer, name: str) -> Entry | None:
@@ -717,6 +730,7 @@ def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer, departments: set, town
                     and not any(e.kind in ("department", "region") for e, _ in gaz.lookup(name)))
                 or not re.fullmatch(r"[\w'’ -]+", name) or _speaker(text, name)
                 or not _PLACE_BEFORE.search(text, max(0, start - 12), start) or _named_after(text, start)
+                or _unplaced_list(text, start, taken)
                 or (_NAME_AFTER.match(text, end_char) and not verb_after
                     and not (_TIME_AFTER.match(text, end_char) and _BARE_PREPOSITION.search(text, max(0, start - 12),
                                                                                           start)))):
