@@ -169,3 +169,15 @@ def test_speaker_lines_with_a_colon_or_a_dash_and_the_president_in_capitals(nlp)
     assert any(t.startswith("M. LE MAIRE") and i == "person:bruno-le-maire" for t, i in found)
     assert [t for t, _ in found].count("NORA BELKACEM") == 2
     assert not any(t.startswith("Q") for t, _ in found)     # "Q -" names nobody
+
+
+def test_a_greeted_first_name_takes_the_first_spelling_in_text_order():
+    """Two spellings of one full name ("Oriane MANCINI" in a sentence, "ORIANE MANCINI" as a speaker): the greeted
+    first name gets the first one written, whatever the hash seed (it used to come from a set)."""
+    from tdi_nlp.components.people.candidates import Candidate, Finder
+    from tdi_nlp.components.ranges import Ranges
+
+    text = "Avec Oriane MANCINI.\n\nORIANE MANCINI\n\nBonjour Oriane."
+    found = [Candidate("name", 5, 19, name="Oriane MANCINI"), Candidate("name", 22, 36, name="ORIANE MANCINI")]
+    greeted = Finder._greeted(text, found, Ranges())
+    assert [(text[c.start:c.end], c.name) for c in greeted] == [("Oriane", "Oriane MANCINI")]

@@ -483,12 +483,12 @@ class Finder:
     def _greeted(text: str, found: list[Candidate], taken: Ranges) -> list[Candidate]:
         """"Bonjour Oriane.", "Merci d'être avec nous Christelle.": the first name alone, after a greeting, of the
         one person of that first name named in full in the document."""
-        full: dict[str, set[str]] = {}
+        full: dict[str, dict[str, None]] = {}  # first name -> full names in text order (the first one is used)
         for c in found:
             parts = c.name.split()
             if len(parts) >= 2 and parts[0][:1].isupper():
                 first = parts[0].title() if parts[0].isupper() else parts[0]
-                full.setdefault(first, set()).add(c.name if not c.name.isupper() else c.name.title())
+                full.setdefault(first, {})[c.name if not c.name.isupper() else c.name.title()] = None
         firsts = {f: next(iter(n)) for f, n in full.items() if len({fold(x) for x in n}) == 1 and len(f) >= 3}
         out: list[Candidate] = []
         if not firsts:
