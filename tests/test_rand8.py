@@ -34,3 +34,35 @@ def test_a_list_opened_by_a_place_noun_holds_places(pnlp, text, names):
 def test_a_list_of_people_after_a_comma_is_still_no_place(pnlp):
     text = "Ils s'appelaient Zoumba, Matalé, Kinoué et Sidonie ; tous ont fui la plantation."
     assert found(pnlp, text, "TERRITORY") == []
+
+
+# -- people -------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("Lors de son voyage à Dakar, le Président a annoncé une nouvelle politique.", "le Président"),
+    ("Cette initiative, lancée par le Président en mars, doit aider les agriculteurs.", "le Président"),
+])
+def test_the_capitalized_president_alone_is_the_head_of_state(pnlp, text, span):
+    assert (span, "person:emmanuel-macron") in found(pnlp, text, "PERSON")
+
+
+@pytest.mark.parametrize("text", [
+    "Monsieur le Président, mes chers collègues, je vous remercie.",
+    "Le Président de la commission a ouvert la séance.",
+    "Le Président russe a reçu son homologue.",
+])
+def test_the_president_with_a_civility_a_complement_or_a_demonym_is_not(pnlp, text):
+    assert ("person:emmanuel-macron") not in [i for _, i in found(pnlp, text, "PERSON")]
+
+
+def test_historical_figures_by_surname_alone(pnlp):
+    text = "Comme le disait Jaurès, et avant lui Condorcet, l'école libère ; Clemenceau le savait."
+    assert found(pnlp, text, "PERSON") == [("Jaurès", "person:jean-jaures"), ("Condorcet", "person:nicolas-de-condorcet"),
+                                          ("Clemenceau", "person:georges-clemenceau")]
+    text = "Le serment d'Hippocrate oblige les médecins."
+    assert found(pnlp, text, "PERSON") == [("Hippocrate", "person:hippocrate")]
+
+
+def test_a_street_or_a_school_named_after_a_figure_is_no_person(pnlp):
+    text = "Le collège Condorcet et la rue Gambetta seront rénovés ; le lycée Clemenceau aussi."
+    assert found(pnlp, text, "PERSON") == []
