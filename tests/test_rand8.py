@@ -66,3 +66,45 @@ def test_historical_figures_by_surname_alone(pnlp):
 def test_a_street_or_a_school_named_after_a_figure_is_no_person(pnlp):
     text = "Le collège Condorcet et la rue Gambetta seront rénovés ; le lycée Clemenceau aussi."
     assert found(pnlp, text, "PERSON") == []
+
+
+# -- organizations and programmes ---------------------------------------------------------------------------------
+
+def test_the_paper_after_a_contracted_article(pnlp):
+    text = "Selon une enquête du Parisien, reprise au Parisien libéré, un Parisien sur trois renonce au métro."
+    assert [t for t, i in found(pnlp, text, "ORG") if i == "org:le-parisien"] == ["Parisien", "Parisien"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La Cédéao a levé ses sanctions ; le M23 contrôle toujours Goma.",
+     [("Cédéao", "org:cedeao"), ("M23", "org:m23")]),
+    ("Les soldats de l'armée de terre ont rejoint ceux de l'armée de l'air et de l'espace.",
+     [("armée de terre", "org:armee-de-terre"), ("armée de l'air et de l'espace", "org:armee-de-l-air-et-de-l-espace")]),
+    ("La Ligue pour la protection des oiseaux et Reporters sans frontières ont porté plainte.",
+     [("Ligue pour la protection des oiseaux", "org:ligue-pour-la-protection-des-oiseaux"),
+      ("Reporters sans frontières", "org:reporters-sans-frontieres")]),
+    ("La France a rejoint le Partenariat pour un gouvernement ouvert en 2014.",
+     [("Partenariat pour un gouvernement ouvert", "org:partenariat-pour-un-gouvernement-ouvert")]),
+])
+def test_bodies_added_to_the_gazetteer(pnlp, text, expected):
+    assert [x for x in found(pnlp, text, "ORG") if x in expected] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le plan d'investissement dans les compétences (PIC) sera prolongé : le PIC a formé 2 millions de personnes.",
+     ["programme:pic"] * 3),
+    ("L'initiative FARM – Food & Agriculture Resilience Mission – soutient les pays importateurs de blé.",
+     ["programme:farm"] * 2),
+    ("Ce projet sera financé par la Facilité pour la reprise et la résilience.",
+     ["programme:facilite-pour-la-reprise-et-la-resilience"]),
+    ("La France a doublé sa contribution au Fonds de consolidation de la paix.",
+     ["programme:fonds-de-consolidation-de-la-paix"]),
+    ("Pendant le confinement, Ma classe à la maison a accueilli un million d'élèves.",
+     ["programme:ma-classe-a-la-maison"]),
+])
+def test_programmes_added_to_the_gazetteer(pnlp, text, expected):
+    assert [i for _, i in found(pnlp, text, "PROGRAMME")] == expected
+
+
+def test_an_ambiguous_programme_acronym_needs_its_long_form(pnlp):
+    assert found(pnlp, "Le PIC de pollution est attendu demain.", "PROGRAMME") == []
