@@ -108,3 +108,19 @@ def test_programmes_added_to_the_gazetteer(pnlp, text, expected):
 
 def test_an_ambiguous_programme_acronym_needs_its_long_form(pnlp):
     assert found(pnlp, "Le PIC de pollution est attendu demain.", "PROGRAMME") == []
+
+
+# -- money --------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("Plusieurs milliards d'euros ont été promis aux régions.", "Plusieurs milliards d'euros"),
+    ("Cette fraude coûte des millions d'euros chaque année.", "des millions d'euros"),
+    ("Les sinistrés attendent des dizaines de milliers d'euros d'indemnités.", "des dizaines de milliers d'euros"),
+    ("Il faut compter plusieurs centaines d'euros de frais de dossier.", "plusieurs centaines d'euros"),
+])
+def test_a_vague_amount_of_a_scale_is_money_without_amount(quantities, text, span):
+    assert [(t, v["amount"], v["qualifier"]) for t, v in quantities(text, "MONEY")] == [(span, None, "~")]
+
+
+def test_a_vague_count_of_people_stays_a_count(quantities):
+    assert quantities("Des millions de Français attendent ce décret.", "MONEY") == []
