@@ -45,6 +45,7 @@ _RULES = tomllib.loads((RESOURCES_DIR / "orgs" / "rules.toml").read_text(encodin
 _NOT_ORG = set(_RULES["not_org_heads"])
 _MINISTRY = re.compile(r"\bminist[eè]re\b", re.IGNORECASE)
 _TRIM = set(_RULES["trim_words"])
+_CONTRACTED_ARTICLES = {"du", "au"}   # "du Parisien", "au Parisien": the name's "Le" inside the article
 _NOT_CONTENT = _TRIM | set(_RULES["not_content"])
 _NER_NOT_ORG = set(_RULES["ner_not_org"])
 _NER_ARTICLES = set(_RULES["ner_articles"])
@@ -152,6 +153,8 @@ class OrgTagger:
                              and a not in e.get("ambiguous_acronyms", ()) and e.get("kind") != "party"}
                     # one-word names in capitals too: "DISCLOSE", "SANOFI" in a question's title
                     self.exact.add(key, [nlp.make_doc(a) for a in sorted(set(e["acronyms"]) | upper)])
+                if e.get("contracted"):   # "dans les colonnes du Parisien": "Le Parisien" after "du" / "au"
+                    self.exact.add(key, [nlp.make_doc(a) for a in e["contracted"]])
         self.ambiguous = {a for e in self.entries.values() for a in e.get("ambiguous_acronyms", ())}
         self.listed_ids = {f"org:{e['id']}" for e in orgs}
         self.by_name: dict[str, dict] = {}    # folded name, alias or acronym of a listed body -> its entry
@@ -175,6 +178,9 @@ class OrgTagger:
                     long_forms.add(key)
                 elif span.text in self.entries[key].get("ambiguous_acronyms", ()) and key not in long_forms:
                     continue      # "CNI" alone may be the identity card: only after "Conseil national de l'industrie"
+                elif span.text in self.entries[key].get("contracted", ()) and (
+                        s == 0 or fold(doc[s - 1].text) not in _CONTRACTED_ARTICLES):
+                    continue      # "Parisien" names the paper only where "du" / "au" holds its article "Le"
                 elif s > 0 and fold(doc[s - 1].text) in self.entries[key].get("not_after", ()):
                     continue      # "sur Twitter": the platform a message is on, not the company
                 elif e < len(doc) and doc[e].text in ("-", "‑") and e + 1 < len(doc) and not doc[e - 1].whitespace_:

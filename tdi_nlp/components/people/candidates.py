@@ -187,9 +187,17 @@ _SPEAKER = re.compile(rf"^[ \t]*(?P<name>[{UP}][{UP}'’-]*(?:[ ]+[{UP}][{UP}'�
                       rf"(?:$|(?:[ ]?:|\.-|[ ]+[-–])[ \t]+)", re.MULTILINE)
 # "LE PRESIDENT.-", "LE PRÉSIDENT :" opening a line of a press conference: the President of the Republic
 _SPEAKER_PRESIDENT = re.compile(r"^[ \t]*(?P<title>LE PR[EÉ]SIDENT)(?=[ \t]*(?:\.-|:|[-–][ ]|$))", re.MULTILINE)
+# "le Président a annoncé", "lancée par le Président": the title alone, capitalized, with no civility before it and no
+# complement, name or qualifier after it, is the President of the Republic (as "le chef de l'État")
+_BARE_PRESIDENT = re.compile(rf"(?<![\w'’])(?P<det>[Ll]e|du|au)[ ]+(?P<title>Président)(?![\w'’-])"
+                             rf"(?![ ]+(?:de|du|des|d['’]|[{UP}]|élu|sortant|d[ée]l[ée]gu[ée]|honoraire|fondateur"
+                             rf"|directeur|ex[ée]cutif|int[ée]rimaire|par int[ée]rim|en exercice|actuel)(?![\w'’-]))")
+_CIVILITY_BEFORE = re.compile(rf"{CIVILITY}[ ]*$")
 _HONORIFIC = re.compile(rf"(?<![\w'’-])(?P<hon>{'|'.join(map(re.escape, _NAMES['honorifics']))})[ ]+"
                         rf"(?P<name>(?:(?:de|d['’])[ ]*)?{NAME_RUN})")
 _FEMALE_HONORIFICS = {"sœur", "soeur", "mère"}
+_NAMED_AFTER_BEFORE = re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, _NAMES['named_after']))})[ ]+(?:d['’])?$",
+                                 re.IGNORECASE)   # "le lycée Clemenceau", "la promotion Jaurès"
 _POSSESSIVE_BEFORE = re.compile(r"(?<![\w'’])(?:son|sa|ses|mon|ma|mes|ton|ta|tes|notre|votre|leur)[ ]+$", re.IGNORECASE)
 # "le Général" alone, capitalized: the one person the convention names (titles.toml [names.alone_honorifics])
 _ALONE = _NAMES["alone_honorifics"]
@@ -310,7 +318,7 @@ class Finder:
         self.leaders = leaders or {}         # surname that names a foreign leader alone -> slug
         forms = {f: last for last in self.leaders for f in (last, last.upper())}
         self._leader_forms = forms
-        self._leader_re = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+        self._leader_re = re.compile(r"(?:(?<=\b[dl]['’])|(?<![\w'’-]))(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
                                      + r")(?![\w'’-])") if forms else None
 
     def is_first(self, folded: str) -> bool:
@@ -408,7 +416,8 @@ class Finder:
         out += self._greeted(text, out, taken)
         if self._leader_re is not None:   # "l'administration Biden", "Poutine": a foreign leader's surname alone
             for m in self._leader_re.finditer(text):
-                if not (taken.covers(m.start()) or taken.covers(m.end() - 1)):
+                if not (taken.covers(m.start()) or taken.covers(m.end() - 1)
+                        or _NAMED_AFTER_BEFORE.search(text, max(0, m.start() - 20), m.start())):
                     last = self._leader_forms[m.group()]
                     out.append(Candidate("name", m.start(), m.end(), name=last, source="leader",
                                          person=self.leaders[last]))
@@ -664,6 +673,13 @@ class Finder:
             female = fold(m.group("title")).endswith(("e", "ere")) or fold(m.group("det")) == "la"
             out.append(Candidate("title", m.start(), foreign.end(), civility="Mme" if female else "M.",
                                  role=m.group("title"), title_ends=[foreign.end()], source="title", foreign=True))
+        for m in _BARE_PRESIDENT.finditer(text):
+            if (found.overlaps(m.start(), m.end()) or skipped.overlaps(m.start(), m.end())
+                    or _CIVILITY_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _FOREIGN.match(text, m.end())
+                    or generic(text, m.start(), m.end())):
+                continue      # "Monsieur le Président" (an address), "le Président russe", "quel que soit le Président"
+            out.append(Candidate("title", m.start(), m.end(), civility="M.", role="président",
+                                 title_ends=[m.end()], source="title"))
         for m in _SPEAKER_PRESIDENT.finditer(text):   # "LE PRESIDENT.-" in a press conference
             if not (found.overlaps(m.start("title"), m.end()) or skipped.overlaps(m.start("title"), m.end())):
                 out.append(Candidate("title", m.start("title"), m.end(), civility="M.", role="président",

@@ -217,7 +217,8 @@ class PeopleKB:
         for r in self.other_offices:
             self._person(r["person"], r["first"], r["last"])
         self.leaders = _read("leaders.tsv")
-        for r in self.leaders:
+        self.figures = _read("figures.tsv")     # historical figures named by surname alone ("Clemenceau")
+        for r in self.leaders + self.figures:
             self._person(r["person"], r["first"], r["last"])
         self.sex = {r["first_folded"]: r["sex"] for r in _read("first_names.tsv")}
         self.ministries = _read("ministries.tsv")
@@ -275,9 +276,10 @@ class PeopleKB:
             any(r["person"] == slug and active(r, date) for r in self.presidents + self.other_offices + self.leaders)
 
     def leader_surnames(self) -> dict[str, str]:
-        """Surnames that name a foreign leader alone ("Poutine", "Biden"; leaders.tsv, alone = 1) -> slug."""
+        """Surnames that name a foreign leader or a historical figure alone ("Poutine", "Biden", "Clemenceau";
+        leaders.tsv and figures.tsv, alone = 1) -> slug."""
         out: dict[str, set[str]] = defaultdict(set)
-        for r in self.leaders:
+        for r in self.leaders + self.figures:
             if r["alone"] == "1":
                 out[r["last"]].add(r["person"])
         return {last: next(iter(slugs)) for last, slugs in out.items() if len(slugs) == 1}

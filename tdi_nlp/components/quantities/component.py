@@ -148,14 +148,16 @@ def _vague_money() -> re.Pattern:
     g, cur = grammar()["money"], currencies()
     words = [w for w, (_, where) in cur.items() if where in ("after", "both")]
     dets, articles = _alternation(g["vague_determiners"]), _alternation(g["vague_articles"])
+    multiples, scales = _alternation(g["vague_multiples"]), _alternation(g["vague_scales"])
+    of = r"(?:(?:de|d['’])[ \u00a0]*)?"
     return re.compile(rf"(?<![\w])(?:(?P<det>{dets})|{articles})[ \u00a0]+"
-                      rf"(?P<body>(?:{_alternation(g['vague_multiples'])})[ \u00a0]+(?:de|d['’])[ \u00a0]*"
-                      rf"(?:millions|milliards)"
-                      rf"[ \u00a0]+(?:(?:de|d['’])[ \u00a0]*)?(?P<cur>{_alternation(words)}))(?![\w])", re.I)
+                      rf"(?P<body>(?:(?:{multiples})[ \u00a0]+(?:de|d['’])[ \u00a0]*(?:(?:{scales})[ \u00a0]+{of})?"
+                      rf"|(?:{scales})[ \u00a0]+{of})(?P<cur>{_alternation(words)}))(?![\w])", re.I)
 
 
 def read_vague_money(text: str) -> list[dict]:
-    """"plusieurs centaines de millions d'euros": MONEY without an amount (value amount null, qualifier "~"); after
+    """"plusieurs centaines de millions d'euros", "des milliards d'euros", "quelques centaines d'euros": MONEY
+    without an amount (value amount null, qualifier "~"); after
     an article, the span leaves it out ("les [dizaines de milliards d'euros]")."""
     cur = currencies()
     return [{"start": m.start() if m.group("det") else m.start("body"), "end": m.end(),

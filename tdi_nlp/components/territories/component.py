@@ -633,14 +633,27 @@ _AFTER_PLACE = re.compile(r"(?:\s+(?:et|ou)\s+|,\s*)$")
 
 def _unplaced_list(text: str, start: int, taken: Ranges) -> bool:
     """A name cued only by a list comma whose item before is no place found ("Raharianne, Anchaing, Cimendef",
-    names of people; "chers amis,\n\nVenir à votre rencontre"): not a place. "Paris, Berlin" keeps Berlin."""
+    names of people; "chers amis,\n\nVenir à votre rencontre"): not a place. "Paris, Berlin" keeps Berlin, and
+    a list a place noun opens keeps its items ("quatre communes – Choranche, Châtelus")."""
     before = text[max(0, start - 12):start]
     cue = _PLACE_BEFORE.search(before)
     if cue is None or "," not in cue.group():
         return False                     # a preposition or "et"/"ou" cues it, not a comma
     comma = start - len(before) + cue.start() + cue.group().index(",")
     end = len(text[:comma].rstrip())
-    return not taken.overlaps(end - 1, end)
+    return not taken.overlaps(end - 1, end) and not _opened_list(text, start)
+
+
+_LIST_OPENER = re.compile(_OTHER["list_opener"])
+_LIST_ITEMS = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]*(?:\s+(?:(?:de|du|des|la|le|les|sur|en)\s+|[dl]['’])?[A-ZÀ-Þ][\w'’-]*)*"
+                         r"\s*(?:,|\bet\b|\bou\b)\s*)*")
+
+
+def _opened_list(text: str, start: int) -> bool:
+    """A name that opens a list after a plural place noun and a dash, colon or parenthesis ("quatre communes –
+    Choranche"), or that follows such an opening with only capitalized list items between."""
+    left = _left(text, start, 200)
+    return any(_LIST_ITEMS.fullmatch(text, start - len(left) + m.end(), start) for m in _LIST_OPENER.finditer(left))
 
 
 def _common_word_place(gaz: Gazetteer, name: str) -> Entry | None:
@@ -729,7 +742,8 @@ def other_places(doc: Doc, taken: Ranges, gaz: Gazetteer, departments: set, town
                 or (_people(text, start, name, taken)  # "Vienne" (a department) is no people; "de Sens" may be
                     and not any(e.kind in ("department", "region") for e, _ in gaz.lookup(name)))
                 or not re.fullmatch(r"[\w'’ -]+", name) or _speaker(text, name)
-                or not _PLACE_BEFORE.search(text, max(0, start - 12), start) or _named_after(text, start)
+                or not (_PLACE_BEFORE.search(text, max(0, start - 12), start) or _opened_list(text, start))
+                or _named_after(text, start)
                 or _unplaced_list(text, start, taken)
                 or (_NAME_AFTER.match(text, end_char) and not verb_after
                     and not (_TIME_AFTER.match(text, end_char) and _BARE_PREPOSITION.search(text, max(0, start - 12),
