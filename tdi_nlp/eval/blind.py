@@ -1,9 +1,9 @@
 """Blind extraction regression samples (issue 14): every label's span P/R/F1 and value accuracy.
 
-Each sample (``tests/data/eval/blind/sample.jsonl``, 17 documents, ``blind2``, 19 documents, and ``blind3``, 18
-documents; conventions in ``blind/GUIDE.md``) holds documents of ../shared never used for rules, annotated by
+Each sample (``tests/data/eval/blind/sample.jsonl``, 17 documents, ``blind2``, 19 documents, ``blind3``, 18
+documents, and ``blind4``, 17 documents; conventions in ``blind/GUIDE.md``) holds documents of ../shared never used for rules, annotated by
 hand before any system output was seen; offsets refer to the reader's RAW text. ``--sample`` picks one (1, the
-default, 2 or 3) or ``all`` (the three pooled), or names any other sample folder under ``tests/data/eval`` (``dev_orgs``);
+default, 2, 3 or 4) or ``all`` (the four pooled), or names any other sample folder under ``tests/data/eval`` (``dev_orgs``);
 such a folder's ``meta.json`` may declare the labels it annotates (only those are scored) and ``tuned_on`` (the
 figures are then labelled TUNED-ON). Sitting excerpts are read from the AN sittings corpus (``seance_excerpt``). The suite reads each document with the readers, runs the project
 pipeline as ``extract`` does, maps the predicted offsets (normalized text) back to raw offsets through the
@@ -29,7 +29,8 @@ from ._metrics import prf
 
 NAME = "blind"
 HELP = "blind, frozen samples of unused documents: per-label span P/R/F1 and value accuracy beside stock NER"
-SAMPLES = {"1": ("blind",), "2": ("blind2",), "3": ("blind3",), "all": ("blind", "blind2", "blind3")}
+SAMPLES = {"1": ("blind",), "2": ("blind2",), "3": ("blind3",), "4": ("blind4",),
+           "all": ("blind", "blind2", "blind3", "blind4")}
 VP_SOURCE = "data/corpora/vie-publique-2020/statements.jsonl"
 SEANCE_SOURCE = "data/corpora/an-seance-2021-2022/corpus.jsonl"
 LABELS = ("DATE", "DURATION", "MONEY", "COUNT", "PERCENT", "TERRITORY", "PERSON", "ORG", "PROGRAMME")
@@ -40,7 +41,7 @@ VALUE_KEYS = {"DATE": ("start", "end", "granularity"), "DURATION": ("duration",)
 
 def add_arguments(parser) -> None:
     parser.add_argument("--sample", default="1",
-                        help="which sample: 1 (17 documents), 2 (19 documents), 3 (18 documents), all (the three pooled) or the name of "
+                        help="which sample: 1 (17 documents), 2 (19 documents), 3 (18 documents), 4 (17 documents), all (the four pooled) or the name of "
                              "another sample folder under tests/data/eval (dev: MONEY/COUNT/PERCENT/PROGRAMME, "
                              "dev-orgs: ORG/PERSON/TERRITORY; both tuned-on)")
     parser.add_argument("--show-misses", action="store_true",
@@ -292,7 +293,7 @@ def run(args) -> int:
     which = getattr(args, "sample", "1")
     if which not in SAMPLES and not checkout_path("tests", "data", "eval", folder_of(which), "sample.jsonl",
                                                  must_exist=False).is_file():
-        print(f"blind: no sample {which!r} (1, 2, all or a folder of tests/data/eval with a sample.jsonl)")
+        print(f"blind: no sample {which!r} (1, 2, 3, 4, all or a folder of tests/data/eval with a sample.jsonl)")
         return 2
     meta = sample_meta(which)
     labels_all = tuple(lab for lab in LABELS if lab in meta.get("labels", LABELS))
