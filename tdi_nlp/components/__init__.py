@@ -14,7 +14,11 @@ Conventions shared by every extractor:
 """
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
+
+from ..text_utils import fold
 
 FACTS = "facts"
 DATE_LABELS = frozenset({"DATE", "TIME", "DURATION", "SET"})
@@ -67,6 +71,19 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["tdi_text"] = doc.text
     return text
+
+
+def folded_words(doc: Doc) -> list[str]:
+    """``fold(t.text)`` of every token, in order, from the ORTH array: each distinct word folded once and no Token
+    object made per word (loops that look for a few head words visit only the tokens that carry one). Computed
+    once per Doc and kept in its user_data: read it, never change it."""
+    cached = doc.user_data.get("tdi_folded")
+    if cached is not None and len(cached) == len(doc):
+        return cached
+    orths, where = np.unique(doc.to_array(ORTH), return_inverse=True)
+    forms = np.array([fold(doc.vocab.strings[o]) for o in orths.tolist()] or [""], dtype=object)
+    out = doc.user_data["tdi_folded"] = forms[where].tolist()
+    return out
 
 
 def keep_text(doc: Doc, text: str) -> None:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from ...config import RESOURCES_DIR
 from ...text_utils import fold
+from .. import folded_words
 
 _RULES = tomllib.loads((RESOURCES_DIR / "orgs" / "rules.toml").read_text(encoding="utf-8"))["bodies"]
 _HEADS = set(_RULES["heads"])
@@ -120,13 +121,17 @@ def head_bodies(doc: Doc) -> list[Span]:
     takes adjectives or "de" groups (adjectives alone not at a sentence start); a lower-case head only with the
     cue words of ``lower_heads`` after it and at least one "de" group."""
     out, k, n = [], 0, len(doc)
-    while k < n:
+    folded = folded_words(doc)
+    for i in [i for i, f in enumerate(folded) if f in _HEADS or f in _LOWER]:   # a token no head word skips
+        if i < k:
+            continue
+        k = i
         t = doc[k]
-        head = fold(t.text)
+        head = folded[k]
         lower = t.is_lower and head in _LOWER
-        if lower and k > 0 and fold(doc[k - 1].text) in _LOWER_NOT_AFTER:
+        if lower and k > 0 and folded[k - 1] in _LOWER_NOT_AFTER:
             lower = False     # "une commission départementale de ...": a kind of body
-        if not lower and k > 0 and fold(doc[k - 1].text) in _TITLE_NOT_AFTER:
+        if not lower and k > 0 and folded[k - 1] in _TITLE_NOT_AFTER:
             k += 1            # "un Conseil de défense": a meeting, a kind
             continue
         if not ((t.is_title and head in _HEADS) or lower) or (k + 1 < n and "\n" in t.whitespace_):
@@ -277,10 +282,10 @@ def lower_phrase_acronyms(doc: Doc, acronyms: set[str]) -> set[str]:
     if not wanted:
         return set()
     # each token read once, from arrays (no Token object per word): this serves every acronym of the document
-    rows = doc.to_array(["ORTH", "IS_LOWER", "IS_ALPHA", "IS_PUNCT"]).tolist()
-    folded = [fold(doc.vocab.strings[orth]) for orth, _, _, _ in rows]
-    lower = [bool(is_lower and is_alpha) for _, is_lower, is_alpha, _ in rows]
-    skip = [f in _ACR_SKIP and not row[3] for f, row in zip(folded, rows)]
+    rows = doc.to_array(["IS_LOWER", "IS_ALPHA", "IS_PUNCT"])
+    folded = folded_words(doc)
+    lower = ((rows[:, 0] != 0) & (rows[:, 1] != 0)).tolist()
+    skip = [f in _ACR_SKIP and not punct for f, punct in zip(folded, rows[:, 2].tolist())]
     starts: dict[str, list[int]] = {}
     for i, f in enumerate(folded):
         if lower[i] and f not in _ACR_HEADS:
@@ -390,9 +395,10 @@ def cued_names(doc: Doc) -> list[Span]:
     tendue") or an apposition after them ("Flexico, une PME de 250 salariés") makes bodies."""
     out = []
     n = len(doc)
-    for k in range(1, n - 1):
+    folded = folded_words(doc)
+    for k in [k for k in range(1, n - 1) if folded[k] in _CUE_NOUNS]:   # only the tokens of a cue noun
         t = doc[k]
-        if not (t.is_lower and fold(t.text) in _CUE_NOUNS) or "\n" in t.whitespace_:
+        if not t.is_lower or "\n" in t.whitespace_:
             continue
         first = k + 1
         after = doc[first]
@@ -405,10 +411,10 @@ def cued_names(doc: Doc) -> list[Span]:
             end = _name_run(doc, first)
             if end > first:
                 out.append(doc[first:end])
-    for k in range(n - 3):
-        if doc[k].text != "," or fold(doc[k + 1].text) not in ("un", "une"):
+    for k in [k for k in range(n - 3) if folded[k] == ","]:
+        if doc[k].text != "," or folded[k + 1] not in ("un", "une"):
             continue
-        nxt = fold(doc[k + 2].text)
+        nxt = folded[k + 2]
         if nxt not in _APPOSITION:
             continue
         start = k

@@ -14,6 +14,7 @@ import re
 import tomllib
 from functools import lru_cache
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -466,13 +467,14 @@ class OrgTagger:
         """Acronyms the document only uses after plural determiners ("aux AED", "les APL"): kinds of things or
         people, not a body."""
         plural, singular = set(), set()
-        for t in doc[1:]:
-            if len(t.text) >= 2 and t.text.isupper():
-                prev = fold(doc[t.i - 1].text)
-                if prev in _PLURAL_DETS or doc[t.i - 1].like_num:
-                    plural.add(t.text)
-                elif prev in _SINGULAR_DETS:
-                    singular.add(t.text)
+        strings, orths = doc.vocab.strings, doc.to_array(ORTH).tolist()   # no Token per word
+        upper = {o for o in set(orths) if len(strings[o]) >= 2 and strings[o].isupper()}
+        for i in [i for i in range(1, len(orths)) if orths[i] in upper]:
+            text, prev = strings[orths[i]], fold(strings[orths[i - 1]])
+            if prev in _PLURAL_DETS or doc[i - 1].like_num:
+                plural.add(text)
+            elif prev in _SINGULAR_DETS:
+                singular.add(text)
         return plural - singular - set(group_forms())   # "les LR": the party's members
 
     def _stock_orgs(self, doc: Doc) -> None:

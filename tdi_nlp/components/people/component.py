@@ -82,7 +82,8 @@ class PersonLinker:
     @staticmethod
     def _sentence_starts(doc: Doc, text: str) -> list[int]:
         if doc.has_annotation("SENT_START"):
-            return [i for s, i in doc.to_array(["SENT_START", "IDX"]).tolist() if s == 1]  # no Token per word
+            rows = doc.to_array(["SENT_START", "IDX"])  # no Token per word; only the starts become Python ints
+            return rows[rows[:, 0] == 1, 1].tolist()
         return [0] + [m.end() for m in re.finditer(r"[.!?]\s+(?=[A-ZÀ-Þ])|\n", text)]
 
     def _sentence_bounds(self, doc: Doc, text: str, char: int, cache: dict) -> tuple[int, int]:

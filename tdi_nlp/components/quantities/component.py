@@ -22,7 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IDX, POS
 from spacy.language import Language
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc
 
 from ...config import RESOURCES_DIR
@@ -475,7 +477,8 @@ class QuantityExtractor:
         used = Ranges((s.start_char, s.end_char) for s in doc._.date_facts)  # dates, then what is taken
         urls = Ranges((m.start(), m.end()) for m in _URL.finditer(text))
         nums = [n for n in find_numbers(text) if not urls.overlaps(n.start, n.end)]
-        nouns = {t.idx for t in doc if t.pos_ in ("NOUN", "PROPN")}
+        tags = doc.to_array([POS, IDX])   # no Token per word
+        nouns = set(tags[(tags[:, 0] == NOUN) | (tags[:, 0] == PROPN), 1].tolist())
         for m in read_money(text, nums, nouns.__contains__):
             if used.overlaps(m["start"], m["end"]):
                 continue

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from .. import add_fact, text_of
 from ..ranges import Ranges
-from ...text_utils import fold, strip_accents
+from ...text_utils import first_chars, fold, strip_accents
 from .candidates import (GAP_RE, STOP, Entry, Gazetteer, Match, key, load_gazetteer, load_tunables, pattern_text,
                          place_words)
 from .context import acronyms, first_name_before, name_goes_on, portfolio, surname_after
@@ -590,9 +590,9 @@ def _common_word_test(nlp: Language):
 
 _OTHER = _TUNABLES["other_places"]
 _OTHER["names"] = _OTHER["names"] + [f"{n} {q}" for n in _OTHER["qualified"] for q in _OTHER["qualifiers"]]
-_OTHER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(_OTHER["names"], key=len, reverse=True))
+_OTHER_RE = re.compile(first_chars(_OTHER["names"]) + r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(_OTHER["names"], key=len, reverse=True))
                        + r")(?![\w'’-])")
-_OTHER_UPPER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n.upper()) for n in sorted(_OTHER["names"], key=len,
+_OTHER_UPPER_RE = re.compile(first_chars([n.upper() for n in _OTHER["names"]]) + r"(?<![\w-])(?:" + "|".join(re.escape(n.upper()) for n in sorted(_OTHER["names"], key=len,
                                                                                               reverse=True))
                              + r")(?![\w'’-])")  # in a heading: "DROITS DES FONCTIONNAIRES EN POLYNÉSIE"
 _FAMILY_BEFORE = re.compile(r"(?<![\w])les\s+$", re.I)  # "les Kouachi": a family, not a place
