@@ -716,9 +716,9 @@ class Finder:
             if not m:
                 break
             w = words(m.group(2))
-            if w == ["et"] and re.match(r"[ ]+(?:le|la|les|l['’])[ ]*(?:ministre|secr[ée]taire|premi|garde|haut|pr[ée]sident"
+            if w == ["et"] and re.match(r"[ ]+(?:le|la|les|l['’]|du|des|au|aux|de la|de l['’]|à la|à l['’])[ ]*(?:ministre|secr[ée]taire|premi|garde|haut|pr[ée]sident"
                                         r"|d[ée]put|s[ée]nat)", text[m.end():m.end() + 20], re.IGNORECASE):
-                break     # "le ministre des outre-mer et le ministre de la santé": a second title
+                break     # "le ministre des outre-mer et le ministre de la santé", "... et du ministre de ...": a second title
             if not w or any(x.rstrip("'") not in self.title_vocab and x not in self.title_vocab for x in w):
                 break
             pos = m.end()

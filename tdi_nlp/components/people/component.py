@@ -46,6 +46,12 @@ def _office_key(title: str) -> str:
                   " ".join(fold(title).replace("’", "'").split()))
 
 
+# the date of a legal text ("la loi du 21 février 2022 relative à ...", "le décret n° 2020-12 du 3 mars 2020") names
+# the text, not the time of the sentence's event: a title beside it is resolved at the document date
+_TEXT_DATE = re.compile(r"\b(?:lois?|d[ée]crets?|ordonnances?|arr[êe]t[ée]s?|circulaires?|directives?|r[èe]glements?)"
+                        r"(?:[ ]+(?:organique|constitutionnelle|n°[ ]*[\w/-]+))*[ ]+du[ ]*$", re.IGNORECASE)
+
+
 def _plain_dates(text: str, start: int, end: int) -> list[tuple[int, str]]:
     out = []
     for m in _DAY.finditer(text, start, end):
@@ -97,9 +103,11 @@ class PersonLinker:
     def _event_date(self, doc: Doc, text: str, char: int, dates: list[tuple[int, str]], cache: dict) -> str | None:
         """The date of the event in the sentence around char, if any and not after the document date."""
         s, e = self._sentence_bounds(doc, text, char, cache)
-        inside = [(abs(pos - char), d) for pos, d in dates if s <= pos < e]
+        def event(pos: int) -> bool:   # not the date of a legal text ("la loi du 21 février 2022")
+            return not _TEXT_DATE.search(text[max(0, pos - 40):pos])
+        inside = [(abs(pos - char), d) for pos, d in dates if s <= pos < e and event(pos)]
         if not inside:
-            inside = [(abs(pos - char), d) for pos, d in _plain_dates(text, s, e)]
+            inside = [(abs(pos - char), d) for pos, d in _plain_dates(text, s, e) if event(pos)]
         ref = doc._.ref_date
         inside = [x for x in inside if not ref or x[1] <= ref]
         return min(inside)[1] if inside else None
