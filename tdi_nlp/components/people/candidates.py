@@ -742,6 +742,8 @@ class Finder:
                 break     # "le ministre des outre-mer et le ministre de la santé", "... et du ministre de ...": a second title
             if not w or any(x.rstrip("'") not in self.title_vocab and x not in self.title_vocab for x in w):
                 break
+            if m.group(2) == "à" and not re.match(r"[ ]+(?:la|le|les|l['’])", text[m.end():m.end() + 5]):
+                break     # "la capacité de la ministre à exercer ses fonctions": a verb, no portfolio
             pos = m.end()
             n += 1
             if w[-1] not in _TRIM:

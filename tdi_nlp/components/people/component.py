@@ -52,6 +52,11 @@ _TEXT_DATE = re.compile(r"\b(?:lois?|d[ée]crets?|ordonnances?|arr[êe]t[ée]s?|
                         r"(?:[ ]+(?:organique|constitutionnelle|n°[ ]*[\w/-]+))*[ ]+du[ ]*$", re.IGNORECASE)
 
 
+# a verb right after a title: the title is the subject of its own clause, not in apposition to the name before it
+_CLAUSE_VERB = re.compile(r"[ ]+(?:a|est|va|doit|peut|sera|avait|était|veut|fait|vient|ont|sont|l['’]a|n['’]a|n['’]est"
+                          r"|ne|s['’]est|se|y|en|l['’]|lui|nous|vous)(?![\w'’-])")
+
+
 def _plain_dates(text: str, start: int, end: int) -> list[tuple[int, str]]:
     out = []
     for m in _DAY.finditer(text, start, end):
@@ -380,8 +385,9 @@ class PersonLinker:
                 continue
             before = text[max(0, c.start - 4):c.start]
             m = re.search(r"[ ]*,[ ]*$", before)
-            if m and c.start - len(m.group()) in ends:
-                continue
+            if m and c.start - len(m.group()) in ends and not _CLAUSE_VERB.match(text, c.end):
+                continue      # (a title followed by its verb opens a clause of its own: "à Gisèle Halimi, le
+                              # Président a choisi")
             out.append(c)
         return out
 
