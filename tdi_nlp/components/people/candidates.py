@@ -82,6 +82,9 @@ _LOCAL = re.compile(
     rf"|direct(?:eur|rice) acad[ée]mique)(?![\w'’-])"
     rf"(?![ ]+(?:de|du|des|d['’]|à|aux?|adjointe?|d[ée]l[ée]gu[ée]e?|peut|pourra|doit|devra|dispose|a le pouvoir)\b)"
     rf"(?![ ]+[{UP}])(?![ ]*[(])")
+# a member of the European Commission by title ("le commissaire européen, M. Thierry Breton")
+_EU_COMMISSIONER = re.compile(r"(?<![\w'’-])(?P<det>[Ll]e|[Ll]a|du|au)[ ]+(?P<title>commissaire europ[ée]en(?:ne)?)"
+                              r"(?![\w'’-])(?![ ]+(?:à|aux?|charg[ée]e?|de|du|des)\b)")
 _LOCAL_PLACE = {
     "pref": re.compile(rf"\bpr[ée]f(?:et|[eè]te|ecture)[ ]+(?:de la|de l['’]|du|des|de|d['’])[ ]*[{UP}]"),
     "acad": re.compile(rf"\b(?:acad[ée]mie|rectorat|d[ée]partement)[ ]+(?:de la|de l['’]|du|des|de|d['’])[ ]*[{UP}]"),
@@ -104,7 +107,7 @@ _OFFICE = re.compile(
     rf"|rapporteure? g[ée]n[ée]rale?|rect(?:eur|rice)|gouverneure?(?: militaire)?"
     rf"|direct(?:eur|rice)(?: g[ée]n[ée]rale?)?|pr[ée]sidente?(?:[- ]directeur g[ée]n[ée]ral|[ ]d[ée]l[ée]gu[ée]e?)?|pdg"
     rf"|(?i:secr[ée]taire g[ée]n[ée]rale?)|ambassad(?:eur|rice)|haute?[- ]commissaire|d[ée]l[ée]gu[ée]e?(?: g[ée]n[ée]rale?)?"
-    rf"|fondat(?:eur|rice)|porte-parole)"
+    rf"|fondat(?:eur|rice)|porte-parole|chanceli(?:er|ère))"
     rf"[ ]+(?:de la|de l['’]|du|des|de|d['’]|pr[èe]s (?:de )?(?:la|le|l['’]))[ ]*"
     rf"(?:(?:(?:acad[ée]mie|ville|r[ée]publique)[ ]+(?:de la|de l['’]|du|des|de|d['’])?[ ]*)?"
     rf"[{UP}][\w'’-]+(?:[ ]+(?:(?:de la|de l['’]|du|des|de|d['’]|et)[ ]*)?[{UP}][\w'’-]+){{0,4}}"
@@ -704,7 +707,7 @@ class Finder:
         "le préfet du Rhône" (source "chair"; role = the title word)."""
         out = []
         skipped = Ranges(skip)
-        for rx in (_CHAIR, _PREFECT, _OFFICE, _ADDRESS):
+        for rx in (_CHAIR, _PREFECT, _OFFICE, _ADDRESS, _EU_COMMISSIONER):
             for m in rx.finditer(text):
                 if skipped.overlaps(m.start(), m.end()):
                     continue

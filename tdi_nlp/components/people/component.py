@@ -378,6 +378,7 @@ class PersonLinker:
         """Titles that are not in apposition right after a name ("Charlotte Caubel, la secrétaire d'État ..." is
         one mention, the name); an address with its civility ("Cédric O, Monsieur le ministre, ...") is kept."""
         ends = {c.end for c in names}
+        starts = {c.start for c in names}
         out = []
         for c in titles:
             if re.match(CIVILITY, text[c.start:c.end]):
@@ -385,6 +386,10 @@ class PersonLinker:
                 continue
             before = text[max(0, c.start - 4):c.start]
             m = re.search(r"[ ]*,[ ]*$", before)
+            nxt = re.match(r"[^,;:.!?()\n]{0,40}?,[ ]*", text[c.end:c.end + 50])
+            if nxt and c.end + nxt.end() in starts:
+                out.append(c)     # "M. Macron, la présidente de la Commission européenne, Mme Ursula von der
+                continue          # Leyen, ...": a list of titles each before its holder's name, two mentions
             if m and c.start - len(m.group()) in ends and not _CLAUSE_VERB.match(text, c.end):
                 continue      # (a title followed by its verb opens a clause of its own: "à Gisèle Halimi, le
                               # Président a choisi")
