@@ -1,7 +1,7 @@
 """Round 9 rules for ORG, PROGRAMME and PERSON (issue 14, tests/data/eval/dev_orgs9 and the misses of the earlier dev
-samples): France Travail before 2024 is the reform, a programme; "des Républicains", "Total" after a company noun,
-national media; a mixed-case acronym before a plural long form is no body; "le Grenelle ..." and a
-named plan with its years are programmes; "Selon" opens no name; a portfolio stops before "et du ministre" and on
+samples): "la réforme France Travail" is a programme, the operator a body; "des Républicains", "Total" after a company noun,
+national media; a mixed-case acronym before a plural long form is no body; a named plan with its years is
+a programme ("le Grenelle" is not, yet); "Selon" opens no name; a portfolio stops before "et du ministre" and on
 "à" + a verb; a legal text's date does not date a title; local offices named alone; a title after "Name," that
 opens its own clause; lists of titles each before its holder. Sentences written for these tests; conventions of
 tests/data/eval/blind/GUIDE.md and tests/data/eval/dev_orgs9/README.md.
@@ -25,13 +25,14 @@ def found(nlp, text, label, date="2023-02-01"):
 
 # -- ORG and PROGRAMME ----------------------------------------------------------------------------------------------
 
-def test_france_travail_before_2024_is_the_reform_a_programme(nlp):
-    text = "LA RÉFORME FRANCE TRAVAIL\n\nAvec France Travail, le Gouvernement veut réformer Pôle emploi."
-    assert found(nlp, text, "PROGRAMME", "2023-05-10") == [("FRANCE TRAVAIL", "programme:france-travail"),
-                                                          ("France Travail", "programme:france-travail")]
+def test_the_france_travail_reform_is_a_programme_the_operator_a_body(nlp):
+    text = "LA RÉFORME FRANCE TRAVAIL\n\nFRANCE TRAVAIL\n\nLa réforme France Travail veut réformer Pôle emploi."
+    assert found(nlp, text, "PROGRAMME", "2023-05-10") == [("FRANCE TRAVAIL", "programme:france-travail")] * 2 + [
+        ("France Travail", "programme:france-travail")]
     assert found(nlp, text, "ORG", "2023-05-10") == [("Pôle emploi", "org:pole-emploi")]
-    assert found(nlp, "France Travail a recruté mille conseillers.", "ORG", "2024-06-01") == [
-        ("France Travail", "org:france-travail")]
+    text = "Dans la perspective de la création de France Travail, le Gouvernement recrute."
+    assert found(nlp, text, "ORG", "2023-05-10") == [("France Travail", "org:france-travail")]
+    assert found(nlp, text, "PROGRAMME", "2023-05-10") == []
 
 
 def test_the_republicans_after_des_or_aux_in_a_parliamentary_text(nlp):
@@ -57,12 +58,9 @@ def test_a_mixed_case_acronym_before_a_plural_long_form_is_no_body(nlp):
     assert found(nlp, text, "ORG") == []
 
 
-def test_a_grenelle_after_an_article_is_a_programme_not_the_street(nlp):
-    text = ("Le Grenelle de 2019 sur les violences conjugales a avancé ; les mesures du Grenelle des violences "
-            "conjugales sont appliquées. Le ministère est au 110 rue de Grenelle.")
-    assert found(nlp, text, "PROGRAMME") == [
-        ("Grenelle", "programme:grenelle"),
-        ("Grenelle des violences conjugales", "programme:grenelle-des-violences-conjugales")]
+def test_a_grenelle_is_no_programme_yet(nlp):
+    # tried as a programme (as "le Ségur") and dropped: the dev samples disagree (dev_places4 / dev_orgs9)
+    assert found(nlp, "Avec le Grenelle des violences conjugales, nous avons avancé.", "PROGRAMME") == []
 
 
 def test_a_plan_named_with_its_years_is_a_programme(nlp):
@@ -133,6 +131,9 @@ def test_a_list_of_titles_each_before_its_holder(nlp):
         ("Mme Ursula von der Leyen", "person:ursula-von-der-leyen"),
         ("le commissaire européen", "person:thierry-breton"),
         ("M. Thierry Breton", "person:thierry-breton")]
+    text = "Il a reçu une lettre du commissaire européen Thierry Breton."
+    # a title joined to the name is no mention of its own
+    assert not any(t.endswith("européen") for t, _ in found(nlp, text, "PERSON", "2020-10-01"))
 
 
 def test_leaders_and_figures_added(nlp):

@@ -81,6 +81,18 @@ _EUROPEAN_NAMES = re.compile(_EUROPEAN_PLAN["european_names"], re.IGNORECASE)
 _FRENCH_NAMES = re.compile(_EUROPEAN_PLAN["french_names"], re.IGNORECASE)
 
 
+def _reform(doc: Doc, span: Span) -> bool:
+    """A body's name right after "réforme", or in a title in capitals of a text where it follows "réforme"."""
+    text = text_of(doc)
+    if _REFORM_BEFORE.search(text[max(0, span.start_char - 12):span.start_char]):
+        return True
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return (span.text.isupper() and line.upper() == line
+            and re.search(rf"\br[ée]forme[ ]+{re.escape(span.text)}", text, re.IGNORECASE) is not None)
+
+
 def _plural_long_form(doc: Doc, t) -> bool:
     """An acronym in mixed case followed by its long form in lower case and in the plural, between dashes or in
     parentheses ("les Uaped – unités d'accueil pédiatrique des enfants en danger"): a kind of unit."""
@@ -215,10 +227,9 @@ class OrgTagger:
                     entry = self.entries[f"PROGRAMME|{_EUROPEAN_PLAN['european_id']}"]
                 add_fact(doc, span, {"name": entry["name"]}, f"programme:{entry['id']}")
                 continue
-            until = entry.get("programme_until")
-            if until and doc._.ref_date and doc._.ref_date < until or _REFORM_BEFORE.search(
-                    text_of(doc)[max(0, span.start_char - 12):span.start_char]) and until:
-                # "France Travail" before the operator existed (2024): the reform of 2022-2023, a programme
+            if entry.get("reform_programme") and _reform(doc, span):
+                # "la réforme France Travail" (2022-2023), and the title "FRANCE TRAVAIL" of a text that names it
+                # so: the reform, a programme; "la création de France Travail" is the operator, a body
                 span.label_ = "PROGRAMME"
                 add_fact(doc, span, {"name": entry["name"]}, f"programme:{entry['id']}")
                 continue

@@ -84,7 +84,7 @@ _LOCAL = re.compile(
     rf"(?![ ]+[{UP}])(?![ ]*[(])")
 # a member of the European Commission by title ("le commissaire européen, M. Thierry Breton")
 _EU_COMMISSIONER = re.compile(r"(?<![\w'’-])(?P<det>[Ll]e|[Ll]a|du|au)[ ]+(?P<title>commissaire europ[ée]en(?:ne)?)"
-                              r"(?![\w'’-])(?![ ]+(?:à|aux?|charg[ée]e?|de|du|des)\b)")
+                              r"(?![\w'’-])(?![ ]+(?:à|aux?|charg[ée]e?|de|du|des)\b)(?![ ]+(?:M\.|Mme|[A-ZÀ-Þ]))")
 _LOCAL_PLACE = {
     "pref": re.compile(rf"\bpr[ée]f(?:et|[eè]te|ecture)[ ]+(?:de la|de l['’]|du|des|de|d['’])[ ]*[{UP}]"),
     "acad": re.compile(rf"\b(?:acad[ée]mie|rectorat|d[ée]partement)[ ]+(?:de la|de l['’]|du|des|de|d['’])[ ]*[{UP}]"),
