@@ -46,6 +46,7 @@ _RULES = tomllib.loads((RESOURCES_DIR / "orgs" / "rules.toml").read_text(encodin
 _NOT_ORG = set(_RULES["not_org_heads"])
 _MINISTRY = re.compile(r"\bminist[eè]re\b", re.IGNORECASE)
 _TRIM = set(_RULES["trim_words"])
+_REFORM_BEFORE = re.compile(r"\br[ée]forme[ ]+$", re.IGNORECASE)   # "la réforme France Travail"
 _CONTRACTED_ARTICLES = {"du", "au"}   # "du Parisien", "au Parisien": the name's "Le" inside the article
 _NOT_CONTENT = _TRIM | set(_RULES["not_content"])
 _NER_NOT_ORG = set(_RULES["ner_not_org"])
@@ -79,6 +80,26 @@ _EUROPE_WORDS = re.compile(_EUROPEAN_PLAN["europe_words"], re.IGNORECASE)
 _FRANCE_WORDS = re.compile(_EUROPEAN_PLAN["france_words"], re.IGNORECASE)
 _EUROPEAN_NAMES = re.compile(_EUROPEAN_PLAN["european_names"], re.IGNORECASE)
 _FRENCH_NAMES = re.compile(_EUROPEAN_PLAN["french_names"], re.IGNORECASE)
+
+
+def _reform(doc: Doc, span: Span) -> bool:
+    """A body's name right after "réforme", or in a title in capitals of a text where it follows "réforme"."""
+    text = text_of(doc)
+    if _REFORM_BEFORE.search(text[max(0, span.start_char - 12):span.start_char]):
+        return True
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return (span.text.isupper() and line.upper() == line
+            and re.search(rf"\br[ée]forme[ ]+{re.escape(span.text)}", text, re.IGNORECASE) is not None)
+
+
+def _plural_long_form(doc: Doc, t) -> bool:
+    """An acronym in mixed case followed by its long form in lower case and in the plural, between dashes or in
+    parentheses ("les Uaped – unités d'accueil pédiatrique des enfants en danger"): a kind of unit."""
+    nxt = doc[t.i + 1:t.i + 3]
+    return (t.is_title and len(t.text) >= 3 and len(nxt) == 2 and nxt[0].text in ("–", "—", "-", "(")
+            and nxt[1].is_lower and nxt[1].text.endswith(("s", "x")))
 
 
 def _european_plan(doc: Doc, span: Span) -> bool:
@@ -207,6 +228,12 @@ class OrgTagger:
                     entry = self.entries[f"PROGRAMME|{_EUROPEAN_PLAN['european_id']}"]
                 add_fact(doc, span, {"name": entry["name"]}, f"programme:{entry['id']}")
                 continue
+            if entry.get("reform_programme") and _reform(doc, span):
+                # "la réforme France Travail" (2022-2023), and the title "FRANCE TRAVAIL" of a text that names it
+                # so: the reform, a programme; "la création de France Travail" is the operator, a body
+                span.label_ = "PROGRAMME"
+                add_fact(doc, span, {"name": entry["name"]}, f"programme:{entry['id']}")
+                continue
             if entry["id"] == "copil" and last_copil is not None:
                 entry = last_copil        # "le comité de pilotage", "(COPIL)": the committee named just before
             elif entry["id"].startswith("copil-"):
@@ -214,7 +241,8 @@ class OrgTagger:
             add_fact(doc, span, self._value(entry), f"org:{entry['id']}")
         self._ministries(doc, taken)
         self._role_objects(doc, taken)
-        named = self._programme_names(doc, taken) + self._programme_short_forms(doc, taken)
+        named = (self._programme_names(doc, taken) + self._programme_short_forms(doc, taken)
+                 + self._programme_patterns(doc, taken))
         self._head_bodies(doc, taken)
         self._stock_orgs(doc)
         self._parenthesized(doc)
@@ -301,6 +329,23 @@ class OrgTagger:
                 add_fact(doc, span, {"name": entry["name"]}, f"programme:{entry['id']}")
                 taken.add(m.start(), m.end())
                 out.append((m.start(), m.end()))
+        return out
+
+    @staticmethod
+    def _programme_patterns(doc: Doc, taken: Ranges) -> list[tuple[int, int]]:
+        """Programmes found by a pattern of their own (``programme_cues.toml`` [[patterns]]): "le Grenelle des
+        violences conjugales", "le plan en faveur de l'égalité entre les femmes et les hommes (2023-2027)"."""
+        text = text_of(doc)
+        out = []
+        for rule in _CUES.get("patterns", []):
+            for m in re.finditer(rule["pattern"], text):
+                s, e = m.start("n"), m.end("n")
+                span = doc.char_span(s, e, label="PROGRAMME", alignment_mode="expand")
+                if span is None or taken.overlaps(span.start_char, span.end_char):
+                    continue
+                add_fact(doc, span, {"name": span.text}, rule.get("id") or f"programme:{slugify(span.text)}")
+                taken.add(span.start_char, span.end_char)
+                out.append((span.start_char, span.end_char))
         return out
 
     @staticmethod
@@ -469,7 +514,11 @@ class OrgTagger:
         plural, singular = set(), set()
         strings, orths = doc.vocab.strings, doc.to_array(ORTH).tolist()   # no Token per word
         upper = {o for o in set(orths) if len(strings[o]) >= 2 and strings[o].isupper()}
-        for i in [i for i in range(1, len(orths)) if orths[i] in upper]:
+        dashes = {o for o in set(orths) if strings[o] in ("–", "—", "-", "(")}   # before a long form
+        for i in range(1, len(orths)):
+            if not (orths[i] in upper or (i + 1 < len(orths) and orths[i + 1] in dashes
+                                          and _plural_long_form(doc, doc[i]))):
+                continue
             text, prev = strings[orths[i]], fold(strings[orths[i - 1]])
             if prev in _PLURAL_DETS or doc[i - 1].like_num:
                 plural.add(text)

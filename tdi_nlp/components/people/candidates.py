@@ -73,6 +73,22 @@ _CHAIR = re.compile(
 _PREFECT = re.compile(
     rf"(?<![\w'’-])(?P<det>[Ll]e|[Ll]a)[ ]+(?P<title>pr[ée]f[eè]te?)[ ]+(?:(?:de la|de l['’]|du|des|de|d['’])[ ]*"
     rf"(?:[{UP}][\w'’-]+(?:[ ]+(?:et[ ]+)?[{UP}][\w'’-]+)*)|de (?:la )?(?:r[ée]gion|d[ée]partement|police|zone))")
+# A local office named alone ("le préfet et votre ministre délégué", "notre préfet", "autour du préfet", "La Dasen, à
+# qui j'ai parlé", "La rectrice, avec laquelle je me suis entretenue"): the holder of the place the document speaks
+# of, a PERSON with no id, where the document names such a place for that office (`_LOCAL_PLACE`) and the title is
+# not said of any holder ("le préfet peut ...").
+_LOCAL = re.compile(
+    rf"(?<![\w'’-])(?P<det>[Ll]e|[Ll]a|[Ll]['’]|du|au|[Nn]otre|[Vv]otre)[ ]*(?P<title>pr[ée]f[eè]te?|rect(?:eur|rice)|DASEN|Dasen"
+    rf"|direct(?:eur|rice) acad[ée]mique)(?![\w'’-])"
+    rf"(?![ ]+(?:de|du|des|d['’]|à|aux?|adjointe?|d[ée]l[ée]gu[ée]e?|peut|pourra|doit|devra|dispose|a le pouvoir)\b)"
+    rf"(?![ ]+[{UP}])(?![ ]*[(])")
+# a member of the European Commission by title ("le commissaire européen, M. Thierry Breton")
+_EU_COMMISSIONER = re.compile(r"(?<![\w'’-])(?P<det>[Ll]e|[Ll]a|du|au)[ ]+(?P<title>commissaire europ[ée]en(?:ne)?)"
+                              r"(?![\w'’-])(?![ ]+(?:à|aux?|charg[ée]e?|de|du|des)\b)(?![ ]+(?:M\.|Mme|[A-ZÀ-Þ]))")
+_LOCAL_PLACE = {
+    "pref": re.compile(rf"\bpr[ée]f(?:et|[eè]te|ecture)[ ]+(?:de la|de l['’]|du|des|de|d['’])[ ]*[{UP}]"),
+    "acad": re.compile(rf"\b(?:acad[ée]mie|rectorat|d[ée]partement)[ ]+(?:de la|de l['’]|du|des|de|d['’])[ ]*[{UP}]"),
+}
 # a body or place named by a common noun, after an office, with a name or a complement or the holder's name after
 # it: "la présidente de l'association Marion ...", "le directeur du centre de ressources ...", "le maire de la
 # commune, M. Henri Flohr" (not "le directeur de l'école ne dit rien")
@@ -87,11 +103,11 @@ _NAMED_BODY = "(?:" + "|".join(f"(?<={w})" for w in ("Cour", "Tribunal", "Consei
 # directeur général de l'Ademe", "la présidente de la Commission européenne", "le secrétaire général des Nations unies",
 # "le président de la commission des lois"
 _OFFICE = re.compile(
-    rf"(?:(?<=jusqu')|(?<=jusqu’)|(?<![\w'’-]))(?P<det>[Ll]e|[Ll]a|[Ll]['’]|du|au)[ ]*(?P<title>maire|procureure?(?: g[ée]n[ée]rale?)?"
+    rf"(?:(?<=jusqu')|(?<=jusqu’)|(?<![\w'’-]))(?P<det>[Ll]e|[Ll]a|[Ll]['’]|du|au)[ ]*(?:actuel(?:le)?[ ]+)?(?P<title>maire|procureure?(?: g[ée]n[ée]rale?)?"
     rf"|rapporteure? g[ée]n[ée]rale?|rect(?:eur|rice)|gouverneure?(?: militaire)?"
     rf"|direct(?:eur|rice)(?: g[ée]n[ée]rale?)?|pr[ée]sidente?(?:[- ]directeur g[ée]n[ée]ral|[ ]d[ée]l[ée]gu[ée]e?)?|pdg"
     rf"|(?i:secr[ée]taire g[ée]n[ée]rale?)|ambassad(?:eur|rice)|haute?[- ]commissaire|d[ée]l[ée]gu[ée]e?(?: g[ée]n[ée]rale?)?"
-    rf"|fondat(?:eur|rice)|porte-parole)"
+    rf"|fondat(?:eur|rice)|porte-parole|chanceli(?:er|ère))"
     rf"[ ]+(?:de la|de l['’]|du|des|de|d['’]|pr[èe]s (?:de )?(?:la|le|l['’]))[ ]*"
     rf"(?:(?:(?:acad[ée]mie|ville|r[ée]publique)[ ]+(?:de la|de l['’]|du|des|de|d['’])?[ ]*)?"
     rf"[{UP}][\w'’-]+(?:[ ]+(?:(?:de la|de l['’]|du|des|de|d['’]|et)[ ]*)?[{UP}][\w'’-]+){{0,4}}"
@@ -691,7 +707,7 @@ class Finder:
         "le préfet du Rhône" (source "chair"; role = the title word)."""
         out = []
         skipped = Ranges(skip)
-        for rx in (_CHAIR, _PREFECT, _OFFICE, _ADDRESS):
+        for rx in (_CHAIR, _PREFECT, _OFFICE, _ADDRESS, _EU_COMMISSIONER):
             for m in rx.finditer(text):
                 if skipped.overlaps(m.start(), m.end()):
                     continue
@@ -703,6 +719,14 @@ class Finder:
                 out.append(Candidate("title", m.start(), m.end(), civility=civility, role=m.group("title"),
                                      title_ends=[m.end()], source="chair"))
                 skipped.add(m.start(), m.end())
+        for m in _LOCAL.finditer(text):
+            kind = "pref" if fold(m.group("title")).startswith("pref") else "acad"
+            if skipped.overlaps(m.start(), m.end()) or not _LOCAL_PLACE[kind].search(text):
+                continue
+            female = fold(m.group("title")).endswith(_FEMININE) or m.group("det").lower() == "la"
+            out.append(Candidate("title", m.start(), m.end(), civility="Mme" if female else "M.",
+                                 role=m.group("title"), title_ends=[m.end()], source="chair"))
+            skipped.add(m.start(), m.end())
         return sorted(out, key=lambda c: c.start)
 
     def _complement_ends(self, text: str, end: int) -> list[int]:
@@ -716,11 +740,13 @@ class Finder:
             if not m:
                 break
             w = words(m.group(2))
-            if w == ["et"] and re.match(r"[ ]+(?:le|la|les|l['’])[ ]*(?:ministre|secr[ée]taire|premi|garde|haut|pr[ée]sident"
+            if w == ["et"] and re.match(r"[ ]+(?:le|la|les|l['’]|du|des|au|aux|de la|de l['’]|à la|à l['’])[ ]*(?:ministre|secr[ée]taire|premi|garde|haut|pr[ée]sident"
                                         r"|d[ée]put|s[ée]nat)", text[m.end():m.end() + 20], re.IGNORECASE):
-                break     # "le ministre des outre-mer et le ministre de la santé": a second title
+                break     # "le ministre des outre-mer et le ministre de la santé", "... et du ministre de ...": a second title
             if not w or any(x.rstrip("'") not in self.title_vocab and x not in self.title_vocab for x in w):
                 break
+            if m.group(2) == "à" and not re.match(r"[ ]+(?:la|le|les|l['’])", text[m.end():m.end() + 5]):
+                break     # "la capacité de la ministre à exercer ses fonctions": a verb, no portfolio
             pos = m.end()
             n += 1
             if w[-1] not in _TRIM:

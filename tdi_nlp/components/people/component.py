@@ -46,6 +46,17 @@ def _office_key(title: str) -> str:
                   " ".join(fold(title).replace("’", "'").split()))
 
 
+# the date of a legal text ("la loi du 21 février 2022 relative à ...", "le décret n° 2020-12 du 3 mars 2020") names
+# the text, not the time of the sentence's event: a title beside it is resolved at the document date
+_TEXT_DATE = re.compile(r"\b(?:lois?|d[ée]crets?|ordonnances?|arr[êe]t[ée]s?|circulaires?|directives?|r[èe]glements?)"
+                        r"(?:[ ]+(?:organique|constitutionnelle|n°[ ]*[\w/-]+))*[ ]+du[ ]*$", re.IGNORECASE)
+
+
+# a verb right after a title: the title is the subject of its own clause, not in apposition to the name before it
+_CLAUSE_VERB = re.compile(r"[ ]+(?:a|est|va|doit|peut|sera|avait|était|veut|fait|vient|ont|sont|l['’]a|n['’]a|n['’]est"
+                          r"|ne|s['’]est|se|y|en|l['’]|lui|nous|vous)(?![\w'’-])")
+
+
 def _plain_dates(text: str, start: int, end: int) -> list[tuple[int, str]]:
     out = []
     for m in _DAY.finditer(text, start, end):
@@ -98,9 +109,11 @@ class PersonLinker:
     def _event_date(self, doc: Doc, text: str, char: int, dates: list[tuple[int, str]], cache: dict) -> str | None:
         """The date of the event in the sentence around char, if any and not after the document date."""
         s, e = self._sentence_bounds(doc, text, char, cache)
-        inside = [(abs(pos - char), d) for pos, d in dates if s <= pos < e]
+        def event(pos: int) -> bool:   # not the date of a legal text ("la loi du 21 février 2022")
+            return not _TEXT_DATE.search(text[max(0, pos - 40):pos])
+        inside = [(abs(pos - char), d) for pos, d in dates if s <= pos < e and event(pos)]
         if not inside:
-            inside = [(abs(pos - char), d) for pos, d in _plain_dates(text, s, e)]
+            inside = [(abs(pos - char), d) for pos, d in _plain_dates(text, s, e) if event(pos)]
         ref = doc._.ref_date
         inside = [x for x in inside if not ref or x[1] <= ref]
         return min(inside)[1] if inside else None
@@ -366,6 +379,7 @@ class PersonLinker:
         """Titles that are not in apposition right after a name ("Charlotte Caubel, la secrétaire d'État ..." is
         one mention, the name); an address with its civility ("Cédric O, Monsieur le ministre, ...") is kept."""
         ends = {c.end for c in names}
+        starts = {c.start for c in names}
         out = []
         for c in titles:
             if re.match(CIVILITY, text[c.start:c.end]):
@@ -373,8 +387,13 @@ class PersonLinker:
                 continue
             before = text[max(0, c.start - 4):c.start]
             m = re.search(r"[ ]*,[ ]*$", before)
-            if m and c.start - len(m.group()) in ends:
-                continue
+            nxt = re.match(r"[^,;:.!?()\n]{0,40}?,[ ]*", text[c.end:c.end + 50])
+            if nxt and c.end + nxt.end() in starts:
+                out.append(c)     # "M. Macron, la présidente de la Commission européenne, Mme Ursula von der
+                continue          # Leyen, ...": a list of titles each before its holder's name, two mentions
+            if m and c.start - len(m.group()) in ends and not _CLAUSE_VERB.match(text, c.end):
+                continue      # (a title followed by its verb opens a clause of its own: "à Gisèle Halimi, le
+                              # Président a choisi")
             out.append(c)
         return out
 
