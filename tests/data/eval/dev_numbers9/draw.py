@@ -12,7 +12,11 @@ classification task, not for entities or figures; counting them would leave no q
 residue 0 anyway). Dense in numbers: with the seed SEED, D_AN questions among the 3 D_AN densest in figure words
 (`density` of ../dev_numbers2/draw.py) and D_VP statements among the 3 D_VP densest (on a statement's window, see
 ../dev/draw.py), no uniform part (`random_then_densest` with n_random 0).
-Run from the repository root: python tests/data/eval/dev_numbers9/draw.py
+Round 1 held 95 mentions, short of the 200 aimed at, so round 2 (`--round2`, seed SEED + 1, drawn after round 1
+was annotated and committed, before any scoring) adds D2_AN questions among the 3 D2_AN densest of those left
+(15 questions were left, so all of them were in the pool); rounds 1-2 held 176 mentions, so round 3
+(`--round2 --round3`, seed SEED + 2, same conditions) adds D3_AN questions more among the 7 left.
+Run from the repository root: python tests/data/eval/dev_numbers9/draw.py [--round2]
 """
 from __future__ import annotations
 
@@ -33,6 +37,8 @@ numbers2 = sibling("dev_numbers2", "draw")
 SEED, MOD, MIN_WORDS = 9201, 4, 150
 AN_RESIDUES, VP_RESIDUES = (2, 3), (3,)
 D_AN, D_VP = 6, 4
+D2_AN = 8
+D3_AN = 4
 BLIND4 = {"QANR5L16QG4", "QANR5L16QG64", "QANR5L16QG92", "QANR5L16QG212", "QANR5L16QG220", "QANR5L16QG224",
           "QANR5L16QG280", "QANR5L16QG296", "QANR5L16QG376", "QANR5L16QG400", "QANR5L16QG460", "QANR5L16QG500",
           "QANR5L16QG580", "vp-1fccffb11597", "vp-8ceba7032a81", "vp-b042f1683c48", "vp-d31557f33d30"}
@@ -82,12 +88,19 @@ def candidates(excluded: set[str]) -> tuple[dict, dict]:
     return an, vp
 
 
-def draw(seed: int = SEED) -> tuple[list[str], list[str]]:
-    an, vp = candidates(excluded_ids())
-    chosen = random_then_densest(random.Random(seed), [("an", an, 0, D_AN), ("vp", vp, 0, D_VP)])
+def draw(seed: int = SEED, sizes: tuple[int, int] = (D_AN, D_VP),
+         before: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+    an, vp = candidates(excluded_ids() | set(before))
+    chosen = random_then_densest(random.Random(seed), [("an", an, 0, sizes[0]), ("vp", vp, 0, sizes[1])])
     return sorted(chosen["an"]), sorted(chosen["vp"])
 
 
 if __name__ == "__main__":
     an, vp = draw()
     print(json.dumps({"an": an, "vp": vp}, indent=1))
+    if "--round2" in sys.argv:
+        an2, _ = draw(SEED + 1, (D2_AN, 0), tuple(an + vp))
+        print(json.dumps({"an": an2}, indent=1))
+        if "--round3" in sys.argv:
+            an3, _ = draw(SEED + 2, (D3_AN, 0), tuple(an + vp + an2))
+            print(json.dumps({"an": an3}, indent=1))
