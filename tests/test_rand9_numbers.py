@@ -117,3 +117,12 @@ def test_ages_between_which_one_started_to_work(dates):
     assert [(lab, t) for lab, t, _ in found] == [("DURATION", "quarante-quatre années")]
     found = dates("Le chantier durera entre 10 ans et 20 ans.")
     assert [(lab, t) for lab, t, _ in found] == [("DURATION", "10 ans"), ("DURATION", "20 ans")]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Les entreprises auront droit à des aides qui pourront atteindre 4 millions d'euros pour les PME.",
+     "4 millions d'euros"),
+    ("L'amende peut atteindre 1 500 euros.", "1 500 euros"),
+])
+def test_a_ceiling_after_pouvoir_atteindre(quantities, text, span):
+    assert [(t, v["qualifier"]) for t, v in quantities(text, "MONEY")] == [(span, "<=")]
