@@ -180,6 +180,9 @@ _AT = re.compile(r"(?:^|[\s(])(?:à|dès|avant|après|jusqu'à|jusqu’à)\s*$")
 _AGE_LIST = re.compile(r"(?:^|\s)à\s+(?:1[5-9]|[2-9]\d)\s+(?:voire|ou|et)\s+(?:à\s+)?$", re.I)
 _SINCE_AGE = re.compile(r"(?:^|[\s(])dès\s*$", re.I)
 _LATER = re.compile(r"\s+(?:après|plus\s+tard|de\s|d['’])", re.I)
+# "les personnes qui ont commencé à travailler entre 14 ans et 20 ans": ages between which one started
+_START_BETWEEN = re.compile(r"(?i)(?:travailler|commencé|commencer|commençant|commencent|commençaient|entré|entrée|"
+                            r"entrés|entrées)\s+entre\s+(?:(?:1\d|[2-9]\d)\s+(?:ans\s+)?(?:et|ou)\s+)?$")
 _AGE_AND = re.compile(r"(?:^|\s)(?:à|dès)\s+\d+\s+ans\s+et\s*$", re.I)
 _ARTICLE = re.compile(r"(?i:les|ces)\s")
 _LENGTH_OF = re.compile(r"\s+(?:de|d['’])\s*(?!(?:âge|toute?|plus|moins|même)\b)[^\W\d_]", re.I)
@@ -192,6 +195,8 @@ def _age_at(c: Candidate, ctx: Context, n: float | None) -> bool:
     before = ctx.text[max(0, c.start - 12):c.start]
     if _AGE_LIST.search(ctx.text[max(0, c.start - 24):c.start]) and n is not None and n >= 10:
         return True                                  # "commençaient à 15 voire à 14 ans": a list of ages after "à"
+    if n is not None and n >= 10 and _START_BETWEEN.search(ctx.text[max(0, c.start - 45):c.start]):
+        return True                                  # "commencé à travailler entre 14 ans et 20 ans"
     if _SINCE_AGE.search(before) and not _LATER.match(ctx.text, c.end):
         return True                                  # "obligatoire dès 3 ans" ("dès 3 ans après" is a length)
     at = _AT.search(before)

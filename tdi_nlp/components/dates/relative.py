@@ -221,6 +221,8 @@ def r_weekday(c: Candidate, ctx: Context) -> list[Fact]:
     if ctx.ref is None:
         return []
     det, rel = _g(m, "det"), ctx.rel_of(m)
+    if rel is None and m.groupdict().get("rel2"):
+        rel = ctx.rel_of(m, "rel2")                      # "vendredi soir dernier": the marker after the part
     if not det and not rel and ctx.preceded_by(c.start, ctx.lex["habitual_cues"]):
         return []
     target = ctx.weekdays[plain(m.group("wd"))]

@@ -167,6 +167,16 @@ def read_vague_money(text: str) -> list[dict]:
 
 
 @lru_cache(maxsize=1)
+def _billion_verb() -> re.Pattern:
+    g = grammar()["money"]
+    return re.compile(rf"(?<![\w])(?:{_alternation(g['billion_verbs'])})[ \u00a0]+"
+                      rf"(?:(?:{_alternation(g['billion_qualifiers'])})[ \u00a0]+)?$", re.I)
+
+
+_BILLIONS = re.compile(r"milliards?$", re.I)
+
+
+@lru_cache(maxsize=1)
 def _euro_after() -> re.Pattern:
     words = _alternation(grammar()["money"]["euro_after"]).replace("'", "['’]")
     return re.compile(rf"[ \u00a0\u202f]+(?:{words})(?![\w])", re.I)
@@ -206,7 +216,9 @@ def _carried(text: str, nums: list[Number], money: list[dict]) -> list[dict]:
             continue
         if (not prev or prev[-1]["end"] < n.start - 400 or _SENTENCE_END.search(text, prev[-1]["end"], n.start)) \
                 and (_euro_context().search(text, max(0, n.start - 60), n.start) and after.match(text, n.end)
-                     or _euro_after().match(text, n.end)):
+                     or _euro_after().match(text, n.end)
+                     or (_BILLIONS.search(text, n.start, _scale_end(text, n))       # "représente 30 milliards,"
+                         and _billion_verb().search(text, max(0, n.start - 40), n.start) and after.match(text, n.end))):
             out.append({"start": n.start, "end": n.end, "amount": n.value, "currency": "EUR", "currency_inferred": True,
                         "qualifier": qualifier_before(text, n.start), "num": i})
             continue

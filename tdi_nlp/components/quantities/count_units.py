@@ -129,10 +129,12 @@ class CountReader:
         self.number_of_back = re.compile(rf"\s+(?:{_alt(imp['number_of_back'])})(?![\w])", re.I)
         self.repeat_chars, self.repeat_min = imp["repeat_chars"], imp["repeat_min"]
         self.people_before = re.compile(rf"(?<![\w])(?:{_alt(imp['people_subjects'])})\s+(?:{_alt(imp['people_verbs'])})"
-                                        r"\s+(?:(?:de|entre|plus de|près de|environ)\s+)?(?:\S+\s+(?:à|et)\s+)?$", re.I)
+                                        rf"\s+(?:(?:{_alt(imp['people_qualifiers'])})\s+)?(?:\S+\s+(?:à|et)\s+)?$", re.I)
         # "ils sont dix millions chaque année à venir": at most two words before "à" + infinitive
         self.people_after = re.compile(r"\s+(?:[^\W\d_]+\s+){0,2}?à\s+(?:[\w'’]+\s+)?[^\W\d_]+(?:er|ir|re|oir)(?![\w])",
                                        re.I)
+        self.people_vague = re.compile(rf"(?<![\w])(?:{_alt(imp['people_subjects'])})\s+(?:{_alt(imp['people_verbs'])})"
+                                       rf"\s+(?P<count>(?:{_alt(imp['people_vague'])}))(?=\s+à\s)", re.I)
         self.clause_end = re.compile(r"\s*(?:[.;:!?)]|,|$|\s(?:en|au|contre|dont)\s|\sà\s+(?:(?:près|plus|moins)\s+de\s+)?(?=\d))",
                                      re.I)
         self.ratio_after = re.compile(r"\s+sur\s+(?=\d|[^\W\d_]+\s)", re.I)
@@ -337,6 +339,10 @@ class CountReader:
                 continue                                 # "ces milliards de dépenses": money, not a count
             out.append({"start": m.start(), "end": doc[end_tok - 1].idx + len(doc[end_tok - 1].text), "value": {
                 "count": None, "count_max": None, "unit": name, "approx": True}})
+        for m in self.people_vague.finditer(text):     # "nous serons des millions à défiler"
+            if not taken.overlaps(m.start("count"), m.end("count")) and self.people_after.match(text, m.end("count")):
+                out.append({"start": m.start("count"), "end": m.end("count"), "value": {
+                    "count": None, "count_max": None, "unit": "personne", "approx": True}})
         return out
 
     def _candidate(self, doc: Doc, text: str, starts: list[int], fixed: dict[int, tuple[int, str]],
