@@ -75,6 +75,8 @@ _MODEL = re.compile(r"[A-Z]{0,2}-?\d{2,4}[A-Za-z]{0,3}")   # a model after a mak
 
 
 _CUES = tomllib.loads((RESOURCES_DIR / "orgs" / "programme_cues.toml").read_text(encoding="utf-8"))
+# [[patterns]] of programme_cues.toml, compiled once: (regex, id or None)
+_PROGRAMME_PATTERNS = tuple((re.compile(r["pattern"]), r.get("id")) for r in _CUES.get("patterns", []))
 _EUROPEAN_PLAN = _CUES["european_plan"]
 _EUROPE_WORDS = re.compile(_EUROPEAN_PLAN["europe_words"], re.IGNORECASE)
 _FRANCE_WORDS = re.compile(_EUROPEAN_PLAN["france_words"], re.IGNORECASE)
@@ -337,13 +339,13 @@ class OrgTagger:
         violences conjugales", "le plan en faveur de l'égalité entre les femmes et les hommes (2023-2027)"."""
         text = text_of(doc)
         out = []
-        for rule in _CUES.get("patterns", []):
-            for m in re.finditer(rule["pattern"], text):
+        for regex, rule_id in _PROGRAMME_PATTERNS:
+            for m in regex.finditer(text):
                 s, e = m.start("n"), m.end("n")
                 span = doc.char_span(s, e, label="PROGRAMME", alignment_mode="expand")
                 if span is None or taken.overlaps(span.start_char, span.end_char):
                     continue
-                add_fact(doc, span, {"name": span.text}, rule.get("id") or f"programme:{slugify(span.text)}")
+                add_fact(doc, span, {"name": span.text}, rule_id or f"programme:{slugify(span.text)}")
                 taken.add(span.start_char, span.end_char)
                 out.append((span.start_char, span.end_char))
         return out

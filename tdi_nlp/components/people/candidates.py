@@ -719,9 +719,12 @@ class Finder:
                 out.append(Candidate("title", m.start(), m.end(), civility=civility, role=m.group("title"),
                                      title_ends=[m.end()], source="chair"))
                 skipped.add(m.start(), m.end())
+        placed: dict[str, bool] = {}   # does the document name a place of that kind (searched once per kind)
         for m in _LOCAL.finditer(text):
             kind = "pref" if fold(m.group("title")).startswith("pref") else "acad"
-            if skipped.overlaps(m.start(), m.end()) or not _LOCAL_PLACE[kind].search(text):
+            if kind not in placed:
+                placed[kind] = _LOCAL_PLACE[kind].search(text) is not None
+            if skipped.overlaps(m.start(), m.end()) or not placed[kind]:
                 continue
             female = fold(m.group("title")).endswith(_FEMININE) or m.group("det").lower() == "la"
             out.append(Candidate("title", m.start(), m.end(), civility="Mme" if female else "M.",
