@@ -224,7 +224,7 @@ class PersonLinker:
             return self.finder.leaders[c.name]
         if c.source == "law":     # "la loi Studer": the one person of that surname, else the surname's slug
             return self.kb.find_surname(c.name, date) or slugify(c.name)
-        if c.source in ("first_names", "aged"):
+        if c.source in ("first_names", "aged", "quoted", "list"):   # a first name alone that the context makes a person
             by_last[key] = slugify(c.name)     # "Tarik, 38 ans": the first name again later is that person
             return by_last[key]
         if not c.civility:
