@@ -688,7 +688,8 @@ class Finder:
                 ends = [foreign.end()]
             elif french:     # "le Premier ministre français": the French one, the adjective in the mention
                 ends = [french.end()]
-            elif not title.startswith(("premi", "president", "chef", "defenseur", "depute", "senat")) and not title.endswith(
+            elif not title.startswith(("premi", "president", "chef", "defenseur", "depute", "senat",
+                                       "porte-parole")) and not title.endswith(
                     "republique"):   # "le haut-commissaire de la République [en Polynésie]": the place is no portfolio
                 ends = self._complement_ends(text, e)
                 foreign = _FOREIGN.match(text, ends[-1]) if title.startswith("ministre") else None
