@@ -105,3 +105,10 @@ def test_the_national_team_is_no_country(nlp):
 def test_a_spelling_of_the_polynesia_and_big_foreign_cities(nlp):
     assert texts(nlp, "Des projets en Polynésie Française, à Boston et à Chicago.", "TERRITORY") == [
         "Polynésie Française", "Boston", "Chicago"]
+
+
+def test_lower_case_committees_and_central_directorates(nlp):
+    text = ("Le comité d'évaluation a rendu son avis. La direction centrale de la sécurité publique, saisie, a enquêté. Un "
+            "comité de suivi sera créé.")
+    assert texts(nlp, text, "ORG", "2022-10-12") == ["comité d'évaluation",
+                                                      "direction centrale de la sécurité publique"]
