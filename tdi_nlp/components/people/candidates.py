@@ -597,10 +597,10 @@ class Finder:
         if not found and len(toks) == 1:
             k = bisect_right(per, base, key=lambda p: p[0]) - 1
             if self.is_first(fold(run)) or (k >= 0 and per[k][0] <= base and base + len(run) <= per[k][1]):
-                aged = self._aged_first_name(text, run, base)
-                if aged or not (self._lone_first(text, base, base + len(run))
-                                and _QUOTED_BY.search(text, max(0, base - 30), base)):
-                    return aged
+                by_age = self._aged_first_name(text, run, base)
+                if by_age or not (self._lone_first(text, base, base + len(run))
+                                  and _QUOTED_BY.search(text, max(0, base - 30), base)):
+                    return by_age
                 # "comme le disait Nicolas tout à l'heure": a first name alone after a verb of saying
                 return [Candidate("name", base, base + len(run), name=run, source="quoted")]
             return []
