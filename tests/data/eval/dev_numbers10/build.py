@@ -17,7 +17,8 @@ from draw import sibling  # noqa: E402
 from texts import VP_SOURCE, raw_document  # noqa: E402
 
 dev_draw = sibling("dev", "draw")
-WHOLE = {"vp-be89e5665569", "vp-1386fe1a3ca1"}  # round 1: the two statements eligible (see draw.py)
+WHOLE = {"vp-be89e5665569", "vp-1386fe1a3ca1",  # round 1: the two statements eligible (see draw.py)
+         "vp-191b03b755f5", "vp-30d3fa2b3154", "vp-404df8fbb962", "vp-616fac3bb370"}  # round 2, whole too
 
 
 def main(folder: Path = HERE) -> None:

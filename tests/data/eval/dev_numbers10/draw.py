@@ -14,8 +14,10 @@ search-relevance judgements, which list statements as query results and hold no 
 annotated whole (74 mentions). Round 2 (`--round2`, seed SEED + 1, drawn after round 1 was annotated and committed,
 before any scoring) relaxes one exclusion, as ../dev_numbers9/ did for models/labels/: ids named only by
 SEARCH_FILES (search_queries.jsonl, and models/labels/ as in round 9) are eligible; D2_VP statements among the
-3 D2_VP densest of that pool, annotated on their window.
-Run from the repository root: python tests/data/eval/dev_numbers10/draw.py [--round2]
+3 D2_VP densest of that pool, annotated whole as well (their windows hold few figures). Rounds 1-2 held 268 mentions but only 68
+MONEY + COUNT, so round 3 (`--round2 --round3`, seed SEED + 2, same pool and conditions, drawn after round 2 was
+committed) adds D3_VP statements more, whole.
+Run from the repository root: python tests/data/eval/dev_numbers10/draw.py [--round2 [--round3]]
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ numbers9 = sibling("dev_numbers9", "draw")
 SEED, MOD, RESIDUE, MIN_WORDS = 10201, 16, 4, 150
 D_VP = 2
 D2_VP = 4
+D3_VP = 2
 SEARCH_FILES = ("tests/data/eval/search_queries.jsonl",)
 
 
@@ -81,4 +84,7 @@ if __name__ == "__main__":
     vp = draw()
     print(json.dumps({"vp": vp}, indent=1))
     if "--round2" in sys.argv:
-        print(json.dumps({"vp": draw(SEED + 1, D2_VP, tuple(vp), SEARCH_FILES)}, indent=1))
+        vp2 = draw(SEED + 1, D2_VP, tuple(vp), SEARCH_FILES)
+        print(json.dumps({"vp": vp2}, indent=1))
+        if "--round3" in sys.argv:
+            print(json.dumps({"vp": draw(SEED + 2, D3_VP, tuple(vp + vp2), SEARCH_FILES)}, indent=1))
