@@ -18,7 +18,8 @@ from texts import VP_SOURCE, raw_document  # noqa: E402
 
 dev_draw = sibling("dev", "draw")
 WHOLE = {"vp-be89e5665569", "vp-1386fe1a3ca1",  # round 1: the two statements eligible (see draw.py)
-         "vp-191b03b755f5", "vp-30d3fa2b3154", "vp-404df8fbb962", "vp-616fac3bb370"}  # round 2, whole too
+         "vp-191b03b755f5", "vp-30d3fa2b3154", "vp-404df8fbb962", "vp-616fac3bb370",  # round 2, whole too
+         "vp-18e78be646e9", "vp-6d86026da6f5"}  # round 3, whole too
 
 
 def main(folder: Path = HERE) -> None:
