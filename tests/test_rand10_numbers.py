@@ -163,3 +163,11 @@ def test_a_unit_may_stand_before_an_amount_of_money(dates):
 
 def test_a_unit_before_a_bare_number_is_still_not_a_duration(dates):
     assert dates("C'est écrit à la semaine 12 du calendrier.") == []
+
+
+def test_an_abbreviated_month_after_a_digit_and_a_hyphen_still_reads(dates):
+    assert [t for _, t, _ in dates("Je vais rentrer le 28-nov.")] == ["le 28-nov."]
+
+
+def test_a_unit_inside_an_offset_list_only_before_a_or_ou(dates):
+    assert [t for _, t, _ in dates("Il est parti il y a deux ans, un mois et vingt jours.")][0] == "il y a deux ans"

@@ -64,7 +64,7 @@ def definitions(lex: dict) -> dict[str, str]:
     bare = set(lex["bare_relative_periods"])
     return {
         "MONTH": alternation(lex["months"]),
-        "MONTHANY": "(?:(?<!-)" + alternation(lex["month_abbreviations"]).replace(r"\.(?!\w)", r"\.") + "|"   # not "Vingt-Sept."
+        "MONTHANY": "(?:(?<![^\\W\\d_]-)" + alternation(lex["month_abbreviations"]).replace(r"\.(?!\w)", r"\.") + "|"   # not "Vingt-Sept."
                     + alternation(lex["months"]) + ")",
         "WD": alternation(lex["weekdays"]),
         "DAY": f"(?:{day_num}|{alternation(list(lex['first_day']) + list(lex['day_words']))})",
