@@ -304,9 +304,10 @@ def r_offset(c: Candidate, ctx: Context) -> list[Fact]:
     else:
         parts = re.split(r"\s*,\s+|\s+(?:à|ou)\s+", m.group("n").strip())
         amounts = [amount(re.sub(r"\s+[^\W\d_]+$", "", x)) for x in parts]   # "1,5 an ou 2": the unit out
-    if unit == "year" and all(n is not None and n > 0 and float(n * 12).is_integer() for n in amounts) \
-            and any(not float(n).is_integer() for n in amounts):
-        amounts, unit = [n * 12 for n in amounts], "month"   # "il y a 1,5 an ou 2 ans": in months
+    known = [n for n in amounts if n is not None and n > 0]
+    if unit == "year" and len(known) == len(amounts) and all(float(n * 12).is_integer() for n in known) \
+            and any(not float(n).is_integer() for n in known):
+        amounts, unit = [n * 12 for n in known], "month"     # "il y a 1,5 an ou 2 ans": in months
     if any(n is None or n <= 0 or not float(n).is_integer() for n in amounts):
         return []
     values = sorted((_offset_value(sign * int(n or 0), unit, ctx) for n in amounts), key=lambda v: v["start"])

@@ -386,12 +386,12 @@ def _series(text: str, nums: list[Number], money: list[dict], is_noun: Callable[
     for i, n in enumerate(nums):
         verb = change.search(text, max(0, n.start - 20), n.start)
         cue = before.search(text, max(0, n.start - 40), n.start) or more.match(text, n.end) or verb
-        in_list = not cue and not n.in_words and not _year_like(n) and listed.search(text, max(0, n.start - 20), n.start)
-        cue = cue or in_list                             # "1 500 euros au premier niveau, 5 000 pour l'ensemble"
-        if i in by_num or n.article or n.scaled or not cue:
+        in_list = (cue is None and not n.in_words and not _year_like(n)
+                   and listed.search(text, max(0, n.start - 20), n.start) is not None)
+        if i in by_num or n.article or n.scaled or not (cue or in_list):   # in_list: "1 500 euros ..., 5 000 pour"
             continue
         prev = [j for j in range(i - 1, max(-1, i - 4), -1) if j in by_num]
-        pronoun = cue.group().lower().startswith("en")   # "on en a dépensé 20": "en" may reach the last sentence
+        pronoun = cue is not None and cue.group().lower().startswith("en")   # "on en a dépensé 20": "en" may reach the last sentence
         if not prev or by_num[prev[0]]["end"] < n.start - (reach if verb else 80) or (
                 not pronoun and not verb and _SENTENCE_END.search(text, by_num[prev[0]]["end"], n.start)):
             continue
