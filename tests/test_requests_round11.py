@@ -18,6 +18,9 @@ CONTEXT = "Le programme a été lancé il y a cinq ans dans notre département. 
     "Aussi, le Gouvernement entend-il prolonger le fonds au-delà de 2026.",
     "Vous nous devez des réponses sur le financement des sites.",
     "Donnez-nous les moyens de mener ces projets à bien.",
+    "Vous nous devez donc des réponses claires sur le calendrier.",
+    "Monsieur le ministre, laissez aux communes le temps de monter leurs dossiers.",
+    "Est-ce à dire que le fonds ne sera pas reconduit l'an prochain.",
 ])
 def test_new_request_forms(sentence):
     assert is_request(sentence)
@@ -30,6 +33,8 @@ def test_new_request_forms(sentence):
     "Il demeure que les élus attendent depuis longtemps.",
     "L'État a signé la convention en 2021.",
     "Elle a demandé la parole lors du dernier conseil.",
+    "Monsieur le ministre, chez nous les usines ferment.",
+    "Madame la ministre, vous avez visité le site en mai.",
 ])
 def test_context_stays_context(sentence):
     assert not is_request(sentence)

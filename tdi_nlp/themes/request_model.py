@@ -509,7 +509,7 @@ def stacked_scores(model: dict, proba: np.ndarray, owner: np.ndarray, n: int,
     else:
         out = stack_proba(model["stacker"], question_features(proba, owner, n))
     qm = model.get("question")
-    if qm is not None:
+    if qm is not None and n:
         if texts is None:
             raise ValueError("a model with a question model needs the clause texts")
         has = np.bincount(np.asarray(owner, dtype=int), minlength=n)[:n] > 0 if len(owner) else np.zeros(n, bool)
