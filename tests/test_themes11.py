@@ -44,3 +44,17 @@ def test_stacked_scores_need_clause_texts_with_a_question_model():
         raise AssertionError("no error without the clause texts")
     out = rm.stacked_scores(model, proba, np.array([0]), 2, ["le calendrier de signature"])
     assert out.shape == (2, len(rm.LABELS)) and out[1].sum() == 0 and out[0].max() > 0
+
+
+def test_shipped_model_has_the_question_model():
+    import json
+    from pathlib import Path
+
+    import pytest
+    meta_file = Path(rm.__file__).parent.parent / "models" / "themes-tdi.json"
+    if not meta_file.is_file():
+        pytest.skip("no shipped model")
+    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    assert meta["version"] == "2.10"
+    assert meta["training"]["question_model"]["weight"] == 0.35 and meta["training"]["question_model"]["C"] == 3.0
+    assert "question model" in meta["model"] and "question model" in meta["text_path"]
