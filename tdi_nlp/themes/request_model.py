@@ -56,6 +56,8 @@ label, C=3, fitted on the train questions' labels); a question's score per label
 0.35 x the question model's (``mix_question``: a label a rule adds stays 1, a question with no request clause scores
 0), the thresholds chosen on the out-of-fold mix (the question model out-of-fold by the same group folds). C and the
 weight were chosen in round 10 by the same CV on the train part (tuned-on; ROUND10_themes.md). On both paths.
+With round 11's wider clause finder, the same CV: 2.9's settings E5 0.654 [0.660 0.644 0.658], text 0.589 [0.601
+0.589 0.578]; 2.10 E5 0.660 [0.672 0.652 0.655], text 0.593 [0.610 0.590 0.580]. GUIDE.md "Model 2.10".
 """
 from __future__ import annotations
 
