@@ -109,7 +109,7 @@ def test_model_metadata():
     import sklearn
     from tdi_nlp import encoder
     meta = json.loads((MODELS / "themes-tdi.json").read_text(encoding="utf-8"))
-    assert meta["version"] == "2.9" and meta["taxonomy"] == "tdi"
+    assert meta["version"] == "2.10" and meta["taxonomy"] == "tdi"
     assert meta["encoder"] == encoder.ENCODER_TAG  # 2.7 reads the E5 clause vector (its text path does not)
     assert set(meta["thresholds_text_path"]) == set(meta["thresholds"])
     assert meta["training"]["synthetic"]["files"] == ["models/labels/synthetic_requests.jsonl",

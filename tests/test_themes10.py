@@ -43,7 +43,7 @@ def test_assessment_asks_results():
 
 
 def test_model_uses_the_left_out_and_assessment_families():
-    assert {"for_all", "left_out", "assessment"} <= set(rm.RULE_FAMILIES) and rm.VERSION == "2.9"
+    assert {"for_all", "left_out", "assessment"} <= set(rm.RULE_FAMILIES)
 
 
 def test_question_features_per_label_best_mean_rule_and_count():
@@ -68,7 +68,7 @@ def _questions() -> list[rm.Question]:
 
 
 def test_stacked_model_scores_questions_with_its_second_stage():
-    kw = dict(folds=2, syn_weight=0.0, gate="", e5=0.0)
+    kw = dict(folds=2, syn_weight=0.0, gate="", e5=0.0, question=0.0)  # the 2.9 second stage alone (2.10 adds the question model)
     plain, stacked = rm.train(_questions(), **kw), rm.train(_questions(), stack=1.0, **kw)
     assert plain["stacker"] is None and stacked["stacker"]["keep_rules"]
     proba = np.full((1, len(rm.LABELS)), 0.3)

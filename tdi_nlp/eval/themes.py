@@ -119,7 +119,7 @@ def _question_scores(model: dict, questions) -> np.ndarray:
     from ..themes import request_model as rm
     texts, _, owner = rm.clauses_of(questions)
     proba = rm.clause_scores(model, texts) if texts else np.zeros((0, len(rm.LABELS)))
-    return rm.stacked_scores(model, proba, owner, len(questions))
+    return rm.stacked_scores(model, proba, owner, len(questions), texts)
 
 
 def repeated_cv(train, params: dict, folds: int = 5, inner: int = 3, shuffles: int = 3) -> dict:
@@ -254,6 +254,13 @@ def run(args) -> int:
         if model.get("text"):
             res["text path"] = _both(y, _predict(model, test, embed=False), first, L,
                                      f"model {rm.VERSION}, text-only path taken by extraction ({rm.describe(0.0)})")
+        prev9 = rm.train_shipped(train, question=0.0)
+        res["2.9 settings"] = _both(y, _predict(prev9, test), first, L,
+                                    "baseline: model 2.9's settings (2.10 without the question model) trained on "
+                                    "the same train part")
+        if prev9.get("text"):
+            res["2.9 text path"] = _both(y, _predict(prev9, test, embed=False), first, L,
+                                         "baseline: model 2.9's settings, text-only path")
         no_rules: dict = {"rule_add": 0.0, "rule_veto": 0.0}
         res["2.4 settings"] = _both(y, _predict(rm.train(train, **no_rules), test), first, L,
                                     "baseline: model 2.4's settings (2.6 without the rule layer) trained on the same "

@@ -19,7 +19,7 @@ from .text import split_sentences
 
 TAXONOMIES = ("tdi", "rubrique")
 MODEL_VERSION = "1.5"  # rubrique: TF-IDF (+ E5 when embedded), kNN of past questions, late fusion, titles and answers as rows
-TDI_MODEL_VERSION = "2.9"  # tdi: request clauses, TF-IDF + theme cues + E5, synthetic clauses x2, gate, rule layer (request_model.py, rules.toml; 2.7: three more families; 2.8: funding; 2.9: for_all narrowed, left_out)
+TDI_MODEL_VERSION = "2.10"  # tdi: request clauses, TF-IDF + theme cues + E5, synthetic clauses x2, gate, rule layer (request_model.py, rules.toml; 2.7: three more families; 2.8: funding; 2.9: for_all narrowed, left_out; 2.10: question model on the joined request clauses)
 
 
 def model_path(taxonomy: str, models_dir: Path | str | None = None) -> Path:

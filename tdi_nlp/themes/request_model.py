@@ -1,4 +1,4 @@
-"""Taxonomy tdi, version 2.9 (issue 12): the themes of a question are those of its requests.
+"""Taxonomy tdi, version 2.10 (issue 12): the themes of a question are those of its requests.
 
 Unit: a request clause (``requests.find_requests``). Features: the TF-IDF of its words (1-2 grams), the theme cue
 lists of the sentence model (model.CUES, binary, x3) and the E5 vector of the clause (query prefix, scaled, x0.08);
@@ -49,6 +49,15 @@ Version 2.9, the same CV (per shuffle in brackets; in this round's environment 2
 0.555]) <- kept; + "when" instead 0.617 (text 0.566).
 Not kept: the question-level second stage (``stack=1``, every label's features) 0.581 [0.578 0.584 0.581] (text
 0.500). GUIDE.md "Model 2.9".
+
+Version 2.10 (round 11; tests/data/eval/ROUND11_themes.md): beside the clause model, a question model
+(``build_question_pipeline``: TF-IDF words 1-2 of a question's joined request clauses -> one logistic regression per
+label, C=3, fitted on the train questions' labels); a question's score per label is 0.65 x its best clause score +
+0.35 x the question model's (``mix_question``: a label a rule adds stays 1, a question with no request clause scores
+0), the thresholds chosen on the out-of-fold mix (the question model out-of-fold by the same group folds). C and the
+weight were chosen in round 10 by the same CV on the train part (tuned-on; ROUND10_themes.md). On both paths.
+With round 11's wider clause finder, the same CV: 2.9's settings E5 0.654 [0.660 0.644 0.658], text 0.589 [0.601
+0.589 0.578]; 2.10 E5 0.660 [0.672 0.652 0.655], text 0.593 [0.610 0.590 0.580]. GUIDE.md "Model 2.10".
 """
 from __future__ import annotations
 
@@ -76,7 +85,7 @@ from .rules import apply as apply_rules
 from .text import normalize_for_features
 
 LABELS = list(THEMES)
-VERSION = "2.9"
+VERSION = "2.10"
 SEED = 13
 C = 3.0
 PREFIX = "query"  # E5 prefix of a clause ("query" or "passage"), chosen by CV on the train split
@@ -104,6 +113,8 @@ STACK = 0.0  # 1: a question-level second stage over the clause scores (question
 STACK_C = 1.0  # C of the second stage's logistic regressions
 STACK_RULES = 1.0  # with STACK: a label an [[add]] rule gives a clause stays predicted
 RULES_WEIGHT = 0.0  # weight of the rule hits as binary features of the model (0: not a feature)
+QUESTION_WEIGHT = 0.35  # a: score = (1 - a) best clause score + a question-model score (0: no question model)
+QUESTION_C = 3.0  # C of the question model's logistic regressions (build_question_pipeline)
 RULE_FAMILIES: tuple[str, ...] | None = (  # the rule families used (None: every family of rules.toml), chosen by CV
     "progress", "continuation", "enforce", "deploy", "money", "scope", "results", "recipients", "rhetorical",
     "demand_when", "for_all", "tax_relief", "due_step", "funding", "left_out", "assessment")
@@ -282,6 +293,31 @@ def build_pipeline(C: float = C, prefix: str = PREFIX, tfidf: float = TFIDF_WEIG
 def best_thresholds(y: np.ndarray, proba: np.ndarray) -> list[float]:
     """Per label, the cut in [0.02, 0.9] that maximizes F1 on (y, proba) (rare labels have low probabilities)."""
     return model_thresholds(y, proba, grid=(0.02, 0.901, 0.01))
+
+
+def build_question_pipeline(C: float = QUESTION_C) -> Pipeline:
+    """The question model (2.10): TF-IDF words 1-2 of a question's joined request clauses -> one logistic
+    regression per label (fit / predict_proba on texts, one per question)."""
+    return Pipeline([("words", TfidfVectorizer(preprocessor=normalize_for_features, ngram_range=(1, 2),
+                                               sublinear_tf=True, min_df=2)),
+                     ("clf", OneVsRestLR(C))])
+
+
+def joined_clauses(texts: list[str], owner: np.ndarray, n: int) -> list[str]:
+    """Per question, its request clauses joined by spaces ("" for a question with none)."""
+    parts: list[list[str]] = [[] for _ in range(n)]
+    for t, qi in zip(texts, owner):
+        parts[int(qi)].append(str(t))
+    return [" ".join(p) for p in parts]
+
+
+def mix_question(best: np.ndarray, qscore: np.ndarray, weight: float, has_clause: np.ndarray) -> np.ndarray:
+    """(1 - weight) best clause score + weight question score; a label a rule adds (best clause score 1) stays 1,
+    a question with no request clause scores 0."""
+    out = (1 - weight) * best + weight * qscore
+    out = np.where(best >= 1.0, 1.0, out)
+    out[~np.asarray(has_clause, dtype=bool)] = 0.0
+    return out
 
 
 @dataclass
@@ -465,12 +501,23 @@ def stack_proba(stacker: dict, feats: np.ndarray) -> np.ndarray:
     return out
 
 
-def stacked_scores(model: dict, proba: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
+def stacked_scores(model: dict, proba: np.ndarray, owner: np.ndarray, n: int,
+                   texts: list[str] | None = None) -> np.ndarray:
     """Per question and label, the score compared with the thresholds: the best clause score, or with a
-    "stacker" (train's ``stack``) its score over question_features."""
+    "stacker" (train's ``stack``) its score over question_features; with a "question" model (2.10; ``texts``: the
+    clause texts, in the order of ``proba``), mixed with its score of the joined clauses (mix_question)."""
     if model.get("stacker") is None:
-        return question_max(proba, owner, n)
-    return stack_proba(model["stacker"], question_features(proba, owner, n))
+        out = question_max(proba, owner, n)
+    else:
+        out = stack_proba(model["stacker"], question_features(proba, owner, n))
+    qm = model.get("question")
+    if qm is not None and n:
+        if texts is None:
+            raise ValueError("a model with a question model needs the clause texts")
+        has = np.bincount(np.asarray(owner, dtype=int), minlength=n)[:n] > 0 if len(owner) else np.zeros(n, bool)
+        qscore = qm["pipeline"].predict_proba(joined_clauses(texts, owner, n))
+        out = mix_question(out, qscore, qm["weight"], has)
+    return out
 
 
 def shared_threshold(y: np.ndarray, proba: np.ndarray) -> list[float]:
@@ -504,12 +551,15 @@ def choose_thresholds(y: np.ndarray, oof: np.ndarray, floor: float = FLOOR, shar
 
 def train(questions: list[Question], folds: int = 5, floor: float = FLOOR, evidence: float = EVIDENCE_WEIGHT,
           shared: float = SHARED, undecided: float = UNDECIDED, keep_oof: bool = False, stack: float = STACK,
-          stack_c: float = STACK_C, stack_rules: float = STACK_RULES, **params) -> dict:
+          stack_c: float = STACK_C, stack_rules: float = STACK_RULES, question: float = QUESTION_WEIGHT,
+          question_c: float = QUESTION_C, **params) -> dict:
     """Fit on every clause (and the synthetic ones); thresholds from out-of-fold question scores
     (choose_thresholds). Returns {"pipeline", "gate", "thresholds", "stacker"}, and "oof" (question labels,
     scores) with ``keep_oof`` (to try other cuts in CV). ``stack``: a second stage (build_stacker, C ``stack_c``)
     fitted on the out-of-fold question_features; its thresholds chosen on its own out-of-fold scores (GroupKFold
-    over those features), ``stack_rules``: a label a rule adds stays predicted."""
+    over those features), ``stack_rules``: a label a rule adds stays predicted. ``question``: the weight of the
+    question model (build_question_pipeline, C ``question_c``) mixed into the question scores (mix_question); its
+    scores behind the thresholds are out-of-fold too (GroupKFold over the questions, ``folds`` folds)."""
     y_q = binarize([q.labels for q in questions])
     proba, owner = out_of_fold_clauses(questions, folds=folds, evidence=evidence, **params)
     oof = question_max(proba, owner, len(questions))
@@ -521,10 +571,23 @@ def train(questions: list[Question], folds: int = 5, floor: float = FLOOR, evide
             part = {"pipeline": build_stacker(stack_c).fit(feats[tr], y_q[tr]), "keep_rules": bool(stack_rules)}
             oof[te] = stack_proba(part, feats[te])
         stacker = {"pipeline": build_stacker(stack_c).fit(feats, y_q), "keep_rules": bool(stack_rules)}
+    texts, y, owner_all = clauses_of(questions)
+    qmodel = None
+    if question:
+        joined = joined_clauses(texts, owner_all, len(questions))
+        has = np.array([bool(j) for j in joined])
+        q_oof = np.zeros(y_q.shape)
+        for tr, te in GroupKFold(n_splits=folds).split(joined, y_q, [q.group for q in questions]):
+            pipe = build_question_pipeline(question_c).fit([joined[i] for i in tr], y_q[tr])
+            q_oof[te] = pipe.predict_proba([joined[i] for i in te])
+        oof = mix_question(oof, q_oof, question, has)
+        pipe = build_question_pipeline(question_c).fit(joined, y_q)
+        pipe.named_steps["words"].stop_words_ = None
+        qmodel = {"pipeline": pipe, "weight": float(question), "C": float(question_c)}
     thresholds = choose_thresholds(y_q, oof, floor, shared, undecided)
-    texts, y, _ = clauses_of(questions)
     model = fit_blend(texts, y, extra=_extra(questions, evidence), **params)
     model["stacker"] = stacker
+    model["question"] = qmodel
     pipes = [model["pipeline"], model["gate"]] + ([model["blend"][1]["pipeline"], model["blend"][1]["gate"]]
                                                    if model.get("blend") else [])
     for pipe in pipes:
@@ -589,7 +652,7 @@ def predict_batch(model: dict, texts: list[str], embed: bool = True, clause_vecs
         items += [Clause(r.text, v) for r, v in zip(reqs, vecs)]
     proba = clause_scores(model, items) if items else np.zeros((0, len(LABELS)))
     owner = np.array([n for n, reqs in enumerate(found) for _ in reqs], dtype=int)
-    scores = stacked_scores(model, proba, owner, len(texts))
+    scores = stacked_scores(model, proba, owner, len(texts), [str(x) for x in items])
     out, first = [], 0
     for n, reqs in enumerate(found):
         part, first = proba[first:first + len(reqs)], first + len(reqs)
@@ -612,5 +675,8 @@ def describe(e5: float | None = None) -> str:
     gate = (f"; times a theme-vs-none clause gate on the same features ({GATE} clauses)" if GATE else "")
     layer = (f"; then the rule layer of themes/rules.toml (families {'+'.join(RULE_FAMILIES or ['all'])}: vetoes "
              f"and drops score 0, additions 1)" if RULE_ADD or RULE_VETO else "")
+    question = (f"; question score = {1 - QUESTION_WEIGHT:g} x best clause + {QUESTION_WEIGHT:g} x a question model "
+                f"(TF-IDF words 1-2 of the joined request clauses -> logistic regression, C={QUESTION_C:g})"
+                if QUESTION_WEIGHT else "")
     return (f"{head}TF-IDF words 1-2 (x{TFIDF_WEIGHT}) + theme cues (x{CUES_WEIGHT}) -> one-vs-rest logistic "
-            f"regression (C={C}) on the request clauses of the train questions{syn}{gate}{layer}")
+            f"regression (C={C}) on the request clauses of the train questions{syn}{gate}{layer}{question}")

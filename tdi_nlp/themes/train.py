@@ -63,6 +63,11 @@ def train_tdi(models_dir: Path) -> Path:
                             "sha1": rule_layer.file_sha1()}
                            if request_model.RULE_ADD or request_model.RULE_VETO else None),
             "thresholds_from": "out-of-fold question scores, GroupKFold(5) by document, train split",
+            "question_model": ({"weight": model["question"]["weight"], "C": model["question"]["C"],
+                                "input": "the question's request clauses joined (TF-IDF words 1-2)",
+                                "mix": "(1 - weight) best clause score + weight question score; rule additions "
+                                       "stay 1; no request clause: 0"}
+                               if model.get("question") else None),
         },
         "model": request_model.describe(),
         "text_path": (request_model.describe(e5=0.0) + " (what extraction uses: no encoder call)"
