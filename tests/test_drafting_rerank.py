@@ -42,10 +42,13 @@ def test_features_group_candidates_by_rubrique_and_add_the_likely_ones():
 def test_order_puts_the_best_candidate_of_each_best_rubrique_first_then_the_first_stage_order():
     c = _cands(["santé", "santé", "santé", "emploi", "logement"], [1.0, 0.95, 0.9, 0.6, 0.5],
                prior={"emploi": 0.6, "logement": 0.3, "santé": 0.1})
-    order = rerank.order(_prior_only_model(), c, 3)
+    order = rerank.order(_prior_only_model(), c, 3, keep_first=False)
     assert order == [3, 4, 0, 1, 2]
-    assert rerank.order(_prior_only_model(), c, 1) == [3, 0, 1, 2, 4]
+    assert rerank.order(_prior_only_model(), c, 1, keep_first=False) == [3, 0, 1, 2, 4]
     assert sorted(rerank.order(_prior_only_model(), c, 2)) == list(range(5))
+    # the first stage's best keeps the first place; the next go to the best rubriques other than its own
+    assert rerank.order(_prior_only_model(), c, 3, keep_first=True) == [0, 3, 4, 1, 2]
+    assert rerank.order(_prior_only_model(), c, 3) == [0, 3, 4, 1, 2]  # the default (KEEP_FIRST)
     assert rerank.order(_prior_only_model(), _cands(["x"], [1.0]), 3) == [0]
 
 
@@ -82,5 +85,5 @@ def test_eval_cross_fit_ranks_every_query_of_the_part():
         cands.append(_cands(order, [1.0, 0.9, 0.8], prior={g: 0.8, **{r: 0.1 for r in rubs if r != g}}))
         gold.append(g)
         plain.append(order)
-    ranks = ev.rerank_cross_fit(cands, gold, plain, list(range(30)))
+    ranks = ev.rerank_cross_fit(cands, gold, plain, list(range(30)), keep_first=False)
     assert len(ranks) == 30 and all(r == 1 for r in ranks)  # the prior tells, and the model learns it

@@ -129,6 +129,7 @@ class Weights:
     # the learned second stage over the first candidates' rubriques (rerank.py), which takes the first
     # diversify_places places instead of the diversification when its model (resources/drafting/rerank.json) is there
     rerank: bool = True
+    rerank_keep_first: bool = True  # the first stage's best keeps the first place (rerank.KEEP_FIRST)
 
 
 class RetrievalIndex:
@@ -262,7 +263,7 @@ class RetrievalIndex:
         if model is not None and len(order) > 1:
             head = order[:model.depth]
             c = self.candidates(head, score, norm, boosts, mask, prior, mkey, mterms)
-            picked = rerank_mod.order(model, c, w.diversify_places)
+            picked = rerank_mod.order(model, c, w.diversify_places, w.rerank_keep_first)
             order = [head[j] for j in picked] + order[len(head):]
         elif w.diversify_places and len(order) > 1:
             head = order[:w.diversify_depth]

@@ -187,7 +187,8 @@ def rerank_rows(cands, gold: list[str]):
     return (np.vstack(X) if X else np.zeros((0, len(rerank.FEATURES)))), (np.concatenate(y) if y else np.zeros(0))
 
 
-def rerank_cross_fit(cands, gold: list[str], plain: list[list[str | None]], part: list[int], seed: int = 0):
+def rerank_cross_fit(cands, gold: list[str], plain: list[list[str | None]], part: list[int], seed: int = 0,
+                     keep_first: bool | None = None):
     """Rank of the first right rubrique for each query of part, the second stage fitted on the other folds of part
     (KFold over queries: a query's rows never train the model that ranks it); plain: the first-stage rubriques of
     each query's candidates, best first (the places after the first three keep that order)."""
@@ -200,7 +201,7 @@ def rerank_cross_fit(cands, gold: list[str], plain: list[list[str | None]], part
         X, y = rerank_rows([cands[i] for i in idx[a]], [gold[i] for i in idx[a]])
         model = rerank.fit(X, y, RERANK_C)
         for i in idx[b]:
-            picked = rerank.order(model, cands[i], 3)
+            picked = rerank.order(model, cands[i], 3, keep_first)
             rest = [j for j in range(len(plain[i])) if j not in set(picked)]
             ranks[int(i)] = _rank_of([plain[i][j] for j in picked + rest], gold[i])
     return [ranks[i] for i in part]
@@ -238,6 +239,7 @@ def run(args) -> int:
                             collect=found)
         cands[i], plain[i] = found[0], [(h.entry.get("rubrique") or "").lower() or None for h in hits]
     crossed = dict(zip(tune_q, rerank_cross_fit(cands, gold, plain, tune_q)))
+    crossed_free = dict(zip(tune_q, rerank_cross_fit(cands, gold, plain, tune_q, keep_first=False)))
     if args.fit_rerank:
         X, y = rerank_rows([cands[i] for i in tune_q], [gold[i] for i in tune_q])
         model = rerank.fit(X, y, RERANK_C, info={
@@ -249,6 +251,7 @@ def run(args) -> int:
         print(f"wrote {rerank.MODEL_PATH} ({len(y)} rows, {int(y.sum())} positives)")
     old = {"diversify_places": 3, "rerank": False}
     configs = {"tdi-nlp (hybrid + learned second stage)": Weights(),
+               "  second stage, first place not kept": Weights(rerank_keep_first=False),
                "  IA-Select diversification (until round 9)": Weights(rerank=False),
                **({} if args.no_e5 else {f"  with E5 fused (weight {E5_WEIGHT})": Weights(vector_e5=E5_WEIGHT,
                                                                                            **old)}),
@@ -293,10 +296,10 @@ def run(args) -> int:
                  for part in parts.values()]
         print(f"{name:<42} " + " | ".join(f"{a:.3f} / {mrr:.3f} [{a2:.3f} / {mrr2:.3f}]" for (a, mrr), (a2, mrr2)
                                           in cells))
-    if k == 3:  # the cross-fitted second stage ranks the first 3 places
-        rk = [crossed[queries[n]] for n in tune]
+    for label, got in (("", crossed), (", first place not kept", crossed_free)) if k == 3 else ():
+        rk = [got[queries[n]] for n in tune]  # the cross-fitted second stage ranks the first 3 places
         (a, mrr), (a2, mrr2) = score(rk, k), score([r for n, r in zip(tune, rk) if n in answerable], k)
-        print(f"second stage cross-fitted by query over the tuning part ({RERANK_FOLDS} folds; its honest tuning "
-              f"figure, the product line being in-sample there): {a:.3f} / {mrr:.3f} [{a2:.3f} / {mrr2:.3f}]")
+        print(f"second stage{label} cross-fitted by query over the tuning part ({RERANK_FOLDS} folds; its honest "
+              f"tuning figure, the product line being in-sample there): {a:.3f} / {mrr:.3f} [{a2:.3f} / {mrr2:.3f}]")
     print("target (issue 13): top-3 agreement >= 0.85; held-out quarter = sha1(id)[0] in 0-3 (themes/rubrique_e5.py)")
     return 0
