@@ -78,6 +78,11 @@ choice having been made on the tuning part). Of the 78 tuning-part misses, 48 ar
 most one other question (26 none: they can never agree), and most others neighbouring rubriques (élevage /
 agriculture, étrangers / immigration, enseignement secondaire / enseignement): the lexical retrievers have reached their
 plateau here.
+
+Round 10 (issue 13): the product ranking's first 3 places now come from a learned second stage over the first 30
+candidates' rubriques (drafting/rerank.py), fitted on the tuning part with ``--fit-rerank``; the eval prints its
+tuning figure cross-fitted by query (the product line is in-sample there) and the held-out quarter with the shipped
+model. See tests/data/eval/ROUND10_drafting.md for the figures and what was tried.
 """
 from __future__ import annotations
 
