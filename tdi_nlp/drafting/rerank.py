@@ -27,15 +27,16 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
+
+from ..config import RESOURCES_DIR
 
 SIGNALS = ("bm25_question", "bm25_answer", "bm25_labels", "vector_question", "vector_answer", "boost")
 FEATURES = ("prior", "log_prior", "inv_prior_rank", "ministry_share", "log_count",
             "has_candidate", "best_relative", "inv_first_rank", "log_first_rank", "count_top10", "count",
             "softmax_share", "relative_over_rank") + tuple(f"max_{s}" for s in SIGNALS)
-MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / "drafting" / "rerank.json"
+MODEL_PATH = RESOURCES_DIR / "drafting" / "rerank.json"
 VERSION = 1
 DEPTH = 30  # first-stage candidates grouped by rubrique
 PRIOR_TOP = 10  # the classifier's likely rubriques added as (training) rows
