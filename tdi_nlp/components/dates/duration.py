@@ -11,12 +11,15 @@ from .context import Context, Fact, _g, key
 from .grammar import Candidate
 
 
+_VAGUE_LENGTH = re.compile(r"de\s+(?:tres\s+|très\s+)?longs?(?:ues)?")
+
+
 def amount(text: str | None) -> float | None:
     if text is None:
         return None
     t = key(text)
-    if t in ("quelques", "plusieurs", "des"):
-        return None
+    if t in ("quelques", "plusieurs", "des") or _VAGUE_LENGTH.fullmatch(t):
+        return None                                  # "pendant de longues années": PXY
     if re.fullmatch(r"\d+(?:[,.]\d+)?", t):
         return float(t.replace(",", "."))
     if t in ("un", "une"):
@@ -46,7 +49,8 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
         return []  # "les premières années du quinquennat": vague; "leurs trois premières années" is P3Y
     if ctx.convention == "guide" and key(_g(m, "rm") or "").startswith("derni") and not _g(m, "n"):
         return []  # "ces derniers jours": a vague period under the guide (TimeML: DURATION PXD)
-    vague = not _g(m, "n") or key(m.group("n")) in ("quelques", "plusieurs", "des")
+    vague = not _g(m, "n") or key(m.group("n")) in ("quelques", "plusieurs", "des") or bool(
+        _VAGUE_LENGTH.fullmatch(key(m.group("n"))))
     if vague and _AHEAD.match(ctx.text[c.end:c.end + 12]):
         return []  # "au cours des mois à venir": a vague period, as "les prochains mois"
     if ctx.convention == "guide" and (vague or _g(m, "about")) and _BY.search(ctx.text[max(0, c.start - 10):c.start]):
@@ -103,6 +107,8 @@ def r_duration(c: Candidate, ctx: Context) -> list[Fact]:
         return []  # "tous les deux ans": a frequency, as "chaque année"
     if n == 1 and _ONE_IN.match(ctx.text, c.end):
         return []  # "une année sur deux": a frequency
+    if unit == "hour" and n is not None and n <= 24 and _MINUTES_AFTER.match(ctx.text, c.end):
+        return []  # "Huit heures seize,": a time of day
     if unit == "hour" and _PART_OF_DAY.match(ctx.text, c.end):
         return []  # "à 2 heures du matin": a time of day
     if n == 1 and ctx.preceded_by(c.start, ctx.lex["copulas"]):
@@ -122,6 +128,8 @@ def r_duration_range(c: Candidate, ctx: Context) -> list[Fact]:
     low, high = amount(m.group("n1")), amount(m.group("n"))
     if ctx.convention != "guide" or not low or not high or low <= 0 or high <= low:
         return []
+    if "," in m.group("sep") and (high != low + 1 or high > 10 or m.group("n1")[0].isdigit()):
+        return []  # "deux, trois semaines" is a rough range; "5, 10 ans" a list (the single-amount rule)
     unit = ctx.units[key(m.group("u"))]
     before = re.split(r"[.;!?]\s", ctx.text[max(0, c.start - 80):c.start])[-1].lower().replace("’", "'")
     if unit == "year" and high >= 15 and not any(re.search(r"(?<!\w)" + w + r"(?!\w)", before)
@@ -149,7 +157,11 @@ _PART_OF_DAY = re.compile(r"(?i)\s+(?:du\s+matin|du\s+soir|de\s+l['’]après-mi
 _PAIR = re.compile(r"(\S+(?:-\S+)*) et (\S+(?:-\S+)*)")
 _BETWEEN = re.compile(r"(?i)\bentre\s*$")
 _CLOCK_RANGE = re.compile(r"(?i)\s+(?:à|et)\s+\d{1,2}\s*(?:heures|h)\b")
-_AGO = re.compile(r"(?i)\bil\s+y\s+a(?:\s+[\w'’]+){0,2}\s*$")
+_AGO = re.compile(r"(?i)(?:\bil\s+y\s+a|\bvoilà|\bvoici)(?:\s+[\w'’]+){0,2}\s*$")
+# "Huit heures seize, c'est l'heure de l'interview": hours then minutes, a time of day
+_MINUTES_AFTER = re.compile(r"(?i)\s+(?:[0-5]?\d|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|"
+                            r"quatorze|quinze|seize|vingt|trente|quarante|cinquante)(?:-[\w]+|\s+et\s+une?)?"
+                            r"(?:\s+minutes?)?\s*(?:[,.;:!?)]|$)")
 _AHEAD = re.compile(r"\s+à\s+venir\b")
 _BY = re.compile(r"(?i)\bd['’]ici(?:\s+à)?\s*$")
 _RATE = re.compile(r"(?i)\s+sur\s+([\w-]+)\b")
@@ -193,6 +205,9 @@ def _age_at(c: Candidate, ctx: Context, n: float | None) -> bool:
     """'la retraite à 64 ans', 'le seuil de 64 ans', 'depuis ses 25 ans': an age (15 years or more after 'à' or
     an age threshold cue; any after a possessive)."""
     before = ctx.text[max(0, c.start - 12):c.start]
+    verb = re.search(r"([\w'’-]+)\s+à\s*$", ctx.text[max(0, c.start - 30):c.start])
+    if verb and verb.group(1).lower() in ctx.lex["age_at_verbs"]:
+        return True                                  # "être scolarisé à 3 ans": an age, whatever N
     if _AGE_LIST.search(ctx.text[max(0, c.start - 24):c.start]) and n is not None and n >= 10:
         return True                                  # "commençaient à 15 voire à 14 ans": a list of ages after "à"
     if n is not None and n >= 10 and _START_BETWEEN.search(ctx.text[max(0, c.start - 45):c.start]):

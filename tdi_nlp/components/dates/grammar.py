@@ -64,7 +64,7 @@ def definitions(lex: dict) -> dict[str, str]:
     bare = set(lex["bare_relative_periods"])
     return {
         "MONTH": alternation(lex["months"]),
-        "MONTHANY": "(?:" + alternation(lex["month_abbreviations"]).replace(r"\.(?!\w)", r"\.") + "|"
+        "MONTHANY": "(?:(?<![^\\W\\d_]-)" + alternation(lex["month_abbreviations"]).replace(r"\.(?!\w)", r"\.") + "|"   # not "Vingt-Sept."
                     + alternation(lex["months"]) + ")",
         "WD": alternation(lex["weekdays"]),
         "DAY": f"(?:{day_num}|{alternation(list(lex['first_day']) + list(lex['day_words']))})",
@@ -92,6 +92,7 @@ def definitions(lex: dict) -> dict[str, str]:
         "FIXED": alternation(lex["fixed_durations"]),
         "OFFSETADV": alternation(lex["offset_adverbs"]),
         "ABOUT": alternation(lex["about_amounts"]),
+        "VLEN": alternation(lex["vague_lengths"]),
         "DPART": alternation(lex["deictic_parts"]),
         "NAMED": alternation(lex["named_days"]),
     }

@@ -288,19 +288,26 @@ def r_offset(c: Candidate, ctx: Context) -> list[Fact]:
     vague = _g(m, "vague") or _g(m, "about")
     if ctx.convention == "timeml" and (direction.startswith("d'") or (vague and direction.startswith("il"))):
         return []
-    if vague and not direction.startswith("il"):
-        return []  # "dans quelques jours": a DURATION (the duration rule); "d'ici quelques jours" is vague
+    if vague and not direction.startswith("il") and not direction.startswith("vo"):
+        return []  # "dans quelques jours": a DURATION (the duration rule)
+    if key(_g(m, "n") or "") in ("un", "une") and _kind_after(ctx, c.end):
+        return []  # "dans une année normale": a kind of year, no date
     unit = ctx.units[key(m.group("u"))]
     if ctx.ref is None or unit not in ("day", "week", "month", "year", "decade", "century"):
         return []
-    sign = -1 if direction.startswith("il") else 1
+    sign = -1 if direction.startswith(("il", "vo")) else 1   # "il y a", "voilà", "voici": the past
     amounts: list[float | None]
     if _g(m, "about"):
         amounts = [float(ctx.lex["about_amounts"][key(m.group("about"))])]
     elif vague:
         amounts = [float(x) for x in ctx.lex["vague_offset_amounts"]]
     else:
-        amounts = [amount(x) for x in re.split(r"\s*,\s*|\s+(?:à|ou)\s+", m.group("n").strip())]
+        parts = re.split(r"\s*,\s+|\s+(?:à|ou)\s+", m.group("n").strip())
+        amounts = [amount(re.sub(r"\s+[^\W\d_]+$", "", x)) for x in parts]   # "1,5 an ou 2": the unit out
+    known = [n for n in amounts if n is not None and n > 0]
+    if unit == "year" and len(known) == len(amounts) and all(float(n * 12).is_integer() for n in known) \
+            and any(not float(n).is_integer() for n in known):
+        amounts, unit = [n * 12 for n in known], "month"     # "il y a 1,5 an ou 2 ans": in months
     if any(n is None or n <= 0 or not float(n).is_integer() for n in amounts):
         return []
     values = sorted((_offset_value(sign * int(n or 0), unit, ctx) for n in amounts), key=lambda v: v["start"])
@@ -311,6 +318,11 @@ def r_offset(c: Candidate, ctx: Context) -> list[Fact]:
     elif direction.startswith("d'"):
         value = dict(value, mod="by")
     return [Fact(c.start, c.end, "DATE", value)]
+
+
+def _kind_after(ctx: Context, end: int) -> bool:
+    after = key(ctx.text[end:end + 24])
+    return any(re.match(re.escape(w) + r"(?!\w)", after) for w in ctx.lex["kind_of_period"])
 
 
 def _offset_value(n: int, unit: str, ctx: Context) -> dict:

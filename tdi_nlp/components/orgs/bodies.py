@@ -247,6 +247,8 @@ _THING_CUES = set(_ALL["acronyms"]["thing_cues"])
 _ACR_TOKEN = re.compile(r"[A-ZÀ-Þ](?=[\w&-]*[A-ZÀ-Þ]|[a-zà-ÿ]{2,})[\w&-]{1,11}")
 _CUE_NOUNS = set(_ALL["cue_nouns"])
 _APPOSITION = set(_ALL["apposition_nouns"])
+_NAMING_VERBS = set(_ALL["cue_naming_verbs"])
+_COPULA_DETS = {"la", "le", "l'", "l’", "une", "un", "notre"}
 _LIST_LINKS = set(_ALL["list_links"])
 _LIST_OPENERS = set(_ALL["list_openers"])
 _SEAT_OPENERS = set(_ALL["seat_openers"])
@@ -407,21 +409,35 @@ def cued_names(doc: Doc) -> list[Span]:
         elif (fold(after.text) in ("d'", "d’", "de") and first + 2 < n and doc[first + 1].is_lower
               and doc[first + 1].pos_ in ("NOUN", "VERB")):      # "de fait": "fait" is often tagged a verb
             first += 2      # "le média d'investigation Disclose", "le groupement de fait Cheikh Yassine"
+        elif folded[first] in ("s'", "s’", "se") and first + 2 < n and folded[first + 1] in _NAMING_VERBS:
+            first += 2      # "l'entreprise s'appelle Flexico"
         if doc[first].text[:1].isupper() and "\n" not in doc[first - 1].whitespace_:
             end = _name_run(doc, first)
             if end > first:
                 out.append(doc[first:end])
     for k in [k for k in range(n - 3) if folded[k] == ","]:
-        if doc[k].text != "," or folded[k + 1] not in ("un", "une"):
+        if doc[k].text != ",":
             continue
-        nxt = folded[k + 2]
-        if nxt not in _APPOSITION:
+        copula = False
+        if folded[k + 1] in ("un", "une"):
+            if folded[k + 2] not in _APPOSITION:
+                continue
+        elif folded[k + 1] in ("c'", "c’") and folded[k + 2] == "est":
+            # "Flexico, c'est (un petit peu) la start-up du groupe": a determiner and an apposition noun within a
+            # few words
+            tail = folded[k + 3:k + 8]
+            if not any(w in _COPULA_DETS and j + 1 < len(tail) and tail[j + 1] in _APPOSITION
+                       for j, w in enumerate(tail)):
+                continue
+            copula = True
+        else:
             continue
         start = k
         while start > 0 and start > k - 4 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_punct:
             start -= 1
-        if start == k or (doc[start].is_sent_start and doc[start].pos_ != "PROPN"):
-            continue
+        if start == k or (doc[start].is_sent_start and doc[start].pos_ != "PROPN"
+                          and not (copula and k - start >= 2)):
+            continue      # a capitalized word opening the sentence; two of them before ", c'est la PME" are a name
         out.append(doc[start:k])
     return out
 

@@ -709,6 +709,13 @@ class OrgTagger:
                  and len(f.text) >= 3}
         if not names:
             return
+        # a bare name of exactly the repeated span that no table knows, the stock NER's guess of a person, gives way
+        # ("Flexico, c'est la start-up du groupe" ... "c'est Flexico")
+        weak = {(f.start_char, f.end_char) for f in group if f.label_ == "PERSON" and f.text in names
+                and not any((f._.value or {}).get(k) for k in ("canonical_name", "civility", "role"))}
+        if weak:
+            doc.spans[FACTS] = group = [f for f in group if not (f.label_ == "PERSON"
+                                                                 and (f.start_char, f.end_char) in weak)]
         taken = Ranges((f.start_char, f.end_char) for f in group)
         for name, body in sorted(names.items(), key=lambda kv: -len(kv[0])):
             forms = "|".join(re.escape(x) for x in sorted({name, name.upper()}, key=len, reverse=True))

@@ -60,6 +60,7 @@ _TITLE = re.compile(
     r"(?:propre[ ]+)?)"
     r"(?P<title>premi(?:er|ère) ministre|secr[ée]taire d['’][ée]tat|ministre(?: d[ée]l[ée]gu[ée]e?)?"
     r"|garde des sceaux|haut[- ]commissaire(?: de la r[ée]publique)?|pr[ée]sidente? de la r[ée]publique|chef de l['’][ée]tat"
+    r"|porte-parole du gouvernement"
     r"|d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|d[ée]fenseure? des droits|pr[ée]sidente? de l['’]assembl[ée]e nationale|pr[ée]sidente? du s[ée]nat"
     r"|pr[ée]sidente? (?:du conseil r[ée]gional|du conseil d[ée]partemental|de (?:la )?r[ée]gion|du d[ée]partement)"
     rf"(?:[ ]+(?:(?:de la|de|du|des|d['’])[ ]*)?(?-i:[{UP}])[\w'’-]+)?)\b", re.IGNORECASE)
@@ -162,7 +163,9 @@ _FOREIGN_HEAD = re.compile(r"(?<![\w'’])(?P<det>le|la|l['’]|du|au)[ ]*(?P<ti
 _FIRST = rf"[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?"
 _SEP = r"(?:[ ]*,[ ]*(?:et[ ]+)?|[ ]+et[ ]+)(?:(?:à|a|pour|de)[ ]+)?"
 _FIRST_LIST = re.compile(rf"(?<![\w'’.-])(?:{_FIRST})(?:{_SEP}{_FIRST}(?![\w'’-]|[ ]+[{UP}])){{1,20}}")
-_LIST_GAP_BEFORE = re.compile(r"(?:[ ]*,[ ]*(?:et[ ]+)?|[ ]+et[ ]+)$")
+# ", " / " et " / ", comme " between two people of a list ("avec Léa Marchal, Hugo Berthier", "comme Jean Dupont,
+# comme Paul")
+_LIST_GAP_BEFORE = re.compile(r"(?:[ ]*,[ ]*(?:et[ ]+|comme[ ]+)?|[ ]+et[ ]+)$")
 _LIST_GAP_AFTER = re.compile(rf"((?:[ ]*,[ ]*(?:et[ ]+)?|[ ]+et[ ]+))(?:{CIVILITY}[ ]+)?")
 _EMBEDDED = re.compile(r"(?:aupr[eè]s|ancien(?:ne)?|ex-?)[ ]*$", re.IGNORECASE)
 # "après du ministre" (a misspelt "auprès du"), "... et du ministre de l'action" (no comma): inside a title;
@@ -180,6 +183,9 @@ _ONE_LETTER = re.compile(rf"(?<![\w'’.-])(?:(?P<civ>{CIVILITY})[ ]+)?(?P<name>
 # "la loi Studer", "les lois Auroux": a law named after a person, the surname a person of the tables bears
 _LAW = re.compile(rf"(?<![\w'’-])(?:[Ll]a|[Ll]es|[Uu]ne|[Cc]ette|[Dd]e)[ ]+lois?[ ]+(?P<name>[{UP}][{LOW}]+)(?![\w'’-])"
                   rf"(?![ ]+[{UP}])")
+# "Léa SALAME", "Gabriel ATTAL": a first name in mixed case and a surname in capitals, the way interview transcripts
+# write names
+_CAPS_SURNAME = re.compile(rf"(?<![\w'’-])({_FIRST})[ ]+[{UP}]{{2}}[{UP}'’-]*(?![\w'’-])")
 _QUOTED_BY = re.compile(r"(?<!\w)(?:selon|d['’]apr[eè]s|[ée]crivait|[ée]crit|disait|dit|d[ée]clarait|rappelait"
                         r"|affirmait|citait|citer|citant|cite|soulignait|expliquait)[ ]+$", re.IGNORECASE)
 _TRIM = set(load_titles()["trim_words"])  # resources/people/titles.toml
@@ -425,7 +431,8 @@ class Finder:
                 out.append(c)
                 taken.add(c.start, c.end)
             parts = text[s:e].split()
-            if not found and 2 <= len(parts) <= 3 and self.is_first(fold(parts[0])):
+            if not found and (2 <= len(parts) <= 3 and self.is_first(fold(parts[0]))
+                              or len(parts) == 1 and self._lone_first(text, s, e)):
                 maybe.append(Candidate("name", s, e, name=text[s:e], source="list"))
         out += self._listed(text, out, maybe, taken)
         out += self._repeated(text, out, taken)
@@ -453,16 +460,22 @@ class Finder:
     def _speakers(self, text: str) -> list[Candidate]:
         """Speaker lines in capitals ("SONIA MABROUK", "GABRIEL ATTAL :"): a name the document gives as a speaker
         at least ``speaker_repeats`` times, or known to the tables, or opening with a known first name unless it is
-        the text's first line (a question's title: "MARINE MARCHANDE")."""
+        the text's first line (a question's title: "MARINE MARCHANDE") in a text that writes no name the interview
+        way, a first name and a surname in capitals ("Bonjour Léa SALAME": then the first line is the first speaker)."""
         found = [m for m in _SPEAKER.finditer(text)]
         counts = Counter(fold(m.group("name")) for m in found)
         out = []
+        interview = None
         for m in found:
             name = m.group("name")
             parts = [fold(w) for w in name.split()]
             if set(parts) & _SPEAKER_NOT or any(len(w) < 2 and i == 0 for i, w in enumerate(parts)):
                 continue
-            first = self.is_first(parts[0]) and parts[0] not in _PLACES and text[:m.start()].strip() != ""
+            first = self.is_first(parts[0]) and parts[0] not in _PLACES
+            if first and text[:m.start()].strip() == "":
+                if interview is None:
+                    interview = any(self.is_first(fold(c.group(1))) for c in _CAPS_SURNAME.finditer(text, m.end()))
+                first = interview
             if counts[fold(name)] >= _NAMES["speaker_repeats"] or first or fold(name) in self.known_names:
                 out.append(Candidate("name", m.start("name"), m.end("name"), name=name, source="speaker"))
         return out
@@ -584,7 +597,12 @@ class Finder:
         if not found and len(toks) == 1:
             k = bisect_right(per, base, key=lambda p: p[0]) - 1
             if self.is_first(fold(run)) or (k >= 0 and per[k][0] <= base and base + len(run) <= per[k][1]):
-                return self._aged_first_name(text, run, base)
+                by_age = self._aged_first_name(text, run, base)
+                if by_age or not (self._lone_first(text, base, base + len(run))
+                                  and _QUOTED_BY.search(text, max(0, base - 30), base)):
+                    return by_age
+                # "comme le disait Nicolas tout à l'heure": a first name alone after a verb of saying
+                return [Candidate("name", base, base + len(run), name=run, source="quoted")]
             return []
         if found or len(toks) < 2 or len(toks) > 4:
             return found
@@ -610,6 +628,16 @@ class Finder:
             self._attach_role(text, c)
             return [c]
         return []
+
+    def _lone_first(self, text: str, start: int, end: int) -> bool:
+        """One known first name written alone in mixed case inside a sentence (no place, no form of address, no
+        sentence start, no capitalized word or "de" + capital after it): a first name standing for a person when
+        the context says so (a list beside a person, a verb of saying before it)."""
+        word = text[start:end]
+        return (len(word) >= 3 and not word.isupper() and self.is_first(fold(word))
+                and fold(word) not in _PLACES | _NOT_NAME
+                and not re.search(r"(?:^|[.!?:;\n«\"(])[ \t]*$", text[max(0, start - 5):start])
+                and not re.match(rf"[ ]+(?:(?:de|du|des|d['’])[ ]*)?[{UP}]", text[end:end + 6]))
 
     @staticmethod
     def _aged_first_name(text: str, run: str, base: int) -> list[Candidate]:
@@ -660,7 +688,8 @@ class Finder:
                 ends = [foreign.end()]
             elif french:     # "le Premier ministre français": the French one, the adjective in the mention
                 ends = [french.end()]
-            elif not title.startswith(("premi", "president", "chef", "defenseur", "depute", "senat")) and not title.endswith(
+            elif not title.startswith(("premi", "president", "chef", "defenseur", "depute", "senat",
+                                       "porte-parole")) and not title.endswith(
                     "republique"):   # "le haut-commissaire de la République [en Polynésie]": the place is no portfolio
                 ends = self._complement_ends(text, e)
                 foreign = _FOREIGN.match(text, ends[-1]) if title.startswith("ministre") else None

@@ -224,7 +224,7 @@ class PersonLinker:
             return self.finder.leaders[c.name]
         if c.source == "law":     # "la loi Studer": the one person of that surname, else the surname's slug
             return self.kb.find_surname(c.name, date) or slugify(c.name)
-        if c.source in ("first_names", "aged"):
+        if c.source in ("first_names", "aged", "quoted", "list"):   # a first name alone that the context makes a person
             by_last[key] = slugify(c.name)     # "Tarik, 38 ans": the first name again later is that person
             return by_last[key]
         if not c.civility:
@@ -284,10 +284,10 @@ class PersonLinker:
                      "civility": c.civility, "mention": "title", "minister": False, "office": pres["title"],
                      "date": date}
             return c, pres["person"], value
-        if len(c.title_ends) == 1 and not fold(c.role).startswith("premi") and "sceaux" not in fold(c.role):
+        head_only = fold(c.role).startswith(("premi", "porte-parole")) or "sceaux" in fold(c.role)
+        if len(c.title_ends) == 1 and not head_only:
             return None          # a bare "ministre": resolved from the context
         best = None
-        head_only = fold(c.role).startswith("premi") or "sceaux" in fold(c.role)
         for end in (c.title_ends if head_only else c.title_ends[1:]):
             hit = self.kb.resolve_title(text[c.start:end], date, female)
             if hit and (best is None or hit[1] >= best[1][1] - 1e-9):

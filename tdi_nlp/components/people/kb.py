@@ -51,7 +51,7 @@ def active(row: dict, date: str | None) -> bool:
 
 _HEAD = re.compile(
     r"^(?P<head>premier ministre|premiere ministre|secretaire d'etat|haut[- ]commissaire|garde des sceaux"
-    r"|ministre d'etat|ministre delegue(?:e)?|ministre)\b[ ,]*")
+    r"|ministre d'etat|ministre delegue(?:e)?|ministre|porte-parole du gouvernement)\b[ ,]*")
 _CHARGE = re.compile(r",?\s*\bcharge(?:e)?s?\b\s*")
 _AUPRES = re.compile(r"\bapres\b|\baupres\b")
 
@@ -85,6 +85,8 @@ def parse_title(title: str) -> TitleParts:
                 "haut-commissaire": "HC", "haut commissaire": "HC"}.get(head, "M")
         if head.startswith("ministre delegue"):
             kind = "MD"
+        if head.startswith("porte-parole"):   # the government's spokesperson: a minister or a secrétaire d'État
+            kind, rest = "PP", "porte-parole gouvernement"
         if head == "garde des sceaux":
             rest = "justice " + re.sub(r"^,?\s*ministre\b", "", rest)
         if kind == "PM":   # "Premier ministre, ministre de l'intérieur": the rest is a second office

@@ -345,7 +345,7 @@ def _carried_in_document(text: str, nums: list[Number], money: list[dict]) -> li
 
 
 @lru_cache(maxsize=1)
-def _series_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _series_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     g = grammar()["money"]
     before = re.compile(r"(?<![\w])(?:" + _alternation(g["ellipsis_before"]) + r"|en\s+(?:"
                         + _alternation(g["ellipsis_auxiliaries"]) + r")\s+(?:[\w'’]+\s+)?[^\W\d_]+(?:é|és|ée|ées|i|is|u|us))"
@@ -355,13 +355,20 @@ def _series_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, 
                         r"[ \u00a0\u202f]*", re.I)           # "une aide de 100 ou de 200 euros"
     more = re.compile(r"[ \u00a0\u202f]+(?:" + _alternation(g["ellipsis_after"]) + r")(?![\w])", re.I)
     change = re.compile(r"(?<![\w])(?:" + _alternation(g["change_before"]) + r")[ \u00a0\u202f]*$", re.I)
-    return before, ends, joiner, more, change
+    words = [w for w in g["series_before"] if w[0].isalpha()]
+    marks = "".join(re.escape(w) for w in g["series_before"] if not w[0].isalpha())
+    listed = re.compile(r"(?:(?<![\w])(?:" + _alternation(words) + r")|[" + marks + r"])[ \u00a0\u202f]*$", re.I)
+    return before, ends, joiner, more, change, listed
+
+
+def _year_like(n: Number) -> bool:
+    return n.plain_digits.isdigit() and len(n.plain_digits) == 4 and 1800 <= n.value <= 2100
 
 
 def _series(text: str, nums: list[Number], money: list[dict], is_noun: Callable[[int], bool]) -> list[dict]:
     """Bare numbers that stand for amounts beside one: before it in a list ("850, 900 ou 950 euros"), or after it
     in the same sentence after "dont", "que", "au lieu de"... ("100 milliards, dont 40 financés par l'Europe")."""
-    before, ends, joiner, more, change = _series_patterns()
+    before, ends, joiner, more, change, listed = _series_patterns()
     reach = grammar()["money"]["change_chars"]
     by_num = {m["num"]: m for m in money}
     for i in range(len(nums) - 2, -1, -1):          # right to left: "850, 900 ou 950 euros"
@@ -379,10 +386,12 @@ def _series(text: str, nums: list[Number], money: list[dict], is_noun: Callable[
     for i, n in enumerate(nums):
         verb = change.search(text, max(0, n.start - 20), n.start)
         cue = before.search(text, max(0, n.start - 40), n.start) or more.match(text, n.end) or verb
-        if i in by_num or n.article or n.scaled or not cue:
+        in_list = (cue is None and not n.in_words and not _year_like(n)
+                   and listed.search(text, max(0, n.start - 20), n.start) is not None)
+        if i in by_num or n.article or n.scaled or not (cue or in_list):   # in_list: "1 500 euros ..., 5 000 pour"
             continue
         prev = [j for j in range(i - 1, max(-1, i - 4), -1) if j in by_num]
-        pronoun = cue.group().lower().startswith("en")   # "on en a dépensé 20": "en" may reach the last sentence
+        pronoun = cue is not None and cue.group().lower().startswith("en")   # "on en a dépensé 20": "en" may reach the last sentence
         if not prev or by_num[prev[0]]["end"] < n.start - (reach if verb else 80) or (
                 not pronoun and not verb and _SENTENCE_END.search(text, by_num[prev[0]]["end"], n.start)):
             continue
@@ -450,7 +459,7 @@ def read_percents(text: str, nums: list[Number]) -> list[dict]:
 
 def _percent_lists(text: str, nums: list[Number], found: list[dict]) -> list[dict]:
     """Bare numbers listed before a percentage are percentages: "80, 90 %", "10, 20 ou 30 %"."""
-    _, _, joiner, _, _ = _series_patterns()
+    _, _, joiner, _, _, _ = _series_patterns()
     by_num = {p["num"]: p for p in found}
     for i in range(len(nums) - 2, -1, -1):          # right to left
         n, nxt = nums[i], by_num.get(i + 1)

@@ -128,6 +128,14 @@ class CountReader:
         self.comparison = re.compile(rf"(?<![\w])(?:{_alt(imp['comparison_words'])})\s", re.I)
         self.number_of_back = re.compile(rf"\s+(?:{_alt(imp['number_of_back'])})(?![\w])", re.I)
         self.repeat_chars, self.repeat_min = imp["repeat_chars"], imp["repeat_min"]
+        self.copula_repeat = imp.get("copula_repeat", False)
+        self.copula_before = re.compile(rf"(?<![\w])(?:{_alt(imp['people_subjects'])})\s+(?:{_alt(imp['people_verbs'])})"
+                                        rf"\s+(?:(?:{_alt(imp['people_qualifiers'])})\s+)?$", re.I)
+        self.copula_end = re.compile(r"\s*(?:[.;:!?)]|,|$|\set\s)", re.I)
+        self.number_of_after = re.compile(rf"(?<![\w])(?P<cue>{_alt(imp['number_of_after'])})\s+"
+                                          rf"(?:(?:{_alt(imp['people_qualifiers'])})\s+)?(?:de|d'|d’)\s*$", re.I)
+        self.rough_range_max = imp["rough_range_max"]
+        self.marker_after = re.compile(rf"\s*(?:{_alt(imp['marker_after'])})", re.I)
         self.people_before = re.compile(rf"(?<![\w])(?:{_alt(imp['people_subjects'])})\s+(?:{_alt(imp['people_verbs'])})"
                                         rf"\s+(?:(?:{_alt(imp['people_qualifiers'])})\s+)?(?:\S+\s+(?:à|et)\s+)?$", re.I)
         # "ils sont dix millions chaque année à venir": at most two words before "à" + infinitive
@@ -296,7 +304,7 @@ class CountReader:
         self._resolve_implicit(doc, text, starts, cands)
         self._resolve_neighbours(doc, starts, cands)    # "de 2 à 4 millions à en bénéficier": the range again
         self._resolve_open_ranges(doc, cands)
-        self._resolve_repeats(cands)
+        self._resolve_repeats(text, cands)
         out = self._vague_counts(doc, text, starts, fixed, cands)
         idioms = Ranges((m.start(), m.end()) for m in self.idioms.finditer(text))
         for i in sorted(cands):
@@ -410,6 +418,11 @@ class CountReader:
                 if range_between(text, n.start, n.end, n2.start):
                     c["unit"] = EXCLUDED                 # "passé de 18 à 12 mois": months, no count
                 continue
+            if (n.in_words and n2.in_words and not n.scaled and c["value"] + 1 == nxt["value"] < self.rough_range_max
+                    and nxt["count_max"] is None and re.fullmatch(r"\s*,?\s*", gap)):
+                nxt.update(start=c["start"], count_max=nxt["value"], value=c["value"])   # "deux trois grandes activités"
+                c["merged"] = True
+                continue
             is_range = range_between(text, n.start, n.end, n2.start) and not self._change(doc, starts, n)
             if is_range and not n.scaled and n2.scale > 1 and c["value"] < 1000:
                 c["value"] *= n2.scale                   # "entre 15 et 20 millions de personnes"
@@ -483,15 +496,22 @@ class CountReader:
                 c["unit"] = self._implicit_unit(doc, text, starts, c, done)
             done.append(c)
 
-    def _resolve_repeats(self, cands: dict[int, dict]) -> None:
+    def _resolve_repeats(self, text: str, cands: dict[int, dict]) -> None:
         """A bare number equal to a count said shortly before or after it counts the same thing: "14 000 PV ...
-        Vous avez dit 14 000 ?", "c'est dix millions... ils sont dix millions chaque année à venir"."""
+        Vous avez dit 14 000 ?", "c'est dix millions... ils sont dix millions chaque année à venir"; a small one
+        too after a people subject and "être" ("les 50 premières villes [...] Vous êtes 50 et ...")."""
         known = [c for c in cands.values() if c["unit"] not in (None, EXCLUDED) and not c.get("merged")]
         for c in cands.values():
-            if c["unit"] is not None or c.get("merged") or c["partitive"] or c["value"] < self.repeat_min:
+            if c["unit"] is not None or c.get("merged") or c["partitive"]:
+                continue
+            n = c["num"]
+            copula = (self.copula_repeat and c["value"] >= 2 and not n.article
+                      and self.copula_before.search(text, max(0, n.start - 40), n.start)
+                      and self.copula_end.match(text, c["end"]))
+            if c["value"] < self.repeat_min and not copula:
                 continue
             same = [d for d in known if d["value"] == c["value"] and d["count_max"] is None
-                    and abs(d["start"] - c["start"]) <= self.repeat_chars]
+                    and abs(d["start"] - c["start"]) <= self.repeat_chars and (not copula or d["start"] < c["start"])]
             if same:
                 c["unit"] = min(same, key=lambda d: abs(d["start"] - c["start"]))["unit"]
 
@@ -523,6 +543,16 @@ class CountReader:
             for t in reversed(doc[max(0, k - 8):k]):
                 if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number", default=[]):
                     return self.lemma(t)
+        m = self.number_of_after.search(text, max(0, n.start - 40), n.start)
+        if m and self._clause_ends(text, n.end):         # "des sites qui sont au nombre de 82"
+            k = bisect_left(starts, m.start("cue"))
+            noun = _subject_noun(doc[k - 1]) if k > 0 else None
+            if noun is None:
+                for t in reversed(doc[max(0, k - 10):k]):
+                    if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number", default=[]):
+                        noun = t
+                        break
+            return self.lemma(noun, c["value"]) if noun is not None else None
         m = self.number_of.match(text, n.end)
         if m:
             k = bisect_left(starts, m.end())
@@ -531,7 +561,8 @@ class CountReader:
             return None
         subject = (self.subject_after.match(text, c["end"]) or self.number_of_back.match(text, n.end)
                    or self._pronoun_en_before(doc, starts, n) or self.restating_after.match(text, n.end)
-                   or self.part_before.search(text, max(0, n.start - 25), n.start))
+                   or (self.part_before.search(text, max(0, n.start - 25), n.start)
+                       and not (n.in_words and self.marker_after.match(text, n.end))))   # "et deux, tout faire"
         cue_verb = self.value_before.search(text, max(0, n.start - 40), n.start)
         value = cue_verb and self._clause_ends(text, n.end)
         if not subject and not value:

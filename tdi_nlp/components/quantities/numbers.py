@@ -247,8 +247,12 @@ def parse_number(text: str) -> float | None:
 @lru_cache(maxsize=1)
 def _qualifier_re() -> re.Pattern:
     phrases = sorted(grammar()["qualifiers"], key=len, reverse=True)
+    gap = grammar()["qualifier_gap"]                 # "approcherait alors les 15 milliards"
+    adverbs = "|".join(map(re.escape, sorted(gap["adverbs"], key=len, reverse=True)))
+    articles = "|".join(map(re.escape, gap["articles"]))
     return re.compile(r"(?:^|(?<=[\s(«\"'’]))(?P<q>" + "|".join(map(re.escape, phrases))
-                      + r")(?:\s+[^\W\d_]+ment)?\s*$", re.I)     # "excédant péniblement 1 000 euros"
+                      + r")(?:\s+(?:[^\W\d_]+ment|" + adverbs + r"))?"     # "excédant péniblement 1 000 euros"
+                      + r"(?:\s+(?:" + articles + r"))?\s*$", re.I)
 
 
 def qualifier_before(text: str, start: int) -> str:
