@@ -159,10 +159,11 @@ def order(model: Model, c: Candidates, places: int, keep_first: bool | None = No
     if not len(names):
         return list(range(n))
     s = model.decision(X)
-    cand = sorted((j for j in range(len(names)) if at[j] is not None), key=lambda j: (-s[j], at[j]))
+    placed = {j: a for j, a in enumerate(at) if a is not None}
+    cand = sorted(placed, key=lambda j: (-s[j], placed[j]))
     if KEEP_FIRST if keep_first is None else keep_first:
-        picked = [0] + [at[j] for j in cand if at[j] != 0][:places - 1]
+        picked = [0] + [placed[j] for j in cand if placed[j] != 0][:places - 1]
     else:
-        picked = [at[j] for j in cand[:places]]
+        picked = [placed[j] for j in cand[:places]]
     chosen = set(picked)
     return picked + [i for i in range(n) if i not in chosen]

@@ -192,7 +192,7 @@ def rerank_rows(cands, gold: list[str]):
     return (np.vstack(X) if X else np.zeros((0, len(rerank.FEATURES)))), (np.concatenate(y) if y else np.zeros(0))
 
 
-def rerank_cross_fit(cands, gold: list[str], plain: list[list[str | None]], part: list[int], seed: int = 0,
+def rerank_cross_fit(cands, gold, plain: dict[int, list[str | None]], part: list[int], seed: int = 0,
                      keep_first: bool | None = None):
     """Rank of the first right rubrique for each query of part, the second stage fitted on the other folds of part
     (KFold over queries: a query's rows never train the model that ranks it); plain: the first-stage rubriques of
@@ -238,7 +238,8 @@ def run(args) -> int:
     cands: dict[int, object] = {}
     plain: dict[int, list[str | None]] = {}
     for i in queries:
-        e, found = entries[i], []
+        e = entries[i]
+        found: list = []
         hits = index.search(e["_query"], k=depth, exclude={e["id"]}, weights=Weights(diversify_places=0),
                             rubriques=priors[i], ministry=None if args.no_ministry else e.get("_addressee"),
                             collect=found)
@@ -254,7 +255,7 @@ def run(args) -> int:
         rerank.MODEL_PATH.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
         rerank.shipped.cache_clear()
         print(f"wrote {rerank.MODEL_PATH} ({len(y)} rows, {int(y.sum())} positives)")
-    old = {"diversify_places": 3, "rerank": False}
+    old: dict = {"diversify_places": 3, "rerank": False}
     configs = {"tdi-nlp (hybrid + learned second stage)": Weights(),
                "  second stage, first place not kept": Weights(rerank_keep_first=False),
                "  IA-Select diversification (until round 9)": Weights(rerank=False),
