@@ -212,3 +212,25 @@ def test_eval_drafting_ceiling_and_cross_fitted_priors():
     priors = ev.rubrique_priors(entries, folds=5, top=2)
     assert len(priors) == 30 and all(len(p) == 2 for p in priors)
     assert sum(max(p, key=p.get) == e["rubrique"] for p, e in zip(priors, entries)) >= 27
+
+
+def test_search_second_stage_reorders_only_the_first_places_and_collects_its_view(small_kb):
+    from tdi_nlp.drafting.index import Weights
+    from tdi_nlp.drafting.rerank import Candidates
+    query = "Que fait le Gouvernement contre la saturation des urgences à l'hôpital ?"
+    with KnowledgeBase(small_kb) as kb:
+        index = for_kb(kb)
+        found = []
+        plain = index.search(query, k=4, weights=Weights(diversify_places=0), exclude={"QE4"}, collect=found,
+                             rubriques={"santé": 0.7, "enseignement": 0.2}, ministry="Ministère de la santé")
+        learned = index.search(query, k=4, rubriques={"santé": 0.7, "enseignement": 0.2},
+                               ministry="Ministère de la santé", exclude={"QE4"})
+        old = index.search(query, k=4, weights=Weights(rerank=False), exclude={"QE4"},
+                           rubriques={"santé": 0.7, "enseignement": 0.2}, ministry="Ministère de la santé")
+    assert len(found) == 1 and isinstance(found[0], Candidates)
+    c = found[0]
+    assert c.rubriques[0] == "santé" and len(c.scores) == 3  # QE4 left out
+    assert c.counts["enseignement"] == 0 and c.counts["santé"] == 1  # an excluded entry is not counted
+    assert c.ministry_share == {"santé": 1.0}
+    assert {h.entry["id"] for h in learned} == {h.entry["id"] for h in plain} == {h.entry["id"] for h in old}
+    assert learned[0].entry["id"] == "QE1"

