@@ -171,3 +171,10 @@ def test_an_abbreviated_month_after_a_digit_and_a_hyphen_still_reads(dates):
 
 def test_a_unit_inside_an_offset_list_only_before_a_or_ou(dates):
     assert [t for _, t, _ in dates("Il est parti il y a deux ans, un mois et vingt jours.")][0] == "il y a deux ans"
+
+
+def test_passer_is_a_change_only_right_before_the_range(dates):
+    # a form of "passer" elsewhere in the clause does not split a range in two
+    assert [(t, v.get("amount_min"), v.get("amount_max")) for _, t, v in dates("Le temps passe : de 3 à 5 ans d'attente.")
+            if "amount_min" in v] == [("3 à 5 ans", 3, 5)]
+    assert [t for _, t, _ in dates("Le délai passe ainsi de 10 à 12 semaines.")] == ["10", "12 semaines"]

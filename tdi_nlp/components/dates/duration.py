@@ -141,7 +141,8 @@ def r_duration_range(c: Candidate, ctx: Context) -> list[Fact]:
         return []  # "quatre ou cinq trimestres" of a pension: two COUNTs (the quantities extractor)
     if unit == "hour" and high <= 24 and ctx.preceded_by(c.start, ["de", "entre"]):
         return []  # "ouvert de 9 à 17 heures": times of day
-    if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", before) for w in ctx.lex["change_cues"]):
+    if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", before) for w in ctx.lex["change_cues"]) or any(
+            re.search(r"(?<!\w)" + re.escape(w) + r"(?:\s+\w+){0,2}\s*$", before) for w in ctx.lex["change_verbs_adjacent"]):
         return [Fact(c.start, m.end("n1"), "DURATION", V.duration(_whole(low), unit)),
                 Fact(m.start("n"), c.end, "DURATION", V.duration(_whole(high), unit))]
     return [Fact(c.start, c.end, "DURATION", V.duration(None, unit, mod="approx", amount_min=_whole(low),

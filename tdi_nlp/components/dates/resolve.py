@@ -30,7 +30,7 @@ def change_before(ctx: Context, pos: int) -> bool:
     amount of the change after it ("a diminué de 12 % entre 2021 et 2022"); without an amount the years are a
     period ("l'augmentation sur trois ans, entre 2022 et 2024, de 400 postes")."""
     before = re.split(r"[.;!?]\s", ctx.text[max(0, pos - 60):pos])[-1].lower()
-    cues = (re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", before) for w in ctx.lex["change_cues"])
+    cues = (re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", before) for w in ctx.lex["change_cues"] + ctx.lex["change_verbs_adjacent"])
     return any(m is not None and re.search(r"\d", before[m.end():]) for m in cues)
 
 
