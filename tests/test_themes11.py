@@ -1,5 +1,6 @@
 """Model 2.10 (issue 12, round 11): the question model on the joined request clauses, mixed with the best clause
 score. Texts and scores written for these tests."""
+import pytest
 import numpy as np
 
 from tdi_nlp.themes import request_model as rm
@@ -58,3 +59,18 @@ def test_shipped_model_has_the_question_model():
     assert meta["version"] == "2.10"
     assert meta["training"]["question_model"]["weight"] == 0.35 and meta["training"]["question_model"]["C"] == 3.0
     assert "question model" in meta["model"] and "question model" in meta["text_path"]
+
+
+def test_model_trained_on_another_requests_file_is_refused():
+    """The shipped model records the sha1 of requests.toml (its clauses are the model's input) and load checks it."""
+    import json
+    from tdi_nlp.errors import ModelError
+    from tdi_nlp.themes import classifier
+    from tdi_nlp.themes import requests as request_rules
+    path = classifier.meta_path("tdi")
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    assert meta["training"]["requests"]["sha1"] == request_rules.file_sha1()
+    classifier.check_compatible(meta, path)
+    meta["training"]["requests"]["sha1"] = "0" * 40
+    with pytest.raises(ModelError, match="requests.toml"):
+        classifier.check_compatible(meta, path)

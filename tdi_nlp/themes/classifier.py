@@ -14,6 +14,7 @@ from .. import encoder
 from . import model as tdi_model
 from . import request_model
 from . import rubrique as rub_model
+from . import requests as request_rules
 from . import rules as rule_layer
 from .text import split_sentences
 
@@ -44,6 +45,11 @@ def check_compatible(meta: dict, path: Path) -> None:
     if layer and layer.get("sha1") != rule_layer.file_sha1():
         raise ModelError(f"theme model {path} was trained with another {rule_layer.RULES_FILE.name} than the one "
                          f"installed: run `tdi-nlp train --taxonomy tdi` to rebuild it")
+    recorded_requests = (meta.get("training") or {}).get("requests") if meta.get("taxonomy") == "tdi" else None
+    if recorded_requests and recorded_requests.get("sha1") != request_rules.file_sha1():
+        raise ModelError(f"theme model {path} was trained on the request clauses of another "
+                         f"{request_rules.RULES_FILE.name} than the one installed: run `tdi-nlp train --taxonomy tdi` "
+                         f"to rebuild it")
     if meta.get("taxonomy") == "rubrique" and meta.get("version") != MODEL_VERSION:
         raise ModelError(f"theme model {path} is version {meta.get('version')}, this tdi-nlp needs "
                          f"{MODEL_VERSION}: run `tdi-nlp train --taxonomy rubrique` to rebuild it")

@@ -9,6 +9,7 @@ only when nothing else is. ``kind``: count, amount, calendar, eligibility or oth
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -34,6 +35,11 @@ class Request:
     end: int
     text: str
     kind: str  # one of KINDS
+
+
+def file_sha1() -> str:
+    """sha1 of requests.toml: recorded with a trained theme model and checked at load (clauses are its input)."""
+    return hashlib.sha1(RULES_FILE.read_bytes()).hexdigest()
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ from ..config import checkout_path, settings
 from .. import encoder
 from . import model as tdi_model
 from . import request_model
+from . import requests as request_rules
 from . import rules as rule_layer
 from . import rubrique as rub_model
 from . import sources
@@ -57,6 +58,7 @@ def train_tdi(models_dir: Path) -> Path:
                           "(see GUIDE.md)",
             "references_sha1": hashlib.sha1(labels_path(request_model.REFERENCES).read_bytes()).hexdigest(),
             "unit": "request clause (themes/requests.py); question = union over its clauses",
+            "requests": {"file": "tdi_nlp/resources/themes/requests.toml", "sha1": request_rules.file_sha1()},
             "seed": request_model.SEED,
             "rule_layer": ({"file": "tdi_nlp/themes/rules.toml", "families": list(request_model.RULE_FAMILIES or []),
                             "add": bool(request_model.RULE_ADD), "veto": bool(request_model.RULE_VETO),
