@@ -7,11 +7,12 @@ from text_to_num import text2num
 
 from . import values as V
 from ..quantities.numbers import counted_quarter
+from ...text_utils import fold, stop_words
 from .context import Context, Fact, _g, key
 from .grammar import Candidate
 
 
-_VAGUE_LENGTH = re.compile(r"de\s+(?:tres\s+|très\s+)?longs?(?:ues)?")
+_VAGUE_LENGTH = re.compile(r"de\s+(?:tres\s+|très\s+)?(?:longs?(?:ues)?|nombreu(?:x|ses))")  # PXY, "de nombreux mois" PXM
 
 
 def amount(text: str | None) -> float | None:
@@ -197,6 +198,7 @@ _LATER = re.compile(r"\s+(?:après|plus\s+tard|de\s|d['’])", re.I)
 _START_BETWEEN = re.compile(r"(?i)(?:travailler|commencé|commencer|commençant|commencent|commençaient|entré|entrée|"
                             r"entrés|entrées)\s+entre\s+(?:(?:1\d|[2-9]\d)\s+(?:ans\s+)?(?:et|ou)\s+)?$")
 _AGE_AND = re.compile(r"(?:^|\s)(?:à|dès)\s+\d+\s+ans\s+et\s*$", re.I)
+_AGE_OPENING = re.compile(r"(?:^|[.!?«»:;]\s*|\n\s*)À\s+$")
 _ARTICLE = re.compile(r"(?i:les|ces)\s")
 _LENGTH_OF = re.compile(r"\s+(?:de|d['’])\s*(?!(?:âge|toute?|plus|moins|même)\b)[^\W\d_]", re.I)
 _POSSESSIVE = re.compile(r"(?:^|\s)(?:ses|leurs|mes|nos|vos|tes)\s*$", re.I)
@@ -226,6 +228,8 @@ def is_age(c: Candidate, ctx: Context) -> bool:
     """'Alain Parmentier, 53 ans,', 'âgé de 54 ans', 'une fillette de 6 ans', 'les 6-16 ans': ages, not durations."""
     if ctx.preceded_by(c.start, ctx.lex["age_cues"]) or re.search(r"\d\s*[-–]\s*$", ctx.text[max(0, c.start - 3):c.start]):
         return True
+    if _AGE_OPENING.search(ctx.text[max(0, c.start - 6):c.start]) and re.match(r"\s*,", ctx.text[c.end:]):
+        return True  # "À 12 ans, on ...": an age opening the sentence
     filler = _AGE_FILLERS.search(ctx.text[max(0, c.start - 40):c.start].replace("’", "'"))
     if filler and ctx.preceded_by(c.start - (min(c.start, 40) - filler.start()), ctx.lex["age_cues"]):
         return True  # "les Canadair ayant en moyenne vingt-quatre ans", "ont aujourd'hui plus de 60 ans"
@@ -234,8 +238,9 @@ def is_age(c: Candidate, ctx: Context) -> bool:
         return True
     before = _QUALIFIED.sub(" de ", before.replace("’", "'"))  # "un apprenti de plus de 18 ans"
     noun = re.search(r"([\w-]+)\s+(?:de|d')\s*$", before)
-    if noun is not None and (noun.group(1).lower() in ctx.lex["age_nouns"] or noun.group(1)[0].isupper()):
-        return True
+    if noun is not None and (noun.group(1).lower() in ctx.lex["age_nouns"] or (
+            noun.group(1)[0].isupper() and fold(noun.group(1)) not in stop_words())):
+        return True  # "Durand, de 53 ans"; not "Après (plus) de deux ans de débats": a capitalised preposition
     noun = re.search(r"([\w-]+)\s+(?:de|d')\s*\S+\s+(?:à|ou)\s*$", before)  # "des enfants de 3 à 6 ans"
     if noun is not None and noun.group(1).lower() in ctx.lex["age_nouns"]:
         return True

@@ -92,7 +92,18 @@ class CountReader:
         self.month_after = re.compile(rf"\s*(?:{months})(?![\w])", re.I)
         self._date_memo: tuple[str, dict[int, bool]] = ("", {})
         self.month_before = re.compile(rf"(?<![\w])(?:{months})\s*$", re.I)
-        self.ref_before = re.compile(rf"(?<![\w])(?:{_alt(g['reference_words'])})\s*:?\s*$", re.I)
+        # "nos 109, 7, 69 et 68", "articles 1er bis, 2 et 2 bis": every number of a list after a reference word
+        self.ref_before = re.compile(rf"(?<![\w])(?:{_alt(g['reference_words'])})\s*:?\s*"
+                                     rf"(?:\d+(?:er)?(?:\s+(?:{_alt(g['number_suffixes'])}))?\s*(?:,|et|ou)\s*)*$", re.I)
+        self.suffix_after = re.compile(rf"\s+(?:{_alt(g['number_suffixes'])})(?![\w])", re.I)
+        self.clock_before = re.compile(r"(?<![\w])(?:heures?|h)\s+$", re.I)   # "seize heures trente": minutes
+        self.singular_article = re.compile(r"(?<![\w'’])(?:le|la)\s+$", re.I)  # "le 3018": a number's name
+        # "un infirmier pour 1 500 élèves": one staff member for N is a rate ("un plan pour 300 communes" is not)
+        staff = (rf"(?:{_alt(g['rate_numerators'])}|(?![\w'’-]*ments?(?![\w]))[^\W\d_][\w'’-]*"
+                 rf"(?:{_alt(g['rate_numerator_endings'])})s?)(?![\w])")
+        self.rate_before = re.compile(rf"(?<![\w])(?:un|une|1)\s+{staff}(?:\s+[^\W\d_][\w'’-]*){{0,3}}"
+                                      r"\s+pour\s+$", re.I)
+        self.rate_after = re.compile(rf"\s+{staff}(?:\s+[^\W\d_][\w'’-]*){{0,3}}\s+pour\s+\d", re.I)
         self.count_partner = re.compile(r"(?<![\d\w.,])(?!(?:1[6-9]|20)\d\d\s)\d[\d\u00a0\u202f .,]*\s+(?:et|à|ou)\s+$")
         # the look-arounds once around the alternation: the same matches, 4x faster than one pair per idiom
         self.idioms = re.compile(first_chars(g["idioms"]) + r"(?<![\w])(?:" + "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in g["idioms"])
@@ -184,7 +195,14 @@ class CountReader:
         nxt = self.unit_of_next.match(text, n.end)
         if nxt and not counted_quarter(text, nxt.start("unit"), nxt.end()):
             return True                                  # "passé de 18 à 12 mois": the unit of the next number
-        if self._date_after(text, n.end) or self.ref_before.search(before):
+        if self._date_after(text, n.end) or self.ref_before.search(text[max(0, n.start - 60):n.start]):
+            return True
+        if self.suffix_after.match(text, n.end) or self.clock_before.search(before):
+            return True                                  # "l'article 2 bis", "à seize heures trente"
+        if n.plain_digits and n.value >= 2 and self.singular_article.search(before):
+            return True                                  # "le 3018", "la 17": a number's name, not a count
+        if (self.rate_before.search(text[max(0, n.start - 60):n.start])
+                or (n.value == 1 and self.rate_after.match(text, n.end))):
             return True
         if n.plain_digits.isdigit() and len(n.plain_digits) == 4 and 1800 <= n.value <= 2100:
             if self.count_partner.search(before):
