@@ -175,6 +175,11 @@ class CountReader:
         self.vague = re.compile(rf"(?:(?<![\w'’])(?:{_alt(g['vague_determiners'])})\s+|{after_prep})(?i:{nouns})"  # "des centaines",
                                 rf"(?:\s*,\s*(?i:{nouns}))*"                          # ", milliers": a list
                                 rf"(?:\s+(?i:de|d'|d’)\s*(?i:{nouns}))?\s+(?i:de|d'|d’)\s*(?=[^\W\d_])")
+        self.ballot_header = re.compile(rf"(?<![\w])(?:{_alt(g['ballot_headers'])})[^\n]*", re.I)
+        items = sorted(g["ballot_items"], key=len, reverse=True)
+        self.ballot_units = {k.lower(): v for k, v in g["ballot_items"].items()}
+        self.ballot_item = re.compile(rf"(?<![\w'’])(?P<item>{_alt(items)})\s*:?\s*(?P<n>\d[\d\u00a0\u202f ]*\d|\d)(?![\d\w])",
+                                      re.I)
         self.point_measure = re.compile(rf"\s+(?:de|d'|d’)\s*(?:{_alt(g['point_measures'])})(?![\w])", re.I)
 
     # -- guards ---------------------------------------------------------------------------------------------
@@ -316,6 +321,7 @@ class CountReader:
             c = self._candidate(doc, text, starts, fixed, n)
             if c:
                 cands[index[id(n)]] = c
+        ballots = self._ballot_counts(text, free, index, cands)
         self._drop_rates(text, cands)
         self._resolve_neighbours(doc, starts, cands)
         self._resolve_partitives(doc, starts, cands)
@@ -323,7 +329,7 @@ class CountReader:
         self._resolve_neighbours(doc, starts, cands)    # "de 2 à 4 millions à en bénéficier": the range again
         self._resolve_open_ranges(doc, cands)
         self._resolve_repeats(text, cands)
-        out = self._vague_counts(doc, text, starts, fixed, cands)
+        out = self._vague_counts(doc, text, starts, fixed, cands) + ballots
         idioms = Ranges((m.start(), m.end()) for m in self.idioms.finditer(text))
         for i in sorted(cands):
             c = cands[i]
@@ -339,6 +345,20 @@ class CountReader:
                 "count": _int(value), "count_max": _int(c["count_max"]) if c["count_max"] is not None else None,
                 "unit": c["unit"], "approx": approx}})
         return sorted(out, key=lambda c: c["start"])
+
+    def _ballot_counts(self, text: str, free: list[Number], index: dict[int, int], cands: dict[int, dict]) -> list[dict]:
+        """'Nombre de votants 89 ... Contre 0' after 'résultat du scrutin': each item's number counts its unit."""
+        units: dict[int, str] = {}
+        for header in self.ballot_header.finditer(text):
+            for m in self.ballot_item.finditer(text, header.start(), header.end()):
+                units[m.start("n")] = self.ballot_units[re.sub(r"\s+", " ", m["item"].lower())]
+        out = []
+        for n in free:
+            if n.start in units and n.plain_digits:
+                cands.pop(index[id(n)], None)
+                out.append({"start": n.start, "end": n.end, "value": {
+                    "count": _int(n.value), "count_max": None, "unit": units[n.start], "approx": False}})
+        return out
 
     def _drop_rates(self, text: str, cands: dict[int, dict]) -> None:
         """'94 médecins pour 100 000 habitants', 'trois soignants pour dix résidents': a rate, no count."""
