@@ -73,3 +73,8 @@ def test_ages_are_no_lengths(dates, text):
 ])
 def test_lengths(dates, text, span, iso):
     assert [(t, v["duration"]) for lab, t, v in dates(text) if lab == "DURATION"] == [(span, iso)]
+
+
+def test_nos_alone_is_the_possessive(quantities):
+    assert counts(quantities, "Le commerce entre nos deux continents et nos 3 partenaires progresse.") == [
+        ("deux continents", 2, "continent"), ("3 partenaires", 3, "partenaire")]

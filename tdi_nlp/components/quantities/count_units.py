@@ -94,6 +94,7 @@ class CountReader:
         self.month_before = re.compile(rf"(?<![\w])(?:{months})\s*$", re.I)
         # "nos 109, 7, 69 et 68", "articles 1er bis, 2 et 2 bis": every number of a list after a reference word
         self.ref_before = re.compile(rf"(?<![\w])(?:{_alt(g['reference_words'])})\s*:?\s*"
+                                     rf"(?:(?:{_alt(g['reference_marks'])})\s*)?"
                                      rf"(?:\d+(?:er)?(?:\s+(?:{_alt(g['number_suffixes'])}))?\s*(?:,|et|ou)\s*)*$", re.I)
         self.suffix_after = re.compile(rf"\s+(?:{_alt(g['number_suffixes'])})(?![\w])", re.I)
         self.clock_before = re.compile(r"(?<![\w])(?:heures?|h)\s+$", re.I)   # "seize heures trente": minutes
