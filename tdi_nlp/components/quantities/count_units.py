@@ -99,6 +99,7 @@ class CountReader:
         self.suffix_after = re.compile(rf"\s+(?:{_alt(g['number_suffixes'])})(?![\w])", re.I)
         self.clock_before = re.compile(r"(?<![\w])(?:heures?|h)\s+$", re.I)   # "seize heures trente": minutes
         self.singular_article = re.compile(r"(?<![\w'’])(?:le|la)\s+$", re.I)  # "le 3018": a number's name
+        self.name_end = re.compile(r"\s*(?:[,.;:)!?]|$|(?:et|ou)\s+(?:le|la)\s)", re.I)  # with no noun after it
         # "un infirmier pour 1 500 élèves": one staff member for N is a rate ("un plan pour 300 communes" is not)
         staff = (rf"(?:{_alt(g['rate_numerators'])}|(?![\w'’-]*ments?(?![\w]))[^\W\d_][\w'’-]*"
                  rf"(?:{_alt(g['rate_numerator_endings'])})s?)(?![\w])")
@@ -205,8 +206,9 @@ class CountReader:
             return True
         if self.suffix_after.match(text, n.end) or self.clock_before.search(before):
             return True                                  # "l'article 2 bis", "à seize heures trente"
-        if n.plain_digits and n.value >= 2 and self.singular_article.search(before):
-            return True                                  # "le 3018", "la 17": a number's name, not a count
+        if (n.plain_digits and n.value >= 2 and self.singular_article.search(before)
+                and self.name_end.match(text, n.end)):
+            return True                                  # "le 3018, ", "le 3018 et le 3020": a number's name
         if (self.rate_before.search(text[max(0, n.start - 60):n.start])
                 or (n.value == 1 and self.rate_after.match(text, n.end))):
             return True
