@@ -248,6 +248,9 @@ _ACR_TOKEN = re.compile(r"[A-ZÀ-Þ](?=[\w&-]*[A-ZÀ-Þ]|[a-zà-ÿ]{2,})[\w&-]{1
 _CUE_NOUNS = set(_ALL["cue_nouns"])
 _APPOSITION = set(_ALL["apposition_nouns"])
 _NAMING_VERBS = set(_ALL["cue_naming_verbs"])
+_CUE_EXAMPLES = set(_ALL["cue_examples"])
+# a name opens with a capital, or with a short lower-case prefix and a hyphen ("l'association e-Enfance")
+_NAME_START = re.compile(r"[^\W\d_](?<=[A-ZÀ-ÖØ-Þ])|[a-z]{1,2}-[A-ZÀ-ÖØ-Þ]")
 _COPULA_DETS = {"la", "le", "l'", "l’", "une", "un", "notre"}
 _LIST_LINKS = set(_ALL["list_links"])
 _LIST_OPENERS = set(_ALL["list_openers"])
@@ -378,7 +381,7 @@ def _name_run(doc: Doc, k: int, limit: int = 5) -> int:
     end, n = k, len(doc)
     while end < n and end - k < limit:
         t = doc[end]
-        if t.text[:1].isupper() and re.fullmatch(r"[\w'’&-]+", t.text):
+        if (t.text[:1].isupper() or (end == k and _NAME_START.match(t.text))) and re.fullmatch(r"[\w'’&-]+", t.text):
             end += 1
         elif (fold(t.text) in _NAME_LINKS and end > k and end + 1 < n and doc[end + 1].text[:1].isupper()
               and "\n" not in t.whitespace_):
@@ -398,11 +401,17 @@ def cued_names(doc: Doc) -> list[Span]:
     out = []
     n = len(doc)
     folded = folded_words(doc)
-    for k in [k for k in range(1, n - 1) if folded[k] in _CUE_NOUNS]:   # only the tokens of a cue noun
-        t = doc[k]
+    for k in [k for k in range(1, n - 1) if folded[k] in _CUE_NOUNS or folded[k][:-1] in _CUE_NOUNS]:
+        t = doc[k]                                                     # a cue noun, singular or plural
         if not t.is_lower or "\n" in t.whitespace_:
             continue
         first = k + 1
+        if folded[k] not in _CUE_NOUNS:       # "des associations, notamment Marion": a plural names only by example
+            if not (first + 1 < n and folded[first] == "," and folded[first + 1] in _CUE_EXAMPLES):
+                continue
+            first += 2
+            if first >= n:
+                continue
         after = doc[first]
         if after.is_lower and after.pos_ == "ADJ" and first + 1 < n:
             first += 1      # "l'entreprise pétrolière Perenco"
@@ -411,7 +420,7 @@ def cued_names(doc: Doc) -> list[Span]:
             first += 2      # "le média d'investigation Disclose", "le groupement de fait Cheikh Yassine"
         elif folded[first] in ("s'", "s’", "se") and first + 2 < n and folded[first + 1] in _NAMING_VERBS:
             first += 2      # "l'entreprise s'appelle Flexico"
-        if doc[first].text[:1].isupper() and "\n" not in doc[first - 1].whitespace_:
+        if _NAME_START.match(doc[first].text) and "\n" not in doc[first - 1].whitespace_:
             end = _name_run(doc, first)
             if end > first:
                 out.append(doc[first:end])

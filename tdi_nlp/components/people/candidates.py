@@ -228,6 +228,17 @@ _ALONE_HONORIFIC = re.compile(rf"(?<![\w'’])(?P<det>[Ll]e|[Ll]a|du|au)[ ]+(?P<
 # "la petite Lola", "le jeune Yanis": a child or a young person named by first name alone
 _YOUNG = re.compile(rf"(?<![\w'’])(?:[Ll]e|[Ll]a|du|au|de la|à la)[ ]+(?:petite?|jeune)[ ]+(?P<name>{_FIRST})"
                     rf"(?![\w'’-])(?![ ]+(?:(?:de|du|le|la)[ ]+)?[{UP}])")
+# "Je m'appelle Margaux", "Ils s'appelaient Thybault, Chanel ou encore Alisha": names listed after a naming verb
+_NAMED = rf"{_FIRST}(?:[ ]+{_FIRST})?"
+_NAMING = re.compile(rf"(?<![\w'’])(?i:{'|'.join(_NAMES['naming_verbs'])})[ ]+(?P<names>{_NAMED}"
+                     rf"(?:(?:[ ]*,[ ]*|[ ]+(?:et|ou)(?:[ ]+encore)?[ ]+){_NAMED})*)(?![\w'’-])")
+_PERSONAL_SUBJECT = re.compile(r"(?<![\w'’])(?:je|tu|il|elle|ils|elles|on)[ ]+$", re.IGNORECASE)
+_RELATIVES = "|".join(map(re.escape, sorted(_NAMES["relatives"], key=len, reverse=True)))
+_POSSESSIVE = r"(?:son|sa|mon|ma|ton|ta|notre|votre|leur)"
+# "ma grand-mère, Ninnin,", "Margaux, ma fille": a relative named in apposition
+_RELATIVE_NAME = re.compile(rf"(?<![\w'’])(?i:{_POSSESSIVE}[ ]+(?:{_RELATIVES}))[ ]*,[ ]*(?P<name>{_FIRST})"
+                            rf"(?=[ ]*[,.;:)]|[ ]+(?:qui|que|dont)\b)")
+_NAME_RELATIVE = re.compile(rf"(?<![\w'’.-])(?P<name>{_FIRST})[ ]*,[ ]*(?i:{_POSSESSIVE}[ ]+(?:{_RELATIVES}))(?![\w'’-])")
 _JOINED = "|".join(sorted(_NAMES["joined_titles"], key=len, reverse=True))
 # an office word right before a name, with a civility and article or an article: "Mme la secrétaire d'État ",
 # "le président ", "du ministre "
@@ -411,6 +422,22 @@ class Finder:
                 continue      # "la petite Smart ... la Smart": a thing the text names with an article
             out.append(Candidate("name", s, e, name=m.group("name"), source="aged"))
             taken.add(s, e)
+        for m in _NAMING.finditer(text):
+            # "la commune s'appelle Die": a thing's name unless a personal pronoun names or the name is a first name
+            personal = _PERSONAL_SUBJECT.search(text, max(0, m.start() - 8), m.start()) or text[m.start()] in "mMtT"
+            for w in re.finditer(_NAMED, m.group("names")):
+                s, e = m.start("names") + w.start(), m.start("names") + w.end()
+                if not (personal or self.is_first(fold(w.group().split()[0]))):
+                    continue
+                if not (taken.covers(s) or taken.covers(e - 1) or fold(w.group()) in _PLACES | _NOT_NAME):
+                    out.append(Candidate("name", s, e, name=w.group(), source="aged"))
+                    taken.add(s, e)
+        for pattern in (_RELATIVE_NAME, _NAME_RELATIVE):
+            for m in pattern.finditer(text):
+                s, e = m.start("name"), m.end("name")
+                if not (taken.covers(s) or taken.covers(e - 1) or fold(m.group("name")) in _PLACES | _NOT_NAME):
+                    out.append(Candidate("name", s, e, name=m.group("name"), source="aged"))
+                    taken.add(s, e)
         for m in _HONORIFIC.finditer(text):
             s, e = m.start(), m.end()
             if taken.covers(s) or taken.covers(e - 1) or _NOT_HONORIFIC_AFTER.search(text, max(0, s - 20), s):
