@@ -78,3 +78,12 @@ def test_lengths(dates, text, span, iso):
 def test_nos_alone_is_the_possessive(quantities):
     assert counts(quantities, "Le commerce entre nos deux continents et nos 3 partenaires progresse.") == [
         ("deux continents", 2, "continent"), ("3 partenaires", 3, "partenaire")]
+
+
+@pytest.mark.parametrize("text, span, day", [
+    ("La loi a été votée il y a un an et demi.", "il y a un an et demi", "2021-08-15"),
+    ("Il y a deux mois et demie, la décision a été prise.", "Il y a deux mois et demie", "2022-12-02"),
+])
+def test_ago_with_a_half(dates, text, span, day):
+    assert [(t, v["start"]) for lab, t, v in dates(text) if lab == "DATE"] == [(span, day)]
+    assert [f for f in dates(text) if f[0] == "DURATION"] == []

@@ -304,6 +304,10 @@ def r_offset(c: Candidate, ctx: Context) -> list[Fact]:
     else:
         parts = re.split(r"\s*,\s+|\s+(?:à|ou)\s+", m.group("n").strip())
         amounts = [amount(re.sub(r"\s+[^\W\d_]+$", "", x)) for x in parts]   # "1,5 an ou 2": the unit out
+    if _g(m, "half"):                      # "il y a un an et demi": the unit below, as "1,5 an"
+        if unit not in ("year", "month") or vague or len(amounts) != 1 or amounts[0] is None:
+            return []
+        amounts, unit = ([amounts[0] * 12 + 6], "month") if unit == "year" else ([amounts[0] * 30 + 15], "day")
     known = [n for n in amounts if n is not None and n > 0]
     if unit == "year" and len(known) == len(amounts) and all(float(n * 12).is_integer() for n in known) \
             and any(not float(n).is_integer() for n in known):
