@@ -57,3 +57,8 @@ def test_plural_cue_noun_without_an_example_names_nothing(people_nlp):
 
 def test_depp_is_a_directorate(people_nlp):
     assert linked(people_nlp, "Selon la DEPP, le niveau baisse.", "ORG") == [("DEPP", "org:depp")]
+
+
+def test_a_coordination_of_generic_institutions_is_no_body(people_nlp):
+    text = "Ce texte relève du Parlement et du Gouvernement, selon la Cour des comptes."
+    assert [t for t, _ in linked(people_nlp, text, "ORG")] == ["Cour des comptes"]

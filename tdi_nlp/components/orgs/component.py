@@ -50,6 +50,13 @@ _REFORM_BEFORE = re.compile(r"\br[ée]forme[ ]+$", re.IGNORECASE)   # "la réfor
 _CONTRACTED_ARTICLES = {"du", "au"}   # "du Parisien", "au Parisien": the name's "Le" inside the article
 _NOT_CONTENT = _TRIM | set(_RULES["not_content"])
 _NER_NOT_ORG = set(_RULES["ner_not_org"])
+_COORDINATION = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:(?:du|des|de la|de l'|d'|la|le|les|l')\s*)?")
+
+
+def _not_org_name(name: str) -> bool:
+    """A name that is no body: one of ner_not_org, or a coordination of them ("Parlement et du Gouvernement")."""
+    parts = [p for p in _COORDINATION.split(fold(name)) if p]
+    return fold(name) in _NER_NOT_ORG or (len(parts) > 1 and all(p in _NER_NOT_ORG for p in parts))
 _NER_ARTICLES = set(_RULES["ner_articles"])
 # after a short name, the words that open its complement ("l'Assemblée des départements"); an article does not
 # ("à l'Assemblée la semaine dernière")
@@ -400,9 +407,11 @@ class OrgTagger:
             inner = [f for f in group if f.label_ in ("ORG", "PROGRAMME") and f.start_char < e and s < f.end_char]
             if any(f.label_ == "PROGRAMME" or f.start_char <= s or f.end_char > e for f in inner):
                 continue
+            name = " ".join(span.text.split())
+            if _not_org_name(name):
+                continue      # "du Parlement et du Gouvernement": two institutions named generically
             if inner:
                 doc.spans[FACTS] = [f for f in group if not any(f is g for g in inner)]
-            name = " ".join(span.text.split())
             add_fact(doc, Span(doc, span.start, span.end, label="ORG"), {"name": name, "kind": "body"},
                      f"org:{slugify(name)}")
             taken.add(s, e)
@@ -576,7 +585,7 @@ class OrgTagger:
                     or (len(span) == 1 and span[0].pos_ == "NOUN" and not name.isupper())):
                 continue  # an office, a ministry's name cut short, a common noun written with a capital
             if (not any(c.isupper() for c in name) or len(name) < 2 or not re.search(r"[^\W\d_]", name)
-                    or fold(name) in _NER_NOT_ORG or fold(name.lower()) in _NER_NOT_ORG or name in self.ambiguous
+                    or _not_org_name(name) or name in self.ambiguous
                     or name in plural_only or _ORDINAL.fullmatch(name)
                     or any(s < span.end_char and span.start_char < e for s, e in taken)):
                 continue
@@ -682,7 +691,7 @@ class OrgTagger:
                 if weak:
                     doc.spans[FACTS] = group = [f for f in group
                                                 if not (f.label_ == "PERSON" and (f.start, f.end) == (span.start, span.end))]
-            if (len(name) < 2 or fold(name) in _NER_NOT_ORG or fold(name.lower()) in _NER_NOT_ORG
+            if (len(name) < 2 or _not_org_name(name)
                     or any(f.label_ != "TERRITORY" and f.start_char < span.end_char and span.start_char < f.end_char
                            and not (f.label_ == "PERSON" and (f._.value or {}).get("mention") == "title")
                            for f in group)):
