@@ -62,3 +62,17 @@ def test_depp_is_a_directorate(people_nlp):
 def test_a_coordination_of_generic_institutions_is_no_body(people_nlp):
     text = "Ce texte relève du Parlement et du Gouvernement, selon la Cour des comptes."
     assert [t for t, _ in linked(people_nlp, text, "ORG")] == ["Cour des comptes"]
+
+
+def test_a_bare_delegate_minister_is_the_one_whose_portfolio_the_text_talks_about(nlp):
+    from conftest import facts
+    text = ("Le sport à l'école, le sport en entreprise, le sport pour les aînés : la pratique sportive doit devenir "
+            "une habitude. Vous l'avez rappelé, madame la ministre déléguée, le sport est une affaire de santé.")
+    found = [(f.text, f._.entity_id) for f in facts(nlp, text, "PERSON", "2022-02-10")]
+    assert found == [("madame la ministre déléguée", "person:roxana-maracineanu")]
+
+
+def test_a_bare_minister_stays_unresolved_when_no_portfolio_stands_out(nlp):
+    from conftest import facts
+    text = "Vous l'avez rappelé, madame la ministre déléguée, ce texte est attendu."
+    assert [f._.entity_id for f in facts(nlp, text, "PERSON", "2022-02-10")] == [None]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from typing import Any
 
 from spacy.language import Language
@@ -23,8 +24,10 @@ from spacy.tokens import Doc
 
 from .. import add_fact, text_of
 from .candidates import CIVILITY, Candidate, Finder, joined_start, norm_civility, other_office
-from .kb import SCORE, active, kb, link_author, link_ministry, person_id, role_fit  # noqa: F401  (metadata helpers)
+from .kb import SCORE, active, kb, kinds_of, link_author, link_ministry, parse_title, person_id, role_fit  # noqa: F401
 from ...text_utils import fold, month_forms, month_number, slugify, strip_accents, words
+
+_STEM = 5   # portfolio words compared on their first letters ("sport", "sports")
 
 FACTORY = "tdi_persons"
 LABEL = "PERSON"
@@ -162,6 +165,7 @@ class PersonLinker:
         unresolved = _settle(unresolved, lambda c: self._apposed(c, results, text) or self._from_roles(c, results, text),
                              results)
         unresolved = _settle(unresolved, lambda c: self._same_office(c, results, text), results)
+        unresolved = _settle(unresolved, lambda c: self._by_portfolio(c, text, ref), results)
         doc.user_data["tdi_persons_unresolved"] = [(c.start, c.end, text[c.start:c.end]) for c in unresolved]
         for c in unresolved:     # still a mention of a person: no id, flagged unresolved
             c0, _, value = self._holderless(c, text)
@@ -455,6 +459,32 @@ class PersonLinker:
         slug, value = next(iter(slugs.items()))
         return c, slug, {"name": value["name"], "role": text[c.start:c.end].strip(), "civility": c.civility,
                          "mention": "title", "minister": False, "resolved_by": "same office"}
+
+    def _by_portfolio(self, c: Candidate, text: str, date: str | None):
+        """A bare "madame la ministre déléguée" nothing else settles: the member of the government of that kind (and
+        sex) at the date whose portfolio words the document uses most (a sitting on sport: the minister for sports),
+        at least ``portfolio_min_hits`` times and ``portfolio_margin`` times more than the next."""
+        if not date or c.foreign or len(c.title_ends) != 1 or other_office(fold(c.role))[0]:
+            return None
+        q = parse_title(text[c.start:c.end])
+        if q.kind == "PM" or q.all_words() or not fold(c.role).startswith("ministre"):
+            return None
+        female = None if c.civility is None else c.civility == "Mme"
+        counts = Counter(w[:_STEM] for w in words(text) if len(w) >= _STEM)
+        scored = []
+        for o in self.kb.offices_at(date):
+            if o.code not in kinds_of(q.kind):
+                continue
+            sex = self.kb.female(o.person)
+            if female is not None and sex is not None and sex != female:
+                continue
+            scored.append((sum(counts[w[:_STEM]] for w in {w for w in o.parts.all_words() if len(w) >= _STEM}), o))
+        scored.sort(key=lambda x: -x[0])
+        if (not scored or scored[0][0] < SCORE["portfolio_min_hits"]
+                or (len(scored) > 1 and scored[0][0] < SCORE["portfolio_margin"] * scored[1][0])):
+            return None
+        c0, slug, value = self._title_result(c, c.end, (scored[0][1], SCORE["min_score"]), date, text)
+        return c0, slug, dict(value, resolved_by="portfolio")
 
     def _from_roles(self, c: Candidate, results, text: str):
         """A title the tables leave unresolved (no date, or no office fits) whose office a person named in the

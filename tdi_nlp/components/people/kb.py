@@ -135,6 +135,11 @@ def title_score(q: TitleParts, t: TitleParts) -> float:
 _KIND_OK = {kind: set(codes) for kind, codes in load_titles()["kinds"].items()}
 
 
+def kinds_of(kind: str) -> set[str]:
+    """The office codes a written title kind may name (titles.toml [kinds])."""
+    return _KIND_OK.get(kind, {kind})
+
+
 def role_fit(title: str, role: str) -> float:
     """How well a written title alone fits the government role phrase a named person is given in the text.
 
