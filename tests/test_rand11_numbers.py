@@ -87,3 +87,8 @@ def test_nos_alone_is_the_possessive(quantities):
 def test_ago_with_a_half(dates, text, span, day):
     assert [(t, v["start"]) for lab, t, v in dates(text) if lab == "DATE"] == [(span, day)]
     assert [f for f in dates(text) if f[0] == "DURATION"] == []
+
+
+def test_an_adjective_of_address_between_number_and_noun(quantities):
+    assert counts(quantities, "Je remercie mes deux chers corapporteurs.") == [
+        ("deux chers corapporteurs", 2, "corapporteur")]

@@ -76,3 +76,11 @@ def test_a_bare_minister_stays_unresolved_when_no_portfolio_stands_out(nlp):
     from conftest import facts
     text = "Vous l'avez rappelé, madame la ministre déléguée, ce texte est attendu."
     assert [f._.entity_id for f in facts(nlp, text, "PERSON", "2022-02-10")] == [None]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Bonjour. Je m'appelle Lina BERTHIER et je dirige une PME.", ["Lina BERTHIER"]),
+    ("Je remercie Paul Martin, mon frère, pour son aide.", ["Paul Martin"]),
+])
+def test_a_full_name_after_a_naming_verb_or_before_a_relative_stays_whole(people_nlp, text, names):
+    assert persons(people_nlp, text) == names

@@ -229,7 +229,7 @@ _ALONE_HONORIFIC = re.compile(rf"(?<![\w'’])(?P<det>[Ll]e|[Ll]a|du|au)[ ]+(?P<
 _YOUNG = re.compile(rf"(?<![\w'’])(?:[Ll]e|[Ll]a|du|au|de la|à la)[ ]+(?:petite?|jeune)[ ]+(?P<name>{_FIRST})"
                     rf"(?![\w'’-])(?![ ]+(?:(?:de|du|le|la)[ ]+)?[{UP}])")
 # "Je m'appelle Margaux", "Ils s'appelaient Thybault, Chanel ou encore Alisha": names listed after a naming verb
-_NAMED = rf"{_FIRST}(?:[ ]+{_FIRST})?"
+_NAMED = rf"{_FIRST}(?:[ ]+{_FIRST})?(?![\w'’-]|[ ]+[{UP}])"   # a longer name is the name runs' ("Yann MAUSS")
 _NAMING = re.compile(rf"(?<![\w'’])(?i:{'|'.join(_NAMES['naming_verbs'])})[ ]+(?P<names>{_NAMED}"
                      rf"(?:(?:[ ]*,[ ]*|[ ]+(?:et|ou)(?:[ ]+encore)?[ ]+){_NAMED})*)(?![\w'’-])")
 _PERSONAL_SUBJECT = re.compile(r"(?<![\w'’])(?:je|tu|il|elle|ils|elles|on)[ ]+$", re.IGNORECASE)
@@ -435,6 +435,8 @@ class Finder:
         for pattern in (_RELATIVE_NAME, _NAME_RELATIVE):
             for m in pattern.finditer(text):
                 s, e = m.start("name"), m.end("name")
+                if re.search(rf"[{UP}][\w'’-]*[ ]+$", text[max(0, s - 30):s]):
+                    continue      # "Jean Dupont, mon frère": the name runs take the full name
                 if not (taken.covers(s) or taken.covers(e - 1) or fold(m.group("name")) in _PLACES | _NOT_NAME):
                     out.append(Candidate("name", s, e, name=m.group("name"), source="aged"))
                     taken.add(s, e)
