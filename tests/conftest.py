@@ -105,3 +105,11 @@ def linked(nlp, text: str, label: str) -> list[tuple[str, str | None]]:
     """(text, entity id) of the facts of one label in a text, in text order."""
     from tdi_nlp.components import facts as doc_facts
     return [(s.text, s._.entity_id) for s in sorted(doc_facts(nlp(text), label), key=lambda s: s.start_char)]
+
+
+def guide_dates(dates_nlp, text: str, ref: str) -> list[tuple[str, str, dict]]:
+    """(label, text, value) of the DATE and DURATION facts of a text read at ``ref`` under the project's guide."""
+    from tdi_nlp.components import facts as doc_facts
+    from tdi_nlp.components.dates.component import annotate
+    doc = annotate(dates_nlp, [text], [ref], convention="guide")[0]
+    return [(s.label_, s.text, s._.value) for s in doc_facts(doc) if s.label_ in ("DATE", "DURATION")]

@@ -13,16 +13,13 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import linked
-from tdi_nlp.components import facts
-from tdi_nlp.components.dates.component import annotate
+from conftest import guide_dates, linked
 
 
 @pytest.fixture(scope="module")
 def dates(dates_nlp):
     def run(text: str, ref: str = "2023-02-15"):
-        doc = annotate(dates_nlp, [text], [ref], convention="guide")[0]
-        return [(s.label_, s.text, s._.value) for s in facts(doc) if s.label_ in ("DATE", "DURATION")]
+        return guide_dates(dates_nlp, text, ref)
     return run
 
 

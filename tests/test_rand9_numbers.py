@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tdi_nlp.components import facts
-from tdi_nlp.components.dates.component import annotate
+from conftest import guide_dates
 
 
 def money(quantities, text: str) -> list[tuple[str, float | None, str]]:
@@ -26,8 +25,7 @@ def counts(quantities, text: str) -> list[tuple[str, int | None, str]]:
 @pytest.fixture(scope="module")
 def dates(dates_nlp):
     def run(text: str, ref: str = "2022-10-26"):
-        doc = annotate(dates_nlp, [text], [ref], convention="guide")[0]
-        return [(s.label_, s.text, s._.value) for s in facts(doc) if s.label_ in ("DATE", "DURATION")]
+        return guide_dates(dates_nlp, text, ref)
     return run
 
 
