@@ -6,6 +6,8 @@ import re
 from datetime import date, timedelta
 from typing import Callable
 
+from text_to_num import text2num
+
 from . import values as V
 from .context import Context, Fact, _g, key, plain
 from .duration import amount, r_duration
@@ -252,9 +254,10 @@ def r_month(c: Candidate, ctx: Context) -> list[Fact]:
 
 
 def r_decade(c: Candidate, ctx: Context) -> list[Fact]:
-    """'les années 1990', 'les années 80'."""
+    """'les années 1990', 'les années 80', 'les années soixante-dix'."""
     text = c.match.group("dec").lstrip("'’")
-    y = int(text) if len(text) == 4 else (1900 + int(text))
+    n = int(text) if text.isdigit() else int(text2num(text.lower(), "fr"))
+    y = n if n >= 1000 else 1900 + n
     return [Fact(c.start, c.end, "DATE", V.period(date(y, 1, 1), date(y + 9, 12, 31), "decade", False))]
 
 
