@@ -93,8 +93,10 @@ class CountReader:
         self._date_memo: tuple[str, dict[int, bool]] = ("", {})
         self.month_before = re.compile(rf"(?<![\w])(?:{months})\s*$", re.I)
         # "nos 109, 7, 69 et 68", "articles 1er bis, 2 et 2 bis": every number of a list after a reference word
-        self.ref_before = re.compile(rf"(?<![\w])(?:{_alt(g['reference_words'])})\s*:?\s*"
+        # the mark may come after the reference word's adjectives ("deux amendements identiques, nos 6 et 18")
+        self.ref_before = re.compile(rf"(?<![\w])(?:{_alt(g['reference_words'])})(?:\s*:?\s*"
                                      rf"(?:(?:{_alt(g['reference_marks'])})\s*)?"
+                                     rf"|(?:\s+[^\W\d_][\w'’-]*){{1,2}}\s*,?\s*(?:{_alt(g['reference_marks'])})\s*)"
                                      rf"(?:\d+(?:er)?(?:\s+(?:{_alt(g['number_suffixes'])}))?\s*(?:,|et|ou)\s*)*$", re.I)
         self.suffix_after = re.compile(rf"\s+(?:{_alt(g['number_suffixes'])})(?![\w])", re.I)
         self.clock_before = re.compile(r"(?<![\w])(?:heures?|h)\s+$", re.I)   # "seize heures trente": minutes
