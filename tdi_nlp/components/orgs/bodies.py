@@ -32,6 +32,7 @@ _ARTICLES = set(_RULES["articles"])
 _NOT_END = set(_RULES["not_end"])
 _STOP = set(_RULES["stop_words"])
 _LOWER_NOT_AFTER = set(_RULES["lower_not_after"])
+_KIND_AFTER = set(_RULES["kind_after"])
 _TITLE_NOT_AFTER = set(_RULES["title_not_after"])
 _GENERIC = set(_RULES["generic_names"])
 
@@ -150,8 +151,9 @@ def head_bodies(doc: Doc) -> list[Span]:
             end = _complement_end(doc, first, place=seat, need_link=True, late_first=True)
         else:
             end = _complement_end(doc, first, place=False, need_link=bool(t.is_sent_start))
-        if end > first and fold(doc[start:end].text) in _GENERIC | _COUNTRIES:
-            k = end           # "le Conseil départemental", "la Cour d'appel": a kind of body, not one
+        if end > first and (fold(doc[start:end].text) in _GENERIC | _COUNTRIES
+                            or (lower and " ".join(folded[end:end + 2]) in _KIND_AFTER)):
+            k = end           # "le Conseil départemental", "le comité d'éthique de chaque fédération": a kind
         elif end > first:
             out.append(doc[start:end])
             k = end
@@ -219,11 +221,19 @@ def group_forms() -> dict[str, str]:
     return out
 
 
+# the rest of a group's label after its head: "(MODEM) et démocrates apparentés", " et apparentés"
+_LABEL_REST = re.compile(r"(?:[ ]*\([ ]*[\w-]{2,12}[ ]*\))?[ ]+et[ ]+(?:[\w-]+[ ]+)?apparentés(?![\w-])|[ ]*\([ ]*[\w-]{2,12}[ ]*\)",
+                         re.IGNORECASE)
+
+
 def listed_groups(text: str) -> list[tuple[int, int, str]]:
     """(start, end, label) of group short labels listed after "groupe(s)": "des groupes LaREM, Dem et LR"."""
     forms = group_forms()
+    lower = {f.lower(): label for f, label in forms.items() if " " in f}
     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    item = re.compile(rf"(?:{alt})(?![\w-])")
+    # a label's head of several words in any case ("Mouvement démocrate (MODEM) et démocrates apparentés")
+    long_alt = "|".join(re.escape(f) for f in sorted(lower, key=len, reverse=True))
+    item = re.compile(rf"(?:{alt})(?![\w-])|(?i:{long_alt})(?![\w-])")
     sep = re.compile(r"[ ]*,[ ]*|[ ]+et[ ]+")
     out = []
     for m in _GROUP_CUE.finditer(text):
@@ -232,8 +242,9 @@ def listed_groups(text: str) -> list[tuple[int, int, str]]:
             hit = item.match(text, pos)
             if not hit:
                 break
-            out.append((hit.start(), hit.end(), forms[hit.group()]))
-            more = sep.match(text, hit.end())
+            out.append((hit.start(), hit.end(), forms.get(hit.group()) or lower[hit.group().lower()]))
+            rest = _LABEL_REST.match(text, hit.end())
+            more = sep.match(text, rest.end() if rest else hit.end())
             if not more:
                 break
             pos = more.end()
