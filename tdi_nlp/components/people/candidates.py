@@ -175,6 +175,11 @@ _AFTER_APRES = re.compile(r"apr[eè]s[ ]*$", re.IGNORECASE)
 # "la petite Teuira Mihilani, âgée de 8 ans", "Jean Dupont (45 ans)": a name with its age is a person
 _AGE_AFTER = re.compile(r"[ ]*(?:,[ ]*(?:âgée?s?[ ]+de[ ]+)?|\([ ]*)(?:\d{1,3}|un|deux|trois|quatre|cinq|six|sept|huit"
                         r"|neuf|dix)[ ]+ans\b")
+# "l'histoire de Salvador. Né en 2006, ...", "Inès, née le 3 mai": one capitalized word inside a sentence, then a
+# birth ("né(e) en/le/à") opening the next clause or sentence, is a person named by first name
+_BORN = re.compile(rf"(?<=[{LOW},][ ])(?P<name>[{UP}][{LOW}]{{2,}}(?:-[{UP}][{LOW}]+)?)(?=[ ]*[,.][ ]*(?:(?:il|elle|Il|Elle)[ ]+"
+                   r"est[ ]+)?[Nn][ée]e?[ ]+(?:en|le|à|au|dans)[ ])")
+_PLACE_PREPOSITION = re.compile(r"(?<![\w'’])(?:en|dans|vers|sur|près de|ville de|commune de)[ ]+$")
 # "comme l'écrivait Albert Camus", "selon Jean Tirole": a known first name and a name after a verb of saying
 # "M. Cédric O", "Cédric O": a capitalized word and a one-letter surname (not an initial: no period after it), a
 # name the tables hold
@@ -218,6 +223,7 @@ _CIVILITY_BEFORE = re.compile(rf"{CIVILITY}[ ]*$")
 _HONORIFIC = re.compile(rf"(?<![\w'’-])(?P<hon>{'|'.join(map(re.escape, _NAMES['honorifics']))})[ ]+"
                         rf"(?P<name>(?:(?:de|d['’])[ ]*)?{NAME_RUN})")
 _FEMALE_HONORIFICS = {"sœur", "soeur", "mère"}
+_EPICENE_HONORIFICS = {"collègue"}
 _NAMED_AFTER_BEFORE = re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, _NAMES['named_after']))})[ ]+(?:d['’])?$",
                                  re.IGNORECASE)   # "le lycée Clemenceau", "la promotion Jaurès"
 _POSSESSIVE_BEFORE = re.compile(r"(?<![\w'’])(?:son|sa|ses|mon|ma|mes|ton|ta|tes|notre|votre|leur)[ ]+$", re.IGNORECASE)
@@ -422,6 +428,12 @@ class Finder:
                 continue      # "la petite Smart ... la Smart": a thing the text names with an article
             out.append(Candidate("name", s, e, name=m.group("name"), source="aged"))
             taken.add(s, e)
+        for m in _BORN.finditer(text):
+            s, e = m.start("name"), m.end("name")
+            if not (taken.covers(s) or taken.covers(e - 1) or fold(m.group("name")) in _PLACES | _NOT_NAME
+                    or _PLACE_PREPOSITION.search(text, max(0, s - 12), s)):   # "la ville de Lyon. Née en 1950, elle"
+                out.append(Candidate("name", s, e, name=m.group("name"), source="aged"))
+                taken.add(s, e)
         for m in _NAMING.finditer(text):
             # "la commune s'appelle Die": a thing's name unless a personal pronoun names or the name is a first name
             personal = _PERSONAL_SUBJECT.search(text, max(0, m.start() - 8), m.start()) or text[m.start()] in "mMtT"
@@ -444,11 +456,12 @@ class Finder:
             s, e = m.start(), m.end()
             if taken.covers(s) or taken.covers(e - 1) or _NOT_HONORIFIC_AFTER.search(text, max(0, s - 20), s):
                 continue      # "le père Hamel", "le général de Gaulle"
-            female = m.group("hon").lower() in _FEMALE_HONORIFICS
+            hon = m.group("hon").lower()
             if _POSSESSIVE_BEFORE.search(text, max(0, s - 8), s):
                 s = m.start("name")   # "son père Bakary", "sa sœur Inès": a relative, the name alone
-            out.append(Candidate("name", s, e, name=m.group("name"), civility="Mme" if female else "M.",
-                                 source="honorific"))
+            civility = "Mme" if hon in _FEMALE_HONORIFICS else None if hon in _EPICENE_HONORIFICS else "M."
+            out.append(Candidate("name", s, e, name=m.group("name"), civility=civility,
+                                 source="colleague" if hon in _EPICENE_HONORIFICS else "honorific"))
             taken.add(s, e)
         per = sorted(per_spans)  # entity spans: disjoint
         maybe = []

@@ -22,7 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import add_fact, text_of
+from .. import FACTS, add_fact, text_of
 from .candidates import CIVILITY, Candidate, Finder, joined_start, norm_civility, other_office
 from .kb import SCORE, active, kb, kinds_of, link_author, link_ministry, parse_title, person_id, role_fit  # noqa: F401
 from ...text_utils import fold, month_forms, month_number, slugify, strip_accents, words
@@ -181,7 +181,19 @@ class PersonLinker:
                 continue
             add_fact(doc, span, value, person_id(slug) if slug else None)
             last_end = c.end
+        self._drop_unlinked_places(doc, {c.name for c in names if c.source == "aged"})
         return doc
+
+    @staticmethod
+    def _drop_unlinked_places(doc: Doc, first_names: set[str]) -> None:
+        """A place the NER alone saw (no code) written as a first name the context made a person ("l'histoire de
+        Salvador. Né en 2006"; "Tarik, 38 ans"): the person, not a place, everywhere in the document."""
+        group = doc.spans.get(FACTS, [])
+        keep = [f for f in group if not (f.label_ == "TERRITORY" and f.text in first_names
+                                         and (f._.value or {}).get("kind") == "place"
+                                         and not (f._.value or {}).get("code"))]
+        if first_names and len(keep) != len(group):
+            doc.spans[FACTS] = keep
 
     @staticmethod
     def _mention_start(text: str, c: Candidate) -> int:
@@ -226,8 +238,8 @@ class PersonLinker:
             return by_last[key]
         if c.name in self.finder.leaders:      # "le président Biden": the foreign leader of that surname
             return self.finder.leaders[c.name]
-        if c.source == "law":     # "la loi Studer": the one person of that surname, else the surname's slug
-            return self.kb.find_surname(c.name, date) or slugify(c.name)
+        if c.source in ("law", "colleague"):   # "la loi Studer", "notre collègue Balanant": the one person of that
+            return self.kb.find_surname(c.name, date) or slugify(c.name)   # surname at the date, else its slug
         if c.source in ("first_names", "aged", "quoted", "list"):   # a first name alone that the context makes a person
             by_last[key] = slugify(c.name)     # "Tarik, 38 ans": the first name again later is that person
             return by_last[key]
