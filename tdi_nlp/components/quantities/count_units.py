@@ -126,7 +126,8 @@ class CountReader:
         self.sequence_gap = re.compile(r"\s*(?:,\s*puis|,\s*voire|,\s*et|,\s*ou|,|puis|voire|et|ou|/)\s*", re.I)
         imp = grammar()["implicit"]
         # "on estime à 120 000 le nombre de logements": the noun after "le nombre de"
-        self.number_of = re.compile(rf"\s*(?:{_alt(imp['number_of'])})\s+(?:de|d'|d’|des)\s*", re.I)
+        self.number_of = re.compile(rf"\s*(?:[:,]?\s*(?:{_alt(imp['number_of_lead'])})\s+)?(?:{_alt(imp['number_of'])})"
+                                    rf"\s+(?:de|d'|d’|des)\s*", re.I)
         self.number_of_before = re.compile(rf"(?:{_alt(imp['number_of'])})\s+(?:de|d'|d’|des)\s*"
                                            rf"(?P<noun>[^\W\d_][\w'’-]*)", re.I)
         # "450 000 y ont droit", "il s'élevait à 143.": a number standing for a noun said before
