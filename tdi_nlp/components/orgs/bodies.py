@@ -418,6 +418,7 @@ def cued_names(doc: Doc) -> list[Span]:
             continue
         first = k + 1
         if folded[k] not in _CUE_NOUNS:       # "des associations, notamment Marion": a plural names only by example
+            first = _past_complement(doc, folded, first)   # "des associations de lutte contre le harcèlement, comme"
             if not (first + 1 < n and folded[first] == "," and folded[first + 1] in _CUE_EXAMPLES):
                 continue
             first += 2
@@ -462,6 +463,17 @@ def cued_names(doc: Doc) -> list[Span]:
     return out
 
 
+def _past_complement(doc: Doc, folded: list[str], first: int, most: int = 8) -> int:
+    """The token after a plural cue noun's complement in lower case ("de lutte contre le harcèlement scolaire"), or
+    first when no "de" opens one there."""
+    if first >= len(doc) or folded[first] not in ("de", "d'", "d’", "du", "des", "pour", "contre"):
+        return first
+    k = first + 1
+    while k < len(doc) and k - first <= most and (doc[k].is_lower or folded[k] in ("d'", "d’", "l'", "l’")):
+        k += 1
+    return k if k < len(doc) and folded[k] == "," else first
+
+
 def listed_beside(doc: Doc, bodies: list[Span]) -> list[Span]:
     """Capitalized names joined to a body by "et", "ou" or a comma: "pour Vinci et Eiffage", "de BlackRock et
     d'AXA Prévoyance" (either side of the body)."""
@@ -480,6 +492,8 @@ def listed_beside(doc: Doc, bodies: list[Span]) -> list[Span]:
         k = b.end
         if k < len(doc) - 2 and doc[k].text == "," and fold(doc[k + 1].text) in _SEAT_OPENERS:
             continue      # "l'entreprise Aperam, à Isbergues": the body's seat
+        if k < len(doc) - 1 and doc[k].text == "!":
+            k += 1        # "comme HUGO ! ou Les Papillons": the exclamation mark of a name
         if k < len(doc) - 1 and fold(doc[k].text) in _LIST_LINKS:
             k += 1
             if k < len(doc) - 1 and fold(doc[k].text) in _LIST_OPENERS:
