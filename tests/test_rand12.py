@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import guide_dates, linked
+from conftest import facts, guide_dates, linked
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +95,35 @@ def test_phare_by_its_long_name(nlp):
     text = "Le programme de lutte contre le harcèlement à l'école – le programme PHARE – est généralisé."
     assert linked(nlp, text, "PROGRAMME") == [
         ("programme de lutte contre le harcèlement à l'école", "programme:phare"), ("PHARE", "programme:phare")]
+
+
+# Second pass of round 12 (misses left after the first rules)
+
+def test_colleague_then_surname_is_the_deputy(nlp):
+    text = "Il faut donc voter cet article, et je remercie notre collègue Balanant de l'avoir impulsé."
+    assert [(s.text, s._.entity_id) for s in facts(nlp, text, "PERSON", "2022-02-10")] == [
+        ("Balanant", "person:erwan-balanant")]   # the one deputy of that surname at the date
+
+
+def test_a_first_name_born_in_the_next_sentence_is_a_person_not_a_place(nlp):
+    text = ("Je veux évoquer l'histoire de Salvador. Né en 2006, c'est un enfant précoce. Bien que précoce, "
+            "Salvador ne sait pas écrire à son entrée en sixième.")
+    assert [t for t, _ in linked(nlp, text, "PERSON")] == ["Salvador", "Salvador"]
+    assert linked(nlp, text, "TERRITORY") == []
+
+
+def test_a_town_before_a_birth_stays_a_town(nlp):
+    text = "Il a visité la ville de Lyon. Née en 1950, la commune de Sarcelles a grandi."
+    assert [t for t, _ in linked(nlp, text, "PERSON")] == []
+    assert [t for t, _ in linked(nlp, text, "TERRITORY")] == ["Lyon", "Sarcelles"]
+
+
+def test_number_then_cest_le_nombre_de(quantities):
+    assert counts(quantities, "Pas moins de 700 000 : c'est le nombre d'enfants victimes de harcèlement.") == [
+        ("700 000", 700000, "enfant")]
+
+
+def test_bodies_by_example_after_a_complement(nlp):
+    text = ("Il vise à mettre à l'honneur le travail des associations de lutte contre le harcèlement scolaire, "
+            "comme HUGO ! ou Les Papillons.")
+    assert [t for t, _ in linked(nlp, text, "ORG")] == ["HUGO", "Les Papillons"]
