@@ -1,6 +1,6 @@
 """Multi-request questions: does ``tdi_nlp.draft`` answer each request, and flag the ones nothing answers?
 
-tests/data/eval/draft_requests.jsonl (issue 13): 89 questions in the style of written and government questions,
+tests/data/eval/draft_requests.jsonl (issue 13): 104 questions in the style of written and government questions,
 each with 2 to 4 requests ("le nombre de ...", "le montant de ...", "le calendrier de ...", "si ... pourra
 bénéficier", "où en est ..."). For an answerable request the set gives
 the documents, a short exact quote of the answering passage and the figure asked; the others are marked
@@ -14,7 +14,9 @@ The baseline is the text of the 3 documents (any kind) nearest to the question b
 
 Split (fixed before any tuning): questions with an odd number (d01, d03, ...) are the tuning half, even ones the
 test half (d01-d55 written in rounds 1 and 2, d57-d85 odd in round 3, d87-d115 odd in round 4, d117-d145 odd in round 5); a question may
-say its half (``"half": "tuning"`` or ``"test"``), which then holds whatever its number. ``--tune`` grids the thresholds of
+say its half (``"half": "tuning"`` or ``"test"``), which then holds whatever its number. A question may also name a fresh
+half of its own (``"half": "fresh7"``: d147-d175, written in round 7 and scored once before the rules of that round), reported
+on a line of its own and counted in neither the tuning nor the test half; like the tuning half, its misses may be printed. ``--tune`` grids the thresholds of
 drafting/answers.py (MIN_SCORE x MIN_COVERAGE) on the tuning half, maximizing the share of requests handled right
 (answerable: answered; unanswerable: flagged), and reports both halves with the best pair; ``--tuning-only`` drafts
 the tuning half alone. We also print the draft latency (the first draft loads or builds the indexes), the request
@@ -33,19 +35,22 @@ import numpy as np
 from .search import eval_kb, load_set
 
 NAME = "draft-requests"
-HELP = "share of the requests of 89 multi-request questions that the draft answers or flags, beside TF-IDF top-3"
+HELP = "share of the requests of 104 multi-request questions that the draft answers or flags, beside TF-IDF top-3"
 MARKERS = ("à compléter", "à rédiger", "non trouvé", "aucun élément", "pas d'élément", "aucune réponse")
 BASELINE_DOCS = 3
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("--kb", help="KB of the evaluation documents (see eval search)")
-    parser.add_argument("--verbose", action="store_true", help="one line per request of the tuning half")
+    parser.add_argument("--verbose", action="store_true",
+                        help="one line per request of the tuning and fresh halves (never the test half)")
     parser.add_argument("--show", metavar="ID", action="append", default=[],
-                        help="print the draft of this tuning-half question (repeatable)")
+                        help="print the draft of this question of the tuning or a fresh half (repeatable)")
     parser.add_argument("--tune", action="store_true", help="grid the answer thresholds on the tuning half")
     parser.add_argument("--tuning-only", action="store_true",
                         help="draft and score the tuning half only (the test half is neither drafted nor scored)")
+    parser.add_argument("--no-test", action="store_true",
+                        help="draft and score every half but the test half (tuning and fresh halves)")
 
 
 GRID_SCORE = (0.3, 0.4, 0.5, 0.6)
@@ -53,10 +58,11 @@ GRID_COVERAGE = (0.2, 0.3, 0.4, 0.5)
 
 
 def half(question: dict) -> str:
-    """The question's own "half" when it gives one, else "tune" for an odd question number and "test" for an even
-    one (a rule fixed before tuning)."""
+    """The question's own "half" when it gives one ("tuning" -> "tune", "test", or a fresh half such as "fresh7"
+    kept as it is), else "tune" for an odd question number and "test" for an even one (a rule fixed before tuning)."""
     if question.get("half"):
-        return "tune" if question["half"] == "tuning" else "test"
+        h = question["half"]
+        return "tune" if h == "tuning" else "test" if h == "test" else h
     return "tune" if int(re.sub(r"\D", "", question["id"]) or 0) % 2 else "test"
 
 
@@ -149,9 +155,14 @@ def run(args) -> int:
         return 0
     no_source = templates()["no_source"]
     nlp = load()
-    halves = {h: [q for q in questions if half(q) == h] for h in ("tune", "test")}
+    names = ["tune", "test"] + sorted({half(q) for q in questions} - {"tune", "test"})
+    halves = {h: [q for q in questions if half(q) == h] for h in names}
     if args.tuning_only:
-        questions, halves["test"] = halves["tune"], []
+        questions = halves["tune"]
+        halves = {"tune": halves["tune"], "test": []}
+    elif getattr(args, "no_test", False):
+        questions = [q for q in questions if half(q) != "test"]
+        halves["test"] = []
     with KnowledgeBase(path) as kb:
         if args.tune:
             best = None
@@ -178,9 +189,9 @@ def run(args) -> int:
             sources[q["id"]] = {s["id"] for s in d.sources}
             s = (m @ vec.transform([q["question"]]).T).toarray().ravel()
             base[q["id"]] = "\n".join(rows[i][1] for i in np.argsort(-s, kind="stable")[:BASELINE_DOCS])
-            if half(q) == "tune" and q["id"] in args.show:
+            if half(q) != "test" and q["id"] in args.show:
                 print(f"----- {q['id']}\n{d.text}\n-----")
-            if args.verbose and half(q) == "tune":  # the test half's misses are never printed
+            if args.verbose and half(q) != "test":  # the test half's misses are never printed
                 for req in q["requests"]:
                     ok = answered(req, d.text) if req["answerable"] else flagged(req, d.text, no_source)
                     mark = ("answered" if ok else "missed") if req["answerable"] else \
@@ -191,11 +202,12 @@ def run(args) -> int:
         print(f"draft latency: first {seconds[0]:.2f} s (indexes loaded or built), then median "
               f"{float(np.median(seconds[1:] or seconds)):.2f} s, max {max(seconds[1:] or seconds):.2f} s "
               f"over {len(seconds)} drafts")
-    print(f"draft requests: {len(questions)} questions ({len(halves['tune'])} tuning, {len(halves['test'])} test), "
+    fresh = "".join(f", {len(halves[h])} {h}" for h in names[2:] if halves.get(h))
+    print(f"draft requests: {len(questions)} questions ({len(halves['tune'])} tuning, {len(halves['test'])} test{fresh}), "
           f"{n_ans} answerable requests, KB {path}; thresholds MIN_SCORE={answers.MIN_SCORE} "
           f"MIN_COVERAGE={answers.MIN_COVERAGE}")
-    for h in ("tune", "test"):
-        qs = halves[h]
+    for h in names:
+        qs = halves.get(h)
         if not qs:
             continue
         print(_line(f"tdi_nlp.draft ({h})", judge(qs, [ours[q["id"]] for q in qs], no_source)))
