@@ -18,7 +18,9 @@ request to count as answered, in the chunk (``anchored_here``, ranks next).
 A count or an amount is the figure asked only in a chunk naming what is counted or priced (the clause's head noun,
 an acronym or a synonym of it; not for a head that only says money, "les aides du programme X"), and an average
 ("le montant moyen") only in a chunk giving one.
-A count only counts the thing asked ("36 kilovoltampères" is no count of bakers); a cost, a bill, a budget, a
+A count may follow the pronoun "en" and its verb ("des sites clés en main ... nous en avons identifié 78") when the
+counted thing is named just before; an action noun asked about ("l'abondement des fonds") is named by its verb
+("abonder ... les fonds"). A count only counts the thing asked ("36 kilovoltampères" is no count of bakers); a cost, a bill, a budget, a
 deficit or a balance is an amount, a delay a duration; a figure may follow the paragraph naming what it is about (its
 coverage counts that paragraph's terms). A figure is asked about the question's topic ("attire l'attention ... sur
 les incendies qui ont frappé le Jura"): a document holding none of the topic's words does not answer it (``topic``).
@@ -148,6 +150,22 @@ def object_term(clause: str) -> str | None:
     if not found or found[0] in request_words() or m is not None and m.re is _AMOUNT_OF and _generic_head(m.group(1)):
         return None
     return found[0]
+
+
+# an action noun and its verb name the same thing: "l'abondement des fonds" is what "abonder les fonds" does
+_ACTION_NOUN = re.compile(r"(?:ements?|ments?|ations?|itions?|ages?)$")
+
+
+def head_base(clause: str) -> str | None:
+    """For a count or amount request whose head is an action noun ("le montant de l'abondement des fonds"), the
+    folded stem its verb's forms begin with ("abond": "abonder", "abondé"); None otherwise or when too short."""
+    clause = clause.replace("\u2019", "'")
+    m = _COUNTED.search(clause) or _AMOUNT_OF.search(clause)
+    if m is None:
+        return None
+    word = analysis.fold(m.group(1))
+    base = _ACTION_NOUN.sub("", word) if _ACTION_NOUN.search(word) else ""
+    return base[:6] if len(base) >= 5 else None
 
 
 def _generic_head(word: str) -> bool:
@@ -309,6 +327,15 @@ _AU_NOMBRE = re.compile(r"([^.;:!?]{0,80}?)\b(?:(?:sont|est|étaient|était|sero
                         r"(?:sont|étaient|seront|furent))\s*$", re.I)  # "les régions, qui sont huit à avoir signé"
 
 
+# "des sites clés en main ont été identifiés ... Aujourd'hui nous en avons identifié 78", "il y en a 80", "on en compte
+# 120": a number after the pronoun "en" and its verb counts the thing named just before (PARTITIVE_REACH characters)
+_PARTITIVE = re.compile(r"\b(?:en|y\s+en)\s+(?:(?:a|ai|avons|avez|ont|avait|avaient|aura|auront|aurons|compte|comptons|"
+                        r"comptent|comptait|recense|recensons|recensent|dénombre|dénombrons|dénombrent)\s+)"
+                        r"(?:(?:déjà|aujourd'hui|aujourd’hui|désormais|ainsi)\s+)?(?:[^\W\d_]+(?:é|és|ée|ées|u|us|is|it)\s+)?"
+                        r"(?:(?:plus|près|moins|environ)\s+(?:de|d'|d’)\s*)?$", re.I)
+PARTITIVE_REACH = 250
+
+
 def holds_figure(text: str, asked: str | None, counted: str | None, aliases: frozenset[str] = frozenset()) -> float:
     """1.0 when text holds a figure of the kind asked (a count: a number before the counted thing, or one of its
     aliases (an acronym, a synonym), within three words; 0.5 for a number of something else), else 0.0."""
@@ -331,6 +358,10 @@ def holds_figure(text: str, asked: str | None, counted: str | None, aliases: fro
         before = _AU_NOMBRE.search(text, max(m.start() - 100, 0), m.start())
         if counted and before and _names(counted, aliases, before.group(1)) and not _money_or_share(text, m.start()):
             return 1.0  # "les bus France Services qui sont au nombre de 118"
+        if counted and m.group()[0].isdigit() and _PARTITIVE.search(text, max(m.start() - 60, 0), m.start()) \
+                and not _money_or_share(text, m.start()) \
+                and _names(counted, aliases, text[max(m.start() - PARTITIVE_REACH, 0):m.start()]):
+            return 1.0  # "des sites clés en main ont été identifiés ... nous en avons identifié 78"
         if not m.group()[0].isdigit():
             continue  # a number in words counts only before the counted thing ("trois lignes" is no count of people)
         if after and not _money_or_share(text, m.start()):
@@ -592,6 +623,7 @@ class PassageIndex:
                              if stem_counted and stem_counted[0] in phrase])
         benef = beneficiary(clause) if asked is None else []
         head = object_term(clause) if asked in ("count", "amount") else None
+        verb_of_head = head_base(clause) if head is not None else None
         mean = asked is not None and _MEAN.search(clause) is not None
         head_aliases = frozenset([a for a, run in short.items() if head in run] +
                                  [alt[min(phrase.index(head), len(alt) - 1)] for phrase, alt in syn if head in phrase])
@@ -640,7 +672,8 @@ class PassageIndex:
             final = (float(score[i]) + w.figure * fig) / (total + w.figure)
             # a count or an amount answers its request only in a passage naming what is counted or priced (its
             # head noun, an acronym or a synonym of it): "5 000 lits" is no amount of "indemnités"
-            named_obj = head is None or head in c["terms"] or bool(head_aliases & set(c["terms"]))
+            named_obj = head is None or head in c["terms"] or bool(head_aliases & set(c["terms"])) or \
+                verb_of_head is not None and any(t.startswith(verb_of_head) for t in c["terms"])
             named_obj = named_obj and (not mean or gives_average(text))  # an average, not a total
             # a count of the thing asked, not a number of something else in a passage naming it ("36
             # kilovoltampères" is no count of "boulangers")
