@@ -59,10 +59,7 @@ def main() -> None:
         print(ex, f"{numbers2.density(text[ex]):.2f}")
 
 
-def span(recs: list[dict], ex: str) -> range:
-    where = {(r["session_uid"], r["syceron_id"]): k for k, r in enumerate(recs)}
-    _, s, a, b = ex.split("-")
-    return range(where[(s, a)], where[(s, b)] + 1)
+span = sibling("dev_random11", "draw").span   # the speeches of an excerpt id
 
 
 if __name__ == "__main__":

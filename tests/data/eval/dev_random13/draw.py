@@ -32,10 +32,7 @@ N2, POOL2 = 7, 60
 N3, POOL3 = 3, 20
 
 
-def span(recs: list[dict], ex: str) -> range:
-    where = {(r["session_uid"], r["syceron_id"]): k for k, r in enumerate(recs)}
-    _, s, a, b = ex.split("-")
-    return range(where[(s, a)], where[(s, b)] + 1)
+span = sibling("dev_random11", "draw").span   # the speeches of an excerpt id
 
 
 def excerpts(rng: random.Random, recs: list[dict], n: int, before: tuple[str, ...] = ()) -> list[str]:
